@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Placeholder until the issue that owns this verb lands. */
+#include "hw-cli.h"
+
+#include <stdio.h>
+
+int
+hw_cli_backup (HwCliContext *ctx, int argc, char **argv)
+{
+  fprintf (stderr, "homeward-cli: %s\n", _("this command is not available yet"));
+  return 1;
+}
+
+int
+hw_cli_restore (HwCliContext *ctx, int argc, char **argv)
+{
+  fprintf (stderr, "homeward-cli: %s\n", _("this command is not available yet"));
+  return 1;
+}

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Placeholder until the issue that owns this verb lands. */
+#include "hw-cli.h"
+
+#include <stdio.h>
+
+int
+hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
+{
+  fprintf (stderr, "homeward-cli: %s\n", _("this command is not available yet"));
+  return 1;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+#include <glib/gi18n.h>
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* What every verb gets: the global options, already taken out of argv. */
+typedef struct {
+  const char *db_path;   /* --db FILE, or NULL for the default */
+  const char *user;      /* --user NAME for the audit log, or $USER */
+} HwCliContext;
+
+typedef int (*HwCliVerbFunc) (HwCliContext *ctx, int argc, char **argv);
+
+/* Opens (creating if needed) the database the context names. */
+HwStore *hw_cli_open_store   (HwCliContext *ctx, GError **error);
+/* Parses a verb's options with --help; on a usage error prints it and returns FALSE. */
+gboolean hw_cli_parse        (GOptionContext *context, int *argc, char ***argv);
+/* Prints "homeward-cli: MESSAGE" on stderr and returns the exit status for a failure. */
+int      hw_cli_fail         (const GError *error);
+int      hw_cli_usage_error  (const char *verb, const char *message);
+/* --today YYYY-MM-DD or today; FALSE with @error for a malformed date. */
+gboolean hw_cli_parse_today  (const char *text, HwDate *today, GError **error);
+
+int hw_cli_demo     (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_list     (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_check    (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_import   (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_export   (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_plan     (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_audit    (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_backup   (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_restore  (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_settings (HwCliContext *ctx, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-date"
+
+#include "hw-date.h"
+
+#include <stdio.h>
+#include <string.h>
+
+gboolean
+hw_date_is_valid_ymd (int year, int month, int day)
+{
+  return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+}
+
+HwDate
+hw_date_new (int year, int month, int day)
+{
+  GDate d;
+
+  if (!hw_date_is_valid_ymd (year, month, day))
+    return HW_DATE_NONE;
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_get_julian (&d);
+}
+
+static gboolean
+parse_digits (const char *s, int n, int *out)
+{
+  int v = 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      if (s[i] < '0' || s[i] > '9')
+        return FALSE;
+      v = v * 10 + (s[i] - '0');
+    }
+  *out = v;
+  return TRUE;
+}
+
+HwDate
+hw_date_parse_iso (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return HW_DATE_NONE;
+  if (!parse_digits (text, 4, &y) || !parse_digits (text + 5, 2, &m) ||
+      !parse_digits (text + 8, 2, &d))
+    return HW_DATE_NONE;
+  return hw_date_new (y, m, d);
+}
+
+HwDate
+hw_date_parse_display (const char *text)
+{
+  int y, m, d;
+
+  if (text == NULL)
+    return HW_DATE_NONE;
+  while (g_ascii_isspace (*text))
+    text++;
+  if (strlen (text) == 10 && text[2] == '.' && text[5] == '.')
+    {
+      if (!parse_digits (text, 2, &d) || !parse_digits (text + 3, 2, &m) ||
+          !parse_digits (text + 6, 4, &y))
+        return HW_DATE_NONE;
+      return hw_date_new (y, m, d);
+    }
+  return hw_date_parse_iso (text);
+}
+
+void
+hw_date_get_ymd (HwDate date, int *year, int *month, int *day)
+{
+  GDate d;
+
+  g_return_if_fail (date != HW_DATE_NONE);
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, date);
+  if (year)
+    *year = g_date_get_year (&d);
+  if (month)
+    *month = g_date_get_month (&d);
+  if (day)
+    *day = g_date_get_day (&d);
+}
+
+int
+hw_date_get_year (HwDate date)
+{
+  int y = 0;
+
+  if (date != HW_DATE_NONE)
+    hw_date_get_ymd (date, &y, NULL, NULL);
+  return y;
+}
+
+gboolean
+hw_date_to_iso (HwDate date, char buf[11])
+{
+  int y, m, d;
+
+  if (date == HW_DATE_NONE)
+    {
+      buf[0] = '\0';
+      return FALSE;
+    }
+  hw_date_get_ymd (date, &y, &m, &d);
+  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  return TRUE;
+}
+
+char *
+hw_date_dup_iso (HwDate date)
+{
+  char buf[11];
+
+  return hw_date_to_iso (date, buf) ? g_strdup (buf) : NULL;
+}
+
+char *
+hw_date_dup_display (HwDate date)
+{
+  int y, m, d;
+
+  if (date == HW_DATE_NONE)
+    return g_strdup ("");
+  hw_date_get_ymd (date, &y, &m, &d);
+  return g_strdup_printf ("%02d.%02d.%04d", d, m, y);
+}
+
+HwDate
+hw_date_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return hw_date_new (g_date_time_get_year (now), g_date_time_get_month (now),
+                      g_date_time_get_day_of_month (now));
+}
+
+HwDate
+hw_date_add_days (HwDate date, int days)
+{
+  if (date == HW_DATE_NONE)
+    return HW_DATE_NONE;
+  if (days < 0 && (guint32) -days >= date)
+    return HW_DATE_NONE;
+  return (HwDate) ((gint64) date + days);
+}
+
+HwDate
+hw_date_add_months (HwDate date, int months)
+{
+  int y, m, d, total, dim;
+
+  if (date == HW_DATE_NONE)
+    return HW_DATE_NONE;
+  hw_date_get_ymd (date, &y, &m, &d);
+  total = y * 12 + (m - 1) + months;
+  y = total / 12;
+  m = total % 12 + 1;
+  if (y < 1 || y > 9999)
+    return HW_DATE_NONE;
+  dim = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+  return hw_date_new (y, m, MIN (d, dim));
+}
+
+HwDate
+hw_date_add_years (HwDate date, int years)
+{
+  return hw_date_add_months (date, years * 12);
+}
+
+int
+hw_date_days_in_year (int year)
+{
+  return g_date_is_leap_year ((GDateYear) year) ? 366 : 365;
+}
+
+int
+hw_date_age_on (HwDate birth, HwDate on)
+{
+  int by, bm, bd, y, m, d, age;
+
+  if (birth == HW_DATE_NONE || on == HW_DATE_NONE || on < birth)
+    return 0;
+  hw_date_get_ymd (birth, &by, &bm, &bd);
+  hw_date_get_ymd (on, &y, &m, &d);
+  age = y - by;
+  if (m < bm || (m == bm && d < bd))
+    age--;
+  return age;
+}
+
+HwDate
+hw_date_birthday (HwDate birth, int age)
+{
+  /* Someone born 29 Feb has their birthday on 28 Feb in common years (Norwegian practice
+   * counts them of age on 1 Mar; we take the earlier day so no duty is shown late). */
+  return hw_date_add_years (birth, age);
+}
+
+char *
+hw_timestamp_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}

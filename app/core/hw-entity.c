@@ -1,0 +1,866 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-entity"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hw-entity.h"
+#include "hw-error.h"
+#include "hw-identity.h"
+
+#define TEXT(S, m, fl, lbl)  { #m, HW_FIELD_TEXT, fl, offsetof (S, m), NULL, 0, lbl }
+#define REF(S, m, e, fl, lbl) { #m, HW_FIELD_REF, fl, offsetof (S, m), NULL, e, lbl }
+#define DATE(S, m, fl, lbl)  { #m, HW_FIELD_DATE, fl, offsetof (S, m), NULL, 0, lbl }
+#define INT(S, m, fl, lbl)   { #m, HW_FIELD_INT, fl, offsetof (S, m), NULL, 0, lbl }
+#define BOOL(S, m, fl, lbl)  { #m, HW_FIELD_BOOL, fl, offsetof (S, m), NULL, 0, lbl }
+#define ENUM(S, m, n, fl, lbl) { #m, HW_FIELD_ENUM, fl, offsetof (S, m), n, 0, lbl }
+#define CASE_REF(S) REF (S, case_id, HW_ENTITY_CASE, HW_FIELD_REQUIRED | HW_FIELD_OWNER, N_("Case"))
+#define BASIS(S, fl) \
+  { "law", HW_FIELD_TEXT, fl, offsetof (S, basis.law), NULL, 0, N_("Act") }, \
+  { "chapter", HW_FIELD_TEXT, fl, offsetof (S, basis.chapter), NULL, 0, N_("Chapter") }, \
+  { "section", HW_FIELD_TEXT, fl, offsetof (S, basis.section), NULL, 0, N_("Section") }, \
+  { "ledd", HW_FIELD_TEXT, 0, offsetof (S, basis.ledd), NULL, 0, N_("Subsection") }, \
+  { "bokstav", HW_FIELD_TEXT, 0, offsetof (S, basis.bokstav), NULL, 0, N_("Letter") }, \
+  { "punktum", HW_FIELD_TEXT, 0, offsetof (S, basis.punktum), NULL, 0, N_("Sentence") }, \
+  { "jmfr", HW_FIELD_TEXT, 0, offsetof (S, basis.jmfr), NULL, 0, N_("Related legal basis") }
+
+#define REQ HW_FIELD_REQUIRED
+#define PERS HW_FIELD_PERSONAL
+
+static const char *const role_names[] = { "caseworker", "team-leader", "supervisor", NULL };
+static const char *const home_kind_names[] = { "kinship", "ordinary", "emergency", "specialised",
+                                               NULL };
+static const char *const member_role_names[] = { "foster-parent", "household", NULL };
+static const char *const evidence_names[] = { "approval", "approval-preliminary", "training",
+                                              "contract", "police-certificate",
+                                              "household-assessment", NULL };
+static const char *const sex_names[] = { "unknown", "male", "female", NULL };
+static const char *const relation_names[] = { "mother", "father", "other-parent", "sibling",
+                                              "grandparent", "relative", "other", NULL };
+static const char *const decider_names[] = { "service", "tribunal", "court", NULL };
+static const char *const frequency_names[] = { "followup", "tilsyn", NULL };
+static const char *const aftercare_names[] = { "offer", "assessment", NULL };
+static const char *const session_names[] = { "planned", "held", "cancelled-parent",
+                                             "cancelled-child", "cancelled-service",
+                                             "cancelled-foster-home", NULL };
+static const char *const visit_names[] = { "followup", "tilsyn", "child-conversation",
+                                           "parent-meeting", "responsibility-group",
+                                           "case-review", NULL };
+static const char *const followup_names[] = { "first-contact", "contact", "measure", "referral",
+                                              "views", NULL };
+static const char *const goal_names[] = { "none", "return-home", "return-in-preparation",
+                                          "long-term", "abandoned", NULL };
+static const char *const part_names[] = { "child", "parents", "foster-family", NULL };
+
+static const HwField team_fields[] = {
+  TEXT (HwTeam, name, REQ, N_("Name")),
+};
+
+static const HwField staff_fields[] = {
+  TEXT (HwStaff, name, REQ, N_("Name")),
+  TEXT (HwStaff, username, 0, N_("User name")),
+  ENUM (HwStaff, role, role_names, 0, N_("Role")),
+  REF (HwStaff, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
+};
+
+static const HwField home_fields[] = {
+  TEXT (HwFosterHome, name, REQ | PERS, N_("Name")),
+  ENUM (HwFosterHome, kind, home_kind_names, 0, N_("Kind of home")),
+  TEXT (HwFosterHome, municipality, 0, N_("Municipality")),
+  TEXT (HwFosterHome, address, PERS, N_("Address")),
+  BOOL (HwFosterHome, protected_address, 0, N_("Protected address")),
+};
+
+static const HwField member_fields[] = {
+  REF (HwHomeMember, home_id, HW_ENTITY_FOSTER_HOME, REQ | HW_FIELD_OWNER, N_("Foster home")),
+  TEXT (HwHomeMember, name, REQ | PERS, N_("Name")),
+  TEXT (HwHomeMember, fnr, PERS | HW_FIELD_IDENTITY, N_("Identity number")),
+  DATE (HwHomeMember, birth_date, 0, N_("Birth date")),
+  ENUM (HwHomeMember, role, member_role_names, 0, N_("Role in the home")),
+  DATE (HwHomeMember, moved_in, HW_FIELD_START, N_("Moved in")),
+  DATE (HwHomeMember, moved_out, HW_FIELD_END, N_("Moved out")),
+};
+
+static const HwField evidence_fields[] = {
+  REF (HwHomeEvidence, home_id, HW_ENTITY_FOSTER_HOME, REQ | HW_FIELD_OWNER, N_("Foster home")),
+  REF (HwHomeEvidence, case_id, HW_ENTITY_CASE, 0, N_("Case")),
+  REF (HwHomeEvidence, member_id, HW_ENTITY_HOME_MEMBER, 0, N_("Member")),
+  ENUM (HwHomeEvidence, kind, evidence_names, 0, N_("Document")),
+  DATE (HwHomeEvidence, date, REQ, N_("Date")),
+  BOOL (HwHomeEvidence, needed, 0, N_("Certificate needed")),
+  TEXT (HwHomeEvidence, municipality, 0, N_("Municipality")),
+  TEXT (HwHomeEvidence, note, 0, N_("Note")),
+};
+
+static const HwField case_fields[] = {
+  TEXT (HwCase, journal_no, REQ, N_("Journal number")),
+  DATE (HwCase, start_date, REQ | HW_FIELD_START, N_("Start date")),
+  DATE (HwCase, end_date, HW_FIELD_END, N_("End date")),
+  BOOL (HwCase, closed, 0, N_("Closed")),
+  REF (HwCase, caseworker_id, HW_ENTITY_STAFF, 0, N_("Kontaktperson")),
+  REF (HwCase, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
+  TEXT (HwCase, municipality, 0, N_("Municipality")),
+  TEXT (HwCase, summary, 0, N_("Summary")),
+  TEXT (HwCase, child_views, 0, N_("The child's views")),
+};
+
+static const HwField child_fields[] = {
+  CASE_REF (HwChild),
+  TEXT (HwChild, given_name, REQ | PERS, N_("Given name")),
+  TEXT (HwChild, family_name, PERS, N_("Family name")),
+  TEXT (HwChild, fnr, REQ | PERS | HW_FIELD_IDENTITY, N_("Identity number")),
+  DATE (HwChild, birth_date, REQ, N_("Birth date")),
+  ENUM (HwChild, sex, sex_names, 0, N_("Sex")),
+  DATE (HwChild, start_date, 0, N_("Registered from")),
+  BOOL (HwChild, protected_address, 0, N_("Protected address")),
+  TEXT (HwChild, address, PERS, N_("Address")),
+  TEXT (HwChild, school, 0, N_("School or kindergarten")),
+};
+
+static const HwField person_fields[] = {
+  CASE_REF (HwPerson),
+  TEXT (HwPerson, name, REQ | PERS, N_("Name")),
+  TEXT (HwPerson, fnr, PERS | HW_FIELD_IDENTITY, N_("Identity number")),
+  DATE (HwPerson, birth_date, 0, N_("Birth date")),
+  ENUM (HwPerson, relation, relation_names, 0, N_("Relation")),
+  BOOL (HwPerson, parental_responsibility, 0, N_("Parental responsibility")),
+  BOOL (HwPerson, protected_address, 0, N_("Protected address")),
+  TEXT (HwPerson, address, PERS, N_("Address")),
+  TEXT (HwPerson, phone, PERS, N_("Phone")),
+};
+
+static const HwField decision_fields[] = {
+  CASE_REF (HwDecision),
+  ENUM (HwDecision, decided_by, decider_names, 0, N_("Decided by")),
+  BASIS (HwDecision, REQ),
+  DATE (HwDecision, start_date, REQ | HW_FIELD_START, N_("Decision date")),
+  DATE (HwDecision, end_date, HW_FIELD_END, N_("End date")),
+  TEXT (HwDecision, min_samvaer, 0, N_("Minimum contact")),
+  INT (HwDecision, min_samvaer_per_year, 0, N_("Minimum contact sessions a year")),
+  TEXT (HwDecision, expected_duration, 0, N_("Expected duration")),
+  TEXT (HwDecision, support_needs, 0, N_("The parents' support needs")),
+};
+
+static const HwField status_fields[] = {
+  CASE_REF (HwDecisionStatus),
+  REF (HwDecisionStatus, decision_id, HW_ENTITY_DECISION, REQ, N_("Decision")),
+  DATE (HwDecisionStatus, date, REQ, N_("Status date")),
+  INT (HwDecisionStatus, code, REQ, N_("Status")),
+};
+
+static const HwField measure_fields[] = {
+  CASE_REF (HwMeasure),
+  BASIS (HwMeasure, REQ),
+  TEXT (HwMeasure, category, REQ, N_("Category")),
+  TEXT (HwMeasure, category_note, 0, N_("Category note")),
+  DATE (HwMeasure, start_date, REQ | HW_FIELD_START, N_("Start date")),
+  DATE (HwMeasure, end_date, HW_FIELD_END, N_("End date")),
+  INT (HwMeasure, end_reason, 0, N_("End reason")),
+  TEXT (HwMeasure, end_reason_note, 0, N_("End reason note")),
+  REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
+  TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
+  TEXT (HwMeasure, purpose, 0, N_("Purpose")),
+  TEXT (HwMeasure, planned_duration, 0, N_("Planned duration")),
+  DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),
+};
+
+static const HwField frequency_fields[] = {
+  CASE_REF (HwFrequency),
+  REF (HwFrequency, measure_id, HW_ENTITY_MEASURE, REQ, N_("Measure")),
+  ENUM (HwFrequency, kind, frequency_names, 0, N_("Kind")),
+  INT (HwFrequency, per_year, REQ, N_("Visits a year")),
+  DATE (HwFrequency, start_date, REQ | HW_FIELD_START, N_("Start date")),
+  DATE (HwFrequency, end_date, HW_FIELD_END, N_("End date")),
+};
+
+static const HwField move_fields[] = {
+  CASE_REF (HwMove),
+  DATE (HwMove, date, REQ, N_("Date")),
+  TEXT (HwMove, reason_code, REQ, N_("Reason")),
+  TEXT (HwMove, reason_note, 0, N_("Reason note")),
+  TEXT (HwMove, to_code, REQ, N_("Moved to")),
+  TEXT (HwMove, to_note, 0, N_("Moved to, note")),
+  BOOL (HwMove, planned, 0, N_("Planned")),
+};
+
+static const HwField relation_fields[] = {
+  CASE_REF (HwRelation),
+  TEXT (HwRelation, from_id, REQ, N_("From")),
+  TEXT (HwRelation, from_type, REQ, N_("From type")),
+  TEXT (HwRelation, to_id, REQ, N_("To")),
+  TEXT (HwRelation, to_type, REQ, N_("To type")),
+};
+
+static const HwField plan_fields[] = {
+  CASE_REF (HwPlan),
+  INT (HwPlan, plan_type, REQ, N_("Plan type")),
+  DATE (HwPlan, start_date, REQ | HW_FIELD_START, N_("Date made")),
+  DATE (HwPlan, end_date, HW_FIELD_END, N_("End date")),
+  INT (HwPlan, version, 0, N_("Version")),
+  TEXT (HwPlan, approved_by, 0, N_("Approved by")),
+  TEXT (HwPlan, note, 0, N_("Note")),
+};
+
+static const HwField evaluation_fields[] = {
+  CASE_REF (HwPlanEvaluation),
+  REF (HwPlanEvaluation, plan_id, HW_ENTITY_PLAN, REQ, N_("Plan")),
+  DATE (HwPlanEvaluation, date, REQ, N_("Evaluated")),
+  TEXT (HwPlanEvaluation, note, 0, N_("Note")),
+};
+
+static const HwField petition_fields[] = {
+  CASE_REF (HwPetition),
+  DATE (HwPetition, date, REQ, N_("Sent")),
+  BASIS (HwPetition, REQ),
+};
+
+static const HwField aftercare_fields[] = {
+  CASE_REF (HwAftercare),
+  ENUM (HwAftercare, kind, aftercare_names, 0, N_("Kind")),
+  DATE (HwAftercare, date, REQ | HW_FIELD_START, N_("Date")),
+  INT (HwAftercare, conclusion, 0, N_("Conclusion")),
+  DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
+  TEXT (HwAftercare, note, 0, N_("Note")),
+};
+
+static const HwField agreement_fields[] = {
+  CASE_REF (HwSamvaerAgreement),
+  REF (HwSamvaerAgreement, person_id, HW_ENTITY_PERSON, REQ, N_("With")),
+  TEXT (HwSamvaerAgreement, rrule, REQ, N_("How often")),
+  INT (HwSamvaerAgreement, duration_minutes, 0, N_("Duration (minutes)")),
+  TEXT (HwSamvaerAgreement, place, 0, N_("Place")),
+  BOOL (HwSamvaerAgreement, supervised, 0, N_("Supervised")),
+  TEXT (HwSamvaerAgreement, supervisor, 0, N_("Supervisor")),
+  TEXT (HwSamvaerAgreement, tribunal_minimum, 0, N_("Tribunal's minimum")),
+  DATE (HwSamvaerAgreement, valid_from, REQ | HW_FIELD_START, N_("Valid from")),
+  DATE (HwSamvaerAgreement, valid_to, HW_FIELD_END, N_("Valid to")),
+  REF (HwSamvaerAgreement, approved_by, HW_ENTITY_STAFF, 0, N_("Approved by")),
+  DATE (HwSamvaerAgreement, approved_date, 0, N_("Approved")),
+};
+
+static const HwField samvaer_eval_fields[] = {
+  CASE_REF (HwSamvaerEvaluation),
+  REF (HwSamvaerEvaluation, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
+  DATE (HwSamvaerEvaluation, date, REQ, N_("Evaluated")),
+  TEXT (HwSamvaerEvaluation, note, 0, N_("Note")),
+};
+
+static const HwField session_fields[] = {
+  CASE_REF (HwSamvaerSession),
+  REF (HwSamvaerSession, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
+  DATE (HwSamvaerSession, date, REQ, N_("Date")),
+  ENUM (HwSamvaerSession, status, session_names, 0, N_("Status")),
+  TEXT (HwSamvaerSession, reason, 0, N_("Reason")),
+  TEXT (HwSamvaerSession, report, 0, N_("Supervisor's report")),
+  TEXT (HwSamvaerSession, child_reaction, 0, N_("The child's reactions")),
+};
+
+static const HwField visit_fields[] = {
+  CASE_REF (HwVisit),
+  REF (HwVisit, measure_id, HW_ENTITY_MEASURE, 0, N_("Placement")),
+  ENUM (HwVisit, kind, visit_names, 0, N_("Kind")),
+  DATE (HwVisit, date, REQ, N_("Date")),
+  BOOL (HwVisit, in_person, 0, N_("In person")),
+  BOOL (HwVisit, child_alone, 0, N_("Child spoke alone")),
+  REF (HwVisit, person_id, HW_ENTITY_PERSON, 0, N_("Person")),
+  REF (HwVisit, staff_id, HW_ENTITY_STAFF, 0, N_("By")),
+  TEXT (HwVisit, notes, 0, N_("Notes")),
+};
+
+static const HwField followup_fields[] = {
+  CASE_REF (HwParentFollowup),
+  REF (HwParentFollowup, person_id, HW_ENTITY_PERSON, REQ, N_("Parent")),
+  ENUM (HwParentFollowup, kind, followup_names, 0, N_("Kind")),
+  DATE (HwParentFollowup, date, REQ, N_("Date")),
+  BOOL (HwParentFollowup, guidance_offered, 0, N_("Guidance offered")),
+  BOOL (HwParentFollowup, accepted, 0, N_("Accepted")),
+  BOOL (HwParentFollowup, consent, 0, N_("Consent")),
+  BOOL (HwParentFollowup, formal_decision, 0, N_("Formal decision")),
+  TEXT (HwParentFollowup, provider, 0, N_("Provider")),
+  TEXT (HwParentFollowup, notes, 0, N_("Notes")),
+};
+
+static const HwField reunification_fields[] = {
+  CASE_REF (HwReunification),
+  DATE (HwReunification, date, REQ, N_("Assessed")),
+  ENUM (HwReunification, goal, goal_names, 0, N_("Goal")),
+  TEXT (HwReunification, grounds, 0, N_("Grounds")),
+  TEXT (HwReunification, prerequisites, 0, N_("What must be in place")),
+  TEXT (HwReunification, child_views, 0, N_("The child's views")),
+  TEXT (HwReunification, parent_views, 0, N_("The parents' views")),
+  DATE (HwReunification, planned_return, 0, N_("Planned return")),
+  TEXT (HwReunification, assessed_by, 0, N_("Assessed by")),
+};
+
+static const HwField return_fields[] = {
+  CASE_REF (HwReturn),
+  DATE (HwReturn, date, REQ | HW_FIELD_START, N_("Return date")),
+  BOOL (HwReturn, planned, 0, N_("Planned")),
+  DATE (HwReturn, offer_date, 0, N_("Follow-up offered")),
+  TEXT (HwReturn, support, 0, N_("Support after return")),
+  DATE (HwReturn, reentry_date, HW_FIELD_END, N_("Placed again")),
+  TEXT (HwReturn, notes, 0, N_("Notes")),
+};
+
+static const HwField activity_fields[] = {
+  CASE_REF (HwActivity),
+  ENUM (HwActivity, part, part_names, 0, N_("Part")),
+  TEXT (HwActivity, title, REQ, N_("Activity")),
+  DATE (HwActivity, due, 0, N_("Due")),
+  DATE (HwActivity, done_date, 0, N_("Done")),
+  TEXT (HwActivity, dropped_reason, 0, N_("Dropped because")),
+  TEXT (HwActivity, responsible, 0, N_("Responsible")),
+  TEXT (HwActivity, participants, 0, N_("Participants")),
+  TEXT (HwActivity, basis, 0, N_("Basis")),
+  TEXT (HwActivity, template_key, 0, N_("Template row")),
+};
+
+#define ENTITY(e, n, lbl, S, own, f) \
+  [e] = { e, n, lbl, sizeof (S), own, f, G_N_ELEMENTS (f) }
+
+static const HwEntityInfo entities[HW_N_ENTITIES] = {
+  ENTITY (HW_ENTITY_TEAM, "team", N_("Team"), HwTeam, HW_ENTITY_TEAM, team_fields),
+  ENTITY (HW_ENTITY_STAFF, "staff", N_("Staff member"), HwStaff, HW_ENTITY_STAFF, staff_fields),
+  ENTITY (HW_ENTITY_FOSTER_HOME, "foster_home", N_("Foster home"), HwFosterHome,
+          HW_ENTITY_FOSTER_HOME, home_fields),
+  ENTITY (HW_ENTITY_HOME_MEMBER, "home_member", N_("Foster home member"), HwHomeMember,
+          HW_ENTITY_FOSTER_HOME, member_fields),
+  ENTITY (HW_ENTITY_HOME_EVIDENCE, "home_evidence", N_("Foster home document"), HwHomeEvidence,
+          HW_ENTITY_FOSTER_HOME, evidence_fields),
+  ENTITY (HW_ENTITY_CASE, "case_file", N_("Case"), HwCase, HW_ENTITY_CASE, case_fields),
+  ENTITY (HW_ENTITY_CHILD, "child", N_("Child"), HwChild, HW_ENTITY_CASE, child_fields),
+  ENTITY (HW_ENTITY_PERSON, "person", N_("Person"), HwPerson, HW_ENTITY_CASE, person_fields),
+  ENTITY (HW_ENTITY_DECISION, "decision", N_("Decision"), HwDecision, HW_ENTITY_CASE,
+          decision_fields),
+  ENTITY (HW_ENTITY_DECISION_STATUS, "decision_status", N_("Decision status"),
+          HwDecisionStatus, HW_ENTITY_CASE, status_fields),
+  ENTITY (HW_ENTITY_MEASURE, "measure", N_("Measure"), HwMeasure, HW_ENTITY_CASE,
+          measure_fields),
+  ENTITY (HW_ENTITY_FREQUENCY, "frequency", N_("Visit frequency"), HwFrequency, HW_ENTITY_CASE,
+          frequency_fields),
+  ENTITY (HW_ENTITY_MOVE, "move", N_("Move"), HwMove, HW_ENTITY_CASE, move_fields),
+  ENTITY (HW_ENTITY_RELATION, "relation", N_("Link"), HwRelation, HW_ENTITY_CASE,
+          relation_fields),
+  ENTITY (HW_ENTITY_PLAN, "plan", N_("Plan"), HwPlan, HW_ENTITY_CASE, plan_fields),
+  ENTITY (HW_ENTITY_PLAN_EVALUATION, "plan_evaluation", N_("Plan evaluation"),
+          HwPlanEvaluation, HW_ENTITY_CASE, evaluation_fields),
+  ENTITY (HW_ENTITY_PETITION, "petition", N_("Petition to the tribunal"), HwPetition,
+          HW_ENTITY_CASE, petition_fields),
+  ENTITY (HW_ENTITY_AFTERCARE, "aftercare", N_("Aftercare"), HwAftercare, HW_ENTITY_CASE,
+          aftercare_fields),
+  ENTITY (HW_ENTITY_SAMVAER_AGREEMENT, "samvaer_agreement", N_("Contact agreement"),
+          HwSamvaerAgreement, HW_ENTITY_CASE, agreement_fields),
+  ENTITY (HW_ENTITY_SAMVAER_EVALUATION, "samvaer_evaluation", N_("Contact evaluation"),
+          HwSamvaerEvaluation, HW_ENTITY_CASE, samvaer_eval_fields),
+  ENTITY (HW_ENTITY_SAMVAER_SESSION, "samvaer_session", N_("Contact session"),
+          HwSamvaerSession, HW_ENTITY_CASE, session_fields),
+  ENTITY (HW_ENTITY_VISIT, "visit", N_("Visit"), HwVisit, HW_ENTITY_CASE, visit_fields),
+  ENTITY (HW_ENTITY_PARENT_FOLLOWUP, "parent_followup", N_("Parent follow-up"),
+          HwParentFollowup, HW_ENTITY_CASE, followup_fields),
+  ENTITY (HW_ENTITY_REUNIFICATION, "reunification", N_("Reunification assessment"),
+          HwReunification, HW_ENTITY_CASE, reunification_fields),
+  ENTITY (HW_ENTITY_RETURN, "return_home", N_("Return home"), HwReturn, HW_ENTITY_CASE,
+          return_fields),
+  ENTITY (HW_ENTITY_ACTIVITY, "activity", N_("Activity"), HwActivity, HW_ENTITY_CASE,
+          activity_fields),
+};
+
+const HwEntityInfo *
+hw_entity_info (HwEntity entity)
+{
+  g_return_val_if_fail (entity < HW_N_ENTITIES, NULL);
+  return &entities[entity];
+}
+
+const HwEntityInfo *
+hw_entity_info_by_name (const char *name)
+{
+  for (guint i = 0; i < HW_N_ENTITIES; i++)
+    if (g_strcmp0 (entities[i].name, name) == 0)
+      return &entities[i];
+  return NULL;
+}
+
+const HwField *
+hw_entity_find_field (const HwEntityInfo *info, const char *name)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (g_str_equal (info->fields[i].name, name))
+      return &info->fields[i];
+  return NULL;
+}
+
+const char *
+hw_record_get_owner_id (gconstpointer record)
+{
+  const HwEntityInfo *info = hw_entity_info (((const HwRecord *) record)->entity);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].flags & HW_FIELD_OWNER)
+      return hw_field_get_text (record, &info->fields[i]);
+  return NULL;
+}
+
+#define FIELD_PTR(rec, f) ((guint8 *) (rec) + (f)->offset)
+
+static gboolean
+field_is_text (const HwField *field)
+{
+  return field->type == HW_FIELD_TEXT || field->type == HW_FIELD_REF;
+}
+
+const char *
+hw_field_get_text (gconstpointer record, const HwField *field)
+{
+  g_return_val_if_fail (field_is_text (field), NULL);
+  return *(char **) FIELD_PTR (record, field);
+}
+
+void
+hw_field_set_text (gpointer record, const HwField *field, const char *value)
+{
+  char **slot = (char **) FIELD_PTR (record, field);
+
+  g_return_if_fail (field_is_text (field));
+  if (*slot == value)
+    return;
+  g_free (*slot);
+  *slot = (value && *value) ? g_strdup (value) : NULL;
+}
+
+int
+hw_field_get_int (gconstpointer record, const HwField *field)
+{
+  switch (field->type)
+    {
+    case HW_FIELD_DATE:
+      return (int) *(HwDate *) FIELD_PTR (record, field);
+    case HW_FIELD_INT:
+    case HW_FIELD_ENUM:
+      return *(int *) FIELD_PTR (record, field);
+    case HW_FIELD_BOOL:
+      return *(gboolean *) FIELD_PTR (record, field) ? 1 : 0;
+    case HW_FIELD_TEXT:
+    case HW_FIELD_REF:
+    default:
+      g_return_val_if_reached (0);
+    }
+}
+
+void
+hw_field_set_int (gpointer record, const HwField *field, int value)
+{
+  switch (field->type)
+    {
+    case HW_FIELD_DATE:
+      *(HwDate *) FIELD_PTR (record, field) = (HwDate) value;
+      break;
+    case HW_FIELD_INT:
+    case HW_FIELD_ENUM:
+      *(int *) FIELD_PTR (record, field) = value;
+      break;
+    case HW_FIELD_BOOL:
+      *(gboolean *) FIELD_PTR (record, field) = value != 0;
+      break;
+    case HW_FIELD_TEXT:
+    case HW_FIELD_REF:
+    default:
+      g_return_if_reached ();
+    }
+}
+
+const char *
+hw_enum_to_string (const char *const *names, int value)
+{
+  for (int i = 0; names[i]; i++)
+    if (i == value)
+      return names[i];
+  return NULL;
+}
+
+int
+hw_enum_from_string (const char *const *names, const char *text)
+{
+  for (int i = 0; names[i]; i++)
+    if (g_strcmp0 (names[i], text) == 0)
+      return i;
+  return -1;
+}
+
+char *
+hw_field_dup_string (gconstpointer record, const HwField *field)
+{
+  switch (field->type)
+    {
+    case HW_FIELD_TEXT:
+    case HW_FIELD_REF:
+      return g_strdup (hw_field_get_text (record, field));
+    case HW_FIELD_DATE:
+      return hw_date_dup_iso ((HwDate) hw_field_get_int (record, field));
+    case HW_FIELD_INT:
+      return g_strdup_printf ("%d", hw_field_get_int (record, field));
+    case HW_FIELD_BOOL:
+      return g_strdup (hw_field_get_int (record, field) ? "true" : "false");
+    case HW_FIELD_ENUM:
+      return g_strdup (hw_enum_to_string (field->enum_names, hw_field_get_int (record, field)));
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+hw_field_parse_string (gpointer record, const HwField *field, const char *text, GError **error)
+{
+  switch (field->type)
+    {
+    case HW_FIELD_TEXT:
+    case HW_FIELD_REF:
+      hw_field_set_text (record, field, text);
+      return TRUE;
+
+    case HW_FIELD_DATE:
+      {
+        HwDate d = (text && *text) ? hw_date_parse_iso (text) : HW_DATE_NONE;
+
+        if (text && *text && d == HW_DATE_NONE)
+          {
+            g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                         /* Translators: %s is a field name, like "Start date" */
+                         _("%s: “%s” is not a date (YYYY-MM-DD)"), _(field->label), text);
+            return FALSE;
+          }
+        hw_field_set_int (record, field, (int) d);
+        return TRUE;
+      }
+
+    case HW_FIELD_INT:
+      {
+        gint64 v = 0;
+
+        if (text && *text && !g_ascii_string_to_signed (text, 10, G_MININT32, G_MAXINT32, &v, NULL))
+          {
+            g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                         _("%s: “%s” is not a whole number"), _(field->label), text);
+            return FALSE;
+          }
+        hw_field_set_int (record, field, (int) v);
+        return TRUE;
+      }
+
+    case HW_FIELD_BOOL:
+      if (text == NULL || *text == '\0' || g_str_equal (text, "false") || g_str_equal (text, "0"))
+        hw_field_set_int (record, field, 0);
+      else if (g_str_equal (text, "true") || g_str_equal (text, "1"))
+        hw_field_set_int (record, field, 1);
+      else
+        {
+          g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                       _("%s: “%s” is neither true nor false"), _(field->label), text);
+          return FALSE;
+        }
+      return TRUE;
+
+    case HW_FIELD_ENUM:
+      {
+        int v = (text && *text) ? hw_enum_from_string (field->enum_names, text) : 0;
+
+        if (v < 0)
+          {
+            g_autofree char *allowed = g_strjoinv (", ", (char **) field->enum_names);
+
+            g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                         _("%s: unknown value “%s” (allowed: %s)"), _(field->label), text,
+                         allowed);
+            return FALSE;
+          }
+        hw_field_set_int (record, field, v);
+        return TRUE;
+      }
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+gpointer
+hw_record_new (HwEntity entity)
+{
+  const HwEntityInfo *info = hw_entity_info (entity);
+  HwRecord *rec;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  rec = g_malloc0 (info->size);
+  rec->entity = entity;
+  rec->id = g_uuid_string_random ();
+  return rec;
+}
+
+gpointer
+hw_record_copy (gconstpointer record)
+{
+  const HwRecord *src = record;
+  const HwEntityInfo *info = hw_entity_info (src->entity);
+  HwRecord *dst = g_memdup2 (src, info->size);
+
+  dst->id = g_strdup (src->id);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_is_text (&info->fields[i]))
+      {
+        char **slot = (char **) FIELD_PTR (dst, &info->fields[i]);
+        *slot = g_strdup (*slot);
+      }
+  return dst;
+}
+
+void
+hw_record_free (gpointer record)
+{
+  HwRecord *rec = record;
+  const HwEntityInfo *info;
+
+  if (rec == NULL)
+    return;
+  info = hw_entity_info (rec->entity);
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_is_text (&info->fields[i]))
+      g_free (*(char **) FIELD_PTR (rec, &info->fields[i]));
+  g_free (rec->id);
+  g_free (rec);
+}
+
+void
+hw_record_autofree (gpointer pointer_to_record)
+{
+  hw_record_free (*(gpointer *) pointer_to_record);
+}
+
+gboolean
+hw_record_equal (gconstpointer a, gconstpointer b)
+{
+  const HwRecord *ra = a, *rb = b;
+  const HwEntityInfo *info;
+
+  if (ra->entity != rb->entity || g_strcmp0 (ra->id, rb->id) != 0)
+    return FALSE;
+  info = hw_entity_info (ra->entity);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const HwField *f = &info->fields[i];
+
+      if (field_is_text (f) ? g_strcmp0 (hw_field_get_text (a, f), hw_field_get_text (b, f)) != 0
+                            : hw_field_get_int (a, f) != hw_field_get_int (b, f))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_uuid_is_valid (const char *text)
+{
+  return text != NULL && g_uuid_string_is_valid (text);
+}
+
+gboolean
+hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
+{
+  const HwRecord *rec = record;
+  const HwEntityInfo *info = hw_entity_info (rec->entity);
+  const HwField *start = NULL;
+
+  if (!hw_uuid_is_valid (rec->id))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                   _("%s: “%s” is not a valid UUID"), _(info->label), rec->id ? rec->id : "");
+      return FALSE;
+    }
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const HwField *f = &info->fields[i];
+
+      if (f->flags & HW_FIELD_START)
+        start = f;
+
+      if (field_is_text (f))
+        {
+          const char *v = hw_field_get_text (record, f);
+
+          if ((f->flags & HW_FIELD_REQUIRED) && (v == NULL || *v == '\0'))
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_REQUIRED,
+                           /* Translators: %s is a field name, like "Given name" */
+                           _("%s is required"), _(f->label));
+              return FALSE;
+            }
+          if (v && f->type == HW_FIELD_REF && !hw_uuid_is_valid (v))
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                           _("%s: “%s” is not a valid UUID"), _(f->label), v);
+              return FALSE;
+            }
+          if (v && (f->flags & HW_FIELD_IDENTITY))
+            {
+              g_autoptr(GError) local = NULL;
+
+              if (!hw_identity_validate (v, NULL, NULL, &local))
+                {
+                  g_set_error (error, HW_ERROR, HW_ERROR_INVALID, "%s: %s", _(f->label),
+                               local->message);
+                  return FALSE;
+                }
+            }
+        }
+      else if (f->type == HW_FIELD_DATE)
+        {
+          HwDate d = (HwDate) hw_field_get_int (record, f);
+
+          if ((f->flags & HW_FIELD_REQUIRED) && d == HW_DATE_NONE)
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_REQUIRED, _("%s is required"), _(f->label));
+              return FALSE;
+            }
+          if (d != HW_DATE_NONE && (f->flags & HW_FIELD_END) && start != NULL)
+            {
+              HwDate s = (HwDate) hw_field_get_int (record, start);
+
+              if (s != HW_DATE_NONE && d < s)
+                {
+                  g_autofree char *ds = hw_date_dup_display (d);
+                  g_autofree char *ss = hw_date_dup_display (s);
+
+                  g_set_error (error, HW_ERROR, HW_ERROR_RANGE,
+                               /* Translators: "End date (01.01.2020) is before Start date (…)" */
+                               _("%s (%s) is before %s (%s)"), _(f->label), ds,
+                               _(start->label), ss);
+                  return FALSE;
+                }
+            }
+          /* Birth dates of people other than the child may predate the child's. */
+          if (d != HW_DATE_NONE && birth_date != HW_DATE_NONE && d < birth_date &&
+              info->owner == HW_ENTITY_CASE && rec->entity != HW_ENTITY_PERSON &&
+              rec->entity != HW_ENTITY_CHILD)
+            {
+              g_autofree char *ds = hw_date_dup_display (d);
+              g_autofree char *bs = hw_date_dup_display (birth_date);
+
+              g_set_error (error, HW_ERROR, HW_ERROR_RANGE,
+                           _("%s (%s) is before the child's birth date (%s)"), _(f->label), ds,
+                           bs);
+              return FALSE;
+            }
+        }
+      else if (f->type == HW_FIELD_ENUM)
+        {
+          if (hw_enum_to_string (f->enum_names, hw_field_get_int (record, f)) == NULL)
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_INVALID, _("%s has an unknown value"),
+                           _(f->label));
+              return FALSE;
+            }
+        }
+    }
+
+  /* A child's identity number and birth date must agree. */
+  if (rec->entity == HW_ENTITY_CHILD)
+    {
+      const HwChild *child = record;
+      HwDate from_number = HW_DATE_NONE;
+      HwIdentityKind kind;
+
+      if (hw_identity_validate (child->fnr, &kind, &from_number, NULL) &&
+          kind != HW_IDENTITY_SSB_UNKNOWN && from_number != child->birth_date)
+        {
+          g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                       _("Birth date does not agree with the identity number"));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+HwDossier *
+hw_dossier_new (gpointer root)
+{
+  HwDossier *d = g_new0 (HwDossier, 1);
+
+  d->root = root;
+  return d;
+}
+
+void
+hw_dossier_free (HwDossier *dossier)
+{
+  if (dossier == NULL)
+    return;
+  for (guint i = 0; i < HW_N_ENTITIES; i++)
+    g_clear_pointer (&dossier->records[i], g_ptr_array_unref);
+  hw_record_free (dossier->root);
+  g_free (dossier);
+}
+
+void
+hw_dossier_add (HwDossier *dossier, gpointer record)
+{
+  HwEntity e = ((HwRecord *) record)->entity;
+
+  if (dossier->records[e] == NULL)
+    dossier->records[e] = g_ptr_array_new_with_free_func (hw_record_free);
+  g_ptr_array_add (dossier->records[e], record);
+}
+
+GPtrArray *
+hw_dossier_get (const HwDossier *dossier, HwEntity entity)
+{
+  HwDossier *d = (HwDossier *) dossier;
+
+  if (d->records[entity] == NULL)
+    d->records[entity] = g_ptr_array_new_with_free_func (hw_record_free);
+  return d->records[entity];
+}
+
+gpointer
+hw_dossier_find (const HwDossier *dossier, HwEntity entity, const char *id)
+{
+  GPtrArray *a = dossier->records[entity];
+
+  if (id == NULL)
+    return NULL;
+  if (dossier->root && ((HwRecord *) dossier->root)->entity == entity &&
+      g_strcmp0 (((HwRecord *) dossier->root)->id, id) == 0)
+    return dossier->root;
+  for (guint i = 0; a && i < a->len; i++)
+    if (g_strcmp0 (((HwRecord *) a->pdata[i])->id, id) == 0)
+      return a->pdata[i];
+  return NULL;
+}
+
+guint
+hw_dossier_count (const HwDossier *dossier)
+{
+  guint n = dossier->root ? 1 : 0;
+
+  for (guint i = 0; i < HW_N_ENTITIES; i++)
+    n += dossier->records[i] ? dossier->records[i]->len : 0;
+  return n;
+}
+
+HwChild *
+hw_dossier_child (const HwDossier *dossier)
+{
+  GPtrArray *a = dossier->records[HW_ENTITY_CHILD];
+  HwChild *best = NULL;
+
+  for (guint i = 0; a && i < a->len; i++)
+    {
+      HwChild *c = a->pdata[i];
+
+      if (best == NULL || c->start_date > best->start_date)
+        best = c;
+    }
+  return best;
+}

@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "hw-model.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  HW_FIELD_TEXT,
+  HW_FIELD_REF,      /* char *: the id of another record (ref_entity) */
+  HW_FIELD_DATE,     /* HwDate */
+  HW_FIELD_INT,      /* int */
+  HW_FIELD_BOOL,     /* gboolean */
+  HW_FIELD_ENUM,     /* int, stored by name */
+} HwFieldType;
+
+typedef enum {
+  HW_FIELD_REQUIRED = 1 << 0,
+  HW_FIELD_OWNER    = 1 << 1,  /* the reference to the record's case or foster home */
+  HW_FIELD_PERSONAL = 1 << 2,  /* identity numbers, names: never in logs */
+  HW_FIELD_IDENTITY = 1 << 3,  /* validated as an identity number */
+  HW_FIELD_END      = 1 << 4,  /* must not be before the entity's start field */
+  HW_FIELD_START    = 1 << 5,
+} HwFieldFlags;
+
+typedef struct {
+  const char        *name;        /* SQL column and XML attribute */
+  HwFieldType        type;
+  guint              flags;
+  gsize              offset;
+  const char *const *enum_names;  /* HW_FIELD_ENUM: NULL-terminated, index = value */
+  HwEntity           ref_entity;  /* HW_FIELD_REF */
+  const char        *label;       /* N_(): the field's name as users see it */
+} HwField;
+
+typedef struct {
+  HwEntity       entity;
+  const char    *name;      /* SQL table and XML element */
+  const char    *label;     /* N_() */
+  gsize          size;
+  HwEntity       owner;     /* HW_ENTITY_CASE, HW_ENTITY_FOSTER_HOME, or itself for roots */
+  const HwField *fields;    /* without "id" */
+  guint          n_fields;
+} HwEntityInfo;
+
+const HwEntityInfo *hw_entity_info          (HwEntity entity);
+const HwEntityInfo *hw_entity_info_by_name  (const char *name);
+const HwField      *hw_entity_find_field    (const HwEntityInfo *info, const char *name);
+/* The owner reference (case_id/home_id) of a record, or NULL for roots. */
+const char         *hw_record_get_owner_id  (gconstpointer record);
+
+gpointer  hw_record_new        (HwEntity entity);           /* with a fresh UUID */
+gpointer  hw_record_copy       (gconstpointer record);
+void      hw_record_free       (gpointer record);
+gboolean  hw_record_equal      (gconstpointer a, gconstpointer b);
+
+/* Field access by description. Text getters return borrowed strings. */
+const char *hw_field_get_text  (gconstpointer record, const HwField *field);
+void        hw_field_set_text  (gpointer record, const HwField *field, const char *value);
+int         hw_field_get_int   (gconstpointer record, const HwField *field);  /* INT/BOOL/ENUM/DATE */
+void        hw_field_set_int   (gpointer record, const HwField *field, int value);
+/* The value as text (dates ISO, enums by name, bools "true"/"false"); NULL when empty. */
+char       *hw_field_dup_string (gconstpointer record, const HwField *field);
+/* Sets from text as written by hw_field_dup_string(); FALSE and @error naming the field. */
+gboolean    hw_field_parse_string (gpointer record, const HwField *field, const char *text,
+                                   GError **error);
+
+const char *hw_enum_to_string  (const char *const *names, int value);
+int         hw_enum_from_string (const char *const *names, const char *text); /* -1 unknown */
+
+gboolean hw_uuid_is_valid      (const char *text);
+
+/* Checks a record on its own: required fields, identity numbers, dates in order.
+ * @birth_date, when set, is the child's: no record of the case may predate it. */
+gboolean hw_record_validate    (gconstpointer record, HwDate birth_date, GError **error);
+
+/* A root record (case or foster home) with every record it owns, grouped by entity. */
+typedef struct {
+  gpointer   root;
+  GPtrArray *records[HW_N_ENTITIES];  /* NULL where none; elements freed with the dossier */
+} HwDossier;
+
+HwDossier *hw_dossier_new      (gpointer root);
+void       hw_dossier_free     (HwDossier *dossier);
+void       hw_dossier_add      (HwDossier *dossier, gpointer record);  /* takes ownership */
+/* Never NULL: an empty array when the dossier holds none of @entity. */
+GPtrArray *hw_dossier_get      (const HwDossier *dossier, HwEntity entity);
+gpointer   hw_dossier_find     (const HwDossier *dossier, HwEntity entity, const char *id);
+guint      hw_dossier_count    (const HwDossier *dossier);
+
+#define hw_dossier_case(d)  ((HwCase *) (d)->root)
+/* The case's child (the latest Personalia), or NULL. */
+HwChild   *hw_dossier_child    (const HwDossier *dossier);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwDossier, hw_dossier_free)
+
+/* g_autoptr for records: g_autoptr(HwRecordPtr) is awkward in C, so use g_autofree-like: */
+#define hw_autorecord __attribute__((cleanup (hw_record_autofree)))
+void hw_record_autofree (gpointer pointer_to_record);
+
+G_END_DECLS

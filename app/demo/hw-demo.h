@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* A fictional caseload: invented names, synthetic identity numbers (month + 80, Skatteetaten's
+ * test scheme, never a real person's). The same seed and size give the same caseload, byte for
+ * byte, relative to @today. */
+typedef struct {
+  guint   n_children;
+  guint32 seed;
+  HwDate  today;          /* the caseload's "now"; histories end here */
+} HwDemoOptions;
+
+typedef void (*HwDemoProgress) (guint done, guint total, gpointer user_data);
+
+/* Builds the dossiers without a store (the exchange benchmark writes them as XML). */
+typedef gboolean (*HwDemoSink) (HwDossier *dossier, gpointer user_data, GError **error);
+
+gboolean hw_demo_generate (const HwDemoOptions *options,
+                           HwDemoSink           home_sink,   /* foster homes first */
+                           HwDemoSink           case_sink,
+                           HwDemoProgress       progress,
+                           gpointer             user_data,
+                           GError             **error);
+/* Writes a generated caseload (with teams and staff) into @store, in batches of
+ * transactions. */
+gboolean hw_demo_write    (HwStore             *store,
+                           const HwDemoOptions *options,
+                           HwDemoProgress       progress,
+                           gpointer             user_data,
+                           GError             **error);
+
+G_END_DECLS

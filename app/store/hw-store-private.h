@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+/* Sets @error from the connection's last error; returns FALSE. */
+gboolean      hw_store_set_sqlite_error (HwStore *self, int rc, GError **error);
+/* A prepared statement kept for the connection's life; reset and unbound before returning. */
+sqlite3_stmt *hw_store_prepare_cached   (HwStore *self, const char *sql, GError **error);
+gboolean      hw_store_exec             (HwStore *self, const char *sql, GError **error);
+gboolean      hw_store_in_transaction   (HwStore *self);
+
+/* Appends one entry to the hash-chained audit trail (inside the caller's transaction). */
+gboolean      hw_store_audit_append     (HwStore    *self,
+                                         const char *action,
+                                         const char *entity,
+                                         const char *record_id,
+                                         const char *case_id,
+                                         const char *detail,
+                                         GError    **error);
+/* Forget the cached chain head (after a rollback the last appended rows are gone). */
+void          hw_store_audit_reset_head (HwStore *self);
+
+G_END_DECLS

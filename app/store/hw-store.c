@@ -1,0 +1,1167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hw-error.h"
+#include "hw-store-private.h"
+#include "hw-store-resources.h"
+
+struct _HwStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *actor;
+  gboolean    readonly;
+  int         schema_version;
+  guint       tx_depth;
+  gboolean    tx_failed;     /* a nested rollback doomed the outer transaction */
+  GHashTable *statements;    /* SQL text → sqlite3_stmt */
+
+  /* SQL generated once from the entity descriptions. */
+  char       *upsert_sql[HW_N_ENTITIES];
+  char       *select_id_sql[HW_N_ENTITIES];
+  char       *select_owner_sql[HW_N_ENTITIES];
+  char       *select_all_sql[HW_N_ENTITIES];
+  char       *stream_sql[HW_N_ENTITIES];
+  char       *delete_sql[HW_N_ENTITIES];
+};
+
+G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
+
+static const char *const migrations[] = {
+  "/no/homeward/store/migrations/001-records.sql",
+  "/no/homeward/store/migrations/002-audit-settings.sql",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
+
+static void
+hw_store_finalize (GObject *object)
+{
+  HwStore *self = HW_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  for (guint i = 0; i < HW_N_ENTITIES; i++)
+    {
+      g_free (self->upsert_sql[i]);
+      g_free (self->select_id_sql[i]);
+      g_free (self->select_owner_sql[i]);
+      g_free (self->select_all_sql[i]);
+      g_free (self->stream_sql[i]);
+      g_free (self->delete_sql[i]);
+    }
+  g_free (self->path);
+  g_free (self->actor);
+
+  G_OBJECT_CLASS (hw_store_parent_class)->finalize (object);
+}
+
+static void
+hw_store_class_init (HwStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = hw_store_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+hw_store_init (HwStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+  self->actor = g_strdup (g_get_user_name ());
+}
+
+gboolean
+hw_store_set_sqlite_error (HwStore *self, int rc, GError **error)
+{
+  int primary = rc & 0xff;
+  HwErrorCode code = HW_ERROR_FAILED;
+  const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_BUSY,
+                   _("The database is in use by another program (%s); try again"), msg);
+      return FALSE;
+    }
+  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    code = HW_ERROR_CORRUPT;
+  else if (primary == SQLITE_CONSTRAINT)
+    code = HW_ERROR_CONFLICT;
+  g_set_error (error, HW_ERROR, code, _("Database error: %s"), msg);
+  return FALSE;
+}
+
+gboolean
+hw_store_exec (HwStore *self, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK ? TRUE : hw_store_set_sqlite_error (self, rc, error);
+}
+
+sqlite3_stmt *
+hw_store_prepare_cached (HwStore *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt)
+    return stmt;
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* Resets a cached statement when the caller is done with it, whatever the outcome. */
+static void
+release (sqlite3_stmt *stmt)
+{
+  if (stmt)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+}
+
+
+static void
+build_sql (HwStore *self)
+{
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      const HwEntityInfo *info = hw_entity_info (e);
+      g_autoptr(GString) cols = g_string_new ("id");
+      g_autoptr(GString) params = g_string_new ("?1");
+      g_autoptr(GString) updates = g_string_new (NULL);
+      const char *owner = NULL;
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const HwField *f = &info->fields[i];
+
+          g_string_append_printf (cols, ", %s", f->name);
+          g_string_append_printf (params, ", ?%u", i + 2);
+          g_string_append_printf (updates, "%s%s = excluded.%s", i ? ", " : "", f->name, f->name);
+          if (f->flags & HW_FIELD_OWNER)
+            owner = f->name;
+        }
+
+      /* An upsert, never INSERT OR REPLACE: a replace deletes first and would cascade. */
+      self->upsert_sql[e] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) "
+                                             "ON CONFLICT (id) DO UPDATE SET %s",
+                                             info->name, cols->str, params->str, updates->str);
+      self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
+                                                cols->str, info->name);
+      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY rowid",
+                                                 cols->str, info->name);
+      self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+      if (owner)
+        {
+          g_autoptr(GString) tcols = g_string_new ("t.id");
+
+          for (guint i = 0; i < info->n_fields; i++)
+            g_string_append_printf (tcols, ", t.%s", info->fields[i].name);
+          self->select_owner_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 "
+                                                       "ORDER BY rowid",
+                                                       cols->str, info->name, owner);
+          if (info->owner == HW_ENTITY_CASE)
+            self->stream_sql[e] = g_strdup_printf ("SELECT %s, c.journal_no FROM case_file c "
+                                                   "JOIN %s t ON t.case_id = c.id "
+                                                   "ORDER BY c.journal_no, t.rowid",
+                                                   tcols->str, info->name);
+        }
+    }
+}
+
+static gboolean
+migrate (HwStore *self, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int version;
+
+  stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_step (stmt);
+  version = sqlite3_column_int (stmt, 0);
+  release (stmt);
+
+  if (version > HW_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_VERSION,
+                   _("This database was made by a newer version of Homeward (schema %d; this "
+                     "version knows up to %d). Update Homeward to open it."),
+                   version, HW_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* user_version counts the applied migrations: 0 is an empty file. */
+  for (int i = version; i < (int) G_N_ELEMENTS (migrations); i++)
+    {
+      g_autoptr(GBytes) sql = g_resources_lookup_data (migrations[i], 0, error);
+      g_autofree char *text = NULL;
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
+
+      if (sql == NULL)
+        return FALSE;
+      text = g_strndup (g_bytes_get_data (sql, NULL), g_bytes_get_size (sql));
+      g_debug ("applying migration %d", i + 1);
+      if (!hw_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!hw_store_exec (self, text, error) || !hw_store_exec (self, bump, error))
+        {
+          hw_store_exec (self, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      if (!hw_store_exec (self, "COMMIT", error))
+        return FALSE;
+    }
+  self->schema_version = G_N_ELEMENTS (migrations);
+  return TRUE;
+}
+
+char *
+hw_store_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "homeward", "homeward.db", NULL);
+}
+
+/* The database holds the most sensitive data a municipality has: owner-only from the first
+ * byte (the -wal and -shm files SQLite creates inherit the database file's mode). */
+static gboolean
+prepare_private_file (const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved));
+      return FALSE;
+    }
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   _("Could not open %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+static HwStore *
+open_internal (const char *path, gboolean readonly, GError **error)
+{
+  g_autoptr(HwStore) self = NULL;
+  int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!readonly && !prepare_private_file (path, error))
+    return NULL;
+  if (readonly && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No database at %s"), path);
+      return NULL;
+    }
+
+  self = g_object_new (HW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->readonly = readonly;
+  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      hw_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  /* Another writer (the app and an import) holds the lock for a while at most: wait for it. */
+  sqlite3_busy_timeout (self->db, 10000);
+
+  if (!hw_store_exec (self, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  /* A quick read of the header: a file that is not a database fails here, not later. */
+  if (!hw_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
+    return NULL;
+
+  if (!readonly)
+    {
+      /* FULL: a commit the user saw is on disk, even through a power cut. */
+      if (!hw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+          !hw_store_exec (self, "PRAGMA synchronous = FULL", error) ||
+          !migrate (self, error))
+        return NULL;
+    }
+  else
+    {
+      sqlite3_stmt *stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_step (stmt);
+      self->schema_version = sqlite3_column_int (stmt, 0);
+      release (stmt);
+      if (self->schema_version > HW_STORE_SCHEMA_VERSION)
+        {
+          g_set_error (error, HW_ERROR, HW_ERROR_VERSION,
+                       _("This database was made by a newer version of Homeward"));
+          return NULL;
+        }
+    }
+
+  build_sql (self);
+  return g_steal_pointer (&self);
+}
+
+HwStore *
+hw_store_open (const char *path, GError **error)
+{
+  return open_internal (path, FALSE, error);
+}
+
+HwStore *
+hw_store_open_readonly (const char *path, GError **error)
+{
+  return open_internal (path, TRUE, error);
+}
+
+const char *
+hw_store_get_path (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->path;
+}
+
+int
+hw_store_get_schema_version (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), 0);
+  return self->schema_version;
+}
+
+gpointer
+hw_store_get_handle (HwStore *self)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return self->db;
+}
+
+void
+hw_store_set_actor (HwStore *self, const char *actor)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+  g_free (self->actor);
+  self->actor = g_strdup (actor && *actor ? actor : g_get_user_name ());
+}
+
+const char *
+hw_store_get_actor (HwStore *self)
+{
+  return self->actor;
+}
+
+gboolean
+hw_store_in_transaction (HwStore *self)
+{
+  return self->tx_depth > 0;
+}
+
+gboolean
+hw_store_begin (HwStore *self, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (self->tx_depth == 0)
+    {
+      /* Another process may have appended to the audit chain since our last transaction. */
+      hw_store_audit_reset_head (self);
+      /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
+      if (!hw_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->tx_failed = FALSE;
+    }
+  self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+hw_store_commit (HwStore *self, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->tx_depth > 0, FALSE);
+
+  if (--self->tx_depth > 0)
+    return TRUE;
+  if (self->tx_failed)
+    {
+      hw_store_exec (self, "ROLLBACK", NULL);
+      hw_store_audit_reset_head (self);
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED,
+                   _("The change was undone because part of it failed"));
+      return FALSE;
+    }
+  if (!hw_store_exec (self, "COMMIT", error))
+    {
+      hw_store_exec (self, "ROLLBACK", NULL);
+      hw_store_audit_reset_head (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+hw_store_rollback (HwStore *self)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+  g_return_if_fail (self->tx_depth > 0);
+
+  if (--self->tx_depth > 0)
+    {
+      self->tx_failed = TRUE;
+      return;
+    }
+  hw_store_exec (self, "ROLLBACK", NULL);
+  hw_store_audit_reset_head (self);
+}
+
+/* ---- binding and reading records ---- */
+
+static void
+bind_record (sqlite3_stmt *stmt, gconstpointer record)
+{
+  const HwRecord *rec = record;
+  const HwEntityInfo *info = hw_entity_info (rec->entity);
+
+  sqlite3_bind_text (stmt, 1, rec->id, -1, SQLITE_STATIC);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const HwField *f = &info->fields[i];
+      int col = (int) i + 2;
+
+      switch (f->type)
+        {
+        case HW_FIELD_TEXT:
+        case HW_FIELD_REF:
+          {
+            const char *v = hw_field_get_text (record, f);
+
+            if (v)
+              sqlite3_bind_text (stmt, col, v, -1, SQLITE_STATIC);
+            else
+              sqlite3_bind_null (stmt, col);
+          }
+          break;
+        case HW_FIELD_DATE:
+          {
+            char buf[11];
+
+            if (hw_date_to_iso ((HwDate) hw_field_get_int (record, f), buf))
+              sqlite3_bind_text (stmt, col, buf, -1, SQLITE_TRANSIENT);
+            else
+              sqlite3_bind_null (stmt, col);
+          }
+          break;
+        case HW_FIELD_INT:
+        case HW_FIELD_BOOL:
+          sqlite3_bind_int (stmt, col, hw_field_get_int (record, f));
+          break;
+        case HW_FIELD_ENUM:
+          sqlite3_bind_text (stmt, col,
+                             hw_enum_to_string (f->enum_names, hw_field_get_int (record, f)),
+                             -1, SQLITE_STATIC);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static gpointer
+read_record (sqlite3_stmt *stmt, HwEntity entity)
+{
+  const HwEntityInfo *info = hw_entity_info (entity);
+  HwRecord *rec = g_malloc0 (info->size);
+
+  rec->entity = entity;
+  rec->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const HwField *f = &info->fields[i];
+      int col = (int) i + 1;
+      const char *text;
+
+      switch (f->type)
+        {
+        case HW_FIELD_TEXT:
+        case HW_FIELD_REF:
+          text = (const char *) sqlite3_column_text (stmt, col);
+          *(char **) ((guint8 *) rec + f->offset) = g_strdup (text);
+          break;
+        case HW_FIELD_DATE:
+          text = (const char *) sqlite3_column_text (stmt, col);
+          hw_field_set_int (rec, f, (int) hw_date_parse_iso (text));
+          break;
+        case HW_FIELD_INT:
+        case HW_FIELD_BOOL:
+          hw_field_set_int (rec, f, sqlite3_column_int (stmt, col));
+          break;
+        case HW_FIELD_ENUM:
+          text = (const char *) sqlite3_column_text (stmt, col);
+          hw_field_set_int (rec, f, MAX (0, hw_enum_from_string (f->enum_names, text)));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  return rec;
+}
+
+static HwDate
+lookup_birth_date (HwStore *self, const char *case_id)
+{
+  sqlite3_stmt *stmt;
+  HwDate birth = HW_DATE_NONE;
+
+  if (case_id == NULL)
+    return HW_DATE_NONE;
+  stmt = hw_store_prepare_cached (self, "SELECT min(birth_date) FROM child WHERE case_id = ?1",
+                                  NULL);
+  if (stmt == NULL)
+    return HW_DATE_NONE;
+  sqlite3_bind_text (stmt, 1, case_id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    birth = hw_date_parse_iso ((const char *) sqlite3_column_text (stmt, 0));
+  release (stmt);
+  return birth;
+}
+
+static gboolean
+record_exists (HwStore *self, HwEntity entity, const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1",
+                                          hw_entity_info (entity)->name);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  release (stmt);
+  return found;
+}
+
+/* Inserts or updates one record inside the open transaction; @audit FALSE when the caller
+ * writes one audit entry for a whole dossier. */
+static gboolean
+upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, GError **error)
+{
+  const HwRecord *rec = record;
+  const HwEntityInfo *info = hw_entity_info (rec->entity);
+  sqlite3_stmt *stmt;
+  gboolean existed = FALSE;
+  int rc;
+
+  if (!hw_record_validate (record, birth_date, error))
+    return FALSE;
+
+  if (audit)
+    existed = record_exists (self, rec->entity, rec->id);
+
+  stmt = hw_store_prepare_cached (self, self->upsert_sql[rec->entity], error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_record (stmt, record);
+  rc = sqlite3_step (stmt);
+  release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      if ((rc & 0xff) == SQLITE_CONSTRAINT && rec->entity == HW_ENTITY_CASE)
+        {
+          g_set_error (error, HW_ERROR, HW_ERROR_CONFLICT,
+                       _("Journal number: another case already has “%s”"),
+                       ((const HwCase *) record)->journal_no);
+          return FALSE;
+        }
+      return hw_store_set_sqlite_error (self, rc, error);
+    }
+
+  if (audit)
+    {
+      const char *case_id = info->owner == HW_ENTITY_CASE ?
+                            (rec->entity == HW_ENTITY_CASE ? rec->id
+                                                           : hw_record_get_owner_id (record))
+                            : NULL;
+
+      return hw_store_audit_append (self, existed ? "update" : "insert", info->name, rec->id,
+                                    case_id, NULL, error);
+    }
+  return TRUE;
+}
+
+/* Deferred foreign keys are checked at COMMIT; name the broken reference instead of SQLite's
+ * bare "FOREIGN KEY constraint failed". */
+static gboolean
+check_foreign_keys (HwStore *self, GError **error)
+{
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "PRAGMA foreign_key_check", error);
+  gboolean ok = TRUE;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const HwEntityInfo *from = hw_entity_info_by_name ((const char *) sqlite3_column_text (stmt, 0));
+      const HwEntityInfo *to = hw_entity_info_by_name ((const char *) sqlite3_column_text (stmt, 2));
+
+      g_set_error (error, HW_ERROR, HW_ERROR_CONFLICT,
+                   /* Translators: "A Visit refers to a Measure that does not exist" */
+                   _("A record (%s) refers to a %s that does not exist"),
+                   from ? _(from->label) : "?", to ? _(to->label) : "?");
+      ok = FALSE;
+    }
+  release (stmt);
+  return ok;
+}
+
+static gboolean
+finish (HwStore *self, gboolean ok, GError **error)
+{
+  if (ok && self->tx_depth == 1)
+    ok = check_foreign_keys (self, error);
+  if (!ok)
+    {
+      hw_store_rollback (self);
+      return FALSE;
+    }
+  return hw_store_commit (self, error);
+}
+
+gboolean
+hw_store_save (HwStore *self, gconstpointer record, GError **error)
+{
+  const HwRecord *rec = record;
+  HwDate birth = HW_DATE_NONE;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (record != NULL, FALSE);
+
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  if (hw_entity_info (rec->entity)->owner == HW_ENTITY_CASE && rec->entity != HW_ENTITY_CASE)
+    birth = lookup_birth_date (self, hw_record_get_owner_id (record));
+  ok = upsert (self, record, birth, TRUE, error);
+  return finish (self, ok, error);
+}
+
+gboolean
+hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
+{
+  const HwRecord *root = dossier->root;
+  const HwEntityInfo *info = hw_entity_info (root->entity);
+  HwChild *child = root->entity == HW_ENTITY_CASE ? hw_dossier_child (dossier) : NULL;
+  HwDate birth = child ? child->birth_date : HW_DATE_NONE;
+  gboolean ok;
+  g_autofree char *detail = g_strdup_printf ("%u records", hw_dossier_count (dossier));
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = upsert (self, root, HW_DATE_NONE, FALSE, error);
+  for (guint e = 0; ok && e < HW_N_ENTITIES; e++)
+    {
+      GPtrArray *a = dossier->records[e];
+
+      for (guint i = 0; ok && a && i < a->len; i++)
+        ok = upsert (self, a->pdata[i], e == HW_ENTITY_CHILD ? HW_DATE_NONE : birth, FALSE,
+                     error);
+    }
+  if (ok)
+    ok = hw_store_audit_append (self, "save", info->name, root->id,
+                                root->entity == HW_ENTITY_CASE ? root->id : NULL, detail,
+                                error);
+  return finish (self, ok, error);
+}
+
+gboolean
+hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
+{
+  const HwEntityInfo *info = hw_entity_info (entity);
+  g_autoptr(GError) local = NULL;
+  HwRecord *rec;
+  const char *case_id = NULL;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  rec = hw_store_load (self, entity, id, error);
+  if (rec == NULL)
+    return FALSE;
+  if (info->owner == HW_ENTITY_CASE)
+    case_id = entity == HW_ENTITY_CASE ? rec->id : hw_record_get_owner_id (rec);
+
+  if (!hw_store_begin (self, error))
+    {
+      hw_record_free (rec);
+      return FALSE;
+    }
+  stmt = hw_store_prepare_cached (self, self->delete_sql[entity], error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      release (stmt);
+      if (rc != SQLITE_DONE)
+        ok = hw_store_set_sqlite_error (self, rc, error);
+    }
+  if (ok)
+    ok = hw_store_audit_append (self, "delete", info->name, id, case_id, NULL, error);
+  hw_record_free (rec);
+  return finish (self, ok, error);
+}
+
+gpointer
+hw_store_load (HwStore *self, HwEntity entity, const char *id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+
+  stmt = hw_store_prepare_cached (self, self->select_id_sql[entity], error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = read_record (stmt, entity);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No %s with id %s"),
+                 _(hw_entity_info (entity)->label), id);
+  else
+    hw_store_set_sqlite_error (self, rc, error);
+  release (stmt);
+  return record;
+}
+
+static gboolean
+collect (HwStore *self, const char *sql, const char *param, HwEntity entity, GPtrArray *into,
+         GError **error)
+{
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (param)
+    sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (into, read_record (stmt, entity));
+  release (stmt);
+  return rc == SQLITE_DONE ? TRUE : hw_store_set_sqlite_error (self, rc, error);
+}
+
+GPtrArray *
+hw_store_list (HwStore *self, HwEntity entity, GError **error)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (hw_record_free);
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  if (!collect (self, self->select_all_sql[entity], NULL, entity, all, error))
+    return NULL;
+  return g_steal_pointer (&all);
+}
+
+guint
+hw_store_count (HwStore *self, HwEntity entity, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s",
+                                          hw_entity_info (entity)->name);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = (guint) sqlite3_column_int64 (stmt, 0);
+  release (stmt);
+  return n;
+}
+
+static HwDossier *
+load_dossier (HwStore *self, HwEntity root_entity, const char *id, GError **error)
+{
+  g_autoptr(HwDossier) dossier = NULL;
+  gpointer root = hw_store_load (self, root_entity, id, error);
+
+  if (root == NULL)
+    return NULL;
+  dossier = hw_dossier_new (root);
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      if (e == root_entity || hw_entity_info (e)->owner != root_entity)
+        continue;
+      if (!collect (self, self->select_owner_sql[e], id, e, hw_dossier_get (dossier, e), error))
+        return NULL;
+    }
+  return g_steal_pointer (&dossier);
+}
+
+HwDossier *
+hw_store_load_case (HwStore *self, const char *case_id, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return load_dossier (self, HW_ENTITY_CASE, case_id, error);
+}
+
+HwDossier *
+hw_store_load_home (HwStore *self, const char *home_id, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return load_dossier (self, HW_ENTITY_FOSTER_HOME, home_id, error);
+}
+
+HwDossier *
+hw_store_load_case_by_journal (HwStore *self, const char *journal_no, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  stmt = hw_store_prepare_cached (self, "SELECT id FROM case_file WHERE journal_no = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, journal_no, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  release (stmt);
+  if (id == NULL)
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No case with journal number “%s”"),
+                   journal_no);
+      return NULL;
+    }
+  return hw_store_load_case (self, id, error);
+}
+
+/* One cursor per table, all in journal-number order: the streaming merge behind
+ * hw_store_foreach_case. Its own statements, so callers may use the store meanwhile. */
+typedef struct {
+  sqlite3_stmt *stmt;
+  int           rc;        /* last step result */
+  int           key_col;   /* the journal_no column */
+} Cursor;
+
+gboolean
+hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GError **error)
+{
+  Cursor cursors[HW_N_ENTITIES] = { { 0 } };
+  sqlite3_stmt *cases = NULL;
+  gboolean ok = TRUE;
+  int rc;
+  g_autofree char *case_sql = g_strdup_printf ("%s", self->select_all_sql[HW_ENTITY_CASE]);
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  /* A read transaction: every table is read from the same snapshot. */
+  if (self->tx_depth == 0 && !hw_store_exec (self, "BEGIN", error))
+    return FALSE;
+
+  {
+    char *order = strstr (case_sql, "ORDER BY rowid");
+    if (order)
+      strcpy (order, "ORDER BY journal_no");
+  }
+  rc = sqlite3_prepare_v2 (self->db, case_sql, -1, &cases, NULL);
+  if (rc != SQLITE_OK)
+    {
+      ok = hw_store_set_sqlite_error (self, rc, error);
+      goto out;
+    }
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      if (self->stream_sql[e] == NULL)
+        continue;
+      rc = sqlite3_prepare_v2 (self->db, self->stream_sql[e], -1, &cursors[e].stmt, NULL);
+      if (rc != SQLITE_OK)
+        {
+          ok = hw_store_set_sqlite_error (self, rc, error);
+          goto out;
+        }
+      cursors[e].key_col = (int) hw_entity_info (e)->n_fields + 1;
+      cursors[e].rc = sqlite3_step (cursors[e].stmt);
+    }
+
+  while (ok && (rc = sqlite3_step (cases)) == SQLITE_ROW)
+    {
+      g_autoptr(HwDossier) dossier = hw_dossier_new (read_record (cases, HW_ENTITY_CASE));
+      const char *journal = hw_dossier_case (dossier)->journal_no;
+
+      for (guint e = 0; e < HW_N_ENTITIES; e++)
+        {
+          Cursor *c = &cursors[e];
+
+          while (c->stmt && c->rc == SQLITE_ROW &&
+                 g_strcmp0 ((const char *) sqlite3_column_text (c->stmt, c->key_col),
+                            journal) == 0)
+            {
+              hw_dossier_add (dossier, read_record (c->stmt, e));
+              c->rc = sqlite3_step (c->stmt);
+            }
+        }
+      ok = func (dossier, user_data, error);
+    }
+  if (ok && rc != SQLITE_DONE && rc != SQLITE_ROW)
+    ok = hw_store_set_sqlite_error (self, rc, error);
+
+out:
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    sqlite3_finalize (cursors[e].stmt);
+  sqlite3_finalize (cases);
+  if (self->tx_depth == 0)
+    hw_store_exec (self, "COMMIT", NULL);
+  return ok;
+}
+
+GHashTable *
+hw_store_load_homes (HwStore *self, GError **error)
+{
+  g_autoptr(GHashTable) homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) hw_dossier_free);
+  g_autoptr(GPtrArray) roots = hw_store_list (self, HW_ENTITY_FOSTER_HOME, error);
+
+  if (roots == NULL)
+    return NULL;
+  /* Hand the roots over to their dossiers, then attach members and documents by owner. */
+  g_ptr_array_set_free_func (roots, NULL);
+  for (guint i = 0; i < roots->len; i++)
+    {
+      HwRecord *root = roots->pdata[i];
+      g_hash_table_insert (homes, root->id, hw_dossier_new (root));
+    }
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+
+      if (e == HW_ENTITY_FOSTER_HOME || hw_entity_info (e)->owner != HW_ENTITY_FOSTER_HOME)
+        continue;
+      all = hw_store_list (self, e, error);
+      if (all == NULL)
+        return NULL;
+      g_ptr_array_set_free_func (all, NULL);
+      for (guint i = 0; i < all->len; i++)
+        {
+          HwDossier *home = g_hash_table_lookup (homes, hw_record_get_owner_id (all->pdata[i]));
+
+          if (home)
+            hw_dossier_add (home, all->pdata[i]);
+          else
+            hw_record_free (all->pdata[i]);
+        }
+    }
+  return g_steal_pointer (&homes);
+}
+
+/* ---- settings ---- */
+
+char *
+hw_store_dup_setting (HwStore *self, const char *key)
+{
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT value FROM setting WHERE key = ?1",
+                                                NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  release (stmt);
+  return value;
+}
+
+GHashTable *
+hw_store_dup_settings (HwStore *self)
+{
+  GHashTable *all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT key, value FROM setting", NULL);
+
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (all, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  release (stmt);
+  return all;
+}
+
+gboolean
+hw_store_set_setting (HwStore *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  int rc;
+
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  stmt = hw_store_prepare_cached (self, value ?
+                                  "INSERT INTO setting (key, value) VALUES (?1, ?2) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value" :
+                                  "DELETE FROM setting WHERE key = ?1", error);
+  if (stmt == NULL)
+    ok = FALSE;
+  else
+    {
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (value)
+        sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      release (stmt);
+      if (rc != SQLITE_DONE)
+        ok = hw_store_set_sqlite_error (self, rc, error);
+    }
+  if (ok)
+    {
+      g_autofree char *detail = g_strdup_printf ("%s = %s", key, value ? value : "(default)");
+      ok = hw_store_audit_append (self, "setting", "setting", NULL, NULL, detail, error);
+    }
+  return finish (self, ok, error);
+}
+
+/* ---- the caseload ---- */
+
+void
+hw_case_row_free (HwCaseRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->case_id);
+  g_free (row->journal_no);
+  g_free (row->child_name);
+  g_free (row->fnr);
+  g_free (row->caseworker_id);
+  g_free (row->caseworker_name);
+  g_free (row->team_id);
+  g_free (row->category);
+  g_free (row);
+}
+
+#define CASE_ROW_SQL \
+  "SELECT c.id, c.journal_no, trim(coalesce(ch.given_name, '') || ' ' || " \
+  "       coalesce(ch.family_name, '')), ch.fnr, ch.birth_date, c.caseworker_id, s.name, " \
+  "       c.team_id, m.category, m.start_date, c.closed " \
+  "FROM case_file c " \
+  "LEFT JOIN child ch ON ch.rowid = (SELECT rowid FROM child WHERE case_id = c.id " \
+  "                                  ORDER BY start_date DESC LIMIT 1) " \
+  "LEFT JOIN staff s ON s.id = c.caseworker_id " \
+  "LEFT JOIN measure m ON m.rowid = (SELECT rowid FROM measure WHERE case_id = c.id " \
+  "      AND start_date <= ?1 AND (end_date IS NULL OR end_date >= ?1) " \
+  "      AND (category LIKE '1.%' OR category LIKE '2.%') ORDER BY start_date DESC LIMIT 1) "
+
+static GPtrArray *
+query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needle, guint limit,
+                 GError **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_row_free);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
+  char day[11];
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  hw_date_to_iso (today, day);
+  sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
+  if (needle)
+    {
+      g_autofree char *pattern = g_strdup_printf ("%%%s%%", needle);
+      sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 3, (int) limit);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      HwCaseRow *row = g_new0 (HwCaseRow, 1);
+
+      row->case_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      row->journal_no = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      row->child_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      row->fnr = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      row->birth_date = hw_date_parse_iso ((const char *) sqlite3_column_text (stmt, 4));
+      row->caseworker_id = g_strdup ((const char *) sqlite3_column_text (stmt, 5));
+      row->caseworker_name = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
+      row->team_id = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+      row->category = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
+      row->placed_since = hw_date_parse_iso ((const char *) sqlite3_column_text (stmt, 9));
+      row->closed = sqlite3_column_int (stmt, 10) != 0;
+      g_ptr_array_add (rows, row);
+    }
+  release (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      hw_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+hw_store_list_case_rows (HwStore *self, HwDate today, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return query_case_rows (self, CASE_ROW_SQL "ORDER BY c.journal_no", today, NULL, 0, error);
+}
+
+GPtrArray *
+hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today, guint limit,
+                           GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return query_case_rows (self, CASE_ROW_SQL
+                          "WHERE c.journal_no LIKE ?2 OR ch.fnr LIKE ?2 "
+                          "   OR (coalesce(ch.given_name, '') || ' ' || "
+                          "       coalesce(ch.family_name, '')) LIKE ?2 "
+                          "ORDER BY c.journal_no LIMIT ?3",
+                          today, needle, limit ? limit : G_MAXINT, error);
+}
+
+gboolean
+hw_store_log_read (HwStore *self, const char *case_id, GError **error)
+{
+  gboolean ok;
+
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = hw_store_audit_append (self, "read", "case_file", case_id, case_id, NULL, error);
+  return finish (self, ok, error);
+}

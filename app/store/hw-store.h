@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "hw-entity.h"
+
+G_BEGIN_DECLS
+
+/* The only code in Homeward that speaks SQL. One SQLite file in WAL mode, foreign keys on,
+ * schema created and upgraded by numbered migrations when opened. Every write validates the
+ * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
+
+#define HW_STORE_SCHEMA_VERSION 2   /* the number of migrations */
+
+#define HW_TYPE_STORE (hw_store_get_type ())
+G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
+
+/* $XDG_DATA_HOME/homeward/homeward.db */
+char       *hw_store_dup_default_path (void);
+
+HwStore    *hw_store_open            (const char *path, GError **error);
+/* Opens for reading only: no migration, no writes (backups, restore checks). */
+HwStore    *hw_store_open_readonly   (const char *path, GError **error);
+const char *hw_store_get_path        (HwStore *self);
+int         hw_store_get_schema_version (HwStore *self);
+
+/* Who the audit log names for the writes and reads that follow (a user name). */
+void        hw_store_set_actor       (HwStore *self, const char *actor);
+const char *hw_store_get_actor       (HwStore *self);
+
+/* Transactions nest: only the outermost begin/commit reaches SQLite. A rollback at any depth
+ * undoes the whole outermost transaction; the later commits then fail. */
+gboolean    hw_store_begin           (HwStore *self, GError **error);
+gboolean    hw_store_commit          (HwStore *self, GError **error);
+void        hw_store_rollback        (HwStore *self);
+
+/* Validates and inserts or replaces (matched by id) one record. */
+gboolean    hw_store_save            (HwStore *self, gconstpointer record, GError **error);
+/* The root and every record of a dossier, in one transaction. Records of the stored dossier
+ * that are not in @dossier are kept (use hw_store_delete to remove). */
+gboolean    hw_store_save_dossier    (HwStore *self, const HwDossier *dossier, GError **error);
+/* Deletes one record; a case or foster home with everything it owns. */
+gboolean    hw_store_delete          (HwStore *self, HwEntity entity, const char *id,
+                                      GError **error);
+gpointer    hw_store_load            (HwStore *self, HwEntity entity, const char *id,
+                                      GError **error);
+/* All records of one entity (teams, staff, homes…), in insertion order. */
+GPtrArray  *hw_store_list            (HwStore *self, HwEntity entity, GError **error);
+guint       hw_store_count           (HwStore *self, HwEntity entity, GError **error);
+
+HwDossier  *hw_store_load_case       (HwStore *self, const char *case_id, GError **error);
+HwDossier  *hw_store_load_case_by_journal (HwStore *self, const char *journal_no,
+                                           GError **error);
+HwDossier  *hw_store_load_home       (HwStore *self, const char *home_id, GError **error);
+
+/* Streams every case (or foster home) as a full dossier, in journal-number order, with one
+ * query per table: memory stays at one dossier. Return FALSE from @func to stop (with
+ * @error set to fail). */
+typedef gboolean (*HwDossierFunc) (HwDossier *dossier, gpointer user_data, GError **error);
+gboolean    hw_store_foreach_case    (HwStore *self, HwDossierFunc func, gpointer user_data,
+                                      GError **error);
+/* Every foster home dossier, by id: what the rule engine needs beside each case. */
+GHashTable *hw_store_load_homes      (HwStore *self, GError **error);
+
+/* Municipal settings (rules.md): key → value; NULL when unset (the default applies). */
+char       *hw_store_dup_setting     (HwStore *self, const char *key);
+GHashTable *hw_store_dup_settings    (HwStore *self);
+gboolean    hw_store_set_setting     (HwStore *self, const char *key, const char *value,
+                                      GError **error);
+
+/* One row of the caseload: what the list shows without loading the case. */
+typedef struct {
+  char  *case_id;
+  char  *journal_no;
+  char  *child_name;
+  char  *fnr;
+  HwDate birth_date;
+  char  *caseworker_id;
+  char  *caseworker_name;
+  char  *team_id;
+  char  *category;           /* current placement's SSB category, NULL if none */
+  HwDate placed_since;
+  gboolean closed;
+} HwCaseRow;
+
+void        hw_case_row_free         (HwCaseRow *row);
+/* Every case's row, ordered by journal number. */
+GPtrArray  *hw_store_list_case_rows  (HwStore *self, HwDate today, GError **error);
+/* Rows matching @needle in name, journal number or identity number (case-insensitive). */
+GPtrArray  *hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today,
+                                       guint limit, GError **error);
+
+/* Audit: appends who/when/what for a read of a child's record. */
+gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError **error);
+
+/* The underlying handle, for the store's own helpers (audit, backup) only. */
+gpointer    hw_store_get_handle      (HwStore *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseRow, hw_case_row_free)
+
+G_END_DECLS

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "hw-identity.h"
+#include "hw-test-support.h"
+
+char *
+hw_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("homeward-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+hw_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+  dir = g_dir_open (path, 0, NULL);
+  while (dir && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        hw_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+HwStore *
+hw_test_open_store (char **out_dir)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = hw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  HwStore *store = hw_store_open (path, &error);
+
+  ck_assert_no_error (error);
+  hw_store_set_actor (store, "tester");
+  *out_dir = dir;
+  return store;
+}
+
+HwDossier *
+hw_test_make_case (const char *journal_no)
+{
+  HwCase *c = hw_record_new (HW_ENTITY_CASE);
+  HwDossier *d = hw_dossier_new (c);
+  HwChild *child = hw_record_new (HW_ENTITY_CHILD);
+
+  c->journal_no = g_strdup (journal_no);
+  c->start_date = hw_date_new (2020, 1, 10);
+  child->case_id = g_strdup (c->rec.id);
+  child->given_name = g_strdup ("Testa");
+  child->family_name = g_strdup ("Testesen");
+  child->birth_date = hw_date_new (2015, 3, 14);
+  child->fnr = hw_identity_make_synthetic (child->birth_date, 17);
+  child->sex = HW_SEX_FEMALE;
+  child->start_date = c->start_date;
+  hw_dossier_add (d, child);
+  return d;
+}
+
+int
+hw_test_run_suite (Suite *suite)
+{
+  SRunner *runner = srunner_create (suite);
+  int failed;
+
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+const char *
+hw_test_datadir (void)
+{
+  const char *env = g_getenv ("HOMEWARD_DATADIR");
+
+  return env ? env : SOURCE_DATADIR;
+}
+
+const char *
+hw_test_shared_dir (void)
+{
+  static char *found;
+  const char *env = g_getenv ("HOMEWARD_SHARED_DIR");
+
+  if (found == NULL && env && g_file_test (env, G_FILE_TEST_IS_DIR))
+    found = g_canonicalize_filename (env, NULL);
+  return found;
+}

@@ -1,0 +1,159 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "hw-error.h"
+#include "hw-identity.h"
+#include "hw-test-support.h"
+
+START_TEST (test_entity_names_unique)
+{
+  for (guint a = 0; a < HW_N_ENTITIES; a++)
+    {
+      const HwEntityInfo *ia = hw_entity_info (a);
+
+      ck_assert_int_eq (ia->entity, a);
+      ck_assert_ptr_eq (hw_entity_info_by_name (ia->name), ia);
+      for (guint i = 0; i < ia->n_fields; i++)
+        ck_assert_msg (!g_str_equal (ia->fields[i].name, "id"), "%s has an id field", ia->name);
+    }
+}
+END_TEST
+
+START_TEST (test_entity_string_round_trip)
+{
+  /* Every field of every entity survives dup_string → parse_string. */
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      const HwEntityInfo *info = hw_entity_info (e);
+      gpointer a = hw_record_new (e);
+      gpointer b = hw_record_copy (a);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const HwField *f = &info->fields[i];
+
+          switch (f->type)
+            {
+            case HW_FIELD_TEXT: hw_field_set_text (a, f, "tekst æøå"); break;
+            case HW_FIELD_REF: hw_field_set_text (a, f, ((HwRecord *) a)->id); break;
+            case HW_FIELD_DATE: hw_field_set_int (a, f, (int) hw_date_new (2024, 2, 29)); break;
+            case HW_FIELD_INT: hw_field_set_int (a, f, 42); break;
+            case HW_FIELD_BOOL: hw_field_set_int (a, f, 1); break;
+            case HW_FIELD_ENUM: hw_field_set_int (a, f, 1); break;
+            default: ck_abort ();
+            }
+        }
+      ck_assert (!hw_record_equal (a, b));
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autofree char *text = hw_field_dup_string (a, &info->fields[i]);
+
+          ck_assert (hw_field_parse_string (b, &info->fields[i], text, &error));
+          ck_assert_no_error (error);
+        }
+      ck_assert_msg (hw_record_equal (a, b), "%s did not round-trip", info->name);
+      hw_record_free (a);
+      hw_record_free (b);
+    }
+}
+END_TEST
+
+START_TEST (test_entity_validate_required_names_field)
+{
+  g_autoptr(GError) error = NULL;
+  HwChild *child = hw_record_new (HW_ENTITY_CHILD);
+
+  child->case_id = g_uuid_string_random ();
+  child->birth_date = hw_date_new (2015, 3, 14);
+  child->fnr = hw_identity_make_synthetic (child->birth_date, 1);
+  ck_assert (!hw_record_validate (child, HW_DATE_NONE, &error));
+  ck_assert_int_eq (error->code, HW_ERROR_REQUIRED);
+  ck_assert_str_eq (error->message, "Given name is required");
+  hw_record_free (child);
+}
+END_TEST
+
+START_TEST (test_entity_validate_end_before_start)
+{
+  g_autoptr(GError) error = NULL;
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+
+  m->case_id = g_uuid_string_random ();
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup ("2.1");
+  m->start_date = hw_date_new (2024, 5, 1);
+  m->end_date = hw_date_new (2024, 4, 30);
+  ck_assert (!hw_record_validate (m, HW_DATE_NONE, &error));
+  ck_assert_int_eq (error->code, HW_ERROR_RANGE);
+  ck_assert_str_eq (error->message, "End date (30.04.2024) is before Start date (01.05.2024)");
+  g_clear_error (&error);
+
+  m->end_date = hw_date_new (2024, 5, 1);
+  ck_assert (hw_record_validate (m, HW_DATE_NONE, &error));
+  /* Not before the child's birth. */
+  ck_assert (!hw_record_validate (m, hw_date_new (2024, 6, 1), &error));
+  ck_assert_int_eq (error->code, HW_ERROR_RANGE);
+  ck_assert_ptr_nonnull (strstr (error->message, "birth"));
+  hw_record_free (m);
+}
+END_TEST
+
+START_TEST (test_entity_validate_identity_and_birth_agree)
+{
+  g_autoptr(HwDossier) d = hw_test_make_case ("2024-0001");
+  HwChild *child = hw_dossier_child (d);
+  g_autoptr(GError) error = NULL;
+
+  ck_assert (hw_record_validate (child, HW_DATE_NONE, &error));
+  child->birth_date = hw_date_add_days (child->birth_date, 1);
+  ck_assert (!hw_record_validate (child, HW_DATE_NONE, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "identity number"));
+  g_clear_error (&error);
+
+  g_free (child->fnr);
+  child->fnr = g_strdup ("12345678901");
+  ck_assert (!hw_record_validate (child, HW_DATE_NONE, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "Identity number"));
+}
+END_TEST
+
+START_TEST (test_entity_validate_bad_uuid_and_enum)
+{
+  g_autoptr(GError) error = NULL;
+  HwTeam *team = hw_record_new (HW_ENTITY_TEAM);
+  HwStaff *staff = hw_record_new (HW_ENTITY_STAFF);
+
+  team->name = g_strdup ("Team");
+  g_free (team->rec.id);
+  team->rec.id = g_strdup ("not-a-uuid");
+  ck_assert (!hw_record_validate (team, HW_DATE_NONE, &error));
+  ck_assert_int_eq (error->code, HW_ERROR_INVALID);
+  g_clear_error (&error);
+
+  staff->name = g_strdup ("Kari");
+  staff->role = 17;
+  ck_assert (!hw_record_validate (staff, HW_DATE_NONE, &error));
+  ck_assert_ptr_nonnull (strstr (error->message, "Role"));
+  hw_record_free (team);
+  hw_record_free (staff);
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("entity");
+  TCase *tc = tcase_create ("entity");
+
+  tcase_add_test (tc, test_entity_names_unique);
+  tcase_add_test (tc, test_entity_string_round_trip);
+  tcase_add_test (tc, test_entity_validate_required_names_field);
+  tcase_add_test (tc, test_entity_validate_end_before_start);
+  tcase_add_test (tc, test_entity_validate_identity_and_birth_agree);
+  tcase_add_test (tc, test_entity_validate_bad_uuid_and_enum);
+  suite_add_tcase (s, tc);
+  return hw_test_run_suite (s);
+}

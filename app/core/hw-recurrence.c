@@ -48,15 +48,13 @@ hw_recurrence_validate (const char *rrule, GError **error)
 static struct icaltimetype
 to_ical (HwDate date)
 {
-  struct icaltimetype t = icaltime_null_date ();
+  char buf[9];
   int y, m, d;
 
+  /* Through the string form: a hand-filled icaltimetype misses fields libical relies on. */
   hw_date_get_ymd (date, &y, &m, &d);
-  t.year = y;
-  t.month = m;
-  t.day = d;
-  t.is_date = 1;
-  return t;
+  g_snprintf (buf, sizeof buf, "%04d%02d%02d", y, m, d);
+  return icaltime_from_string (buf);
 }
 
 GArray *
@@ -79,9 +77,8 @@ hw_recurrence_expand (const char *rrule, HwDate start, HwDate from, HwDate to, G
                    _("How often: “%s” cannot be expanded"), rrule);
       return NULL;
     }
-  /* Jump close to @from where libical allows it, instead of walking years of sessions. */
-  if (from > start)
-    icalrecur_iterator_set_start (it, to_ical (from));
+  /* No icalrecur_iterator_set_start(): libical 3.0 loses the INTERVAL phase with it. Walking
+   * from the first session is cheap at daily granularity at most. */
   for (t = icalrecur_iterator_next (it); !icaltime_is_null_time (t);
        t = icalrecur_iterator_next (it))
     {

@@ -1,4 +1,822 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-demo"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "hw-demo.h"
-gboolean hw_demo_write (HwStore *store, const HwDemoOptions *options, HwDemoProgress progress,
-                        gpointer user_data, GError **error) { return TRUE; }
+#include "hw-identity.h"
+
+/* The proportions below follow the seeds (Eide et al., seed 000): police certificates missing
+ * in most kinship homes, approval reports rarely documented, a reunification goal recorded in
+ * about a quarter of care orders, follow-up visits missing in a third. */
+
+static const char *const girl_names[] = {
+  "Emma", "Nora", "Ella", "Sofie", "Olivia", "Ingrid", "Maja", "Sara", "Leah", "Frida",
+  "Astrid", "Selma", "Tiril", "Hedda", "Aurora", "Mathilde", "Linnea", "Iben", "Amalie", "Vilde",
+};
+static const char *const boy_names[] = {
+  "Jakob", "Emil", "Noah", "Oliver", "Filip", "William", "Lucas", "Liam", "Henrik", "Oskar",
+  "Aksel", "Isak", "Magnus", "Sander", "Tobias", "Elias", "Mats", "Johannes", "Even", "Ludvig",
+};
+static const char *const adult_names[] = {
+  "Kari", "Anne", "Hilde", "Marit", "Siri", "Tone", "Lene", "Camilla", "Ida", "Trine",
+  "Ola", "Per", "Lars", "Knut", "Geir", "Rune", "Espen", "Thomas", "Morten", "Bjørn",
+};
+static const char *const family_names[] = {
+  "Berg", "Dahl", "Fjeld", "Haugen", "Lunde", "Moen", "Nilsen", "Ødegård", "Rønning", "Solberg",
+  "Strand", "Sæther", "Tangen", "Vik", "Aas", "Bakke", "Eide", "Gran", "Holm", "Kvam",
+  "Lie", "Myhre", "Nygård", "Røed", "Sande", "Tveit", "Ulvestad", "Vold", "Ås", "Ørnes",
+};
+static const char *const team_names[] = { "Team Nord", "Team Sør", "Team Ungdom" };
+
+#define N_CASEWORKERS_PER_TEAM 4
+#define MUNICIPALITY "5001"
+
+typedef struct {
+  GRand  *rand;
+  HwDate  today;
+  char   *team_ids[G_N_ELEMENTS (team_names)];
+  char   *leader_ids[G_N_ELEMENTS (team_names)];
+  char   *worker_ids[G_N_ELEMENTS (team_names)][N_CASEWORKERS_PER_TEAM];
+  guint   sequence;
+} Gen;
+
+static char *
+make_uuid (Gen *g)
+{
+  guint32 a = g_rand_int (g->rand), b = g_rand_int (g->rand);
+  guint32 c = g_rand_int (g->rand), d = g_rand_int (g->rand);
+
+  /* Version 4 layout, drawn from the seeded generator so a seed gives the same ids. */
+  return g_strdup_printf ("%08x-%04x-4%03x-%04x-%04x%08x", a, b >> 16, b & 0xfff,
+                          (c >> 16 & 0x3fff) | 0x8000, c & 0xffff, d);
+}
+
+static gpointer
+new_record (Gen *g, HwEntity entity, const char *case_id)
+{
+  HwRecord *rec = hw_record_new (entity);
+  const HwEntityInfo *info = hw_entity_info (entity);
+
+  g_free (rec->id);
+  rec->id = make_uuid (g);
+  if (case_id && info->owner == HW_ENTITY_CASE && entity != HW_ENTITY_CASE)
+    for (guint i = 0; i < info->n_fields; i++)
+      if (info->fields[i].flags & HW_FIELD_OWNER)
+        hw_field_set_text (rec, &info->fields[i], case_id);
+  return rec;
+}
+
+static gboolean
+chance (Gen *g, double p)
+{
+  return g_rand_double (g->rand) < p;
+}
+
+static int
+between (Gen *g, int lo, int hi)
+{
+  return hi <= lo ? lo : g_rand_int_range (g->rand, lo, hi + 1);
+}
+
+#define PICK(g, array) ((array)[g_rand_int_range ((g)->rand, 0, G_N_ELEMENTS (array))])
+
+static void
+set_basis (HwLegalBasis *b, const char *law, const char *chapter, const char *section,
+           const char *ledd)
+{
+  b->law = g_strdup (law);
+  b->chapter = g_strdup (chapter);
+  b->section = g_strdup (section);
+  b->ledd = g_strdup (ledd);
+}
+
+/* The 1992 act before 2023, the 2021 act after: the basis a case system would record. */
+static void
+basis_for (HwLegalBasis *b, HwDate date, const char *kind)
+{
+  gboolean new_act = date >= hw_date_new (2023, 1, 1);
+
+  if (g_str_equal (kind, "care"))
+    new_act ? set_basis (b, "BVL2021", "5", "1", NULL) : set_basis (b, "BVL", "4", "12", NULL);
+  else if (g_str_equal (kind, "voluntary"))
+    new_act ? set_basis (b, "BVL2021", "3", "2", NULL) : set_basis (b, "BVL", "4", "4", "6");
+  else if (g_str_equal (kind, "emergency"))
+    new_act ? set_basis (b, "BVL2021", "4", "2", NULL) : set_basis (b, "BVL", "4", "6", "2");
+  else
+    new_act ? set_basis (b, "BVL2021", "6", "2", NULL) : set_basis (b, "BVL", "4", "24", NULL);
+}
+
+static char *
+adult_name (Gen *g, const char *family)
+{
+  return g_strdup_printf ("%s %s", PICK (g, adult_names), family);
+}
+
+static void
+add_status (Gen *g, HwDossier *d, HwDecision *decision, int code, HwDate date)
+{
+  HwDecisionStatus *s = new_record (g, HW_ENTITY_DECISION_STATUS, decision->case_id);
+
+  s->decision_id = g_strdup (decision->rec.id);
+  s->code = code;
+  s->date = date;
+  hw_dossier_add (d, s);
+}
+
+static HwDecision *
+add_decision (Gen *g, HwDossier *d, const char *kind, HwDate date, HwDecider by)
+{
+  HwDecision *dec = new_record (g, HW_ENTITY_DECISION, ((HwRecord *) d->root)->id);
+
+  dec->decided_by = by;
+  basis_for (&dec->basis, date, kind);
+  dec->start_date = date;
+  if (g_str_equal (kind, "care"))
+    {
+      int per_year = PICK (g, ((const int[]) { 4, 6, 12, 24 }));
+
+      dec->min_samvaer_per_year = per_year;
+      dec->min_samvaer = g_strdup_printf (_("%d sessions a year, 2 hours each"), per_year);
+      if (date >= hw_date_new (2026, 1, 1))
+        dec->expected_duration = g_strdup (_("Long-term, reassessed yearly"));
+    }
+  hw_dossier_add (d, dec);
+  add_status (g, d, dec, 1, date);
+  return dec;
+}
+
+static void
+add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each, HwDate end)
+{
+  /* About one visit a quarter, each one done with probability @p_each, a few weeks late or
+   * early: the gaps the seeds describe. */
+  for (HwDate due = hw_date_add_days (m->start_date, between (g, 20, 60)); due <= end;
+       due = hw_date_add_days (due, between (g, 80, 100)))
+    {
+      HwVisit *v;
+
+      if (!chance (g, p_each))
+        continue;
+      v = new_record (g, HW_ENTITY_VISIT, m->case_id);
+      v->measure_id = g_strdup (m->rec.id);
+      v->kind = kind;
+      v->date = MIN (end, hw_date_add_days (due, between (g, -10, 20)));
+      v->in_person = chance (g, 0.93);
+      v->child_alone = kind == HW_VISIT_FOLLOWUP && chance (g, 0.6);
+      v->notes = g_strdup (kind == HW_VISIT_FOLLOWUP ?
+                           _("Follow-up visit in the foster home. The child is settling in.") :
+                           _("Supervision visit. Conversation with the child."));
+      hw_dossier_add (d, v);
+    }
+}
+
+static HwDossier *
+make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since)
+{
+  HwFosterHome *home = new_record (g, HW_ENTITY_FOSTER_HOME, NULL);
+  HwDossier *d = hw_dossier_new (home);
+  int n_parents = chance (g, 0.8) ? 2 : 1;
+  int n_household = chance (g, 0.45) ? between (g, 1, 2) : 0;
+
+  home->name = g_strdup_printf (_("The %s family"), family);
+  home->kind = kind;
+  home->municipality = g_strdup (chance (g, 0.8) ? MUNICIPALITY : "5006");
+  home->address = g_strdup_printf ("%s %d", PICK (g, ((const char *const[]) {
+                                     "Fjordveien", "Skogstien", "Kirkegata", "Elvebakken",
+                                     "Lillevegen" })), between (g, 1, 80));
+  home->protected_address = chance (g, 0.03);
+
+  for (int i = 0; i < n_parents + n_household; i++)
+    {
+      HwHomeMember *m = new_record (g, HW_ENTITY_HOME_MEMBER, NULL);
+      gboolean parent = i < n_parents;
+      int age = parent ? between (g, 30, 62) : between (g, 8, 24);
+
+      m->home_id = g_strdup (home->rec.id);
+      m->role = parent ? HW_MEMBER_FOSTER_PARENT : HW_MEMBER_HOUSEHOLD;
+      m->name = parent ? adult_name (g, family)
+                       : g_strdup_printf ("%s %s", chance (g, 0.5) ? PICK (g, girl_names)
+                                                                   : PICK (g, boy_names), family);
+      m->birth_date = hw_date_add_days (hw_date_add_years (g->today, -age), -between (g, 0, 360));
+      m->fnr = hw_identity_make_synthetic (m->birth_date, g->sequence++);
+      hw_dossier_add (d, m);
+    }
+  (void) since;
+  return d;
+}
+
+static void
+add_evidence (Gen *g, HwDossier *home, const char *case_id, HwEvidenceKind kind,
+              const char *member_id, HwDate date)
+{
+  HwHomeEvidence *e = new_record (g, HW_ENTITY_HOME_EVIDENCE, NULL);
+
+  e->home_id = g_strdup (((HwRecord *) home->root)->id);
+  e->case_id = g_strdup (case_id);
+  e->member_id = g_strdup (member_id);
+  e->kind = kind;
+  e->date = date;
+  e->municipality = g_strdup (MUNICIPALITY);
+  if (kind == HW_EVIDENCE_HOUSEHOLD_ASSESSMENT)
+    e->needed = chance (g, 0.5);
+  hw_dossier_add (home, e);
+}
+
+/* Documentation of a foster home for one placement, in the proportions of seed 000. */
+static void
+document_home (Gen *g, HwDossier *home, const char *case_id, HwDate move_in, gboolean kinship)
+{
+  GPtrArray *members = hw_dossier_get (home, HW_ENTITY_HOME_MEMBER);
+  double p_cert = kinship ? 0.31 : 0.9;
+  double p_approval = kinship ? 0.35 : 0.92;
+  int lateness = kinship ? between (g, 0, 120) : between (g, -40, 0);
+
+  if (chance (g, p_approval))
+    add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL, NULL,
+                  MIN (g->today, hw_date_add_days (move_in, lateness)));
+  else if (kinship && chance (g, 0.4))
+    add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL_PRELIMINARY, NULL, move_in);
+  if (chance (g, kinship ? 0.6 : 0.88))
+    add_evidence (g, home, case_id, HW_EVIDENCE_CONTRACT, NULL,
+                  MIN (g->today, hw_date_add_days (move_in, between (g, -20, 60))));
+  if (chance (g, kinship ? 0.45 : 0.85))
+    add_evidence (g, home, NULL, HW_EVIDENCE_TRAINING, NULL,
+                  MIN (g->today, hw_date_add_days (move_in, kinship ? between (g, 10, 200)
+                                                                     : between (g, -300, -10))));
+  for (guint i = 0; i < members->len; i++)
+    {
+      HwHomeMember *m = members->pdata[i];
+
+      if (m->role == HW_MEMBER_FOSTER_PARENT && chance (g, p_cert))
+        add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
+                      MIN (g->today, hw_date_add_days (move_in, between (g, -60, 30))));
+      else if (m->role == HW_MEMBER_HOUSEHOLD && hw_date_age_on (m->birth_date, move_in) >= 15 &&
+               chance (g, kinship ? 0.3 : 0.7))
+        add_evidence (g, home, NULL, HW_EVIDENCE_HOUSEHOLD_ASSESSMENT, m->rec.id,
+                      MIN (g->today, hw_date_add_days (move_in, between (g, -30, 30))));
+    }
+}
+
+static void
+add_plan (Gen *g, HwDossier *d, int type, HwDate date, int n_evaluations, int eval_months)
+{
+  HwPlan *plan = new_record (g, HW_ENTITY_PLAN, ((HwRecord *) d->root)->id);
+  HwDate e = date;
+
+  plan->plan_type = type;
+  plan->start_date = MIN (g->today, date);
+  plan->version = 1;
+  hw_dossier_add (d, plan);
+  for (int i = 0; i < n_evaluations; i++)
+    {
+      HwPlanEvaluation *ev;
+
+      e = hw_date_add_days (hw_date_add_months (e, eval_months), between (g, -15, 40));
+      if (e > g->today)
+        break;
+      ev = new_record (g, HW_ENTITY_PLAN_EVALUATION, plan->case_id);
+      ev->plan_id = g_strdup (plan->rec.id);
+      ev->date = e;
+      hw_dossier_add (d, ev);
+    }
+}
+
+static void
+add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
+{
+  HwSamvaerAgreement *a = new_record (g, HW_ENTITY_SAMVAER_AGREEMENT, parent->case_id);
+  static const char *const rules[] = { "FREQ=MONTHLY;INTERVAL=1", "FREQ=WEEKLY;INTERVAL=2",
+                                       "FREQ=MONTHLY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=3" };
+  HwDate last_eval = HW_DATE_NONE;
+  HwDate session_from = MAX (from, hw_date_add_months (g->today, -12));
+  HwDate next = from;
+  int step = 30;
+
+  a->person_id = g_strdup (parent->rec.id);
+  a->rrule = g_strdup (PICK (g, rules));
+  if (g_str_has_prefix (a->rrule, "FREQ=WEEKLY"))
+    step = 14;
+  else if (g_str_has_suffix (a->rrule, "2"))
+    step = 61;
+  else if (g_str_has_suffix (a->rrule, "3"))
+    step = 91;
+  a->duration_minutes = PICK (g, ((const int[]) { 60, 120, 180 }));
+  a->place = g_strdup (chance (g, 0.5) ? _("The service's contact room") : _("The parent's home"));
+  a->supervised = chance (g, 0.6);
+  if (a->supervised)
+    a->supervisor = g_strdup (_("Supervisor from the service"));
+  a->valid_from = from;
+  a->valid_to = to;
+  if (chance (g, 0.7))
+    {
+      a->approved_by = g_strdup (g->leader_ids[0]);
+      a->approved_date = hw_date_add_days (from, between (g, 0, 20));
+    }
+  hw_dossier_add (d, a);
+
+  /* Sessions of the last twelve months: most held, some cancelled. */
+  for (next = from; next <= MIN (g->today, to ? to : g->today); next = hw_date_add_days (next, step))
+    {
+      HwSamvaerSession *s;
+
+      if (next < session_from)
+        continue;
+      s = new_record (g, HW_ENTITY_SAMVAER_SESSION, parent->case_id);
+      s->agreement_id = g_strdup (a->rec.id);
+      s->date = next;
+      if (chance (g, 0.78))
+        s->status = HW_SESSION_HELD;
+      else
+        s->status = PICK (g, ((const int[]) { HW_SESSION_CANCELLED_PARENT,
+                                              HW_SESSION_CANCELLED_PARENT,
+                                              HW_SESSION_CANCELLED_CHILD,
+                                              HW_SESSION_CANCELLED_SERVICE }));
+      if (s->status == HW_SESSION_HELD && a->supervised)
+        s->report = g_strdup (_("The session went well; warm contact between parent and child."));
+      hw_dossier_add (d, s);
+    }
+  for (HwDate e = hw_date_add_months (from, 12); e <= g->today; e = hw_date_add_months (e, 12))
+    if (chance (g, 0.55))
+      {
+        HwSamvaerEvaluation *ev = new_record (g, HW_ENTITY_SAMVAER_EVALUATION, parent->case_id);
+
+        ev->agreement_id = g_strdup (a->rec.id);
+        ev->date = hw_date_add_days (e, between (g, -20, 30));
+        ev->date = MIN (ev->date, g->today);
+        last_eval = ev->date;
+        hw_dossier_add (d, ev);
+      }
+  (void) last_eval;
+}
+
+typedef struct {
+  HwDemoSink home_sink;
+  HwDemoSink case_sink;
+  gpointer   user_data;
+} Sinks;
+
+static gboolean
+make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
+{
+  HwCase *c = new_record (g, HW_ENTITY_CASE, NULL);
+  g_autoptr(HwDossier) d = hw_dossier_new (c);
+  g_autoptr(HwDossier) home = NULL;
+  HwChild *child = new_record (g, HW_ENTITY_CHILD, c->rec.id);
+  HwPerson *mother, *father = NULL;
+  const char *family = PICK (g, family_names);
+  guint team = g_rand_int_range (g->rand, 0, G_N_ELEMENTS (team_names));
+  gboolean girl = chance (g, 0.5);
+  int age_days, roll;
+  const char *kind, *category;
+  HwDate placed, ended = HW_DATE_NONE, care_date = HW_DATE_NONE;
+  HwMeasure *m;
+  HwDecision *dec;
+  gboolean foster, kinship;
+
+  /* Ages 0–17, with extra weight on teenagers and some who just turned 18 (aftercare). */
+  age_days = chance (g, 0.12) ? between (g, 16 * 365, 18 * 365 + 200) : between (g, 60, 17 * 365);
+  child->birth_date = hw_date_add_days (g->today, -age_days);
+  child->given_name = g_strdup (girl ? PICK (g, girl_names) : PICK (g, boy_names));
+  child->family_name = g_strdup (family);
+  child->sex = girl ? HW_SEX_FEMALE : HW_SEX_MALE;
+  child->fnr = hw_identity_make_synthetic (child->birth_date, g->sequence++);
+  child->school = g_strdup (age_days > 6 * 365 ? _("Solbakken school") : _("Tusenfryd kindergarten"));
+  child->protected_address = chance (g, 0.04);
+
+  placed = hw_date_add_days (g->today, -between (g, 20, MIN (age_days - 10, 7 * 365)));
+  placed = MAX (placed, hw_date_add_days (child->birth_date, 5));
+  c->journal_no = g_strdup_printf ("%d-%05u", hw_date_get_year (placed), index + 1);
+  c->start_date = hw_date_add_days (placed, -between (g, 10, 200));
+  c->start_date = MAX (c->start_date, child->birth_date);
+  c->team_id = g_strdup (g->team_ids[team]);
+  c->caseworker_id = g_strdup (g->worker_ids[team][g_rand_int_range (g->rand, 0,
+                                                                     N_CASEWORKERS_PER_TEAM)]);
+  c->municipality = g_strdup (MUNICIPALITY);
+  c->summary = g_strdup (_("The child needs stable care and close follow-up at school. Contact "
+                           "with the parents is important to the child."));
+  child->start_date = c->start_date;
+  hw_dossier_add (d, child);
+
+  mother = new_record (g, HW_ENTITY_PERSON, c->rec.id);
+  mother->name = adult_name (g, family);
+  mother->relation = HW_RELATION_MOTHER;
+  mother->parental_responsibility = chance (g, 0.92);
+  mother->birth_date = hw_date_add_years (child->birth_date, -between (g, 18, 40));
+  mother->fnr = hw_identity_make_synthetic (mother->birth_date, g->sequence++);
+  mother->protected_address = chance (g, 0.05);
+  mother->address = g_strdup_printf ("Storgata %d", between (g, 1, 120));
+  mother->phone = g_strdup_printf ("4%07d", between (g, 0, 9999999));
+  hw_dossier_add (d, mother);
+  if (chance (g, 0.7))
+    {
+      father = new_record (g, HW_ENTITY_PERSON, c->rec.id);
+      father->name = g_strdup_printf ("%s %s", PICK (g, adult_names), PICK (g, family_names));
+      father->relation = HW_RELATION_FATHER;
+      father->parental_responsibility = chance (g, 0.55);
+      father->birth_date = hw_date_add_years (child->birth_date, -between (g, 19, 45));
+      hw_dossier_add (d, father);
+    }
+  if (chance (g, 0.3))
+    {
+      HwPerson *gp = new_record (g, HW_ENTITY_PERSON, c->rec.id);
+
+      gp->name = adult_name (g, family);
+      gp->relation = HW_RELATION_GRANDPARENT;
+      hw_dossier_add (d, gp);
+    }
+
+  /* Legal basis: care orders, voluntary placements, emergencies. */
+  roll = between (g, 0, 99);
+  kind = roll < 55 ? "care" : roll < 85 ? "voluntary" : roll < 95 ? "emergency" : "behaviour";
+  roll = between (g, 0, 99);
+  category = roll < 35 ? "2.1" : roll < 68 ? "2.2" : roll < 78 ? "2.5" : roll < 92 ? "1.1" : "2.6";
+  if (g_str_equal (kind, "behaviour"))
+    category = "1.1";
+  if (g_str_equal (kind, "emergency"))
+    category = chance (g, 0.7) ? "2.5" : "2.1";
+  foster = category[0] == '2';
+  kinship = g_str_equal (category, "2.1") || g_str_equal (category, "2.6");
+
+  if (g_str_equal (kind, "emergency"))
+    {
+      HwDecision *emergency = add_decision (g, d, "emergency", placed, HW_DECIDER_SERVICE);
+
+      /* Most emergencies go on to the tribunal: a petition, then perhaps a care order. */
+      if (chance (g, 0.8))
+        {
+          HwPetition *p = new_record (g, HW_ENTITY_PETITION, c->rec.id);
+          HwDate sent = hw_date_add_days (placed, between (g, 10, 50));
+
+          if (sent <= g->today)
+            {
+              p->date = sent;
+              basis_for (&p->basis, sent, "care");
+              hw_dossier_add (d, p);
+            }
+          else
+            hw_record_free (p);
+        }
+      (void) emergency;
+    }
+
+  m = new_record (g, HW_ENTITY_MEASURE, c->rec.id);
+  basis_for (&m->basis, placed, g_str_equal (kind, "emergency") ? "emergency" : kind);
+  m->category = g_strdup (category);
+  m->start_date = placed;
+  m->purpose = g_strdup (_("Safe care while the parents receive help"));
+  if (foster)
+    {
+      home = make_home (g, kinship ? HW_HOME_KINSHIP
+                           : g_str_equal (category, "2.5") ? HW_HOME_EMERGENCY : HW_HOME_ORDINARY,
+                        kinship ? family : PICK (g, family_names), placed);
+      m->home_id = g_strdup (((HwRecord *) home->root)->id);
+      m->tilsyn_municipality = g_strdup (((HwFosterHome *) home->root)->municipality);
+      if (chance (g, 0.7))
+        m->network_assessed = hw_date_add_days (placed, -between (g, 0, 30));
+    }
+  hw_dossier_add (d, m);
+
+  if (g_str_equal (kind, "care") || (g_str_equal (kind, "emergency") && chance (g, 0.5)))
+    {
+      care_date = g_str_equal (kind, "care") ? placed
+                                             : hw_date_add_days (placed, between (g, 40, 120));
+      if (care_date <= g->today)
+        {
+          dec = add_decision (g, d, "care", care_date, HW_DECIDER_TRIBUNAL);
+          if (!g_str_equal (kind, "care"))
+            {
+              HwRelation *r = new_record (g, HW_ENTITY_RELATION, c->rec.id);
+
+              r->from_id = g_strdup (dec->rec.id);
+              r->from_type = g_strdup ("Vedtak");
+              r->to_id = g_strdup (m->rec.id);
+              r->to_type = g_strdup ("Tiltak");
+              hw_dossier_add (d, r);
+            }
+        }
+      else
+        care_date = HW_DATE_NONE;
+    }
+  else if (g_str_equal (kind, "voluntary"))
+    add_decision (g, d, "voluntary", placed, HW_DECIDER_SERVICE);
+  else if (g_str_equal (kind, "behaviour"))
+    add_decision (g, d, "behaviour", placed, HW_DECIDER_TRIBUNAL);
+
+  /* Some placements have ended: returned home (end reason 1), or turned 18 (2). */
+  if (chance (g, 0.12) && hw_date_add_days (placed, 200) < g->today)
+    {
+      ended = hw_date_add_days (g->today, -between (g, 5, MIN (700, (int) (g->today - placed) - 100)));
+      m->end_date = ended;
+      m->end_reason = 1;
+      {
+        HwReturn *ret = new_record (g, HW_ENTITY_RETURN, c->rec.id);
+
+        ret->date = ended;
+        ret->planned = chance (g, 0.38);
+        if (chance (g, 0.6))
+          ret->offer_date = MIN (g->today, hw_date_add_days (ended, between (g, 0, 30)));
+        ret->support = g_strdup (_("Parent guidance and weekly home visits"));
+        hw_dossier_add (d, ret);
+        if (ret->planned)
+          add_plan (g, d, HW_PLAN_RETURN, hw_date_add_days (ended, -between (g, 20, 90)), 0, 0);
+      }
+      c->closed = chance (g, 0.3);
+      if (c->closed)
+        c->end_date = hw_date_add_days (ended, between (g, 0, 5));
+    }
+  else if (hw_date_age_on (child->birth_date, g->today) >= 18 && chance (g, 0.4))
+    {
+      ended = hw_date_birthday (child->birth_date, 18);
+      if (ended > placed)
+        {
+          m->end_date = ended;
+          m->end_reason = 2;
+        }
+    }
+
+  /* Frequencies and visits for foster homes. */
+  if (foster)
+    {
+      HwDate until = ended ? ended : g->today;
+      HwFrequency *fq = new_record (g, HW_ENTITY_FREQUENCY, c->rec.id);
+
+      fq->measure_id = g_strdup (m->rec.id);
+      fq->kind = HW_FREQUENCY_FOLLOWUP;
+      fq->per_year = 4;
+      fq->start_date = placed;
+      hw_dossier_add (d, fq);
+      if (hw_date_add_years (placed, 2) < until && chance (g, 0.15))
+        {
+          HwFrequency *red = new_record (g, HW_ENTITY_FREQUENCY, c->rec.id);
+
+          fq->end_date = hw_date_add_days (hw_date_add_years (placed, 2), 29);
+          red->measure_id = g_strdup (m->rec.id);
+          red->kind = HW_FREQUENCY_FOLLOWUP;
+          red->per_year = 2;
+          red->start_date = hw_date_add_days (hw_date_add_years (placed, 2), 30);
+          hw_dossier_add (d, red);
+        }
+      fq = new_record (g, HW_ENTITY_FREQUENCY, c->rec.id);
+      fq->measure_id = g_strdup (m->rec.id);
+      fq->kind = HW_FREQUENCY_TILSYN;
+      fq->per_year = 4;
+      fq->start_date = placed;
+      hw_dossier_add (d, fq);
+
+      add_visits (g, d, m, HW_VISIT_FOLLOWUP, 0.72, until);
+      add_visits (g, d, m, HW_VISIT_TILSYN, 0.6, until);
+      document_home (g, home, c->rec.id, placed, kinship || g_str_equal (category, "2.5"));
+      if (placed >= hw_date_new (2024, 1, 1) && chance (g, 0.5))
+        add_plan (g, d, HW_PLAN_FOSTER_FAMILY, hw_date_add_days (placed, between (g, 5, 80)), 0, 0);
+    }
+
+  /* Plans: care plans for care orders (some late, some missing), measure plans. */
+  if (care_date)
+    {
+      gboolean old_act = care_date < hw_date_new (2023, 1, 1);
+
+      if (chance (g, 0.72))
+        add_plan (g, d, old_act && chance (g, 0.5) ? HW_PLAN_CARE_PRELIMINARY : HW_PLAN_CARE,
+                  hw_date_add_days (care_date, between (g, 5, 90)), between (g, 0, 4), 12);
+      if (old_act && chance (g, 0.5))
+        add_plan (g, d, HW_PLAN_CARE, hw_date_add_days (care_date, between (g, 300, 800)), 1, 12);
+      if (!old_act && chance (g, 0.55))
+        add_plan (g, d, HW_PLAN_SAMVAER, hw_date_add_days (care_date, between (g, 10, 70)), 0, 0);
+    }
+  if (g_str_equal (kind, "voluntary") && chance (g, 0.75))
+    add_plan (g, d, HW_PLAN_MEASURES, hw_date_add_days (placed, between (g, -10, 30)),
+              between (g, 0, 8), 3);
+  if (hw_date_age_on (child->birth_date, g->today) >= 18 && chance (g, 0.5))
+    add_plan (g, d, HW_PLAN_AFTERCARE,
+              hw_date_add_days (hw_date_birthday (child->birth_date, 18), between (g, -60, 60)),
+              0, 0);
+  if (hw_date_age_on (child->birth_date, g->today) >= 17 && chance (g, 0.35))
+    {
+      HwAftercare *a = new_record (g, HW_ENTITY_AFTERCARE, c->rec.id);
+
+      a->kind = chance (g, 0.5) ? HW_AFTERCARE_OFFER : HW_AFTERCARE_ASSESSMENT;
+      a->date = MIN (g->today, hw_date_add_days (hw_date_birthday (child->birth_date, 18),
+                                                 -between (g, 30, 200)));
+      if (a->kind == HW_AFTERCARE_OFFER && chance (g, 0.6))
+        {
+          a->conclusion = 1;
+          a->conclusion_date = MIN (g->today, hw_date_add_days (a->date, between (g, 5, 40)));
+        }
+      hw_dossier_add (d, a);
+    }
+
+  /* Parents: first contact, measures, referrals, samvær. */
+  if (care_date)
+    {
+      HwPerson *parents[2] = { mother, father };
+
+      for (guint i = 0; i < G_N_ELEMENTS (parents); i++)
+        {
+          HwPerson *p = parents[i];
+
+          if (p == NULL || !p->parental_responsibility)
+            continue;
+          if (chance (g, 0.62))
+            {
+              HwParentFollowup *f = new_record (g, HW_ENTITY_PARENT_FOLLOWUP, c->rec.id);
+
+              f->person_id = g_strdup (p->rec.id);
+              f->kind = HW_FOLLOWUP_FIRST_CONTACT;
+              f->date = MIN (g->today, hw_date_add_days (care_date, between (g, 2, 40)));
+              f->guidance_offered = TRUE;
+              f->notes = g_strdup (_("First conversation after the care order; guidance offered."));
+              hw_dossier_add (d, f);
+            }
+          if (chance (g, 0.35))
+            {
+              HwParentFollowup *f = new_record (g, HW_ENTITY_PARENT_FOLLOWUP, c->rec.id);
+
+              f->person_id = g_strdup (p->rec.id);
+              f->kind = HW_FOLLOWUP_REFERRAL;
+              f->date = MIN (g->today, hw_date_add_days (care_date, between (g, 20, 200)));
+              f->provider = g_strdup (PICK (g, ((const char *const[]) {
+                                         "NAV", "DPS", "Familievernkontoret", "TSB" })));
+              f->consent = TRUE;
+              f->accepted = chance (g, 0.7);
+              hw_dossier_add (d, f);
+            }
+        }
+      if (chance (g, 0.8))
+        add_samvaer (g, d, mother, hw_date_add_days (care_date, between (g, 5, 30)), ended);
+      /* Reunification: a goal recorded in about a quarter; assessments now and then. */
+      if (chance (g, 0.27))
+        {
+          HwDate a = hw_date_add_days (care_date, between (g, 20, 120));
+          gboolean first = TRUE;
+
+          for (; a <= g->today; a = hw_date_add_days (hw_date_add_months (a, 12), between (g, -30, 90)))
+            {
+              HwReunification *r = new_record (g, HW_ENTITY_REUNIFICATION, c->rec.id);
+
+              r->date = a;
+              r->goal = first ? (chance (g, 0.6) ? HW_GOAL_RETURN_HOME : HW_GOAL_LONG_TERM)
+                              : HW_GOAL_NONE;
+              r->grounds = g_strdup (_("The parents are following the guidance programme; "
+                                       "contact sessions are going well."));
+              r->child_views = g_strdup (_("The child wants more time with the mother."));
+              hw_dossier_add (d, r);
+              first = FALSE;
+            }
+        }
+    }
+
+  if (home && !sinks->home_sink (home, sinks->user_data, error))
+    return FALSE;
+  return sinks->case_sink (d, sinks->user_data, error);
+}
+
+static void
+gen_init (Gen *g, const HwDemoOptions *options)
+{
+  g->rand = g_rand_new_with_seed (options->seed);
+  g->today = options->today ? options->today : hw_date_today ();
+  for (guint t = 0; t < G_N_ELEMENTS (team_names); t++)
+    {
+      g->team_ids[t] = make_uuid (g);
+      g->leader_ids[t] = make_uuid (g);
+      for (guint w = 0; w < N_CASEWORKERS_PER_TEAM; w++)
+        g->worker_ids[t][w] = make_uuid (g);
+    }
+}
+
+static void
+gen_clear (Gen *g)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (team_names); t++)
+    {
+      g_free (g->team_ids[t]);
+      g_free (g->leader_ids[t]);
+      for (guint w = 0; w < N_CASEWORKERS_PER_TEAM; w++)
+        g_free (g->worker_ids[t][w]);
+    }
+  g_rand_free (g->rand);
+}
+
+static gboolean
+run (Gen *g, const HwDemoOptions *options, const Sinks *sinks, HwDemoProgress progress,
+     gpointer user_data, GError **error)
+{
+  for (guint i = 0; i < options->n_children; i++)
+    {
+      if (!make_child (g, i, sinks, error))
+        return FALSE;
+      if (progress && ((i + 1) % 500 == 0 || i + 1 == options->n_children))
+        progress (i + 1, options->n_children, user_data);
+    }
+  return TRUE;
+}
+
+gboolean
+hw_demo_generate (const HwDemoOptions *options,
+                  HwDemoSink           home_sink,
+                  HwDemoSink           case_sink,
+                  HwDemoProgress       progress,
+                  gpointer             user_data,
+                  GError             **error)
+{
+  Gen g = { 0 };
+  Sinks sinks = { home_sink, case_sink, user_data };
+  gboolean ok;
+
+  gen_init (&g, options);
+  ok = run (&g, options, &sinks, progress, user_data, error);
+  gen_clear (&g);
+  return ok;
+}
+
+static gboolean
+store_sink (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  return hw_store_save_dossier (user_data, dossier, error);
+}
+
+static gboolean
+write_staff (Gen *g, HwStore *store, GError **error)
+{
+  static const char *const workers[] = {
+    "Hanne Kristiansen", "Jonas Eriksen", "Marte Lie", "Ali Hassan", "Silje Johansen",
+    "Petter Holm", "Nina Andersen", "Ravi Singh", "Tuva Berge", "Kristoffer Moe",
+    "Ingvild Sørensen", "Sofia Lund",
+  };
+  static const char *const leaders[] = { "Berit Nordby", "Stian Hauge", "Liv Aasen" };
+
+  for (guint t = 0; t < G_N_ELEMENTS (team_names); t++)
+    {
+      HwTeam *team = hw_record_new (HW_ENTITY_TEAM);
+      HwStaff *leader = hw_record_new (HW_ENTITY_STAFF);
+      gboolean ok;
+
+      g_free (team->rec.id);
+      team->rec.id = g_strdup (g->team_ids[t]);
+      team->name = g_strdup (team_names[t]);
+      g_free (leader->rec.id);
+      leader->rec.id = g_strdup (g->leader_ids[t]);
+      leader->name = g_strdup (leaders[t]);
+      leader->username = g_ascii_strdown (leaders[t], 4);
+      leader->role = HW_ROLE_TEAM_LEADER;
+      leader->team_id = g_strdup (g->team_ids[t]);
+      ok = hw_store_save (store, team, error) && hw_store_save (store, leader, error);
+      hw_record_free (team);
+      hw_record_free (leader);
+      if (!ok)
+        return FALSE;
+      for (guint w = 0; w < N_CASEWORKERS_PER_TEAM; w++)
+        {
+          HwStaff *s = hw_record_new (HW_ENTITY_STAFF);
+          const char *name = workers[t * N_CASEWORKERS_PER_TEAM + w];
+
+          g_free (s->rec.id);
+          s->rec.id = g_strdup (g->worker_ids[t][w]);
+          s->name = g_strdup (name);
+          s->username = g_ascii_strdown (name, 4);
+          s->role = HW_ROLE_CASEWORKER;
+          s->team_id = g_strdup (g->team_ids[t]);
+          ok = hw_store_save (store, s, error);
+          hw_record_free (s);
+          if (!ok)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+hw_demo_write (HwStore             *store,
+               const HwDemoOptions *options,
+               HwDemoProgress       progress,
+               gpointer             user_data,
+               GError             **error)
+{
+  Gen g = { 0 };
+  Sinks sinks = { store_sink, store_sink, store };
+  gboolean ok;
+  const guint batch = 500;
+
+  gen_init (&g, options);
+  /* One transaction per batch of children: a crash loses at most the batch in progress, and
+   * the file is not locked for the whole run. */
+  ok = hw_store_begin (store, error);
+  ok = ok && write_staff (&g, store, error);
+  for (guint i = 0; ok && i < options->n_children; i++)
+    {
+      ok = make_child (&g, i, &sinks, error);
+      if (ok && (i + 1) % batch == 0)
+        ok = hw_store_commit (store, error) && hw_store_begin (store, error);
+      if (ok && progress && ((i + 1) % batch == 0 || i + 1 == options->n_children))
+        progress (i + 1, options->n_children, user_data);
+    }
+  if (ok)
+    ok = hw_store_commit (store, error);
+  else if (hw_store_in_transaction (store))
+    hw_store_rollback (store);
+  gen_clear (&g);
+  return ok;
+}

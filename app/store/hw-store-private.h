@@ -14,7 +14,6 @@ gboolean      hw_store_set_sqlite_error (HwStore *self, int rc, GError **error);
 /* A prepared statement kept for the connection's life; reset and unbound before returning. */
 sqlite3_stmt *hw_store_prepare_cached   (HwStore *self, const char *sql, GError **error);
 gboolean      hw_store_exec             (HwStore *self, const char *sql, GError **error);
-gboolean      hw_store_in_transaction   (HwStore *self);
 
 /* Appends one entry to the hash-chained audit trail (inside the caller's transaction). */
 gboolean      hw_store_audit_append     (HwStore    *self,

@@ -220,7 +220,9 @@ migrate (HwStore *self, GError **error)
   /* user_version counts the applied migrations: 0 is an empty file. */
   for (int i = version; i < (int) G_N_ELEMENTS (migrations); i++)
     {
-      g_autoptr(GBytes) sql = g_resources_lookup_data (migrations[i], 0, error);
+      /* Looked up in our own bundle: a static library may drop the auto-registration. */
+      g_autoptr(GBytes) sql = g_resource_lookup_data (hw_store_get_resource (), migrations[i], 0,
+                                                      error);
       g_autofree char *text = NULL;
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
 

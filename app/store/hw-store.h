@@ -34,6 +34,7 @@ const char *hw_store_get_actor       (HwStore *self);
 gboolean    hw_store_begin           (HwStore *self, GError **error);
 gboolean    hw_store_commit          (HwStore *self, GError **error);
 void        hw_store_rollback        (HwStore *self);
+gboolean    hw_store_in_transaction  (HwStore *self);
 
 /* Validates and inserts or replaces (matched by id) one record. */
 gboolean    hw_store_save            (HwStore *self, gconstpointer record, GError **error);

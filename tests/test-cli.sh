@@ -1,2 +1,53 @@
 #!/bin/sh
-exit 0
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The command line as a user meets it: help, exit codes, errors on stderr, pipe-friendly output.
+set -u
+CLI="$1"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+
+check () {
+  if eval "$2"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $1"; fi
+}
+
+"$CLI" --help > "$TMP/help" 2>&1
+check "--help lists the commands" 'grep -q "demo" "$TMP/help" && grep -q "check" "$TMP/help"'
+for verb in demo list check import export plan settings audit backup restore; do
+  "$CLI" "$verb" --help > "$TMP/vhelp" 2>&1
+  check "$verb --help exits 0" '[ $? -eq 0 ] || grep -q "not available yet" "$TMP/vhelp"'
+done
+
+"$CLI" frobnicate > "$TMP/out" 2> "$TMP/err"
+check "unknown command exits 2" '[ $? -eq 2 ]'
+check "unknown command named on stderr" 'grep -q frobnicate "$TMP/err" && [ ! -s "$TMP/out" ]'
+
+"$CLI" --db "$TMP/a.db" demo --children 40 --seed 5 --today 2026-11-23 > "$TMP/out" 2> "$TMP/err"
+check "demo succeeds" '[ $? -eq 0 ] && grep -q "40" "$TMP/out"'
+"$CLI" list --db "$TMP/a.db" --today 2026-11-23 > "$TMP/list1"
+check "list prints one line per case (--db after the verb)" '[ "$(wc -l < "$TMP/list1")" -eq 40 ]'
+check "list is tab-separated" '[ "$(head -1 "$TMP/list1" | awk -F"\t" "{print NF}")" -ge 6 ]'
+
+"$CLI" --db "$TMP/b.db" demo --children 40 --seed 5 --today 2026-11-23 > /dev/null 2>&1
+"$CLI" --db "$TMP/b.db" list --today 2026-11-23 > "$TMP/list2"
+check "demo is deterministic for a seed" 'cmp -s "$TMP/list1" "$TMP/list2"'
+
+"$CLI" --db "$TMP/a.db" demo --children 5 > "$TMP/out" 2> "$TMP/err"
+check "demo refuses a database with cases" '[ $? -ne 0 ] && grep -q "already holds cases" "$TMP/err"'
+
+"$CLI" --db "$TMP/a.db" list --today 2026-13-45 > "$TMP/out" 2> "$TMP/err"
+check "a bad --today is refused naming the option" '[ $? -ne 0 ] && grep -q -- "--today" "$TMP/err"'
+
+"$CLI" --db "$TMP/a.db" demo --children 0 > "$TMP/out" 2> "$TMP/err"
+check "demo --children 0 is a usage error" '[ $? -eq 2 ]'
+
+printf 'not a database at all, only some text that fills the header of the file.......' > "$TMP/bad.db"
+"$CLI" --db "$TMP/bad.db" list > "$TMP/out" 2> "$TMP/err"
+check "a file that is not a database is refused" '[ $? -ne 0 ] && [ -s "$TMP/err" ]'
+
+"$CLI" --db "$TMP/a.db" list --search "$(head -1 "$TMP/list1" | cut -f1)" > "$TMP/out"
+check "list --search finds a journal number" '[ "$(wc -l < "$TMP/out")" -eq 1 ]'
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

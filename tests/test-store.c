@@ -1,3 +1,499 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "hw-error.h"
+#include "hw-identity.h"
+#include "hw-store-audit.h"
 #include "hw-test-support.h"
-int main (void) { return 0; }
+
+static char *tmpdir;
+static HwStore *store;
+
+static void
+setup (void)
+{
+  store = hw_test_open_store (&tmpdir);
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&store);
+  hw_test_remove_tree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+/* Fills every field of a record with a value of its type, so CRUD covers every column. */
+static void
+fill_record (gpointer record, const char *case_id, const char *home_id, GHashTable *refs)
+{
+  const HwEntityInfo *info = hw_entity_info (((HwRecord *) record)->entity);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      const HwField *f = &info->fields[i];
+
+      switch (f->type)
+        {
+        case HW_FIELD_TEXT:
+          if (f->flags & HW_FIELD_IDENTITY)
+            {
+              g_autofree char *fnr = hw_identity_make_synthetic (hw_date_new (2015, 3, 14), 5);
+              hw_field_set_text (record, f, fnr);
+            }
+          else
+            hw_field_set_text (record, f, "Tekst med æøå");
+          break;
+        case HW_FIELD_REF:
+          if (f->ref_entity == HW_ENTITY_CASE)
+            hw_field_set_text (record, f, case_id);
+          else if (f->ref_entity == HW_ENTITY_FOSTER_HOME)
+            hw_field_set_text (record, f, home_id);
+          else
+            hw_field_set_text (record, f, g_hash_table_lookup (refs, GINT_TO_POINTER (f->ref_entity)));
+          break;
+        case HW_FIELD_DATE:
+          hw_field_set_int (record, f, (int) hw_date_new (2021, 6, 1 + (int) i));
+          break;
+        case HW_FIELD_INT:
+          hw_field_set_int (record, f, 4);
+          break;
+        case HW_FIELD_BOOL:
+          hw_field_set_int (record, f, 1);
+          break;
+        case HW_FIELD_ENUM:
+          hw_field_set_int (record, f, 1);
+          break;
+        default:
+          ck_abort ();
+        }
+    }
+}
+
+/* Saves one record of every entity, in dependency order, and checks each reads back equal,
+ * updates in place, and deletes. */
+START_TEST (test_store_crud_every_entity)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) refs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(HwDossier) dossier = hw_test_make_case ("2021-0001");
+  const char *case_id = ((HwRecord *) dossier->root)->id;
+  HwFosterHome *home = hw_record_new (HW_ENTITY_FOSTER_HOME);
+
+  home->name = g_strdup ("Familien Berg");
+  ck_assert (hw_store_save (store, home, &error));
+  ck_assert_no_error (error);
+  ck_assert (hw_store_save_dossier (store, dossier, &error));
+  ck_assert_no_error (error);
+  g_hash_table_insert (refs, GINT_TO_POINTER (HW_ENTITY_CHILD),
+                       g_strdup (((HwRecord *) hw_dossier_child (dossier))->id));
+
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      gpointer rec, back;
+
+      if (e == HW_ENTITY_CASE || e == HW_ENTITY_FOSTER_HOME || e == HW_ENTITY_CHILD)
+        continue;
+      rec = hw_record_new (e);
+      fill_record (rec, case_id, home->rec.id, refs);
+      if (e == HW_ENTITY_SAMVAER_AGREEMENT)
+        hw_field_set_text (rec, hw_entity_find_field (hw_entity_info (e), "rrule"),
+                           "FREQ=MONTHLY");
+      ck_assert_msg (hw_store_save (store, rec, &error), "%s: %s", hw_entity_info (e)->name,
+                     error ? error->message : "");
+      g_hash_table_insert (refs, GINT_TO_POINTER (e), g_strdup (((HwRecord *) rec)->id));
+
+      back = hw_store_load (store, e, ((HwRecord *) rec)->id, &error);
+      ck_assert_no_error (error);
+      ck_assert_msg (hw_record_equal (rec, back), "%s did not read back equal",
+                     hw_entity_info (e)->name);
+      hw_record_free (back);
+
+      /* Update in place: same id, one changed field. */
+      {
+        const HwEntityInfo *info = hw_entity_info (e);
+
+        for (guint i = 0; i < info->n_fields; i++)
+          if (info->fields[i].type == HW_FIELD_TEXT && !(info->fields[i].flags & HW_FIELD_IDENTITY))
+            {
+              hw_field_set_text (rec, &info->fields[i], "Endret");
+              break;
+            }
+        ck_assert (hw_store_save (store, rec, &error));
+        back = hw_store_load (store, e, ((HwRecord *) rec)->id, &error);
+        ck_assert (hw_record_equal (rec, back));
+        hw_record_free (back);
+      }
+      hw_record_free (rec);
+    }
+
+  /* The case dossier now holds one record of each case-owned entity. */
+  {
+    g_autoptr(HwDossier) loaded = hw_store_load_case (store, case_id, &error);
+
+    ck_assert_no_error (error);
+    for (guint e = 0; e < HW_N_ENTITIES; e++)
+      if (e != HW_ENTITY_CASE && hw_entity_info (e)->owner == HW_ENTITY_CASE)
+        ck_assert_msg (hw_dossier_get (loaded, e)->len >= 1, "%s missing",
+                       hw_entity_info (e)->name);
+  }
+
+  /* Deleting the case removes everything it owns. */
+  ck_assert (hw_store_delete (store, HW_ENTITY_CASE, case_id, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_VISIT, NULL), 0);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_PLAN_EVALUATION, NULL), 0);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_FOSTER_HOME, NULL), 1);
+  hw_record_free (home);
+}
+END_TEST
+
+static char *
+dump_database (void)
+{
+  GString *out = g_string_new (NULL);
+  sqlite3 *db = hw_store_get_handle (store);
+
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY id",
+                                              hw_entity_info (e)->name);
+      sqlite3_stmt *stmt = NULL;
+
+      ck_assert_int_eq (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int c = 0; c < sqlite3_column_count (stmt); c++)
+          g_string_append_printf (out, "%s|", sqlite3_column_text (stmt, c));
+      sqlite3_finalize (stmt);
+    }
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (db, "SELECT count(*), max(hash) FROM audit", -1, &stmt, NULL);
+    sqlite3_step (stmt);
+    g_string_append_printf (out, "audit %d %s", sqlite3_column_int (stmt, 0),
+                            sqlite3_column_text (stmt, 1));
+    sqlite3_finalize (stmt);
+  }
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_refused_unchanged (gconstpointer record, HwErrorCode code, const char *needle)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = dump_database ();
+  g_autofree char *after = NULL;
+
+  ck_assert (!hw_store_save (store, record, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_msg (error->code == (int) code, "code %d, message %s", error->code, error->message);
+  ck_assert_msg (strstr (error->message, needle) != NULL, "“%s” does not name “%s”",
+                 error->message, needle);
+  after = dump_database ();
+  ck_assert_str_eq (before, after);
+}
+
+START_TEST (test_store_refusals_name_field_and_change_nothing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) dossier = hw_test_make_case ("2021-0002");
+  HwChild *child = hw_dossier_child (dossier);
+  const char *case_id = ((HwRecord *) dossier->root)->id;
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  HwVisit *v = hw_record_new (HW_ENTITY_VISIT);
+  HwChild *bad_child;
+  HwCase *dup;
+
+  ck_assert (hw_store_save_dossier (store, dossier, &error));
+
+  /* A wrong identity number. */
+  bad_child = hw_record_copy (child);
+  g_free (bad_child->fnr);
+  bad_child->fnr = g_strdup (child->fnr);
+  bad_child->fnr[10] = bad_child->fnr[10] == '0' ? '1' : '0';
+  assert_refused_unchanged (bad_child, HW_ERROR_INVALID, "Identity number");
+
+  /* A required field left empty. */
+  g_clear_pointer (&bad_child->given_name, g_free);
+  g_free (bad_child->fnr);
+  bad_child->fnr = g_strdup (child->fnr);
+  assert_refused_unchanged (bad_child, HW_ERROR_REQUIRED, "Given name");
+
+  /* An end date before the start date. */
+  m->case_id = g_strdup (case_id);
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup ("2.2");
+  m->start_date = hw_date_new (2021, 3, 1);
+  m->end_date = hw_date_new (2021, 2, 1);
+  assert_refused_unchanged (m, HW_ERROR_RANGE, "End date");
+
+  /* A record dated before the child was born. */
+  v->case_id = g_strdup (case_id);
+  v->date = hw_date_new (2014, 1, 1);
+  assert_refused_unchanged (v, HW_ERROR_RANGE, "birth");
+
+  /* A reference to a record that does not exist. */
+  v->date = hw_date_new (2022, 1, 1);
+  v->measure_id = g_uuid_string_random ();
+  assert_refused_unchanged (v, HW_ERROR_CONFLICT, "does not exist");
+
+  /* A journal number taken by another case. */
+  dup = hw_record_new (HW_ENTITY_CASE);
+  dup->journal_no = g_strdup ("2021-0002");
+  dup->start_date = hw_date_new (2021, 1, 1);
+  assert_refused_unchanged (dup, HW_ERROR_CONFLICT, "2021-0002");
+
+  hw_record_free (bad_child);
+  hw_record_free (m);
+  hw_record_free (v);
+  hw_record_free (dup);
+}
+END_TEST
+
+START_TEST (test_store_rollback_leaves_no_trace)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) first = hw_test_make_case ("2021-0003");
+  g_autoptr(HwDossier) second = hw_test_make_case ("2021-0004");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  ck_assert (hw_store_save_dossier (store, first, &error));
+  before = dump_database ();
+
+  /* A nested transaction that fails halfway: the whole outer one is undone. */
+  ck_assert (hw_store_begin (store, &error));
+  ck_assert (hw_store_save_dossier (store, second, &error));
+  ck_assert (hw_store_set_setting (store, "care_plan_days", "30", &error));
+  ck_assert (hw_store_begin (store, &error));
+  hw_store_rollback (store);
+  ck_assert (!hw_store_commit (store, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+
+  after = dump_database ();
+  ck_assert_str_eq (before, after);
+  ck_assert_ptr_null (hw_store_dup_setting (store, "care_plan_days"));
+
+  /* The store stays usable and the audit chain intact afterwards. */
+  ck_assert (hw_store_save_dossier (store, second, &error));
+  ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+START_TEST (test_store_migrates_empty_and_v1)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "v1.db", NULL);
+  g_autoptr(GBytes) v1 = NULL;
+  g_autofree char *v1_sql = NULL;
+  g_autoptr(HwStore) upgraded = NULL;
+  sqlite3 *db = NULL;
+
+  /* From an empty file: the full schema. */
+  ck_assert_int_eq (hw_store_get_schema_version (store), HW_STORE_SCHEMA_VERSION);
+
+  /* From version 1 (records only, a case already in it): migration 2 adds settings and audit
+   * and keeps the data. */
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  {
+    extern GResource *hw_store_get_resource (void);
+    v1 = g_resource_lookup_data (hw_store_get_resource (),
+                                 "/no/homeward/store/migrations/001-records.sql", 0, &error);
+  }
+  ck_assert_no_error (error);
+  v1_sql = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
+  ck_assert_int_eq (sqlite3_exec (db, v1_sql, NULL, NULL, NULL), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA user_version = 1; INSERT INTO case_file (id, "
+                                  "journal_no, start_date) VALUES "
+                                  "('6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f', 'OLD-1', "
+                                  "'2019-05-01')", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+
+  upgraded = hw_store_open (path, &error);
+  ck_assert_no_error (error);
+  ck_assert_int_eq (hw_store_get_schema_version (upgraded), HW_STORE_SCHEMA_VERSION);
+  ck_assert_uint_eq (hw_store_count (upgraded, HW_ENTITY_CASE, NULL), 1);
+  ck_assert (hw_store_set_setting (upgraded, "review_months", "6", &error));
+  ck_assert_no_error (error);
+}
+END_TEST
+
+START_TEST (test_store_refuses_newer_database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "future.db", NULL);
+  g_autoptr(HwStore) opened = NULL;
+  sqlite3 *db = NULL;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  opened = hw_store_open (path, &error);
+  ck_assert_ptr_null (opened);
+  ck_assert_int_eq (error->code, HW_ERROR_VERSION);
+  ck_assert_ptr_nonnull (strstr (error->message, "newer version"));
+}
+END_TEST
+
+START_TEST (test_store_refuses_non_database)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "text.db", NULL);
+  g_autoptr(HwStore) opened = NULL;
+
+  ck_assert (g_file_set_contents (path, "this is not a database, just text that is long enough "
+                                  "to fill a header page of an sqlite file..........", -1, NULL));
+  opened = hw_store_open (path, &error);
+  ck_assert_ptr_null (opened);
+  ck_assert_int_eq (error->code, HW_ERROR_CORRUPT);
+}
+END_TEST
+
+START_TEST (test_store_file_is_private)
+{
+  GStatBuf st;
+  g_autofree char *path = g_build_filename (tmpdir, "sub", "private.db", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(HwStore) opened = hw_store_open (path, NULL);
+
+  ck_assert_ptr_nonnull (opened);
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  ck_assert_int_eq (g_stat (dir, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0700);
+}
+END_TEST
+
+typedef struct {
+  GPtrArray *journals;
+  guint      records;
+} Seen;
+
+static gboolean
+collect_journal (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Seen *seen = user_data;
+
+  g_ptr_array_add (seen->journals, g_strdup (hw_dossier_case (dossier)->journal_no));
+  seen->records += hw_dossier_count (dossier);
+  return TRUE;
+}
+
+START_TEST (test_store_foreach_streams_whole_dossiers)
+{
+  g_autoptr(GError) error = NULL;
+  const char *journals[] = { "B-2", "A-1", "C-3" };
+  Seen seen = { g_ptr_array_new_with_free_func (g_free), 0 };
+  guint expected_records = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (journals); i++)
+    {
+      g_autoptr(HwDossier) d = hw_test_make_case (journals[i]);
+      HwVisit *v = hw_record_new (HW_ENTITY_VISIT);
+
+      v->case_id = g_strdup (((HwRecord *) d->root)->id);
+      v->date = hw_date_new (2022, 1, 1 + (int) i);
+      hw_dossier_add (d, v);
+      expected_records += hw_dossier_count (d);
+      ck_assert (hw_store_save_dossier (store, d, &error));
+    }
+  ck_assert (hw_store_foreach_case (store, collect_journal, &seen, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (seen.journals->len, 3);
+  ck_assert_str_eq (seen.journals->pdata[0], "A-1");
+  ck_assert_str_eq (seen.journals->pdata[2], "C-3");
+  ck_assert_uint_eq (seen.records, expected_records);
+  g_ptr_array_unref (seen.journals);
+}
+END_TEST
+
+START_TEST (test_store_case_rows_and_search)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case ("2022-0042");
+  g_autoptr(GPtrArray) rows = NULL;
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  HwCaseRow *row;
+
+  m->case_id = g_strdup (((HwRecord *) d->root)->id);
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup ("2.1");
+  m->start_date = hw_date_new (2023, 4, 1);
+  hw_dossier_add (d, m);
+  ck_assert (hw_store_save_dossier (store, d, &error));
+
+  rows = hw_store_list_case_rows (store, hw_date_new (2024, 1, 1), &error);
+  ck_assert_uint_eq (rows->len, 1);
+  row = rows->pdata[0];
+  ck_assert_str_eq (row->child_name, "Testa Testesen");
+  ck_assert_str_eq (row->category, "2.1");
+  ck_assert_date_eq (row->placed_since, "2023-04-01");
+  g_ptr_array_unref (g_steal_pointer (&rows));
+
+  rows = hw_store_search_case_rows (store, "testes", hw_date_new (2024, 1, 1), 10, &error);
+  ck_assert_uint_eq (rows->len, 1);
+  g_ptr_array_unref (g_steal_pointer (&rows));
+  rows = hw_store_search_case_rows (store, "0042", hw_date_new (2024, 1, 1), 10, &error);
+  ck_assert_uint_eq (rows->len, 1);
+  g_ptr_array_unref (g_steal_pointer (&rows));
+  rows = hw_store_search_case_rows (store, "nobody", hw_date_new (2024, 1, 1), 10, &error);
+  ck_assert_uint_eq (rows->len, 0);
+}
+END_TEST
+
+START_TEST (test_store_audit_records_writes_and_reads)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case ("2022-0100");
+  const char *case_id = ((HwRecord *) d->root)->id;
+  g_autoptr(GPtrArray) entries = NULL;
+  HwAuditEntry *last;
+
+  ck_assert (hw_store_save_dossier (store, d, &error));
+  ck_assert (hw_store_log_read (store, case_id, &error));
+  ck_assert (hw_store_delete (store, HW_ENTITY_CHILD,
+                              ((HwRecord *) hw_dossier_child (d))->id, &error));
+  entries = hw_store_audit_list (store, case_id, &error);
+  ck_assert_uint_eq (entries->len, 3);
+  ck_assert_str_eq (((HwAuditEntry *) entries->pdata[0])->action, "save");
+  ck_assert_str_eq (((HwAuditEntry *) entries->pdata[1])->action, "read");
+  last = entries->pdata[2];
+  ck_assert_str_eq (last->action, "delete");
+  ck_assert_str_eq (last->entity, "child");
+  ck_assert_str_eq (last->actor, "tester");
+  ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
+}
+END_TEST
+
+int
+main (void)
+{
+  Suite *s = suite_create ("store");
+  TCase *tc = tcase_create ("store");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_store_crud_every_entity);
+  tcase_add_test (tc, test_store_refusals_name_field_and_change_nothing);
+  tcase_add_test (tc, test_store_rollback_leaves_no_trace);
+  tcase_add_test (tc, test_store_migrates_empty_and_v1);
+  tcase_add_test (tc, test_store_refuses_newer_database);
+  tcase_add_test (tc, test_store_refuses_non_database);
+  tcase_add_test (tc, test_store_file_is_private);
+  tcase_add_test (tc, test_store_foreach_streams_whole_dossiers);
+  tcase_add_test (tc, test_store_case_rows_and_search);
+  tcase_add_test (tc, test_store_audit_records_writes_and_reads);
+  suite_add_tcase (s, tc);
+  return hw_test_run_suite (s);
+}

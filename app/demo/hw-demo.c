@@ -69,6 +69,19 @@ new_record (Gen *g, HwEntity entity, const char *case_id)
   return rec;
 }
 
+/* Functions, not MIN(): the arguments draw random numbers and must be evaluated once. */
+static HwDate
+earliest (HwDate a, HwDate b)
+{
+  return a < b ? a : b;
+}
+
+static HwDate
+not_after_today (Gen *g, HwDate date)
+{
+  return earliest (g->today, date);
+}
+
 static gboolean
 chance (Gen *g, double p)
 {
@@ -163,7 +176,7 @@ add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each,
       v = new_record (g, HW_ENTITY_VISIT, m->case_id);
       v->measure_id = g_strdup (m->rec.id);
       v->kind = kind;
-      v->date = MIN (end, hw_date_add_days (due, between (g, -10, 20)));
+      v->date = earliest (end, hw_date_add_days (due, between (g, -10, 20)));
       v->in_person = chance (g, 0.93);
       v->child_alone = kind == HW_VISIT_FOLLOWUP && chance (g, 0.6);
       v->notes = g_strdup (kind == HW_VISIT_FOLLOWUP ?
@@ -236,15 +249,15 @@ document_home (Gen *g, HwDossier *home, const char *case_id, HwDate move_in, gbo
 
   if (chance (g, p_approval))
     add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL, NULL,
-                  MIN (g->today, hw_date_add_days (move_in, lateness)));
+                  not_after_today (g, hw_date_add_days (move_in, lateness)));
   else if (kinship && chance (g, 0.4))
     add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL_PRELIMINARY, NULL, move_in);
   if (chance (g, kinship ? 0.6 : 0.88))
     add_evidence (g, home, case_id, HW_EVIDENCE_CONTRACT, NULL,
-                  MIN (g->today, hw_date_add_days (move_in, between (g, -20, 60))));
+                  not_after_today (g, hw_date_add_days (move_in, between (g, -20, 60))));
   if (chance (g, kinship ? 0.45 : 0.85))
     add_evidence (g, home, NULL, HW_EVIDENCE_TRAINING, NULL,
-                  MIN (g->today, hw_date_add_days (move_in, kinship ? between (g, 10, 200)
+                  not_after_today (g, hw_date_add_days (move_in, kinship ? between (g, 10, 200)
                                                                      : between (g, -300, -10))));
   for (guint i = 0; i < members->len; i++)
     {
@@ -252,11 +265,11 @@ document_home (Gen *g, HwDossier *home, const char *case_id, HwDate move_in, gbo
 
       if (m->role == HW_MEMBER_FOSTER_PARENT && chance (g, p_cert))
         add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
-                      MIN (g->today, hw_date_add_days (move_in, between (g, -60, 30))));
+                      not_after_today (g, hw_date_add_days (move_in, between (g, -60, 30))));
       else if (m->role == HW_MEMBER_HOUSEHOLD && hw_date_age_on (m->birth_date, move_in) >= 15 &&
                chance (g, kinship ? 0.3 : 0.7))
         add_evidence (g, home, NULL, HW_EVIDENCE_HOUSEHOLD_ASSESSMENT, m->rec.id,
-                      MIN (g->today, hw_date_add_days (move_in, between (g, -30, 30))));
+                      not_after_today (g, hw_date_add_days (move_in, between (g, -30, 30))));
     }
 }
 
@@ -267,7 +280,7 @@ add_plan (Gen *g, HwDossier *d, int type, HwDate date, int n_evaluations, int ev
   HwDate e = date;
 
   plan->plan_type = type;
-  plan->start_date = MIN (g->today, date);
+  plan->start_date = not_after_today (g, date);
   plan->version = 1;
   hw_dossier_add (d, plan);
   for (int i = 0; i < n_evaluations; i++)
@@ -318,7 +331,7 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   hw_dossier_add (d, a);
 
   /* Sessions of the last twelve months: most held, some cancelled. */
-  for (next = from; next <= MIN (g->today, to ? to : g->today); next = hw_date_add_days (next, step))
+  for (next = from; next <= not_after_today (g, to ? to : g->today); next = hw_date_add_days (next, step))
     {
       HwSamvaerSession *s;
 
@@ -387,7 +400,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   child->protected_address = chance (g, 0.04);
 
   placed = hw_date_add_days (g->today, -between (g, 20, MIN (age_days - 10, 7 * 365)));
-  placed = MAX (placed, hw_date_add_days (child->birth_date, 5));
+  placed = MAX (placed, hw_date_add_days (child->birth_date, 45));
   c->journal_no = g_strdup_printf ("%d-%05u", hw_date_get_year (placed), index + 1);
   c->start_date = hw_date_add_days (placed, -between (g, 10, 200));
   c->start_date = MAX (c->start_date, child->birth_date);
@@ -517,7 +530,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
         ret->date = ended;
         ret->planned = chance (g, 0.38);
         if (chance (g, 0.6))
-          ret->offer_date = MIN (g->today, hw_date_add_days (ended, between (g, 0, 30)));
+          ret->offer_date = not_after_today (g, hw_date_add_days (ended, between (g, 0, 30)));
         ret->support = g_strdup (_("Parent guidance and weekly home visits"));
         hw_dossier_add (d, ret);
         if (ret->planned)
@@ -598,12 +611,12 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
       HwAftercare *a = new_record (g, HW_ENTITY_AFTERCARE, c->rec.id);
 
       a->kind = chance (g, 0.5) ? HW_AFTERCARE_OFFER : HW_AFTERCARE_ASSESSMENT;
-      a->date = MIN (g->today, hw_date_add_days (hw_date_birthday (child->birth_date, 18),
+      a->date = not_after_today (g, hw_date_add_days (hw_date_birthday (child->birth_date, 18),
                                                  -between (g, 30, 200)));
       if (a->kind == HW_AFTERCARE_OFFER && chance (g, 0.6))
         {
           a->conclusion = 1;
-          a->conclusion_date = MIN (g->today, hw_date_add_days (a->date, between (g, 5, 40)));
+          a->conclusion_date = not_after_today (g, hw_date_add_days (a->date, between (g, 5, 40)));
         }
       hw_dossier_add (d, a);
     }
@@ -625,7 +638,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
 
               f->person_id = g_strdup (p->rec.id);
               f->kind = HW_FOLLOWUP_FIRST_CONTACT;
-              f->date = MIN (g->today, hw_date_add_days (care_date, between (g, 2, 40)));
+              f->date = not_after_today (g, hw_date_add_days (care_date, between (g, 2, 40)));
               f->guidance_offered = TRUE;
               f->notes = g_strdup (_("First conversation after the care order; guidance offered."));
               hw_dossier_add (d, f);
@@ -636,7 +649,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
 
               f->person_id = g_strdup (p->rec.id);
               f->kind = HW_FOLLOWUP_REFERRAL;
-              f->date = MIN (g->today, hw_date_add_days (care_date, between (g, 20, 200)));
+              f->date = not_after_today (g, hw_date_add_days (care_date, between (g, 20, 200)));
               f->provider = g_strdup (PICK (g, ((const char *const[]) {
                                          "NAV", "DPS", "Familievernkontoret", "TSB" })));
               f->consent = TRUE;
@@ -644,8 +657,12 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
               hw_dossier_add (d, f);
             }
         }
-      if (chance (g, 0.8))
-        add_samvaer (g, d, mother, hw_date_add_days (care_date, between (g, 5, 30)), ended);
+      {
+        HwDate from = hw_date_add_days (care_date, between (g, 5, 30));
+
+        if (chance (g, 0.8) && from <= g->today && (ended == HW_DATE_NONE || from < ended))
+          add_samvaer (g, d, mother, from, ended);
+      }
       /* Reunification: a goal recorded in about a quarter; assessments now and then. */
       if (chance (g, 0.27))
         {

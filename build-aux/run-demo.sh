@@ -1,0 +1,20 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what Homeward needs (Debian 12), builds it, writes a fictional demo caseload (once)
+# and starts the app on it.
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ "${HOMEWARD_SKIP_DEPS:-}" != "1" ]; then
+  sh build-aux/install-deps.sh
+fi
+
+[ -d _build/meson-info ] || meson setup _build
+meson compile -C _build
+
+DB="${HOMEWARD_DEMO_DB:-$PWD/_build/demo.db}"
+if [ ! -f "$DB" ]; then
+  ./_build/app/cli/homeward-cli --db "$DB" demo --children 300 --seed 1
+fi
+echo "Demo database: $DB"
+exec ./_build/ui/homeward --db "$DB"

@@ -177,6 +177,9 @@ build_sql (HwStore *self)
       self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY rowid",
                                                  cols->str, info->name);
       self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+      if (e == HW_ENTITY_CASE)
+        self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY journal_no",
+                                               cols->str);
       if (owner)
         {
           g_autoptr(GString) tcols = g_string_new ("t.id");
@@ -895,7 +898,6 @@ hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GE
   sqlite3_stmt *cases = NULL;
   gboolean ok = TRUE;
   int rc;
-  g_autofree char *case_sql = g_strdup_printf ("%s", self->select_all_sql[HW_ENTITY_CASE]);
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
@@ -903,12 +905,7 @@ hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GE
   if (self->tx_depth == 0 && !hw_store_exec (self, "BEGIN", error))
     return FALSE;
 
-  {
-    char *order = strstr (case_sql, "ORDER BY rowid");
-    if (order)
-      strcpy (order, "ORDER BY journal_no");
-  }
-  rc = sqlite3_prepare_v2 (self->db, case_sql, -1, &cases, NULL);
+  rc = sqlite3_prepare_v2 (self->db, self->stream_sql[HW_ENTITY_CASE], -1, &cases, NULL);
   if (rc != SQLITE_OK)
     {
       ok = hw_store_set_sqlite_error (self, rc, error);
@@ -916,7 +913,7 @@ hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GE
     }
   for (guint e = 0; e < HW_N_ENTITIES; e++)
     {
-      if (self->stream_sql[e] == NULL)
+      if (self->stream_sql[e] == NULL || e == HW_ENTITY_CASE)
         continue;
       rc = sqlite3_prepare_v2 (self->db, self->stream_sql[e], -1, &cursors[e].stmt, NULL);
       if (rc != SQLITE_OK)

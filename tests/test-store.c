@@ -450,6 +450,22 @@ START_TEST (test_store_case_rows_and_search)
   g_ptr_array_unref (g_steal_pointer (&rows));
   rows = hw_store_search_case_rows (store, "nobody", hw_date_new (2024, 1, 1), 10, &error);
   ck_assert_uint_eq (rows->len, 0);
+  g_ptr_array_unref (g_steal_pointer (&rows));
+
+  /* Pages: the first screenful, then nothing past the end. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *journal = g_strdup_printf ("2022-1%03u", i);
+      g_autoptr(HwDossier) more = hw_test_make_case (journal);
+      ck_assert (hw_store_save_dossier (store, more, &error));
+    }
+  rows = hw_store_list_case_rows_page (store, hw_date_new (2024, 1, 1), 2, 3, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (rows->len, 3);
+  ck_assert_str_eq (((HwCaseRow *) rows->pdata[0])->journal_no, "2022-1001");
+  g_ptr_array_unref (g_steal_pointer (&rows));
+  rows = hw_store_list_case_rows_page (store, hw_date_new (2024, 1, 1), 6, 10, &error);
+  ck_assert_uint_eq (rows->len, 0);
 }
 END_TEST
 

@@ -1091,7 +1091,7 @@ hw_case_row_free (HwCaseRow *row)
 
 static GPtrArray *
 query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needle, guint limit,
-                 GError **error)
+                 guint offset, GError **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_case_row_free);
   sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
@@ -1105,8 +1105,13 @@ query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needl
   if (needle)
     {
       g_autofree char *pattern = g_strdup_printf ("%%%s%%", needle);
-      sqlite3_bind_text (stmt, 2, pattern, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int (stmt, 3, (int) limit);
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":needle"), pattern, -1,
+                         SQLITE_TRANSIENT);
+    }
+  if (limit)
+    {
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":limit"), limit);
+      sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":offset"), offset);
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -1138,7 +1143,16 @@ GPtrArray *
 hw_store_list_case_rows (HwStore *self, HwDate today, GError **error)
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
-  return query_case_rows (self, CASE_ROW_SQL "ORDER BY c.journal_no", today, NULL, 0, error);
+  return query_case_rows (self, CASE_ROW_SQL "ORDER BY c.journal_no", today, NULL, 0, 0, error);
+}
+
+GPtrArray *
+hw_store_list_case_rows_page (HwStore *self, HwDate today, guint offset, guint limit,
+                              GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return query_case_rows (self, CASE_ROW_SQL "ORDER BY c.journal_no LIMIT :limit OFFSET :offset",
+                          today, NULL, limit, offset, error);
 }
 
 GPtrArray *
@@ -1147,11 +1161,11 @@ hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today, guin
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
   return query_case_rows (self, CASE_ROW_SQL
-                          "WHERE c.journal_no LIKE ?2 OR ch.fnr LIKE ?2 "
+                          "WHERE c.journal_no LIKE :needle OR ch.fnr LIKE :needle "
                           "   OR (coalesce(ch.given_name, '') || ' ' || "
-                          "       coalesce(ch.family_name, '')) LIKE ?2 "
-                          "ORDER BY c.journal_no LIMIT ?3",
-                          today, needle, limit ? limit : G_MAXINT, error);
+                          "       coalesce(ch.family_name, '')) LIKE :needle "
+                          "ORDER BY c.journal_no LIMIT :limit OFFSET :offset",
+                          today, needle, limit ? limit : G_MAXINT, 0, error);
 }
 
 gboolean

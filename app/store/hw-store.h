@@ -88,6 +88,9 @@ typedef struct {
 void        hw_case_row_free         (HwCaseRow *row);
 /* Every case's row, ordered by journal number. */
 GPtrArray  *hw_store_list_case_rows  (HwStore *self, HwDate today, GError **error);
+/* One page of the same list: what the window shows first, before the rest arrives. */
+GPtrArray  *hw_store_list_case_rows_page (HwStore *self, HwDate today, guint offset,
+                                          guint limit, GError **error);
 /* Rows matching @needle in name, journal number or identity number (case-insensitive). */
 GPtrArray  *hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today,
                                        guint limit, GError **error);

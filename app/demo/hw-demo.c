@@ -815,7 +815,7 @@ hw_demo_write (HwStore             *store,
   Gen g = { 0 };
   Sinks sinks = { store_sink, store_sink, store };
   gboolean ok;
-  const guint batch = 500;
+  const guint batch = 1000;
 
   gen_init (&g, options);
   /* One transaction per batch of children: a crash loses at most the batch in progress, and

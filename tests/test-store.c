@@ -440,6 +440,10 @@ START_TEST (test_store_case_rows_and_search)
   ck_assert_str_eq (row->child_name, "Testa Testesen");
   ck_assert_str_eq (row->category, "2.1");
   ck_assert_date_eq (row->placed_since, "2023-04-01");
+  ck_assert (hw_case_row_matches (row, "testes"));
+  ck_assert (hw_case_row_matches (row, "0042"));
+  ck_assert (hw_case_row_matches (row, ""));
+  ck_assert (!hw_case_row_matches (row, "berg"));
   g_ptr_array_unref (g_steal_pointer (&rows));
 
   rows = hw_store_search_case_rows (store, "testes", hw_date_new (2024, 1, 1), 10, &error);

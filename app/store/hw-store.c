@@ -1077,6 +1077,7 @@ hw_case_row_free (HwCaseRow *row)
   g_free (row->caseworker_name);
   g_free (row->team_id);
   g_free (row->category);
+  g_free (row->search_key);
   g_free (row);
 }
 
@@ -1131,6 +1132,12 @@ query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needl
       row->category = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
       row->placed_since = hw_date_parse_iso ((const char *) sqlite3_column_text (stmt, 9));
       row->closed = sqlite3_column_int (stmt, 10) != 0;
+      {
+        g_autofree char *key = g_strdup_printf ("%s %s %s", row->child_name ? row->child_name : "",
+                                                row->journal_no ? row->journal_no : "",
+                                                row->fnr ? row->fnr : "");
+        row->search_key = g_utf8_casefold (key, -1);
+      }
       g_ptr_array_add (rows, row);
     }
   release (stmt);
@@ -1140,6 +1147,12 @@ query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needl
       return NULL;
     }
   return g_steal_pointer (&rows);
+}
+
+gboolean
+hw_case_row_matches (const HwCaseRow *row, const char *needle)
+{
+  return needle == NULL || *needle == '\0' || strstr (row->search_key, needle) != NULL;
 }
 
 GPtrArray *

@@ -83,9 +83,14 @@ typedef struct {
   char  *category;           /* current placement's SSB category, NULL if none */
   HwDate placed_since;
   gboolean closed;
+  char  *search_key;         /* casefolded "name journal fnr", for hw_case_row_matches() */
 } HwCaseRow;
 
 void        hw_case_row_free         (HwCaseRow *row);
+/* The filter-as-you-type test the caseload uses: @needle already g_utf8_casefold()ed, matched
+ * against name, journal number and identity number. In memory, no SQL: ≤ 16 ms per keystroke
+ * over 50,000 rows. */
+gboolean    hw_case_row_matches      (const HwCaseRow *row, const char *needle);
 /* Every case's row, ordered by journal number. */
 GPtrArray  *hw_store_list_case_rows  (HwStore *self, HwDate today, GError **error);
 /* One page of the same list: what the window shows first, before the rest arrives. */

@@ -58,6 +58,22 @@ START_TEST (test_date_age)
 }
 END_TEST
 
+START_TEST (test_date_agrees_with_gdate)
+{
+  /* The arithmetic day numbers are GDate's Julian days, across leap centuries. */
+  for (int y = 1; y <= 2400; y += 7)
+    for (int m = 1; m <= 12; m++)
+      {
+        GDate g;
+        int d = m == 2 ? 28 + g_date_is_leap_year (y) : 1 + (y + m) % 28;
+
+        g_date_clear (&g, 1);
+        g_date_set_dmy (&g, d, m, y);
+        ck_assert_uint_eq (hw_date_new (y, m, d), g_date_get_julian (&g));
+      }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -69,6 +85,7 @@ main (void)
   tcase_add_test (tc, test_date_add_months_clamps);
   tcase_add_test (tc, test_date_add_days_crosses_years);
   tcase_add_test (tc, test_date_age);
+  tcase_add_test (tc, test_date_agrees_with_gdate);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

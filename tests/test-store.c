@@ -389,6 +389,12 @@ collect_journal (HwDossier *dossier, gpointer user_data, GError **error)
   return TRUE;
 }
 
+static int
+compare_strings (const char **a, const char **b)
+{
+  return strcmp (*a, *b);
+}
+
 START_TEST (test_store_foreach_streams_whole_dossiers)
 {
   g_autoptr(GError) error = NULL;
@@ -410,7 +416,10 @@ START_TEST (test_store_foreach_streams_whole_dossiers)
   ck_assert (hw_store_foreach_case (store, collect_journal, &seen, &error));
   ck_assert_no_error (error);
   ck_assert_uint_eq (seen.journals->len, 3);
+  /* Streamed in case-id order; each case once. */
+  g_ptr_array_sort (seen.journals, (GCompareFunc) compare_strings);
   ck_assert_str_eq (seen.journals->pdata[0], "A-1");
+  ck_assert_str_eq (seen.journals->pdata[1], "B-2");
   ck_assert_str_eq (seen.journals->pdata[2], "C-3");
   ck_assert_uint_eq (seen.records, expected_records);
   g_ptr_array_unref (seen.journals);

@@ -6,23 +6,38 @@
 #include <stdio.h>
 #include <string.h>
 
+static int
+days_in_month (int year, int month)
+{
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
 gboolean
 hw_date_is_valid_ymd (int year, int month, int day)
 {
   return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= g_date_get_days_in_month ((GDateMonth) month, (GDateYear) year);
+         day <= days_in_month (year, month);
 }
 
+/* Days from 0001-01-01 (day 1, as GDate counts) by Hinnant's days-from-civil: plain integer
+ * arithmetic, since loading a caseload parses millions of dates. */
 HwDate
 hw_date_new (int year, int month, int day)
 {
-  GDate d;
+  int y, era, yoe, doy, doe;
 
   if (!hw_date_is_valid_ymd (year, month, day))
     return HW_DATE_NONE;
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
-  return g_date_get_julian (&d);
+  y = year - (month <= 2);
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  /* era * 146097 + doe counts from 0000-03-01; 0001-01-01 is day 306 of that count. */
+  return (HwDate) (era * 146097 + doe - 305);
 }
 
 static gboolean

@@ -30,6 +30,7 @@
 
 #define REQ HW_FIELD_REQUIRED
 #define PERS HW_FIELD_PERSONAL
+#define PROSE HW_FIELD_PROSE
 
 static const char *const role_names[] = { "caseworker", "team-leader", "supervisor", NULL };
 static const char *const home_kind_names[] = { "kinship", "ordinary", "emergency", "specialised",
@@ -71,7 +72,7 @@ static const HwField home_fields[] = {
   TEXT (HwFosterHome, name, REQ | PERS, N_("Name")),
   ENUM (HwFosterHome, kind, home_kind_names, 0, N_("Kind of home")),
   TEXT (HwFosterHome, municipality, 0, N_("Municipality")),
-  TEXT (HwFosterHome, address, PERS, N_("Address")),
+  TEXT (HwFosterHome, address, PERS | PROSE, N_("Address")),
   BOOL (HwFosterHome, protected_address, 0, N_("Protected address")),
 };
 
@@ -93,7 +94,7 @@ static const HwField evidence_fields[] = {
   DATE (HwHomeEvidence, date, REQ, N_("Date")),
   BOOL (HwHomeEvidence, needed, 0, N_("Certificate needed")),
   TEXT (HwHomeEvidence, municipality, 0, N_("Municipality")),
-  TEXT (HwHomeEvidence, note, 0, N_("Note")),
+  TEXT (HwHomeEvidence, note, PROSE, N_("Note")),
 };
 
 static const HwField case_fields[] = {
@@ -104,8 +105,8 @@ static const HwField case_fields[] = {
   REF (HwCase, caseworker_id, HW_ENTITY_STAFF, 0, N_("Kontaktperson")),
   REF (HwCase, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
   TEXT (HwCase, municipality, 0, N_("Municipality")),
-  TEXT (HwCase, summary, 0, N_("Summary")),
-  TEXT (HwCase, child_views, 0, N_("The child's views")),
+  TEXT (HwCase, summary, PROSE, N_("Summary")),
+  TEXT (HwCase, child_views, PROSE, N_("The child's views")),
 };
 
 static const HwField child_fields[] = {
@@ -117,8 +118,8 @@ static const HwField child_fields[] = {
   ENUM (HwChild, sex, sex_names, 0, N_("Sex")),
   DATE (HwChild, start_date, 0, N_("Registered from")),
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
-  TEXT (HwChild, address, PERS, N_("Address")),
-  TEXT (HwChild, school, 0, N_("School or kindergarten")),
+  TEXT (HwChild, address, PERS | PROSE, N_("Address")),
+  TEXT (HwChild, school, PROSE, N_("School or kindergarten")),
 };
 
 static const HwField person_fields[] = {
@@ -129,8 +130,8 @@ static const HwField person_fields[] = {
   ENUM (HwPerson, relation, relation_names, 0, N_("Relation")),
   BOOL (HwPerson, parental_responsibility, 0, N_("Parental responsibility")),
   BOOL (HwPerson, protected_address, 0, N_("Protected address")),
-  TEXT (HwPerson, address, PERS, N_("Address")),
-  TEXT (HwPerson, phone, PERS, N_("Phone")),
+  TEXT (HwPerson, address, PERS | PROSE, N_("Address")),
+  TEXT (HwPerson, phone, PERS | PROSE, N_("Phone")),
 };
 
 static const HwField decision_fields[] = {
@@ -139,10 +140,10 @@ static const HwField decision_fields[] = {
   BASIS (HwDecision, REQ),
   DATE (HwDecision, start_date, REQ | HW_FIELD_START, N_("Decision date")),
   DATE (HwDecision, end_date, HW_FIELD_END, N_("End date")),
-  TEXT (HwDecision, min_samvaer, 0, N_("Minimum contact")),
+  TEXT (HwDecision, min_samvaer, PROSE, N_("Minimum contact")),
   INT (HwDecision, min_samvaer_per_year, 0, N_("Minimum contact sessions a year")),
-  TEXT (HwDecision, expected_duration, 0, N_("Expected duration")),
-  TEXT (HwDecision, support_needs, 0, N_("The parents' support needs")),
+  TEXT (HwDecision, expected_duration, PROSE, N_("Expected duration")),
+  TEXT (HwDecision, support_needs, PROSE, N_("The parents' support needs")),
 };
 
 static const HwField status_fields[] = {
@@ -156,15 +157,15 @@ static const HwField measure_fields[] = {
   CASE_REF (HwMeasure),
   BASIS (HwMeasure, REQ),
   TEXT (HwMeasure, category, REQ, N_("Category")),
-  TEXT (HwMeasure, category_note, 0, N_("Category note")),
+  TEXT (HwMeasure, category_note, PROSE, N_("Category note")),
   DATE (HwMeasure, start_date, REQ | HW_FIELD_START, N_("Start date")),
   DATE (HwMeasure, end_date, HW_FIELD_END, N_("End date")),
   INT (HwMeasure, end_reason, 0, N_("End reason")),
-  TEXT (HwMeasure, end_reason_note, 0, N_("End reason note")),
+  TEXT (HwMeasure, end_reason_note, PROSE, N_("End reason note")),
   REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
   TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
-  TEXT (HwMeasure, purpose, 0, N_("Purpose")),
-  TEXT (HwMeasure, planned_duration, 0, N_("Planned duration")),
+  TEXT (HwMeasure, purpose, PROSE, N_("Purpose")),
+  TEXT (HwMeasure, planned_duration, PROSE, N_("Planned duration")),
   DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),
 };
 
@@ -181,9 +182,9 @@ static const HwField move_fields[] = {
   CASE_REF (HwMove),
   DATE (HwMove, date, REQ, N_("Date")),
   TEXT (HwMove, reason_code, REQ, N_("Reason")),
-  TEXT (HwMove, reason_note, 0, N_("Reason note")),
+  TEXT (HwMove, reason_note, PROSE, N_("Reason note")),
   TEXT (HwMove, to_code, REQ, N_("Moved to")),
-  TEXT (HwMove, to_note, 0, N_("Moved to, note")),
+  TEXT (HwMove, to_note, PROSE, N_("Moved to, note")),
   BOOL (HwMove, planned, 0, N_("Planned")),
 };
 
@@ -202,14 +203,14 @@ static const HwField plan_fields[] = {
   DATE (HwPlan, end_date, HW_FIELD_END, N_("End date")),
   INT (HwPlan, version, 0, N_("Version")),
   TEXT (HwPlan, approved_by, 0, N_("Approved by")),
-  TEXT (HwPlan, note, 0, N_("Note")),
+  TEXT (HwPlan, note, PROSE, N_("Note")),
 };
 
 static const HwField evaluation_fields[] = {
   CASE_REF (HwPlanEvaluation),
   REF (HwPlanEvaluation, plan_id, HW_ENTITY_PLAN, REQ, N_("Plan")),
   DATE (HwPlanEvaluation, date, REQ, N_("Evaluated")),
-  TEXT (HwPlanEvaluation, note, 0, N_("Note")),
+  TEXT (HwPlanEvaluation, note, PROSE, N_("Note")),
 };
 
 static const HwField petition_fields[] = {
@@ -224,7 +225,7 @@ static const HwField aftercare_fields[] = {
   DATE (HwAftercare, date, REQ | HW_FIELD_START, N_("Date")),
   INT (HwAftercare, conclusion, 0, N_("Conclusion")),
   DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
-  TEXT (HwAftercare, note, 0, N_("Note")),
+  TEXT (HwAftercare, note, PROSE, N_("Note")),
 };
 
 static const HwField agreement_fields[] = {
@@ -232,10 +233,10 @@ static const HwField agreement_fields[] = {
   REF (HwSamvaerAgreement, person_id, HW_ENTITY_PERSON, REQ, N_("With")),
   TEXT (HwSamvaerAgreement, rrule, REQ, N_("How often")),
   INT (HwSamvaerAgreement, duration_minutes, 0, N_("Duration (minutes)")),
-  TEXT (HwSamvaerAgreement, place, 0, N_("Place")),
+  TEXT (HwSamvaerAgreement, place, PROSE, N_("Place")),
   BOOL (HwSamvaerAgreement, supervised, 0, N_("Supervised")),
-  TEXT (HwSamvaerAgreement, supervisor, 0, N_("Supervisor")),
-  TEXT (HwSamvaerAgreement, tribunal_minimum, 0, N_("Tribunal's minimum")),
+  TEXT (HwSamvaerAgreement, supervisor, PROSE, N_("Supervisor")),
+  TEXT (HwSamvaerAgreement, tribunal_minimum, PROSE, N_("Tribunal's minimum")),
   DATE (HwSamvaerAgreement, valid_from, REQ | HW_FIELD_START, N_("Valid from")),
   DATE (HwSamvaerAgreement, valid_to, HW_FIELD_END, N_("Valid to")),
   REF (HwSamvaerAgreement, approved_by, HW_ENTITY_STAFF, 0, N_("Approved by")),
@@ -246,7 +247,7 @@ static const HwField samvaer_eval_fields[] = {
   CASE_REF (HwSamvaerEvaluation),
   REF (HwSamvaerEvaluation, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
   DATE (HwSamvaerEvaluation, date, REQ, N_("Evaluated")),
-  TEXT (HwSamvaerEvaluation, note, 0, N_("Note")),
+  TEXT (HwSamvaerEvaluation, note, PROSE, N_("Note")),
 };
 
 static const HwField session_fields[] = {
@@ -254,9 +255,9 @@ static const HwField session_fields[] = {
   REF (HwSamvaerSession, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
   DATE (HwSamvaerSession, date, REQ, N_("Date")),
   ENUM (HwSamvaerSession, status, session_names, 0, N_("Status")),
-  TEXT (HwSamvaerSession, reason, 0, N_("Reason")),
-  TEXT (HwSamvaerSession, report, 0, N_("Supervisor's report")),
-  TEXT (HwSamvaerSession, child_reaction, 0, N_("The child's reactions")),
+  TEXT (HwSamvaerSession, reason, PROSE, N_("Reason")),
+  TEXT (HwSamvaerSession, report, PROSE, N_("Supervisor's report")),
+  TEXT (HwSamvaerSession, child_reaction, PROSE, N_("The child's reactions")),
 };
 
 static const HwField visit_fields[] = {
@@ -268,7 +269,7 @@ static const HwField visit_fields[] = {
   BOOL (HwVisit, child_alone, 0, N_("Child spoke alone")),
   REF (HwVisit, person_id, HW_ENTITY_PERSON, 0, N_("Person")),
   REF (HwVisit, staff_id, HW_ENTITY_STAFF, 0, N_("By")),
-  TEXT (HwVisit, notes, 0, N_("Notes")),
+  TEXT (HwVisit, notes, PROSE, N_("Notes")),
 };
 
 static const HwField followup_fields[] = {
@@ -280,8 +281,8 @@ static const HwField followup_fields[] = {
   BOOL (HwParentFollowup, accepted, 0, N_("Accepted")),
   BOOL (HwParentFollowup, consent, 0, N_("Consent")),
   BOOL (HwParentFollowup, formal_decision, 0, N_("Formal decision")),
-  TEXT (HwParentFollowup, provider, 0, N_("Provider")),
-  TEXT (HwParentFollowup, notes, 0, N_("Notes")),
+  TEXT (HwParentFollowup, provider, PROSE, N_("Provider")),
+  TEXT (HwParentFollowup, notes, PROSE, N_("Notes")),
 };
 
 static const HwField reunification_fields[] = {
@@ -289,11 +290,11 @@ static const HwField reunification_fields[] = {
   DATE (HwReunification, date, REQ, N_("Assessed")),
   ENUM (HwReunification, goal, goal_names, 0, N_("Goal")),
   TEXT (HwReunification, grounds, 0, N_("Grounds")),
-  TEXT (HwReunification, prerequisites, 0, N_("What must be in place")),
-  TEXT (HwReunification, child_views, 0, N_("The child's views")),
-  TEXT (HwReunification, parent_views, 0, N_("The parents' views")),
+  TEXT (HwReunification, prerequisites, PROSE, N_("What must be in place")),
+  TEXT (HwReunification, child_views, PROSE, N_("The child's views")),
+  TEXT (HwReunification, parent_views, PROSE, N_("The parents' views")),
   DATE (HwReunification, planned_return, 0, N_("Planned return")),
-  TEXT (HwReunification, assessed_by, 0, N_("Assessed by")),
+  TEXT (HwReunification, assessed_by, PROSE, N_("Assessed by")),
 };
 
 static const HwField return_fields[] = {
@@ -301,9 +302,9 @@ static const HwField return_fields[] = {
   DATE (HwReturn, date, REQ | HW_FIELD_START, N_("Return date")),
   BOOL (HwReturn, planned, 0, N_("Planned")),
   DATE (HwReturn, offer_date, 0, N_("Follow-up offered")),
-  TEXT (HwReturn, support, 0, N_("Support after return")),
+  TEXT (HwReturn, support, PROSE, N_("Support after return")),
   DATE (HwReturn, reentry_date, HW_FIELD_END, N_("Placed again")),
-  TEXT (HwReturn, notes, 0, N_("Notes")),
+  TEXT (HwReturn, notes, PROSE, N_("Notes")),
 };
 
 static const HwField activity_fields[] = {

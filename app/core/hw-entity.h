@@ -23,7 +23,15 @@ typedef enum {
   HW_FIELD_IDENTITY = 1 << 3,  /* validated as an identity number */
   HW_FIELD_END      = 1 << 4,  /* must not be before the entity's start field */
   HW_FIELD_START    = 1 << 5,
+  HW_FIELD_PROSE    = 1 << 6,  /* free text no rule reads: left out when loading facts */
 } HwFieldFlags;
+
+/* The entities the rule engine reads (a bit per HwEntity): the store loads only these, without
+ * their prose, when it feeds a whole caseload to the rules. */
+#define HW_ENTITY_BIT(e) (G_GUINT64_CONSTANT (1) << (e))
+#define HW_FACT_ENTITIES \
+  (~(HW_ENTITY_BIT (HW_ENTITY_SAMVAER_SESSION) | HW_ENTITY_BIT (HW_ENTITY_ACTIVITY) | \
+     HW_ENTITY_BIT (HW_ENTITY_MOVE)))
 
 typedef struct {
   const char        *name;        /* SQL column and XML attribute */

@@ -5,6 +5,12 @@
 
 G_BEGIN_DECLS
 
+/* The audit trail: one row per write and per opening of a child's record, append-only
+ * (triggers refuse UPDATE and DELETE), each row's SHA-256 hash covering its fields and the
+ * previous row's hash. A separate head row (migration 3) holds the newest entry's number and
+ * hash, written by a trigger in the same transaction, so removing the newest entries is as
+ * visible as removing any other. */
+
 typedef struct {
   gint64 seq;
   char  *at;          /* UTC ISO 8601 */
@@ -16,14 +22,38 @@ typedef struct {
   char  *detail;
 } HwAuditEntry;
 
-void       hw_audit_entry_free      (HwAuditEntry *entry);
-/* Entries in order; only those of @case_id when it is set. */
-GPtrArray *hw_store_audit_list      (HwStore *self, const char *case_id, GError **error);
+/* What hw_store_audit_check() found. */
+typedef enum {
+  HW_AUDIT_INTACT,
+  HW_AUDIT_EDITED,      /* the entry's content no longer matches its hash */
+  HW_AUDIT_MISSING,     /* the entry (and maybe more after it) was removed */
+  HW_AUDIT_REORDERED,   /* the entry stands where another was: rows were moved */
+  HW_AUDIT_TRUNCATED,   /* the newest entries, from this one on, were removed */
+  HW_AUDIT_ADDED,       /* the entry was added outside Homeward, after the head */
+  HW_AUDIT_HEAD,        /* the head record is missing or altered */
+} HwAuditBreak;
 
-/* Recomputes the chain. On a break, returns FALSE with @error saying which row (by sequence
- * number) was edited, removed or moved, and sets @bad_seq to it. */
-gboolean   hw_store_audit_verify    (HwStore *self, gint64 *bad_seq, guint64 *n_checked,
-                                     GError **error);
+typedef struct {
+  HwAuditBreak kind;
+  gint64       seq;          /* the first entry affected; 0 when intact */
+  guint64      n_checked;    /* entries verified before the break (all of them when intact) */
+  gint64       head_seq;     /* the head's entry number, -1 if the schema has no head */
+  char         head_hash[65];
+} HwAuditReport;
+
+void        hw_audit_entry_free      (HwAuditEntry *entry);
+/* Entries in order; only those of @case_id when it is set. */
+GPtrArray  *hw_store_audit_list      (HwStore *self, const char *case_id, GError **error);
+
+/* Recomputes the chain and compares its end with the head, in one read snapshot. On a break,
+ * returns FALSE with @error (HW_ERROR_CORRUPT) naming the entry and what happened to it, and
+ * fills @report (optional) the same way. */
+gboolean    hw_store_audit_check     (HwStore *self, HwAuditReport *report, GError **error);
+/* The same, reduced to the entry's number (@bad_seq) and the count verified (@n_checked). */
+gboolean    hw_store_audit_verify    (HwStore *self, gint64 *bad_seq, guint64 *n_checked,
+                                      GError **error);
+/* A short English name for @kind ("edited", "missing"…), for pipe-friendly output. */
+const char *hw_audit_break_to_string (HwAuditBreak kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwAuditEntry, hw_audit_entry_free)
 

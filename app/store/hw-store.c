@@ -33,6 +33,7 @@ struct _HwStore
   char       *select_owner_sql[HW_N_ENTITIES];
   char       *select_all_sql[HW_N_ENTITIES];
   char       *stream_sql[HW_N_ENTITIES];
+  char       *facts_sql[HW_N_ENTITIES];   /* the same without prose (NULL in its place) */
   char       *delete_sql[HW_N_ENTITIES];
 };
 
@@ -41,6 +42,7 @@ G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
 static const char *const migrations[] = {
   "/no/homeward/store/migrations/001-records.sql",
   "/no/homeward/store/migrations/002-audit-settings.sql",
+  "/no/homeward/store/migrations/003-audit-head.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
@@ -60,6 +62,7 @@ hw_store_finalize (GObject *object)
       g_free (self->select_owner_sql[i]);
       g_free (self->select_all_sql[i]);
       g_free (self->stream_sql[i]);
+      g_free (self->facts_sql[i]);
       g_free (self->delete_sql[i]);
     }
   g_free (self->path);
@@ -155,6 +158,7 @@ build_sql (HwStore *self)
       g_autoptr(GString) cols = g_string_new ("id");
       g_autoptr(GString) params = g_string_new ("?1");
       g_autoptr(GString) updates = g_string_new (NULL);
+      g_autoptr(GString) facts = g_string_new ("id");
       const char *owner = NULL;
 
       for (guint i = 0; i < info->n_fields; i++)
@@ -162,6 +166,7 @@ build_sql (HwStore *self)
           const HwField *f = &info->fields[i];
 
           g_string_append_printf (cols, ", %s", f->name);
+          g_string_append_printf (facts, ", %s", (f->flags & HW_FIELD_PROSE) ? "NULL" : f->name);
           g_string_append_printf (params, ", ?%u", i + 2);
           g_string_append_printf (updates, "%s%s = excluded.%s", i ? ", " : "", f->name, f->name);
           if (f->flags & HW_FIELD_OWNER)
@@ -174,26 +179,27 @@ build_sql (HwStore *self)
                                              info->name, cols->str, params->str, updates->str);
       self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
                                                 cols->str, info->name);
-      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY rowid",
-                                                 cols->str, info->name);
+      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
       self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
       if (e == HW_ENTITY_CASE)
-        self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY journal_no",
-                                               cols->str);
+        {
+          self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
+                                                 cols->str);
+          self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
+                                                facts->str);
+        }
       if (owner)
         {
-          g_autoptr(GString) tcols = g_string_new ("t.id");
-
-          for (guint i = 0; i < info->n_fields; i++)
-            g_string_append_printf (tcols, ", t.%s", info->fields[i].name);
-          self->select_owner_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1 "
-                                                       "ORDER BY rowid",
+          self->select_owner_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1",
                                                        cols->str, info->name, owner);
+          /* Tables are clustered on (case_id, id): in case order, this is a sequential scan. */
           if (info->owner == HW_ENTITY_CASE)
-            self->stream_sql[e] = g_strdup_printf ("SELECT %s, c.journal_no FROM case_file c "
-                                                   "JOIN %s t ON t.case_id = c.id "
-                                                   "ORDER BY c.journal_no, t.rowid",
-                                                   tcols->str, info->name);
+            {
+              self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
+                                                     cols->str, info->name);
+              self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
+                                                    facts->str, info->name);
+            }
         }
     }
 }
@@ -886,29 +892,38 @@ hw_store_load_case_by_journal (HwStore *self, const char *journal_no, GError **e
   return hw_store_load_case (self, id, error);
 }
 
-/* One cursor per table, all in journal-number order: the streaming merge behind
+static int
+owner_column (const HwEntityInfo *info)
+{
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].flags & HW_FIELD_OWNER)
+      return (int) i + 1;
+  g_return_val_if_reached (-1);
+}
+
+/* One cursor per table, all in case-id order: the streaming merge behind
  * hw_store_foreach_case. Its own statements, so callers may use the store meanwhile. */
 typedef struct {
   sqlite3_stmt *stmt;
   int           rc;        /* last step result */
-  int           key_col;   /* the journal_no column */
+  int           key_col;   /* the case_id column */
 } Cursor;
 
-gboolean
-hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GError **error)
+static gboolean
+stream_cases (HwStore *self, guint64 entities, gboolean facts_only, HwDossierFunc func,
+              gpointer user_data, GError **error)
 {
+  char **sql = facts_only ? self->facts_sql : self->stream_sql;
   Cursor cursors[HW_N_ENTITIES] = { { 0 } };
   sqlite3_stmt *cases = NULL;
   gboolean ok = TRUE;
   int rc;
 
-  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-
   /* A read transaction: every table is read from the same snapshot. */
   if (self->tx_depth == 0 && !hw_store_exec (self, "BEGIN", error))
     return FALSE;
 
-  rc = sqlite3_prepare_v2 (self->db, self->stream_sql[HW_ENTITY_CASE], -1, &cases, NULL);
+  rc = sqlite3_prepare_v2 (self->db, sql[HW_ENTITY_CASE], -1, &cases, NULL);
   if (rc != SQLITE_OK)
     {
       ok = hw_store_set_sqlite_error (self, rc, error);
@@ -916,22 +931,22 @@ hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GE
     }
   for (guint e = 0; e < HW_N_ENTITIES; e++)
     {
-      if (self->stream_sql[e] == NULL || e == HW_ENTITY_CASE)
+      if (sql[e] == NULL || e == HW_ENTITY_CASE || !(entities & HW_ENTITY_BIT (e)))
         continue;
-      rc = sqlite3_prepare_v2 (self->db, self->stream_sql[e], -1, &cursors[e].stmt, NULL);
+      rc = sqlite3_prepare_v2 (self->db, sql[e], -1, &cursors[e].stmt, NULL);
       if (rc != SQLITE_OK)
         {
           ok = hw_store_set_sqlite_error (self, rc, error);
           goto out;
         }
-      cursors[e].key_col = (int) hw_entity_info (e)->n_fields + 1;
+      cursors[e].key_col = owner_column (hw_entity_info (e));
       cursors[e].rc = sqlite3_step (cursors[e].stmt);
     }
 
   while (ok && (rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
       g_autoptr(HwDossier) dossier = hw_dossier_new (read_record (cases, HW_ENTITY_CASE));
-      const char *journal = hw_dossier_case (dossier)->journal_no;
+      const char *case_id = ((HwRecord *) dossier->root)->id;
 
       for (guint e = 0; e < HW_N_ENTITIES; e++)
         {
@@ -939,7 +954,7 @@ hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GE
 
           while (c->stmt && c->rc == SQLITE_ROW &&
                  g_strcmp0 ((const char *) sqlite3_column_text (c->stmt, c->key_col),
-                            journal) == 0)
+                            case_id) == 0)
             {
               hw_dossier_add (dossier, read_record (c->stmt, e));
               c->rc = sqlite3_step (c->stmt);
@@ -957,6 +972,21 @@ out:
   if (self->tx_depth == 0)
     hw_store_exec (self, "COMMIT", NULL);
   return ok;
+}
+
+gboolean
+hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return stream_cases (self, G_MAXUINT64, FALSE, func, user_data, error);
+}
+
+gboolean
+hw_store_foreach_case_facts (HwStore *self, guint64 entities, HwDossierFunc func,
+                             gpointer user_data, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  return stream_cases (self, entities, TRUE, func, user_data, error);
 }
 
 GHashTable *
@@ -1086,10 +1116,10 @@ hw_case_row_free (HwCaseRow *row)
   "       coalesce(ch.family_name, '')), ch.fnr, ch.birth_date, c.caseworker_id, s.name, " \
   "       c.team_id, m.category, m.start_date, c.closed " \
   "FROM case_file c " \
-  "LEFT JOIN child ch ON ch.rowid = (SELECT rowid FROM child WHERE case_id = c.id " \
-  "                                  ORDER BY start_date DESC LIMIT 1) " \
+  "LEFT JOIN child ch ON ch.case_id = c.id AND ch.id = (SELECT id FROM child " \
+  "      WHERE case_id = c.id ORDER BY start_date DESC LIMIT 1) " \
   "LEFT JOIN staff s ON s.id = c.caseworker_id " \
-  "LEFT JOIN measure m ON m.rowid = (SELECT rowid FROM measure WHERE case_id = c.id " \
+  "LEFT JOIN measure m ON m.case_id = c.id AND m.id = (SELECT id FROM measure WHERE case_id = c.id " \
   "      AND start_date <= ?1 AND (end_date IS NULL OR end_date >= ?1) " \
   "      AND (category LIKE '1.%' OR category LIKE '2.%') ORDER BY start_date DESC LIMIT 1) "
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 2   /* the number of migrations */
+#define HW_STORE_SCHEMA_VERSION 3   /* the number of migrations */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
@@ -55,12 +55,17 @@ HwDossier  *hw_store_load_case_by_journal (HwStore *self, const char *journal_no
                                            GError **error);
 HwDossier  *hw_store_load_home       (HwStore *self, const char *home_id, GError **error);
 
-/* Streams every case (or foster home) as a full dossier, in journal-number order, with one
- * query per table: memory stays at one dossier. Return FALSE from @func to stop (with
+/* Streams every case as a full dossier, in case-id order, with one sequential scan per table
+ * (records are stored clustered by case): memory stays at one dossier. Return FALSE from @func to stop (with
  * @error set to fail). */
 typedef gboolean (*HwDossierFunc) (HwDossier *dossier, gpointer user_data, GError **error);
 gboolean    hw_store_foreach_case    (HwStore *self, HwDossierFunc func, gpointer user_data,
                                       GError **error);
+/* The same, for evaluating rules over a whole caseload: only the entities in @entities
+ * (HW_ENTITY_BIT mask; HW_FACT_ENTITIES is what the rules read) and without prose fields
+ * (HW_FIELD_PROSE, left NULL). */
+gboolean    hw_store_foreach_case_facts (HwStore *self, guint64 entities, HwDossierFunc func,
+                                         gpointer user_data, GError **error);
 /* Every foster home dossier, by id: what the rule engine needs beside each case. */
 GHashTable *hw_store_load_homes      (HwStore *self, GError **error);
 

@@ -1,43 +1,48 @@
 -- SPDX-License-Identifier: GPL-3.0-or-later
 -- Migration 1: the domain records (see app/core/hw-entity.c for what each column means).
+-- Records are clustered by the case (or foster home) that owns them: WITHOUT ROWID tables
+-- keyed (owner, id), so reading every case in one pass is a sequential scan of each table.
 
 CREATE TABLE team (
-  id TEXT PRIMARY KEY NOT NULL,
-  name TEXT NOT NULL
-) STRICT;
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  PRIMARY KEY (id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE staff (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL,
   name TEXT NOT NULL,
   username TEXT,
   role TEXT NOT NULL DEFAULT 'caseworker',
-  team_id TEXT REFERENCES team (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED
-) STRICT;
+  team_id TEXT REFERENCES team (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  PRIMARY KEY (id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX staff_team_id ON staff (team_id);
 
 CREATE TABLE foster_home (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL,
   name TEXT NOT NULL,
   kind TEXT NOT NULL DEFAULT 'kinship',
   municipality TEXT,
   address TEXT,
-  protected_address INTEGER NOT NULL DEFAULT 0
-) STRICT;
+  protected_address INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE home_member (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   home_id TEXT NOT NULL REFERENCES foster_home (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   name TEXT NOT NULL,
   fnr TEXT,
   birth_date TEXT,
   role TEXT NOT NULL DEFAULT 'foster-parent',
   moved_in TEXT,
-  moved_out TEXT
-) STRICT;
-CREATE INDEX home_member_home_id ON home_member (home_id);
+  moved_out TEXT,
+  PRIMARY KEY (home_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE home_evidence (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   home_id TEXT NOT NULL REFERENCES foster_home (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   case_id TEXT REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   member_id TEXT REFERENCES home_member (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
@@ -45,14 +50,14 @@ CREATE TABLE home_evidence (
   date TEXT NOT NULL,
   needed INTEGER NOT NULL DEFAULT 0,
   municipality TEXT,
-  note TEXT
-) STRICT;
-CREATE INDEX home_evidence_home_id ON home_evidence (home_id);
+  note TEXT,
+  PRIMARY KEY (home_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX home_evidence_case_id ON home_evidence (case_id);
 CREATE INDEX home_evidence_member_id ON home_evidence (member_id);
 
 CREATE TABLE case_file (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL,
   journal_no TEXT NOT NULL,
   start_date TEXT NOT NULL,
   end_date TEXT,
@@ -61,13 +66,14 @@ CREATE TABLE case_file (
   team_id TEXT REFERENCES team (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
   municipality TEXT,
   summary TEXT,
-  child_views TEXT
-) STRICT;
+  child_views TEXT,
+  PRIMARY KEY (id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX case_file_caseworker_id ON case_file (caseworker_id);
 CREATE INDEX case_file_team_id ON case_file (team_id);
 
 CREATE TABLE child (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   given_name TEXT NOT NULL,
   family_name TEXT,
@@ -77,12 +83,12 @@ CREATE TABLE child (
   start_date TEXT,
   protected_address INTEGER NOT NULL DEFAULT 0,
   address TEXT,
-  school TEXT
-) STRICT;
-CREATE INDEX child_case_id ON child (case_id);
+  school TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE person (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   name TEXT NOT NULL,
   fnr TEXT,
@@ -91,12 +97,12 @@ CREATE TABLE person (
   parental_responsibility INTEGER NOT NULL DEFAULT 0,
   protected_address INTEGER NOT NULL DEFAULT 0,
   address TEXT,
-  phone TEXT
-) STRICT;
-CREATE INDEX person_case_id ON person (case_id);
+  phone TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE decision (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   decided_by TEXT NOT NULL DEFAULT 'service',
   law TEXT NOT NULL,
@@ -111,22 +117,22 @@ CREATE TABLE decision (
   min_samvaer TEXT,
   min_samvaer_per_year INTEGER NOT NULL DEFAULT 0,
   expected_duration TEXT,
-  support_needs TEXT
-) STRICT;
-CREATE INDEX decision_case_id ON decision (case_id);
+  support_needs TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE decision_status (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   decision_id TEXT NOT NULL REFERENCES decision (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
-  code INTEGER NOT NULL NOT NULL DEFAULT 0
-) STRICT;
-CREATE INDEX decision_status_case_id ON decision_status (case_id);
+  code INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX decision_status_decision_id ON decision_status (decision_id);
 
 CREATE TABLE measure (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   law TEXT NOT NULL,
   chapter TEXT NOT NULL,
@@ -145,69 +151,69 @@ CREATE TABLE measure (
   tilsyn_municipality TEXT,
   purpose TEXT,
   planned_duration TEXT,
-  network_assessed TEXT
-) STRICT;
-CREATE INDEX measure_case_id ON measure (case_id);
+  network_assessed TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX measure_home_id ON measure (home_id);
 
 CREATE TABLE frequency (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   measure_id TEXT NOT NULL REFERENCES measure (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   kind TEXT NOT NULL DEFAULT 'followup',
-  per_year INTEGER NOT NULL NOT NULL DEFAULT 0,
+  per_year INTEGER NOT NULL DEFAULT 0,
   start_date TEXT NOT NULL,
-  end_date TEXT
-) STRICT;
-CREATE INDEX frequency_case_id ON frequency (case_id);
+  end_date TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX frequency_measure_id ON frequency (measure_id);
 
 CREATE TABLE move (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
   reason_code TEXT NOT NULL,
   reason_note TEXT,
   to_code TEXT NOT NULL,
   to_note TEXT,
-  planned INTEGER NOT NULL DEFAULT 0
-) STRICT;
-CREATE INDEX move_case_id ON move (case_id);
+  planned INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE relation (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   from_id TEXT NOT NULL,
   from_type TEXT NOT NULL,
   to_id TEXT NOT NULL,
-  to_type TEXT NOT NULL
-) STRICT;
-CREATE INDEX relation_case_id ON relation (case_id);
+  to_type TEXT NOT NULL,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE plan (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
-  plan_type INTEGER NOT NULL NOT NULL DEFAULT 0,
+  plan_type INTEGER NOT NULL DEFAULT 0,
   start_date TEXT NOT NULL,
   end_date TEXT,
   version INTEGER NOT NULL DEFAULT 0,
   approved_by TEXT,
-  note TEXT
-) STRICT;
-CREATE INDEX plan_case_id ON plan (case_id);
+  note TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE plan_evaluation (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   plan_id TEXT NOT NULL REFERENCES plan (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
-  note TEXT
-) STRICT;
-CREATE INDEX plan_evaluation_case_id ON plan_evaluation (case_id);
+  note TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX plan_evaluation_plan_id ON plan_evaluation (plan_id);
 
 CREATE TABLE petition (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
   law TEXT NOT NULL,
@@ -216,23 +222,23 @@ CREATE TABLE petition (
   ledd TEXT,
   bokstav TEXT,
   punktum TEXT,
-  jmfr TEXT
-) STRICT;
-CREATE INDEX petition_case_id ON petition (case_id);
+  jmfr TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE aftercare (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   kind TEXT NOT NULL DEFAULT 'offer',
   date TEXT NOT NULL,
   conclusion INTEGER NOT NULL DEFAULT 0,
   conclusion_date TEXT,
-  note TEXT
-) STRICT;
-CREATE INDEX aftercare_case_id ON aftercare (case_id);
+  note TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE samvaer_agreement (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   rrule TEXT NOT NULL,
@@ -244,37 +250,37 @@ CREATE TABLE samvaer_agreement (
   valid_from TEXT NOT NULL,
   valid_to TEXT,
   approved_by TEXT REFERENCES staff (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
-  approved_date TEXT
-) STRICT;
-CREATE INDEX samvaer_agreement_case_id ON samvaer_agreement (case_id);
+  approved_date TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX samvaer_agreement_person_id ON samvaer_agreement (person_id);
 CREATE INDEX samvaer_agreement_approved_by ON samvaer_agreement (approved_by);
 
 CREATE TABLE samvaer_evaluation (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   agreement_id TEXT NOT NULL REFERENCES samvaer_agreement (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
-  note TEXT
-) STRICT;
-CREATE INDEX samvaer_evaluation_case_id ON samvaer_evaluation (case_id);
+  note TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX samvaer_evaluation_agreement_id ON samvaer_evaluation (agreement_id);
 
 CREATE TABLE samvaer_session (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   agreement_id TEXT NOT NULL REFERENCES samvaer_agreement (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
   status TEXT NOT NULL DEFAULT 'planned',
   reason TEXT,
   report TEXT,
-  child_reaction TEXT
-) STRICT;
-CREATE INDEX samvaer_session_case_id ON samvaer_session (case_id);
+  child_reaction TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX samvaer_session_agreement_id ON samvaer_session (agreement_id);
 
 CREATE TABLE visit (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   measure_id TEXT REFERENCES measure (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
   kind TEXT NOT NULL DEFAULT 'followup',
@@ -283,15 +289,15 @@ CREATE TABLE visit (
   child_alone INTEGER NOT NULL DEFAULT 0,
   person_id TEXT REFERENCES person (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
   staff_id TEXT REFERENCES staff (id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
-  notes TEXT
-) STRICT;
-CREATE INDEX visit_case_id ON visit (case_id);
+  notes TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX visit_measure_id ON visit (measure_id);
 CREATE INDEX visit_person_id ON visit (person_id);
 CREATE INDEX visit_staff_id ON visit (staff_id);
 
 CREATE TABLE parent_followup (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   person_id TEXT NOT NULL REFERENCES person (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   kind TEXT NOT NULL DEFAULT 'first-contact',
@@ -301,13 +307,13 @@ CREATE TABLE parent_followup (
   consent INTEGER NOT NULL DEFAULT 0,
   formal_decision INTEGER NOT NULL DEFAULT 0,
   provider TEXT,
-  notes TEXT
-) STRICT;
-CREATE INDEX parent_followup_case_id ON parent_followup (case_id);
+  notes TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 CREATE INDEX parent_followup_person_id ON parent_followup (person_id);
 
 CREATE TABLE reunification (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
   goal TEXT NOT NULL DEFAULT 'none',
@@ -316,24 +322,24 @@ CREATE TABLE reunification (
   child_views TEXT,
   parent_views TEXT,
   planned_return TEXT,
-  assessed_by TEXT
-) STRICT;
-CREATE INDEX reunification_case_id ON reunification (case_id);
+  assessed_by TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE return_home (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   date TEXT NOT NULL,
   planned INTEGER NOT NULL DEFAULT 0,
   offer_date TEXT,
   support TEXT,
   reentry_date TEXT,
-  notes TEXT
-) STRICT;
-CREATE INDEX return_home_case_id ON return_home (case_id);
+  notes TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE activity (
-  id TEXT PRIMARY KEY NOT NULL,
+  id TEXT NOT NULL UNIQUE,
   case_id TEXT NOT NULL REFERENCES case_file (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
   part TEXT NOT NULL DEFAULT 'child',
   title TEXT NOT NULL,
@@ -343,9 +349,9 @@ CREATE TABLE activity (
   responsible TEXT,
   participants TEXT,
   basis TEXT,
-  template_key TEXT
-) STRICT;
-CREATE INDEX activity_case_id ON activity (case_id);
+  template_key TEXT,
+  PRIMARY KEY (case_id, id)
+) STRICT, WITHOUT ROWID;
 
 CREATE UNIQUE INDEX case_file_journal_no ON case_file (journal_no);
 CREATE INDEX child_fnr ON child (fnr);

@@ -423,6 +423,20 @@ START_TEST (test_store_foreach_streams_whole_dossiers)
   ck_assert_str_eq (seen.journals->pdata[2], "C-3");
   ck_assert_uint_eq (seen.records, expected_records);
   g_ptr_array_unref (seen.journals);
+
+  /* Facts in ranges: every case exactly once over the split, prose left out. */
+  {
+    g_auto(GStrv) bounds = hw_store_split_case_ids (3);
+    Seen part = { g_ptr_array_new_with_free_func (g_free), 0 };
+
+    ck_assert_uint_eq (g_strv_length (bounds), 4);
+    for (guint i = 0; bounds[i + 1]; i++)
+      ck_assert (hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, bounds[i], bounds[i + 1],
+                                              collect_journal, &part, &error));
+    ck_assert_uint_eq (part.journals->len, 3);
+    ck_assert_uint_eq (part.records, expected_records);
+    g_ptr_array_unref (part.journals);
+  }
 }
 END_TEST
 

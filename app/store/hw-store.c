@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "hw-error.h"
 #include "hw-store-private.h"
@@ -185,8 +186,8 @@ build_sql (HwStore *self)
         {
           self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
                                                  cols->str);
-          self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
-                                                facts->str);
+          self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM case_file WHERE id >= ?1 "
+                                                "AND id < ?2 ORDER BY id", facts->str);
         }
       if (owner)
         {
@@ -197,7 +198,8 @@ build_sql (HwStore *self)
             {
               self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
                                                      cols->str, info->name);
-              self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
+              self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE case_id >= ?1 "
+                                                    "AND case_id < ?2 ORDER BY case_id, id",
                                                     facts->str, info->name);
             }
         }
@@ -371,6 +373,34 @@ hw_store_get_path (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
   return self->path;
+}
+
+/* Owner-only? The file (and its -wal/-shm when present) must be the user's and closed to
+ * group and others; the folder must not let others replace it. */
+gboolean
+hw_store_is_private (HwStore *self)
+{
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+  g_autofree char *dir = NULL;
+  GStatBuf st;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, suffixes[i], NULL);
+
+      if (g_stat (file, &st) != 0)
+        {
+          if (i == 0)
+            return FALSE;
+          continue;
+        }
+      if ((st.st_mode & 0077) != 0 || st.st_uid != getuid ())
+        return FALSE;
+    }
+  dir = g_path_get_dirname (self->path);
+  return g_stat (dir, &st) == 0 && (st.st_mode & 0022) == 0;
 }
 
 int
@@ -909,9 +939,13 @@ typedef struct {
   int           key_col;   /* the case_id column */
 } Cursor;
 
+/* Every UUID sorts between these (lower-case hex digits and dashes). */
+#define FIRST_ID ""
+#define PAST_LAST_ID "~"
+
 static gboolean
-stream_cases (HwStore *self, guint64 entities, gboolean facts_only, HwDossierFunc func,
-              gpointer user_data, GError **error)
+stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *from_id,
+              const char *to_id, HwDossierFunc func, gpointer user_data, GError **error)
 {
   char **sql = facts_only ? self->facts_sql : self->stream_sql;
   Cursor cursors[HW_N_ENTITIES] = { { 0 } };
@@ -929,6 +963,11 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, HwDossierFun
       ok = hw_store_set_sqlite_error (self, rc, error);
       goto out;
     }
+  if (facts_only)
+    {
+      sqlite3_bind_text (cases, 1, from_id ? from_id : FIRST_ID, -1, SQLITE_STATIC);
+      sqlite3_bind_text (cases, 2, to_id ? to_id : PAST_LAST_ID, -1, SQLITE_STATIC);
+    }
   for (guint e = 0; e < HW_N_ENTITIES; e++)
     {
       if (sql[e] == NULL || e == HW_ENTITY_CASE || !(entities & HW_ENTITY_BIT (e)))
@@ -940,6 +979,11 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, HwDossierFun
           goto out;
         }
       cursors[e].key_col = owner_column (hw_entity_info (e));
+      if (facts_only)
+        {
+          sqlite3_bind_text (cursors[e].stmt, 1, from_id ? from_id : FIRST_ID, -1, SQLITE_STATIC);
+          sqlite3_bind_text (cursors[e].stmt, 2, to_id ? to_id : PAST_LAST_ID, -1, SQLITE_STATIC);
+        }
       cursors[e].rc = sqlite3_step (cursors[e].stmt);
     }
 
@@ -978,15 +1022,36 @@ gboolean
 hw_store_foreach_case (HwStore *self, HwDossierFunc func, gpointer user_data, GError **error)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return stream_cases (self, G_MAXUINT64, FALSE, func, user_data, error);
+  return stream_cases (self, G_MAXUINT64, FALSE, NULL, NULL, func, user_data, error);
 }
 
 gboolean
-hw_store_foreach_case_facts (HwStore *self, guint64 entities, HwDossierFunc func,
-                             gpointer user_data, GError **error)
+hw_store_foreach_case_facts (HwStore *self, guint64 entities, const char *from_id,
+                             const char *to_id, HwDossierFunc func, gpointer user_data,
+                             GError **error)
 {
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  return stream_cases (self, entities, TRUE, func, user_data, error);
+  return stream_cases (self, entities, TRUE, from_id, to_id, func, user_data, error);
+}
+
+char **
+hw_store_split_case_ids (guint parts)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **bounds;
+
+  /* Case ids are random UUIDs: splitting the first hex digit splits the caseload evenly. */
+  parts = CLAMP (parts, 1, 16);
+  g_strv_builder_add (builder, FIRST_ID);
+  for (guint i = 1; i < parts; i++)
+    {
+      char digit[2] = { "0123456789abcdef"[i * 16 / parts], 0 };
+      g_strv_builder_add (builder, digit);
+    }
+  g_strv_builder_add (builder, PAST_LAST_ID);
+  bounds = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return bounds;
 }
 
 GHashTable *

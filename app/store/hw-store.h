@@ -23,6 +23,9 @@ HwStore    *hw_store_open            (const char *path, GError **error);
 /* Opens for reading only: no migration, no writes (backups, restore checks). */
 HwStore    *hw_store_open_readonly   (const char *path, GError **error);
 const char *hw_store_get_path        (HwStore *self);
+/* FALSE when the database file (or its -wal/-shm) is readable by group or others, or not the
+ * user's, or its folder is writable by others: the UI and the CLI then warn. */
+gboolean    hw_store_is_private      (HwStore *self);
 int         hw_store_get_schema_version (HwStore *self);
 
 /* Who the audit log names for the writes and reads that follow (a user name). */
@@ -62,10 +65,15 @@ typedef gboolean (*HwDossierFunc) (HwDossier *dossier, gpointer user_data, GErro
 gboolean    hw_store_foreach_case    (HwStore *self, HwDossierFunc func, gpointer user_data,
                                       GError **error);
 /* The same, for evaluating rules over a whole caseload: only the entities in @entities
- * (HW_ENTITY_BIT mask; HW_FACT_ENTITIES is what the rules read) and without prose fields
- * (HW_FIELD_PROSE, left NULL). */
-gboolean    hw_store_foreach_case_facts (HwStore *self, guint64 entities, HwDossierFunc func,
+ * (HW_ENTITY_BIT mask; HW_FACT_ENTITIES is what the rules read), without prose fields
+ * (HW_FIELD_PROSE, left NULL), and only cases with @from_id <= id < @to_id (NULL: open).
+ * Ranges from hw_store_split_case_ids() let threads, each with its own HwStore, share the
+ * work. */
+gboolean    hw_store_foreach_case_facts (HwStore *self, guint64 entities, const char *from_id,
+                                         const char *to_id, HwDossierFunc func,
                                          gpointer user_data, GError **error);
+/* @parts + 1 ascending bounds covering every case id, for hw_store_foreach_case_facts(). */
+char      **hw_store_split_case_ids  (guint parts);
 /* Every foster home dossier, by id: what the rule engine needs beside each case. */
 GHashTable *hw_store_load_homes      (HwStore *self, GError **error);
 

@@ -147,7 +147,8 @@ op_load_dossiers (HwBenchContext *ctx, GError **error)
     return FALSE;
   homes = hw_store_load_homes (store, error);
   if (homes == NULL ||
-      !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, count_dossier, &records, error))
+      !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL, count_dossier, &records,
+                                    error))
     return FALSE;
   ctx->items = records;
   return TRUE;

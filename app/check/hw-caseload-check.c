@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-check"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "hw-caseload-check.h"
+
+typedef struct {
+  const char         *path;
+  const HwCatalogue  *catalogue;
+  const HwSettings   *settings;
+  GHashTable         *homes;       /* read-only once loaded: safe to share */
+  const HwCheckOptions *options;
+  HwCaseFindingsFunc  func;
+  gpointer            user_data;
+  GMutex              lock;        /* serialises calls to func */
+  GMutex              error_lock;
+  GError             *error;       /* the first failure */
+} Shared;
+
+typedef struct {
+  Shared     *shared;
+  const char *from_id;
+  const char *to_id;
+} Worker;
+
+static gboolean
+on_case (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Shared *shared = user_data;
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+
+  hw_evaluate_case_append (shared->catalogue, shared->settings, dossier, shared->homes,
+                           shared->options->today, shared->options->rule_id, findings);
+  g_ptr_array_sort (findings, hw_finding_compare_ptr);
+  g_mutex_lock (&shared->lock);
+  shared->func (dossier, findings, shared->user_data);
+  g_mutex_unlock (&shared->lock);
+  return TRUE;
+}
+
+static gpointer
+run_worker (gpointer data)
+{
+  Worker *worker = data;
+  Shared *shared = worker->shared;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open_readonly (shared->path, &error);
+
+  if (store == NULL ||
+      !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, worker->from_id, worker->to_id,
+                                    on_case, shared, &error))
+    {
+      g_mutex_lock (&shared->error_lock);
+      if (shared->error == NULL)
+        shared->error = g_steal_pointer (&error);
+      g_mutex_unlock (&shared->error_lock);
+    }
+  return NULL;
+}
+
+gboolean
+hw_check_caseload (HwStore              *store,
+                   const HwCatalogue    *catalogue,
+                   const HwCheckOptions *options,
+                   HwCaseFindingsFunc    func,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(HwSettings) settings = NULL;
+  g_autoptr(GHashTable) homes = NULL;
+  g_auto(GStrv) bounds = NULL;
+  guint n = options->n_threads ? options->n_threads : CLAMP (g_get_num_processors (), 1, 8);
+  Shared shared = { 0 };
+  GThread *threads[16];
+  Worker workers[16];
+  guint n_ranges;
+
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  stored = hw_store_dup_settings (store);
+  settings = hw_settings_new (catalogue, stored, error);
+  if (settings == NULL)
+    return FALSE;
+  homes = hw_store_load_homes (store, error);
+  if (homes == NULL)
+    return FALSE;
+
+  shared.path = hw_store_get_path (store);
+  shared.catalogue = catalogue;
+  shared.settings = settings;
+  shared.homes = homes;
+  shared.options = options;
+  shared.func = func;
+  shared.user_data = user_data;
+  g_mutex_init (&shared.lock);
+  g_mutex_init (&shared.error_lock);
+
+  bounds = hw_store_split_case_ids (MIN (n, G_N_ELEMENTS (threads)));
+  n_ranges = g_strv_length (bounds) - 1;
+  for (guint i = 0; i < n_ranges; i++)
+    {
+      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1] };
+      /* The last range runs here: one thread fewer to start. */
+      threads[i] = i + 1 < n_ranges ? g_thread_new ("hw-check", run_worker, &workers[i]) : NULL;
+    }
+  run_worker (&workers[n_ranges - 1]);
+  for (guint i = 0; i + 1 < n_ranges; i++)
+    g_thread_join (threads[i]);
+
+  g_mutex_clear (&shared.lock);
+  g_mutex_clear (&shared.error_lock);
+  if (shared.error)
+    {
+      g_propagate_error (error, shared.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *all;
+  gboolean   include_ok;
+} Collector;
+
+static void
+collect (const HwDossier *case_dossier, GPtrArray *findings, gpointer user_data)
+{
+  Collector *c = user_data;
+
+  for (guint i = 0; i < findings->len; i++)
+    if (c->include_ok || hw_finding_get_state (findings->pdata[i]) != HW_FINDING_OK)
+      g_ptr_array_add (c->all, g_steal_pointer (&findings->pdata[i]));
+}
+
+GPtrArray *
+hw_check_collect (HwStore              *store,
+                  const HwCatalogue    *catalogue,
+                  const HwCheckOptions *options,
+                  gboolean              include_ok,
+                  GError              **error)
+{
+  Collector c = { g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free),
+                  include_ok };
+
+  if (!hw_check_caseload (store, catalogue, options, collect, &c, error))
+    {
+      g_ptr_array_unref (c.all);
+      return NULL;
+    }
+  g_ptr_array_sort (c.all, hw_finding_compare_ptr);
+  return c.all;
+}
+
+GPtrArray *
+hw_check_case (HwStore           *store,
+               const HwCatalogue *catalogue,
+               const HwDossier   *case_dossier,
+               HwDate             today,
+               GError           **error)
+{
+  g_autoptr(GHashTable) stored = hw_store_dup_settings (store);
+  g_autoptr(HwSettings) settings = hw_settings_new (catalogue, stored, error);
+  g_autoptr(GHashTable) homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) hw_dossier_free);
+  GPtrArray *measures = hw_dossier_get (case_dossier, HW_ENTITY_MEASURE);
+
+  if (settings == NULL)
+    return NULL;
+  /* Only the homes this child has lived in, not the whole register. */
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
+      HwDossier *home;
+
+      if (home_id == NULL || g_hash_table_contains (homes, home_id))
+        continue;
+      home = hw_store_load_home (store, home_id, error);
+      if (home == NULL)
+        return NULL;
+      g_hash_table_insert (homes, g_strdup (home_id), home);
+    }
+  return hw_evaluate_case (catalogue, settings, case_dossier, homes, today);
+}

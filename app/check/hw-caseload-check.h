@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hw-evaluator.h"
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* Where the store and the rule engine meet: every case of a database evaluated in one pass,
+ * on several threads (each with its own read-only connection, each reading a range of case
+ * ids), with one read of the foster homes shared by all. Neither app/store nor app/rules
+ * includes the other; this module joins them for the CLI, the window, printing and the
+ * benchmark. */
+
+/* Called once per case with its findings (which the callee may steal from @findings).
+ * Calls are serialised, from worker threads: do not touch GTK here. */
+typedef void (*HwCaseFindingsFunc) (const HwDossier *case_dossier,
+                                    GPtrArray       *findings,
+                                    gpointer         user_data);
+
+typedef struct {
+  HwDate      today;
+  const char *rule_id;     /* only this rule, or NULL */
+  guint       n_threads;   /* 0: one per processor, at most 8 */
+} HwCheckOptions;
+
+/* Loads the catalogue's settings from @store, then evaluates every case of the database at
+ * @store's path. @store itself is only used on the calling thread. */
+gboolean   hw_check_caseload        (HwStore              *store,
+                                     const HwCatalogue    *catalogue,
+                                     const HwCheckOptions *options,
+                                     HwCaseFindingsFunc    func,
+                                     gpointer              user_data,
+                                     GError              **error);
+
+/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
+ * hw_finding_compare() orders them. */
+GPtrArray *hw_check_collect         (HwStore              *store,
+                                     const HwCatalogue    *catalogue,
+                                     const HwCheckOptions *options,
+                                     gboolean              include_ok,
+                                     GError              **error);
+
+/* The findings of one case, with the store's settings (the child record, the printed plan). */
+GPtrArray *hw_check_case            (HwStore           *store,
+                                     const HwCatalogue *catalogue,
+                                     const HwDossier   *case_dossier,
+                                     HwDate             today,
+                                     GError           **error);
+
+G_END_DECLS

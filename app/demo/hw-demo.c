@@ -3,12 +3,14 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 
 #include "hw-demo.h"
 #include "hw-identity.h"
 
-/* The proportions below follow the seeds (Eide et al., seed 000): police certificates missing
+/* The records' free text is Norwegian, as a caseworker would write it: it is data, not user
+ * interface, so it is not translated.
+ *
+ * The proportions below follow the seeds (Eide et al., seed 000): police certificates missing
  * in most kinship homes, approval reports rarely documented, a reunification goal recorded in
  * about a quarter of care orders, follow-up visits missing in a third. */
 
@@ -152,9 +154,9 @@ add_decision (Gen *g, HwDossier *d, const char *kind, HwDate date, HwDecider by)
       int per_year = PICK (g, ((const int[]) { 4, 6, 12, 24 }));
 
       dec->min_samvaer_per_year = per_year;
-      dec->min_samvaer = g_strdup_printf (_("%d sessions a year, 2 hours each"), per_year);
+      dec->min_samvaer = g_strdup_printf ("%d samvær i året, 2 timer hver gang", per_year);
       if (date >= hw_date_new (2026, 1, 1))
-        dec->expected_duration = g_strdup (_("Long-term, reassessed yearly"));
+        dec->expected_duration = g_strdup ("Langvarig, vurderes årlig");
     }
   hw_dossier_add (d, dec);
   add_status (g, d, dec, 1, date);
@@ -167,7 +169,7 @@ add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each,
   /* About one visit a quarter, each one done with probability @p_each, a few weeks late or
    * early: the gaps the seeds describe. */
   for (HwDate due = hw_date_add_days (m->start_date, between (g, 20, 60)); due <= end;
-       due = hw_date_add_days (due, between (g, 80, 100)))
+       due = hw_date_add_days (due, between (g, 70, 92)))
     {
       HwVisit *v;
 
@@ -180,8 +182,8 @@ add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each,
       v->in_person = chance (g, 0.93);
       v->child_alone = kind == HW_VISIT_FOLLOWUP && chance (g, 0.6);
       v->notes = g_strdup (kind == HW_VISIT_FOLLOWUP ?
-                           _("Follow-up visit in the foster home. The child is settling in.") :
-                           _("Supervision visit. Conversation with the child."));
+                           "Oppfølgingsbesøk i fosterhjemmet. Barnet finner seg godt til rette." :
+                           "Tilsynsbesøk. Samtale med barnet.");
       hw_dossier_add (d, v);
     }
 }
@@ -194,7 +196,7 @@ make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since)
   int n_parents = chance (g, 0.8) ? 2 : 1;
   int n_household = chance (g, 0.45) ? between (g, 1, 2) : 0;
 
-  home->name = g_strdup_printf (_("The %s family"), family);
+  home->name = g_strdup_printf ("Familien %s", family);
   home->kind = kind;
   home->municipality = g_strdup (chance (g, 0.8) ? MUNICIPALITY : "5006");
   home->address = g_strdup_printf ("%s %d", PICK (g, ((const char *const[]) {
@@ -317,10 +319,10 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   else if (g_str_has_suffix (a->rrule, "3"))
     step = 91;
   a->duration_minutes = PICK (g, ((const int[]) { 60, 120, 180 }));
-  a->place = g_strdup (chance (g, 0.5) ? _("The service's contact room") : _("The parent's home"));
+  a->place = g_strdup (chance (g, 0.5) ? "Tjenestens samværsrom" : "Hjemme hos forelderen");
   a->supervised = chance (g, 0.6);
   if (a->supervised)
-    a->supervisor = g_strdup (_("Supervisor from the service"));
+    a->supervisor = g_strdup ("Tilsynsfører fra tjenesten");
   a->valid_from = from;
   a->valid_to = to;
   if (chance (g, 0.7))
@@ -348,7 +350,7 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
                                               HW_SESSION_CANCELLED_CHILD,
                                               HW_SESSION_CANCELLED_SERVICE }));
       if (s->status == HW_SESSION_HELD && a->supervised)
-        s->report = g_strdup (_("The session went well; warm contact between parent and child."));
+        s->report = g_strdup ("Samværet gikk fint; god kontakt mellom forelder og barn.");
       hw_dossier_add (d, s);
     }
   for (HwDate e = hw_date_add_months (from, 12); e <= g->today; e = hw_date_add_months (e, 12))
@@ -396,7 +398,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   child->family_name = g_strdup (family);
   child->sex = girl ? HW_SEX_FEMALE : HW_SEX_MALE;
   child->fnr = hw_identity_make_synthetic (child->birth_date, g->sequence++);
-  child->school = g_strdup (age_days > 6 * 365 ? _("Solbakken school") : _("Tusenfryd kindergarten"));
+  child->school = g_strdup (age_days > 6 * 365 ? "Solbakken skole" : "Tusenfryd barnehage");
   child->protected_address = chance (g, 0.04);
 
   placed = hw_date_add_days (g->today, -between (g, 20, MIN (age_days - 10, 7 * 365)));
@@ -408,8 +410,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   c->caseworker_id = g_strdup (g->worker_ids[team][g_rand_int_range (g->rand, 0,
                                                                      N_CASEWORKERS_PER_TEAM)]);
   c->municipality = g_strdup (MUNICIPALITY);
-  c->summary = g_strdup (_("The child needs stable care and close follow-up at school. Contact "
-                           "with the parents is important to the child."));
+  c->summary = g_strdup ("Barnet trenger stabil omsorg og tett oppfølging på skolen. Kontakten "
+                         "med foreldrene er viktig for barnet.");
   child->start_date = c->start_date;
   hw_dossier_add (d, child);
 
@@ -479,7 +481,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   basis_for (&m->basis, placed, g_str_equal (kind, "emergency") ? "emergency" : kind);
   m->category = g_strdup (category);
   m->start_date = placed;
-  m->purpose = g_strdup (_("Safe care while the parents receive help"));
+  m->purpose = g_strdup ("Trygg omsorg mens foreldrene får hjelp");
   if (foster)
     {
       home = make_home (g, kinship ? HW_HOME_KINSHIP
@@ -531,7 +533,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
         ret->planned = chance (g, 0.38);
         if (chance (g, 0.6))
           ret->offer_date = not_after_today (g, hw_date_add_days (ended, between (g, 0, 30)));
-        ret->support = g_strdup (_("Parent guidance and weekly home visits"));
+        ret->support = g_strdup ("Foreldreveiledning og ukentlige hjemmebesøk");
         hw_dossier_add (d, ret);
         if (ret->planned)
           add_plan (g, d, HW_PLAN_RETURN, hw_date_add_days (ended, -between (g, 20, 90)), 0, 0);
@@ -579,8 +581,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
       fq->start_date = placed;
       hw_dossier_add (d, fq);
 
-      add_visits (g, d, m, HW_VISIT_FOLLOWUP, 0.72, until);
-      add_visits (g, d, m, HW_VISIT_TILSYN, 0.6, until);
+      add_visits (g, d, m, HW_VISIT_FOLLOWUP, 0.88, until);
+      add_visits (g, d, m, HW_VISIT_TILSYN, 0.85, until);
       document_home (g, home, c->rec.id, placed, kinship || g_str_equal (category, "2.5"));
       if (placed >= hw_date_new (2024, 1, 1) && chance (g, 0.5))
         add_plan (g, d, HW_PLAN_FOSTER_FAMILY, hw_date_add_days (placed, between (g, 5, 80)), 0, 0);
@@ -640,7 +642,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
               f->kind = HW_FOLLOWUP_FIRST_CONTACT;
               f->date = not_after_today (g, hw_date_add_days (care_date, between (g, 2, 40)));
               f->guidance_offered = TRUE;
-              f->notes = g_strdup (_("First conversation after the care order; guidance offered."));
+              f->notes = g_strdup ("Første samtale etter omsorgsovertakelsen; tilbudt veiledning.");
               hw_dossier_add (d, f);
             }
           if (chance (g, 0.35))
@@ -676,9 +678,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
               r->date = a;
               r->goal = first ? (chance (g, 0.6) ? HW_GOAL_RETURN_HOME : HW_GOAL_LONG_TERM)
                               : HW_GOAL_NONE;
-              r->grounds = g_strdup (_("The parents are following the guidance programme; "
-                                       "contact sessions are going well."));
-              r->child_views = g_strdup (_("The child wants more time with the mother."));
+              r->grounds = g_strdup ("Foreldrene følger veiledningsprogrammet; samværene går bra.");
+              r->child_views = g_strdup ("Barnet ønsker mer tid med mor.");
               hw_dossier_add (d, r);
               first = FALSE;
             }

@@ -1,12 +1,435 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder until the issue that owns this verb lands. */
-#include "hw-cli.h"
+#define G_LOG_DOMAIN "homeward-cli"
 
+#include "config.h"
+
+#include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "hw-cli.h"
+#include "hw-error.h"
+#include "hw-evaluator.h"
+
+/* homeward-cli check: every duty with its due date and state (rules.md "What the check
+ * command prints"). The text format is for people, in the catalogue's words; tsv and json
+ * are for programs. */
+
+typedef enum { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON } Format;
+
+typedef struct {
+  HwCatalogue *catalogue;
+  HwSettings  *settings;
+  GHashTable  *homes;
+  HwDate       today;
+  Format       format;
+  HwLang       lang;
+  gboolean     all;
+  const char  *rule_id;
+  GPtrArray   *kept;        /* tsv/json: every finding to print, sorted at the end */
+  GPtrArray   *scratch;
+  guint        n_cases;
+  guint        counts[3];   /* by state, shown or not */
+  gboolean     heading_done;
+} Check;
+
+static char *
+dup_date (HwDate date)
+{
+  return hw_date_dup_display (date);
+}
+
+/* The catalogue's {placeholders}, filled without going through printf. */
+static char *
+fill (const char *template_text, const char *const *keys, const char *const *values, guint n)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = template_text; *p; p++)
+    {
+      gboolean done = FALSE;
+
+      for (guint k = 0; *p == '{' && k < n && !done; k++)
+        {
+          gsize len = strlen (keys[k]);
+
+          if (strncmp (p + 1, keys[k], len) == 0 && p[len + 1] == '}')
+            {
+              g_string_append (out, values[k]);
+              p += len + 1;
+              done = TRUE;
+            }
+        }
+      if (!done)
+        g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+expand (const char *template_text, const char *key, const char *value)
+{
+  return fill (template_text, &key, &value, 1);
+}
+
+static const char *
+term (Check *check, const char *key)
+{
+  const char *t = hw_catalogue_get_term (check->catalogue, key, check->lang);
+
+  return t ? t : key;
+}
+
+static const char *
+state_label (Check *check, HwFindingState state)
+{
+  static const char *const keys[] = { "state.ok", "state.due-soon", "state.overdue" };
+
+  return term (check, keys[state]);
+}
+
+/* Tabs and line breaks would break a TSV row. */
+static void
+clean_field (char *text)
+{
+  for (char *p = text; p && *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+}
+
+/* Printed before the first output, so a failure before any leaves stdout empty. */
+static void
+print_heading (Check *check)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *heading = NULL;
+
+  if (check->heading_done)
+    return;
+  check->heading_done = TRUE;
+  date = dup_date (check->today);
+  heading = expand (term (check, "cli.heading"), "date", date);
+  printf ("%s\n", heading);
+}
+
+static void
+print_case_text (Check *check, const HwDossier *dossier, GPtrArray *findings)
+{
+  const HwCase *kase = dossier->root;
+  const HwChild *child = hw_dossier_child (dossier);
+  g_autofree char *heading = expand (term (check, "cli.case"), "journal",
+                                     kase->journal_no ? kase->journal_no : "");
+
+  print_heading (check);
+  printf ("\n%s", heading);
+  if (child && (child->given_name || child->family_name))
+    printf (" – %s%s%s", child->given_name ? child->given_name : "",
+            child->given_name && child->family_name ? " " : "",
+            child->family_name ? child->family_name : "");
+  printf ("\n");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HwFinding *f = findings->pdata[i];
+      const HwRule *rule = hw_finding_get_rule (f);
+      g_autofree char *due = dup_date (hw_finding_get_due (f));
+      g_autofree char *subject = hw_finding_dup_subject (f, check->lang);
+      g_autofree char *why = hw_finding_dup_explanation_lang (f, check->lang);
+      g_autofree char *sources = hw_finding_dup_sources (f, check->lang);
+      g_autofree char *settings = hw_finding_dup_settings_text (f);
+
+      printf ("  %-16s %s  %s  %s – %s\n", state_label (check, hw_finding_get_state (f)), due,
+              hw_rule_get_id (rule), hw_rule_get_title (rule, check->lang), subject);
+      printf ("      %s\n", why);
+      printf ("      %s: %s\n", term (check, "cli.sources"), sources);
+      if (*settings)
+        printf ("      %s: %s\n", term (check, "cli.settings"), settings);
+    }
+}
+
+static gboolean
+on_case_cb (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Check *check = user_data;
+  GPtrArray *findings = check->scratch;
+  guint keep = 0;
+
+  g_ptr_array_set_size (findings, 0);
+  hw_evaluate_case_append (check->catalogue, check->settings, dossier, check->homes,
+                           check->today, check->rule_id, findings);
+  check->n_cases++;
+  /* Drop what is not shown before anything is kept: a national caseload has millions of
+   * findings in order. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HwFinding *f = findings->pdata[i];
+      HwFindingState state = hw_finding_get_state (f);
+
+      check->counts[state]++;
+      if (state == HW_FINDING_OK && !check->all)
+        hw_finding_free (f);
+      else
+        findings->pdata[keep++] = f;
+    }
+  findings->len = keep;   /* the rest were freed above */
+  if (keep == 0)
+    return TRUE;
+
+  if (check->format == FORMAT_TEXT)
+    {
+      g_ptr_array_sort (findings, hw_finding_compare_ptr);
+      print_case_text (check, dossier, findings);
+      g_ptr_array_set_size (findings, 0);
+    }
+  else
+    {
+      for (guint i = 0; i < findings->len; i++)
+        g_ptr_array_add (check->kept, findings->pdata[i]);
+      /* Ownership moved to kept. */
+      g_ptr_array_set_free_func (findings, NULL);
+      g_ptr_array_set_size (findings, 0);
+      g_ptr_array_set_free_func (findings, (GDestroyNotify) hw_finding_free);
+    }
+  return TRUE;
+}
+
+static void
+print_tsv (Check *check)
+{
+  printf ("case\trule\tstate\tdue\tsubject\n");
+  for (guint i = 0; i < check->kept->len; i++)
+    {
+      const HwFinding *f = check->kept->pdata[i];
+      g_autofree char *subject = hw_finding_dup_subject (f, check->lang);
+      g_autofree char *journal = g_strdup (hw_finding_get_journal_no (f));
+      char due[11];
+
+      hw_date_to_iso (hw_finding_get_due (f), due);
+      clean_field (subject);
+      clean_field (journal);
+      printf ("%s\t%s\t%s\t%s\t%s\n", journal ? journal : "", hw_finding_get_rule_id (f),
+              hw_finding_state_to_string (hw_finding_get_state (f)), due, subject);
+    }
+}
+
+static void
+add_date (JsonBuilder *b, const char *name, HwDate date)
+{
+  char iso[11];
+
+  json_builder_set_member_name (b, name);
+  if (hw_date_to_iso (date, iso))
+    json_builder_add_string_value (b, iso);
+  else
+    json_builder_add_null_value (b);
+}
+
+static JsonNode *
+finding_to_json (Check *check, const HwFinding *f)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const HwRule *rule = hw_finding_get_rule (f);
+  g_autofree char *subject = hw_finding_dup_subject (f, check->lang);
+  g_autofree char *why = hw_finding_dup_explanation_lang (f, check->lang);
+  g_autofree char *formula = hw_finding_dup_due_formula (f, check->lang);
+  g_autofree char *source = hw_finding_dup_source (f, check->lang);
+  g_autofree char *sources = hw_finding_dup_sources (f, check->lang);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "case");
+  json_builder_add_string_value (b, hw_finding_get_journal_no (f));
+  json_builder_set_member_name (b, "case_id");
+  json_builder_add_string_value (b, hw_finding_get_case_id (f));
+  json_builder_set_member_name (b, "rule");
+  json_builder_add_string_value (b, hw_rule_get_id (rule));
+  json_builder_set_member_name (b, "title");
+  json_builder_add_string_value (b, hw_rule_get_title (rule, check->lang));
+  json_builder_set_member_name (b, "state");
+  json_builder_add_string_value (b, hw_finding_state_to_string (hw_finding_get_state (f)));
+  add_date (b, "due", hw_finding_get_due (f));
+  json_builder_set_member_name (b, "subject");
+  json_builder_add_string_value (b, subject);
+  json_builder_set_member_name (b, "subject_kind");
+  json_builder_add_string_value (b, hw_subject_kind_to_string (hw_finding_get_subject_kind (f)));
+  json_builder_set_member_name (b, "subject_id");
+  json_builder_add_string_value (b, hw_finding_get_subject_id (f));
+  json_builder_set_member_name (b, "met");
+  json_builder_add_boolean_value (b, hw_finding_is_met (f));
+  json_builder_set_member_name (b, "late");
+  json_builder_add_boolean_value (b, hw_finding_is_late (f));
+  add_date (b, "evidence_date", hw_finding_get_evidence_date (f));
+  add_date (b, "trigger_date", hw_finding_get_trigger_date (f));
+  json_builder_set_member_name (b, "class");
+  json_builder_add_string_value (b, hw_rule_class_to_string (hw_finding_get_class (f)));
+  json_builder_set_member_name (b, "class_label");
+  json_builder_add_string_value (b, hw_finding_get_class_label (f, check->lang));
+  json_builder_set_member_name (b, "due_formula");
+  json_builder_add_string_value (b, formula);
+  json_builder_set_member_name (b, "source");
+  json_builder_add_string_value (b, source);
+  json_builder_set_member_name (b, "sources");
+  json_builder_add_string_value (b, sources);
+  json_builder_set_member_name (b, "explanation");
+  json_builder_add_string_value (b, why);
+  json_builder_set_member_name (b, "settings");
+  json_builder_begin_object (b);
+  for (guint i = 0; i < hw_finding_get_n_settings (f); i++)
+    {
+      int value;
+      const char *key = hw_finding_get_setting (f, i, &value);
+
+      json_builder_set_member_name (b, key);
+      json_builder_add_int_value (b, value);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static void
+print_json (Check *check)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  char today[11];
+
+  hw_date_to_iso (check->today, today);
+  /* Streamed one finding at a time: the whole document never sits in memory as a tree. */
+  printf ("{\"today\":\"%s\",\"catalogue_version\":%d,\"findings\":[", today,
+          hw_catalogue_get_version (check->catalogue));
+  for (guint i = 0; i < check->kept->len; i++)
+    {
+      g_autoptr(JsonNode) node = finding_to_json (check, check->kept->pdata[i]);
+      g_autofree char *text = NULL;
+
+      json_generator_set_root (gen, node);
+      text = json_generator_to_data (gen, NULL);
+      printf ("%s\n%s", i ? "," : "", text);
+    }
+  printf ("\n]}\n");
+}
+
+static void
+check_clear (Check *check)
+{
+  g_clear_pointer (&check->catalogue, hw_catalogue_unref);
+  g_clear_pointer (&check->settings, hw_settings_free);
+  g_clear_pointer (&check->homes, g_hash_table_unref);
+  g_clear_pointer (&check->kept, g_ptr_array_unref);
+  g_clear_pointer (&check->scratch, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
 
 int
 hw_cli_check (HwCliContext *ctx, int argc, char **argv)
 {
-  fprintf (stderr, "homeward-cli: %s\n", _("this command is not available yet"));
-  return 1;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *case_no = NULL;
+  g_autofree char *rule_id = NULL;
+  g_autofree char *lang = NULL;
+  g_auto(Check) check = { 0 };
+  gboolean all = FALSE;
+  GOptionEntry entries[] = {
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Compute the states as of this date"), "YYYY-MM-DD" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Output format: text, tsv or json"), "FORMAT" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Also show duties that are in order"), NULL },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &case_no, N_("Only the case with this journal number"), "JOURNALNR" },
+    { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_id, N_("Only this rule"), "ID" },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: nb, nn or en"), "LANG" },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, _("Shows every duty the rule catalogue derives from "
+                                           "the cases: the rule, its state (ok, due-soon, "
+                                           "overdue), the due date and the subject. Duties in "
+                                           "order are shown only with --all."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!hw_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return hw_cli_usage_error ("check", _("unexpected argument"));
+
+  if (format == NULL || g_str_equal (format, "text"))
+    check.format = FORMAT_TEXT;
+  else if (g_str_equal (format, "tsv"))
+    check.format = FORMAT_TSV;
+  else if (g_str_equal (format, "json"))
+    check.format = FORMAT_JSON;
+  else
+    return hw_cli_usage_error ("check", _("--format must be text, tsv or json"));
+  check.lang = HW_LANG_NB;
+  if (lang && (check.lang = hw_lang_from_string (lang)) == (HwLang) -1)
+    return hw_cli_usage_error ("check", _("--lang must be nb, nn or en"));
+  if (!hw_cli_parse_today (today_text, &check.today, &error))
+    return hw_cli_fail (error);
+  check.all = all;
+
+  check.catalogue = hw_catalogue_load_default (&error);
+  if (check.catalogue == NULL)
+    return hw_cli_fail (error);
+  if (rule_id && hw_catalogue_find_rule (check.catalogue, rule_id) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("--rule: no rule “%s” in the catalogue"),
+                                                  rule_id);
+      return hw_cli_usage_error ("check", message);
+    }
+  check.rule_id = rule_id;
+
+  store = hw_cli_open_store (ctx, &error);
+  if (store == NULL)
+    return hw_cli_fail (error);
+  stored = hw_store_dup_settings (store);
+  check.settings = hw_settings_new (check.catalogue, stored, &error);
+  if (check.settings == NULL)
+    return hw_cli_fail (error);
+  check.homes = hw_store_load_homes (store, &error);
+  if (check.homes == NULL)
+    return hw_cli_fail (error);
+  check.kept = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+  check.scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+
+  if (case_no)
+    {
+      g_autoptr(HwDossier) dossier = hw_store_load_case_by_journal (store, case_no, &error);
+
+      if (dossier == NULL || !on_case_cb (dossier, &check, &error))
+        return hw_cli_fail (error);
+    }
+  else if (!hw_store_foreach_case (store, on_case_cb, &check, &error))
+    return hw_cli_fail (error);
+
+  switch (check.format)
+    {
+    case FORMAT_TEXT:
+      {
+        char overdue[12], soon[12], ok[12];
+        const char *keys[] = { "overdue", "soon", "ok" };
+        const char *values[] = { overdue, soon, ok };
+        g_autofree char *summary = NULL;
+
+        g_snprintf (overdue, sizeof overdue, "%u", check.counts[HW_FINDING_OVERDUE]);
+        g_snprintf (soon, sizeof soon, "%u", check.counts[HW_FINDING_DUE_SOON]);
+        g_snprintf (ok, sizeof ok, "%u", check.counts[HW_FINDING_OK]);
+        print_heading (&check);
+        if (check.counts[HW_FINDING_OVERDUE] + check.counts[HW_FINDING_DUE_SOON] == 0 &&
+            !check.all)
+          printf ("\n%s\n", term (&check, "cli.none"));
+        summary = fill (term (&check, "cli.summary"), keys, values, G_N_ELEMENTS (keys));
+        printf ("\n%s\n", summary);
+      }
+      break;
+    case FORMAT_TSV:
+      g_ptr_array_sort (check.kept, hw_finding_compare_ptr);
+      print_tsv (&check);
+      break;
+    case FORMAT_JSON:
+      g_ptr_array_sort (check.kept, hw_finding_compare_ptr);
+      print_json (&check);
+      break;
+    }
+  return fflush (stdout) == 0 ? 0 : 1;
 }

@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "hw-date.h"
+
+G_BEGIN_DECLS
+
+/* The legal rule catalogue: data/rules/catalogue.xml, validated against
+ * data/rules/catalogue.xsd when loaded. It holds every rule of rules.md (subject, evidence,
+ * due-date formula, class, effective period, sources, texts in nb/nn/en), the municipal
+ * settings with their defaults, and the words the engine uses in explanations.
+ *
+ * A catalogue is immutable once loaded and may be shared between threads. Findings and
+ * settings point into it: keep a reference for as long as they live. */
+
+typedef enum {
+  HW_RULE_CLASS_LAW,        /* the duty and its figure are in the act or regulation */
+  HW_RULE_CLASS_GUIDANCE,   /* the duty is law, the figure comes from official guidance */
+  HW_RULE_CLASS_LOCAL,      /* the duty is law, the figure is a municipal setting */
+} HwRuleClass;
+
+typedef enum {
+  HW_LANG_NB,
+  HW_LANG_NN,
+  HW_LANG_EN,
+  HW_N_LANGS
+} HwLang;
+
+typedef enum {
+  HW_UNIT_DAYS,
+  HW_UNIT_WEEKS,
+  HW_UNIT_MONTHS,
+  HW_UNIT_YEARS,
+} HwUnit;
+
+typedef struct _HwCatalogue HwCatalogue;
+typedef struct _HwRule      HwRule;
+
+/* A municipal setting as the catalogue defines it. */
+typedef struct {
+  const char  *key;                          /* "care_plan_days" */
+  int          default_value;
+  int          min_value;
+  int          max_value;
+  HwUnit       unit;
+  HwRuleClass  rule_class;
+  const char  *label[HW_N_LANGS];
+  const char  *description[HW_N_LANGS];
+} HwSettingInfo;
+
+/* The data folder: $HOMEWARD_DATADIR, else the source tree's data/ when present, else the
+ * installed one. */
+char         *hw_rules_dup_datadir            (void);
+/* DATADIR/rules/catalogue.xml */
+char         *hw_catalogue_dup_default_path   (void);
+
+/* Loads and validates @path against the installed schema (DATADIR/rules/catalogue.xsd).
+ * A malformed or invalid file fails with HW_ERROR_PARSE and "FILE:LINE: reason". */
+HwCatalogue  *hw_catalogue_load               (const char *path, GError **error);
+HwCatalogue  *hw_catalogue_load_with_schema   (const char *path, const char *schema_path,
+                                               GError **error);
+/* The default catalogue, parsed once per process; returns a new reference. */
+HwCatalogue  *hw_catalogue_load_default       (GError **error);
+HwCatalogue  *hw_catalogue_ref                (HwCatalogue *self);
+void          hw_catalogue_unref              (HwCatalogue *self);
+
+const char   *hw_catalogue_get_path           (const HwCatalogue *self);
+int           hw_catalogue_get_version        (const HwCatalogue *self);
+
+/* Rules, in catalogue order. */
+guint         hw_catalogue_get_n_rules        (const HwCatalogue *self);
+const HwRule *hw_catalogue_get_rule           (const HwCatalogue *self, guint index);
+const HwRule *hw_catalogue_find_rule          (const HwCatalogue *self, const char *id);
+
+/* Settings, in catalogue order. @index (may be NULL) receives the position. */
+guint                hw_catalogue_get_n_settings (const HwCatalogue *self);
+const HwSettingInfo *hw_catalogue_get_setting    (const HwCatalogue *self, guint index);
+const HwSettingInfo *hw_catalogue_find_setting   (const HwCatalogue *self, const char *key,
+                                                  guint *index);
+
+/* A word of the vocabulary ("class.law", "state.overdue", "cli.case"…), or NULL. */
+const char   *hw_catalogue_get_term           (const HwCatalogue *self, const char *key,
+                                               HwLang lang);
+/* "lovkrav", "veiledende frist", "lokal rutine" in @lang. */
+const char   *hw_catalogue_get_class_label    (const HwCatalogue *self, HwRuleClass rule_class,
+                                               HwLang lang);
+/* "dager", "måned"… in @lang, singular when @amount is 1. */
+const char   *hw_catalogue_get_unit_label     (const HwCatalogue *self, HwUnit unit, int amount,
+                                               HwLang lang);
+
+/* Rule properties. Texts are borrowed from the catalogue. */
+const char   *hw_rule_get_id                  (const HwRule *rule);
+const HwCatalogue *hw_rule_get_catalogue      (const HwRule *rule);
+/* "deadline", "recurring" or "yearly-count". */
+const char   *hw_rule_get_kind                (const HwRule *rule);
+HwRuleClass   hw_rule_get_class               (const HwRule *rule);
+/* The class as shown to users: the rule's own wording for mixed classes, else the class. */
+const char   *hw_rule_get_class_label         (const HwRule *rule, HwLang lang);
+const char   *hw_rule_get_title               (const HwRule *rule, HwLang lang);
+const char   *hw_rule_get_explanation         (const HwRule *rule, HwLang lang);
+/* The effective period on the triggering event; HW_DATE_NONE = open. */
+HwDate        hw_rule_get_valid_from          (const HwRule *rule);
+HwDate        hw_rule_get_valid_to            (const HwRule *rule);
+/* Every source ("barnevernsloven § 8-1; barnevernloven (1992) § 4-5"), those in force on
+ * @trigger first; all in catalogue order when @trigger is HW_DATE_NONE. */
+char         *hw_rule_dup_sources             (const HwRule *rule, HwLang lang, HwDate trigger);
+/* Only the sources in force on @trigger (all of them when none is). */
+char         *hw_rule_dup_source_in_force     (const HwRule *rule, HwLang lang, HwDate trigger);
+
+const char   *hw_rule_class_to_string         (HwRuleClass rule_class);  /* "law"… */
+const char   *hw_unit_to_string               (HwUnit unit);              /* "days"… */
+/* "nb", "nn", "en" (also "no", "nb_NO"…); -1 when unknown. */
+int           hw_lang_from_string             (const char *text);
+const char   *hw_lang_to_string               (HwLang lang);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCatalogue, hw_catalogue_unref)
+
+G_END_DECLS

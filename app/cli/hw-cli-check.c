@@ -9,7 +9,7 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
-#include "hw-evaluator.h"
+#include "hw-caseload-check.h"
 
 /* homeward-cli check: every duty with its due date and state (rules.md "What the check
  * command prints"). The text format is for people, in the catalogue's words; tsv and json
@@ -17,17 +17,39 @@
 
 typedef enum { FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON } Format;
 
+/* The text format prints case by case, in journal order, after the workers are done. */
+typedef struct {
+  char      *journal_no;
+  char      *child_name;
+  GPtrArray *findings;
+} CaseGroup;
+
+static void
+case_group_free (CaseGroup *group)
+{
+  g_free (group->journal_no);
+  g_free (group->child_name);
+  g_ptr_array_unref (group->findings);
+  g_free (group);
+}
+
+static int
+compare_groups (gconstpointer a, gconstpointer b)
+{
+  const CaseGroup *x = *(CaseGroup **) a, *y = *(CaseGroup **) b;
+
+  return g_strcmp0 (x->journal_no, y->journal_no);
+}
+
 typedef struct {
   HwCatalogue *catalogue;
-  HwSettings  *settings;
-  GHashTable  *homes;
   HwDate       today;
   Format       format;
   HwLang       lang;
   gboolean     all;
   const char  *rule_id;
   GPtrArray   *kept;        /* tsv/json: every finding to print, sorted at the end */
-  GPtrArray   *scratch;
+  GPtrArray   *groups;      /* text: CaseGroup per case with something to print */
   guint        n_cases;
   guint        counts[3];   /* by state, shown or not */
   gboolean     heading_done;
@@ -113,23 +135,18 @@ print_heading (Check *check)
 }
 
 static void
-print_case_text (Check *check, const HwDossier *dossier, GPtrArray *findings)
+print_case_text (Check *check, const CaseGroup *group)
 {
-  const HwCase *kase = dossier->root;
-  const HwChild *child = hw_dossier_child (dossier);
-  g_autofree char *heading = expand (term (check, "cli.case"), "journal",
-                                     kase->journal_no ? kase->journal_no : "");
+  g_autofree char *heading = expand (term (check, "cli.case"), "journal", group->journal_no);
 
   print_heading (check);
   printf ("\n%s", heading);
-  if (child && (child->given_name || child->family_name))
-    printf (" – %s%s%s", child->given_name ? child->given_name : "",
-            child->given_name && child->family_name ? " " : "",
-            child->family_name ? child->family_name : "");
+  if (group->child_name && *group->child_name)
+    printf (" – %s", group->child_name);
   printf ("\n");
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0; i < group->findings->len; i++)
     {
-      const HwFinding *f = findings->pdata[i];
+      const HwFinding *f = group->findings->pdata[i];
       const HwRule *rule = hw_finding_get_rule (f);
       g_autofree char *due = dup_date (hw_finding_get_due (f));
       g_autofree char *subject = hw_finding_dup_subject (f, check->lang);
@@ -146,16 +163,13 @@ print_case_text (Check *check, const HwDossier *dossier, GPtrArray *findings)
     }
 }
 
-static gboolean
-on_case_cb (HwDossier *dossier, gpointer user_data, GError **error)
+/* Called for each case from the evaluation's worker threads, one call at a time. */
+static void
+on_case_findings (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
 {
   Check *check = user_data;
-  GPtrArray *findings = check->scratch;
-  guint keep = 0;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
 
-  g_ptr_array_set_size (findings, 0);
-  hw_evaluate_case_append (check->catalogue, check->settings, dossier, check->homes,
-                           check->today, check->rule_id, findings);
   check->n_cases++;
   /* Drop what is not shown before anything is kept: a national caseload has millions of
    * findings in order. */
@@ -164,32 +178,35 @@ on_case_cb (HwDossier *dossier, gpointer user_data, GError **error)
       HwFinding *f = findings->pdata[i];
       HwFindingState state = hw_finding_get_state (f);
 
+      if (check->rule_id && !g_str_equal (hw_finding_get_rule_id (f), check->rule_id))
+        continue;
       check->counts[state]++;
-      if (state == HW_FINDING_OK && !check->all)
-        hw_finding_free (f);
-      else
-        findings->pdata[keep++] = f;
+      if (state != HW_FINDING_OK || check->all)
+        g_ptr_array_add (shown, g_steal_pointer (&findings->pdata[i]));
     }
-  findings->len = keep;   /* the rest were freed above */
-  if (keep == 0)
-    return TRUE;
+  if (shown->len == 0)
+    return;
 
   if (check->format == FORMAT_TEXT)
     {
-      g_ptr_array_sort (findings, hw_finding_compare_ptr);
-      print_case_text (check, dossier, findings);
-      g_ptr_array_set_size (findings, 0);
+      const HwChild *child = hw_dossier_child (dossier);
+      CaseGroup *group = g_new0 (CaseGroup, 1);
+
+      group->journal_no = g_strdup (hw_dossier_case (dossier)->journal_no);
+      group->child_name = child ? g_strjoin (" ", child->given_name ? child->given_name : "",
+                                             child->family_name ? child->family_name : "",
+                                             NULL)
+                                : NULL;
+      if (group->child_name)
+        g_strstrip (group->child_name);
+      group->findings = g_steal_pointer (&shown);
+      g_ptr_array_add (check->groups, group);
     }
   else
     {
-      for (guint i = 0; i < findings->len; i++)
-        g_ptr_array_add (check->kept, findings->pdata[i]);
-      /* Ownership moved to kept. */
-      g_ptr_array_set_free_func (findings, NULL);
-      g_ptr_array_set_size (findings, 0);
-      g_ptr_array_set_free_func (findings, (GDestroyNotify) hw_finding_free);
+      for (guint i = 0; i < shown->len; i++)
+        g_ptr_array_add (check->kept, g_steal_pointer (&shown->pdata[i]));
     }
-  return TRUE;
 }
 
 static void
@@ -311,10 +328,8 @@ static void
 check_clear (Check *check)
 {
   g_clear_pointer (&check->catalogue, hw_catalogue_unref);
-  g_clear_pointer (&check->settings, hw_settings_free);
-  g_clear_pointer (&check->homes, g_hash_table_unref);
   g_clear_pointer (&check->kept, g_ptr_array_unref);
-  g_clear_pointer (&check->scratch, g_ptr_array_unref);
+  g_clear_pointer (&check->groups, g_ptr_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Check, check_clear)
@@ -325,7 +340,6 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
-  g_autoptr(GHashTable) stored = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *case_no = NULL;
@@ -382,31 +396,37 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   store = hw_cli_open_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
-  stored = hw_store_dup_settings (store);
-  check.settings = hw_settings_new (check.catalogue, stored, &error);
-  if (check.settings == NULL)
-    return hw_cli_fail (error);
-  check.homes = hw_store_load_homes (store, &error);
-  if (check.homes == NULL)
-    return hw_cli_fail (error);
   check.kept = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
-  check.scratch = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+  check.groups = g_ptr_array_new_with_free_func ((GDestroyNotify) case_group_free);
 
   if (case_no)
     {
       g_autoptr(HwDossier) dossier = hw_store_load_case_by_journal (store, case_no, &error);
+      g_autoptr(GPtrArray) findings = NULL;
 
-      if (dossier == NULL || !on_case_cb (dossier, &check, &error))
+      if (dossier)
+        findings = hw_check_case (store, check.catalogue, dossier, check.today, &error);
+      if (findings == NULL)
+        return hw_cli_fail (error);
+      on_case_findings (dossier, findings, &check);
+    }
+  else
+    {
+      HwCheckOptions options = { check.today, check.rule_id, 0 };
+
+      if (!hw_check_caseload (store, check.catalogue, &options, on_case_findings, &check, &error))
         return hw_cli_fail (error);
     }
-  else if (!hw_store_foreach_case (store, on_case_cb, &check, &error))
-    return hw_cli_fail (error);
 
   switch (check.format)
     {
     case FORMAT_TEXT:
       {
         char overdue[12], soon[12], ok[12];
+
+        g_ptr_array_sort (check.groups, compare_groups);
+        for (guint i = 0; i < check.groups->len; i++)
+          print_case_text (&check, check.groups->pdata[i]);
         const char *keys[] = { "overdue", "soon", "ok" };
         const char *values[] = { overdue, soon, ok };
         g_autofree char *summary = NULL;

@@ -683,6 +683,33 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
               hw_dossier_add (d, r);
               first = FALSE;
             }
+          /* Now and then the latest assessment changes the goal: a return in preparation
+           * (with or without a return plan), or the goal given up (grounds not always
+           * written: the gap the Supreme Court has criticised). */
+          if (ended == HW_DATE_NONE && chance (g, 0.25))
+            {
+              HwReunification *r = new_record (g, HW_ENTITY_REUNIFICATION, c->rec.id);
+
+              r->date = hw_date_add_days (g->today, -between (g, 10, 120));
+              r->date = r->date < care_date ? care_date : r->date;
+              if (chance (g, 0.5))
+                {
+                  r->goal = HW_GOAL_RETURN_IN_PREPARATION;
+                  r->planned_return = hw_date_add_days (r->date, between (g, 30, 150));
+                  r->prerequisites = g_strdup ("Stabil bolig og fortsatt rusbehandling for mor.");
+                  if (chance (g, 0.4))
+                    add_plan (g, d, HW_PLAN_RETURN, hw_date_add_days (r->date, between (g, 5, 30)),
+                              0, 0);
+                }
+              else
+                {
+                  r->goal = HW_GOAL_ABANDONED;
+                  if (chance (g, 0.6))
+                    r->grounds = g_strdup ("Barnet har fått sterk tilknytning til fosterhjemmet; "
+                                           "foreldrene har ikke klart å endre situasjonen.");
+                }
+              hw_dossier_add (d, r);
+            }
         }
     }
 

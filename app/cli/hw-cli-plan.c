@@ -1,12 +1,63 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Placeholder until the issue that owns this verb lands. */
-#include "hw-cli.h"
+/* homeward-cli plan JOURNALNR -o plan.pdf [--today YYYY-MM-DD] [--recipient WHO] */
+#define G_LOG_DOMAIN "homeward-cli"
+
+#include "config.h"
 
 #include <stdio.h>
+
+#include "hw-cli.h"
+#include "hw-error.h"
+#include "hw-plan-document.h"
 
 int
 hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
 {
-  fprintf (stderr, "homeward-cli: %s\n", _("this command is not available yet"));
-  return 1;
+  g_autofree char *output = NULL;
+  g_autofree char *today_text = NULL;
+  g_autofree char *recipient_text = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  HwRecipient recipient = HW_RECIPIENT_INTERNAL;
+  HwDate today;
+  GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the PDF to FILE"), N_("FILE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
+      N_("Print as on this date (statuses, calendar, printed date)"), N_("YYYY-MM-DD") },
+    { "recipient", 0, 0, G_OPTION_ARG_STRING, &recipient_text,
+      N_("Whom the printout is for: internal (default), parents, foster-parents or tribunal"),
+      N_("WHO") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("JOURNALNR — write a child’s follow-up plan as PDF"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!hw_cli_parse (context, &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return hw_cli_usage_error ("plan", _("give one journal number"));
+  if (output == NULL)
+    return hw_cli_usage_error ("plan", _("give the PDF file to write with -o FILE"));
+  if (recipient_text && !hw_recipient_from_string (recipient_text, &recipient))
+    return hw_cli_usage_error ("plan", _("--recipient must be internal, parents, "
+                                         "foster-parents or tribunal"));
+  if (!hw_cli_parse_today (today_text, &today, &error))
+    return hw_cli_usage_error ("plan", error->message);
+
+  store = hw_cli_open_store (ctx, &error);
+  if (store == NULL)
+    return hw_cli_fail (error);
+  doc = hw_plan_document_new_for_case (store, argv[1], today, recipient, NULL, &error);
+  if (doc == NULL)
+    return hw_cli_fail (error);
+  if (!hw_document_write_pdf (doc, output, &error))
+    return hw_cli_fail (error);
+  /* Translators: after writing a plan: "plan.pdf: 6 pages" */
+  printf (ngettext ("%s: %d page\n", "%s: %d pages\n", hw_document_get_n_pages (doc)), output,
+          hw_document_get_n_pages (doc));
+  return 0;
 }

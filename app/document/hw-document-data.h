@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Where app/document finds its data files (data/plan/…): $HOMEWARD_DATADIR, else the source
+ * tree's data/ when it exists (running uninstalled), else the installed package data folder.
+ * Returns the path of @first_element/…/NULL under that folder (whether or not it exists). */
+char *hw_document_dup_data_path (const char *first_element, ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS

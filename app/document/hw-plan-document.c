@@ -1,0 +1,1893 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-plan-document"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hw-activity.h"
+#include "hw-plan-document.h"
+#include "hw-plan-findings.h"
+#include "hw-recurrence.h"
+
+/* What a recipient may see (see HwRecipient). */
+typedef struct {
+  gboolean internal;
+  gboolean contact_details;   /* addresses and phone numbers of people other than the child */
+  gboolean parent_details;    /* the parents' measures, referrals, views; assessment grounds */
+  gboolean home_details;      /* foster-home members, their certificates and documents */
+} Policy;
+
+typedef struct {
+  const HwPlanInput *in;
+  HwDocument        *doc;
+  Policy             policy;
+  HwDate             today;
+  int                review_months;
+  const HwCase      *c;
+  const HwChild     *child;
+  const HwMeasure   *placement;      /* current (or latest) placement, or NULL */
+  const HwDossier   *home;           /* its foster home, or NULL */
+  const HwDecision  *care_order;     /* latest counting care order, or NULL */
+  const HwReunification *goal;       /* the assessment that set the current goal, or NULL */
+  gboolean           location_secret;/* withhold where the child lives */
+  GPtrArray         *calendar;       /* CalendarItem */
+} Plan;
+
+typedef struct {
+  HwDate   date;
+  char    *what;
+  char    *section;
+  char    *responsible;
+  gboolean overdue;
+} CalendarItem;
+
+/* ---- Recipients and findings ---- */
+
+static const char *const recipient_names[] = { "internal", "parents", "foster-parents",
+                                               "tribunal", NULL };
+
+gboolean
+hw_recipient_from_string (const char *text, HwRecipient *recipient)
+{
+  for (guint i = 0; text && recipient_names[i]; i++)
+    if (g_str_equal (text, recipient_names[i]))
+      {
+        if (recipient)
+          *recipient = (HwRecipient) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+hw_recipient_to_string (HwRecipient recipient)
+{
+  g_return_val_if_fail ((guint) recipient <= HW_RECIPIENT_TRIBUNAL, NULL);
+  return recipient_names[recipient];
+}
+
+const char *
+hw_recipient_to_label (HwRecipient recipient)
+{
+  switch (recipient)
+    {
+    case HW_RECIPIENT_INTERNAL:
+      /* Translators: for whom a plan was printed: "Printed for: %s" */
+      return _("internal use in the child welfare service");
+    case HW_RECIPIENT_PARENTS:
+      return _("the parents");
+    case HW_RECIPIENT_FOSTER_PARENTS:
+      return _("the foster parents");
+    case HW_RECIPIENT_TRIBUNAL:
+      return _("the county tribunal (barneverns- og helsenemnda)");
+    default:
+      return "";
+    }
+}
+
+static Policy
+policy_for (HwRecipient recipient)
+{
+  switch (recipient)
+    {
+    case HW_RECIPIENT_INTERNAL:
+      return (Policy) { TRUE, TRUE, TRUE, TRUE };
+    case HW_RECIPIENT_PARENTS:
+      return (Policy) { FALSE, FALSE, TRUE, FALSE };
+    case HW_RECIPIENT_FOSTER_PARENTS:
+      return (Policy) { FALSE, FALSE, FALSE, TRUE };
+    case HW_RECIPIENT_TRIBUNAL:
+    default:
+      return (Policy) { FALSE, TRUE, TRUE, TRUE };
+    }
+}
+
+HwPlanFinding *
+hw_plan_finding_new (const char *rule_id, HwPlanFindingState state, HwDate due)
+{
+  HwPlanFinding *f = g_new0 (HwPlanFinding, 1);
+
+  f->rule_id = g_strdup (rule_id);
+  f->state = state;
+  f->due = due;
+  return f;
+}
+
+void
+hw_plan_finding_free (HwPlanFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->rule_id);
+  g_free (finding->title);
+  g_free (finding->subject);
+  g_free (finding->explanation);
+  g_free (finding->source);
+  g_free (finding->legal_class);
+  g_free (finding);
+}
+
+/* Findings about third parties the recipient has no claim to. */
+static gboolean
+finding_visible (const Plan *p, const HwPlanFinding *f)
+{
+  const char *id = f->rule_id ? f->rule_id : "";
+  HwPlanFindingAbout about = f->about;
+
+  /* Findings made without a subject kind: known by their rule. */
+  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "POLICE_CERT"))
+    about = HW_PLAN_ABOUT_HOME_MEMBER;
+  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "PARENT_"))
+    about = HW_PLAN_ABOUT_PARENT;
+
+  if (p->in->recipient == HW_RECIPIENT_PARENTS && about == HW_PLAN_ABOUT_HOME_MEMBER)
+    return FALSE;
+  if (p->in->recipient == HW_RECIPIENT_FOSTER_PARENTS && about == HW_PLAN_ABOUT_PARENT)
+    return FALSE;
+  return TRUE;
+}
+
+/* ---- Small helpers ---- */
+
+#define DATE(d) hw_date_dup_display (d)
+
+static char *
+esc (const char *text)
+{
+  return g_markup_escape_text (text ? text : "", -1);
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
+static const HwStaff *
+find_staff (const Plan *p, const char *id)
+{
+  for (guint i = 0; id && p->in->staff && i < p->in->staff->len; i++)
+    {
+      const HwStaff *s = p->in->staff->pdata[i];
+
+      if (g_strcmp0 (s->rec.id, id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+static const char *
+staff_name (const Plan *p, const char *id)
+{
+  const HwStaff *s = find_staff (p, id);
+
+  return s ? s->name : NULL;
+}
+
+static const HwStaff *
+team_leader (const Plan *p)
+{
+  for (guint i = 0; p->c->team_id && p->in->staff && i < p->in->staff->len; i++)
+    {
+      const HwStaff *s = p->in->staff->pdata[i];
+
+      if (s->role == HW_ROLE_TEAM_LEADER && g_strcmp0 (s->team_id, p->c->team_id) == 0)
+        return s;
+    }
+  return NULL;
+}
+
+static const char *
+team_name (const Plan *p)
+{
+  for (guint i = 0; p->c->team_id && p->in->teams && i < p->in->teams->len; i++)
+    {
+      const HwTeam *t = p->in->teams->pdata[i];
+
+      if (g_strcmp0 (t->rec.id, p->c->team_id) == 0)
+        return t->name;
+    }
+  return NULL;
+}
+
+static const HwPerson *
+find_person (const Plan *p, const char *id)
+{
+  return id ? hw_dossier_find (p->in->dossier, HW_ENTITY_PERSON, id) : NULL;
+}
+
+static char *
+child_name (const HwChild *child)
+{
+  if (child == NULL)
+    return g_strdup ("");
+  return g_strstrip (g_strdup_printf ("%s %s", child->given_name ? child->given_name : "",
+                                      child->family_name ? child->family_name : ""));
+}
+
+char *
+hw_plan_dup_initials (const HwChild *child)
+{
+  g_autofree char *name = child_name (child);
+  g_auto(GStrv) words = g_strsplit_set (name, " -", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      {
+        gunichar ch = g_unichar_toupper (g_utf8_get_char (words[i]));
+
+        g_string_append_unichar (out, ch);
+        g_string_append_c (out, '.');
+      }
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+relation_label (HwRelationKind relation)
+{
+  switch (relation)
+    {
+    case HW_RELATION_MOTHER:
+      return _("mother");
+    case HW_RELATION_FATHER:
+      return _("father");
+    case HW_RELATION_OTHER_PARENT:
+      return _("other person with parental responsibility");
+    case HW_RELATION_SIBLING:
+      return _("sibling");
+    case HW_RELATION_GRANDPARENT:
+      return _("grandparent");
+    case HW_RELATION_RELATIVE:
+      return _("relative");
+    case HW_RELATION_OTHER:
+    default:
+      return _("other");
+    }
+}
+
+static gboolean
+is_parent (const HwPerson *person)
+{
+  return person->relation == HW_RELATION_MOTHER || person->relation == HW_RELATION_FATHER ||
+         person->relation == HW_RELATION_OTHER_PARENT;
+}
+
+static const char *
+home_kind_label (HwHomeKind kind)
+{
+  switch (kind)
+    {
+    case HW_HOME_KINSHIP:
+      return _("kinship foster home (family and close network)");
+    case HW_HOME_ORDINARY:
+      return _("ordinary foster home");
+    case HW_HOME_EMERGENCY:
+      return _("emergency foster home");
+    case HW_HOME_SPECIALISED:
+      return _("specialised foster home");
+    default:
+      return "";
+    }
+}
+
+static const char *
+category_label (const char *category)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "1.1", N_("Child welfare institution") },
+    { "1.2", N_("Institution under another act") },
+    { "1.99", N_("Other institution measure") },
+    { "2.1", N_("Foster home in the family or close network") },
+    { "2.2", N_("Foster home outside the family and close network") },
+    { "2.3", N_("Specialised foster home") },
+    { "2.4", N_("Foster home under the Child Welfare Act § 6-3") },
+    { "2.5", N_("Emergency foster home") },
+    { "2.6", N_("Temporary home in the family or close network") },
+    { "2.99", N_("Other foster-home measure") },
+  };
+
+  for (guint i = 0; category && i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].code, category))
+      return _(labels[i].label);
+  return category;
+}
+
+static const char *
+plan_type_label (int type)
+{
+  switch (type)
+    {
+    case HW_PLAN_MEASURES:
+      return _("Measures plan (§ 8-1)");
+    case HW_PLAN_MEASURES_8_4:
+      return _("Measures plan (§ 8-4)");
+    case HW_PLAN_CARE_PRELIMINARY:
+      return _("Preliminary care plan (1992 act § 4-15)");
+    case HW_PLAN_CARE:
+      return _("Care plan (§ 8-3)");
+    case HW_PLAN_AFTERCARE:
+      return _("Aftercare plan (§ 8-5)");
+    case HW_PLAN_SAMVAER:
+      return _("Contact plan (§ 7-6)");
+    case HW_PLAN_INVESTIGATION:
+    case HW_PLAN_INVESTIGATION_EMERGENCY:
+      return _("Investigation plan");
+    case HW_PLAN_RETURN:
+      return _("Plan for the return home");
+    case HW_PLAN_FOSTER_FAMILY:
+      return _("Plan for following up the foster family");
+    default:
+      return _("Plan");
+    }
+}
+
+static const char *
+goal_label (HwGoal goal)
+{
+  switch (goal)
+    {
+    case HW_GOAL_RETURN_HOME:
+      return _("Reunification: the child is to return home");
+    case HW_GOAL_RETURN_IN_PREPARATION:
+      return _("A return home is being prepared");
+    case HW_GOAL_LONG_TERM:
+      return _("Long-term placement");
+    case HW_GOAL_ABANDONED:
+      return _("Reunification abandoned");
+    case HW_GOAL_NONE:
+    default:
+      return _("Goal kept");
+    }
+}
+
+static const char *
+evidence_label (HwEvidenceKind kind)
+{
+  switch (kind)
+    {
+    case HW_EVIDENCE_APPROVAL:
+      return _("Approval");
+    case HW_EVIDENCE_APPROVAL_PRELIMINARY:
+      return _("Preliminary approval");
+    case HW_EVIDENCE_TRAINING:
+      return _("Training completed");
+    case HW_EVIDENCE_CONTRACT:
+      return _("Foster-home contract");
+    case HW_EVIDENCE_POLICE_CERTIFICATE:
+      return _("Police certificate");
+    case HW_EVIDENCE_HOUSEHOLD_ASSESSMENT:
+      return _("Assessment: police certificate needed?");
+    default:
+      return "";
+    }
+}
+
+static const char *
+followup_label (HwFollowupKind kind)
+{
+  switch (kind)
+    {
+    case HW_FOLLOWUP_FIRST_CONTACT:
+      return _("First conversation after the care order");
+    case HW_FOLLOWUP_CONTACT:
+      return _("Conversation");
+    case HW_FOLLOWUP_MEASURE:
+      return _("Measure offered");
+    case HW_FOLLOWUP_REFERRAL:
+      return _("Referral");
+    case HW_FOLLOWUP_VIEWS:
+      return _("The parent’s own views");
+    default:
+      return "";
+    }
+}
+
+static const char *
+decider_label (HwDecider decider)
+{
+  switch (decider)
+    {
+    case HW_DECIDER_SERVICE:
+      return _("the child welfare service");
+    case HW_DECIDER_TRIBUNAL:
+      return _("the county tribunal");
+    case HW_DECIDER_COURT:
+      return _("the court");
+    default:
+      return "";
+    }
+}
+
+static gboolean
+basis_is (const HwLegalBasis *b, const char *law, const char *chapter, const char *section)
+{
+  return g_strcmp0 (b->law, law) == 0 && g_strcmp0 (b->chapter, chapter) == 0 &&
+         g_strcmp0 (b->section, section) == 0;
+}
+
+static gboolean
+basis_is_care_order (const HwLegalBasis *b)
+{
+  return basis_is (b, "BVL2021", "5", "1") || basis_is (b, "BVL", "4", "12") ||
+         (basis_is (b, "BVL", "4", "8") && b->ledd &&
+          (g_str_equal (b->ledd, "2") || g_str_equal (b->ledd, "3")));
+}
+
+static const char *
+decision_kind_label (const HwLegalBasis *b)
+{
+  if (basis_is_care_order (b))
+    return _("Care order");
+  if (basis_is (b, "BVL2021", "3", "2") || basis_is (b, "BVL", "4", "4"))
+    return _("Voluntary placement");
+  if (basis_is (b, "BVL2021", "4", "1") || basis_is (b, "BVL2021", "4", "2") ||
+      basis_is (b, "BVL2021", "4", "3") || basis_is (b, "BVL2021", "4", "4") ||
+      basis_is (b, "BVL2021", "4", "5") || basis_is (b, "BVL", "4", "6") ||
+      basis_is (b, "BVL", "4", "25"))
+    return _("Emergency decision");
+  if (basis_is (b, "BVL2021", "6", "2") || basis_is (b, "BVL", "4", "24"))
+    return _("Placement for serious behavioural problems");
+  return _("Decision");
+}
+
+static char *
+format_basis (const HwLegalBasis *b)
+{
+  const char *act;
+  GString *out = g_string_new (NULL);
+
+  if (b->law == NULL || b->chapter == NULL || b->section == NULL)
+    return g_string_free (out, FALSE);
+  if (g_str_equal (b->law, "BVL2021"))
+    act = _("Child Welfare Act (2021)");
+  else if (g_str_equal (b->law, "BVL"))
+    act = _("Child Welfare Act (1992)");
+  else if (g_str_equal (b->law, "BL1981"))
+    act = _("Children Act (1981)");
+  else
+    act = b->law;
+  g_string_append_printf (out, "%s § %s-%s", act, b->chapter, b->section);
+  if (b->ledd && *b->ledd)
+    /* Translators: a subsection (ledd) of a section of law: ", 2. ledd" */
+    g_string_append_printf (out, _(", subsection %s"), b->ledd);
+  if (b->bokstav && *b->bokstav)
+    /* Translators: a letter of a section of law: ", bokstav a" */
+    g_string_append_printf (out, _(", letter %s"), b->bokstav);
+  return g_string_free (out, FALSE);
+}
+
+/* The latest status of @decision is "approved" (or none was recorded). */
+static gboolean
+decision_counts (const HwDossier *dossier, const HwDecision *decision)
+{
+  GPtrArray *statuses = hw_dossier_get (dossier, HW_ENTITY_DECISION_STATUS);
+  const HwDecisionStatus *latest = NULL;
+
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HwDecisionStatus *s = statuses->pdata[i];
+
+      if (g_strcmp0 (s->decision_id, decision->rec.id) == 0 &&
+          (latest == NULL || s->date >= latest->date))
+        latest = s;
+    }
+  return latest == NULL || latest->code == 1;
+}
+
+static void
+calendar_item_free (gpointer data)
+{
+  CalendarItem *item = data;
+
+  g_free (item->what);
+  g_free (item->section);
+  g_free (item->responsible);
+  g_free (item);
+}
+
+static void
+calendar_add (Plan *p, HwDate date, const char *what, const char *section,
+              const char *responsible, gboolean overdue)
+{
+  CalendarItem *item;
+
+  if (date == HW_DATE_NONE || date > hw_date_add_months (p->today, 12))
+    return;
+  if (date < p->today && !overdue)
+    return;
+  item = g_new0 (CalendarItem, 1);
+  item->date = date;
+  item->what = g_strdup (what);
+  item->section = g_strdup (section);
+  item->responsible = g_strdup (responsible);
+  item->overdue = overdue;
+  g_ptr_array_add (p->calendar, item);
+}
+
+static const HwPlanFinding *
+find_finding (const Plan *p, const char *rule_id)
+{
+  for (guint i = 0; p->in->findings && i < p->in->findings->len; i++)
+    {
+      const HwPlanFinding *f = p->in->findings->pdata[i];
+
+      if (g_strcmp0 (f->rule_id, rule_id) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+/* ---- Working out the case ---- */
+
+static void
+study_case (Plan *p)
+{
+  const HwDossier *d = p->in->dossier;
+  GPtrArray *measures = hw_dossier_get (d, HW_ENTITY_MEASURE);
+  GPtrArray *decisions = hw_dossier_get (d, HW_ENTITY_DECISION);
+  GPtrArray *assessments = hw_dossier_get (d, HW_ENTITY_REUNIFICATION);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const HwMeasure *m = measures->pdata[i];
+      gboolean placement = m->category && (m->category[0] == '1' || m->category[0] == '2');
+      gboolean active = m->start_date <= p->today &&
+                        (m->end_date == HW_DATE_NONE || m->end_date >= p->today);
+      gboolean best_active = p->placement && p->placement->start_date <= p->today &&
+                             (p->placement->end_date == HW_DATE_NONE ||
+                              p->placement->end_date >= p->today);
+
+      if (!placement)
+        continue;
+      if (p->placement == NULL || (active && !best_active) ||
+          (active == best_active && m->start_date > p->placement->start_date))
+        p->placement = m;
+    }
+  if (p->placement && p->placement->home_id && p->in->homes)
+    p->home = g_hash_table_lookup (p->in->homes, p->placement->home_id);
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const HwDecision *dec = decisions->pdata[i];
+
+      if (basis_is_care_order (&dec->basis) && decision_counts (d, dec) &&
+          (p->care_order == NULL || dec->start_date > p->care_order->start_date))
+        p->care_order = dec;
+    }
+
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const HwReunification *r = assessments->pdata[i];
+
+      if (r->goal != HW_GOAL_NONE && (p->goal == NULL || r->date >= p->goal->date))
+        p->goal = r;
+    }
+
+  p->location_secret = (p->child && p->child->protected_address) ||
+                       (p->home && ((HwFosterHome *) p->home->root)->protected_address);
+}
+
+static const HwPlan *
+current_plan (const Plan *p)
+{
+  GPtrArray *plans = hw_dossier_get (p->in->dossier, HW_ENTITY_PLAN);
+  const HwPlan *best = NULL;
+
+  for (guint pass = 0; pass < 2 && best == NULL; pass++)
+    for (guint i = 0; i < plans->len; i++)
+      {
+        const HwPlan *plan = plans->pdata[i];
+        gboolean main_plan = plan->plan_type == HW_PLAN_CARE ||
+                             plan->plan_type == HW_PLAN_CARE_PRELIMINARY ||
+                             plan->plan_type == HW_PLAN_MEASURES ||
+                             plan->plan_type == HW_PLAN_MEASURES_8_4;
+
+        if ((pass == 0 && !main_plan) || plan->start_date > p->today)
+          continue;
+        if (best == NULL || plan->start_date > best->start_date ||
+            (plan->start_date == best->start_date && plan->version > best->version))
+          best = plan;
+      }
+  return best;
+}
+
+static HwTemplateVariant
+package_variant (const Plan *p)
+{
+  if (hw_dossier_get (p->in->dossier, HW_ENTITY_RETURN)->len > 0 ||
+      (p->goal && p->goal->goal == HW_GOAL_RETURN_IN_PREPARATION))
+    return HW_TEMPLATE_REVERSED;
+  return HW_TEMPLATE_ORDINARY;
+}
+
+static gboolean
+activity_is_reversed (const Plan *p, const HwActivity *a)
+{
+  g_autofree char *key = hw_template_key_dup_row_key (a->template_key);
+  HwTemplateVariant variant = HW_TEMPLATE_ORDINARY;
+
+  if (key == NULL)
+    return FALSE;
+  if (p->in->template && hw_plan_template_find_row (p->in->template, key, &variant))
+    return variant == HW_TEMPLATE_REVERSED;
+  return g_str_has_prefix (key, "rev-");
+}
+
+/* The parent an activity was made for ("…@person-id"), or NULL for joint ones. */
+static const char *
+activity_person_id (const HwActivity *a)
+{
+  const char *at = a->template_key ? strchr (a->template_key, '@') : NULL;
+
+  return at ? at + 1 : NULL;
+}
+
+/* An address as this recipient may see it, or NULL to leave the line out. */
+static char *
+shown_address (const Plan *p, const char *address, gboolean is_protected, gboolean own_child)
+{
+  if (address == NULL || *address == '\0')
+    return NULL;
+  if (is_protected && p->policy.internal)
+    /* Translators: an address printed only on internal printouts */
+    return g_strdup_printf (_("%s (PROTECTED ADDRESS – do not disclose)"), address);
+  /* Where the child lives is left out, saying so; someone else's protected address is left
+   * out without a word, since even that there is one can tell too much. */
+  if (own_child && (is_protected || p->location_secret) && !p->policy.internal)
+    return g_strdup (_("Left out of this printout"));
+  if (is_protected)
+    return NULL;
+  if (!own_child && !p->policy.contact_details)
+    return NULL;
+  return g_strdup (address);
+}
+
+/* ---- Sections ---- */
+
+static void
+add_section (Plan *p, guint number, const char *title)
+{
+  g_autofree char *text = g_strdup_printf ("%u. %s", number, title);
+
+  hw_document_add_heading (p->doc, text);
+}
+
+static void
+add_activity_table (Plan *p, GPtrArray *activities, const char *section)
+{
+  static const double widths[] = { 33, 10.5, 14, 16.5, 14.5, 7 };
+  const char *headers[] = { _("Activity"), _("Due"), _("Responsible"), _("Participants"),
+                            _("Status"), _("Basis") };
+  HwDocTable *t;
+
+  if (activities->len == 0)
+    {
+      hw_document_add_note (p->doc, _("No activities recorded."));
+      return;
+    }
+  g_ptr_array_sort (activities, hw_activity_compare_due);
+  t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < activities->len; i++)
+    {
+      const HwActivity *a = activities->pdata[i];
+      HwActivityStatus status = hw_activity_get_status (a, p->today);
+      g_autofree char *status_text = hw_activity_dup_status_text (a, p->today);
+      g_autofree char *due = DATE (a->due);
+      g_autofree char *title = esc (a->title);
+      g_autofree char *due_m = esc (due);
+      g_autofree char *resp = esc (a->responsible);
+      g_autofree char *part = esc (a->participants);
+      g_autofree char *basis = esc (a->basis);
+      g_autofree char *status_m = NULL;
+
+      if (status == HW_ACTIVITY_OVERDUE)
+        status_m = g_strdup_printf ("<b>⚠ %s</b>", status_text);
+      else
+        status_m = esc (status_text);
+      hw_doc_table_add_row_markup (t, (const char *[]) { title, due_m, resp, part, status_m,
+                                                         basis });
+      if (status == HW_ACTIVITY_PLANNED || status == HW_ACTIVITY_OVERDUE)
+        calendar_add (p, a->due, a->title, section, a->responsible,
+                      status == HW_ACTIVITY_OVERDUE);
+    }
+}
+
+static GPtrArray *
+activities_where (const Plan *p, HwPart part, const char *person_id, gboolean any_person,
+                  gboolean reversed_only)
+{
+  GPtrArray *all = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
+  GPtrArray *out = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HwActivity *a = all->pdata[i];
+      const char *pid = activity_person_id (a);
+
+      if (reversed_only)
+        {
+          if (activity_is_reversed (p, a))
+            g_ptr_array_add (out, a);
+          continue;
+        }
+      if (a->part != part)
+        continue;
+      if (!any_person && g_strcmp0 (pid, person_id) != 0)
+        continue;
+      g_ptr_array_add (out, a);
+    }
+  return out;
+}
+
+static void
+section_header_block (Plan *p)
+{
+  static const double widths[] = { 31, 69 };
+  HwDocTable *t;
+  g_autofree char *name = child_name (p->child);
+  g_autofree char *born = p->child ? DATE (p->child->birth_date) : NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *service = NULL;
+  g_autoptr(GString) basis = g_string_new (NULL);
+  GPtrArray *decisions = hw_dossier_get (p->in->dossier, HW_ENTITY_DECISION);
+  const HwStaff *leader = team_leader (p);
+  const HwPlan *plan = current_plan (p);
+
+  add_section (p, 1, _("The child, the decision and the placement"));
+  t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+  hw_doc_table_add_field (t, _("Child"), name);
+  hw_doc_table_add_field (t, _("Born"), born);
+  hw_doc_table_add_field (t, _("Case number"), p->c->journal_no);
+  if (p->child)
+    {
+      address = shown_address (p, p->child->address, p->child->protected_address, TRUE);
+      if (address)
+        hw_doc_table_add_field (t, _("Address"), address);
+      if (p->child->school && *p->child->school)
+        hw_doc_table_add_field (t, _("Kindergarten or school"),
+                                p->location_secret && !p->policy.internal
+                                  ? _("Left out of this printout")
+                                  : p->child->school);
+    }
+
+  if (p->c->municipality)
+    /* Translators: the responsible service; %s is a municipality number */
+    service = g_strdup_printf (_("The child welfare service, municipality %s"),
+                               p->c->municipality);
+  else
+    service = g_strdup (_("The child welfare service"));
+  if (team_name (p))
+    {
+      g_autofree char *tmp = g_steal_pointer (&service);
+
+      service = g_strdup_printf ("%s · %s", tmp, team_name (p));
+    }
+  hw_doc_table_add_field (t, _("Responsible service"), service);
+  hw_doc_table_add_field (t, _("Caseworker (kontaktperson)"),
+                          or_dash (staff_name (p, p->c->caseworker_id)));
+  hw_doc_table_add_field (t, _("Team leader"), or_dash (leader ? leader->name : NULL));
+
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const HwDecision *dec = decisions->pdata[i];
+      g_autofree char *law = format_basis (&dec->basis);
+      g_autofree char *date = DATE (dec->start_date);
+      g_autofree char *end = DATE (dec->end_date);
+
+      if (!decision_counts (p->in->dossier, dec))
+        continue;
+      if (basis->len)
+        g_string_append_c (basis, '\n');
+      /* Translators: "Care order, Child Welfare Act (2021) § 5-1 – decided by the county
+       * tribunal on 12.03.2024" */
+      g_string_append_printf (basis, _("%s, %s – decided by %s on %s"),
+                              decision_kind_label (&dec->basis), law,
+                              decider_label (dec->decided_by), date);
+      if (dec->end_date)
+        /* Translators: appended to a decision that has ended */
+        g_string_append_printf (basis, _(" (ended %s)"), end);
+    }
+  hw_doc_table_add_field (t, _("Legal basis"), basis->len ? basis->str : "—");
+
+  if (p->placement)
+    {
+      const HwMeasure *m = p->placement;
+      g_autofree char *since = DATE (m->start_date);
+      g_autofree char *ended = DATE (m->end_date);
+      g_autofree char *text = NULL;
+
+      if (m->end_date && m->end_date < p->today)
+        /* Translators: a placement: its kind, when it began and when it ended */
+        text = g_strdup_printf (_("%s, from %s to %s"), or_dash (category_label (m->category)),
+                                since, ended);
+      else
+        /* Translators: a placement: its kind and since when */
+        text = g_strdup_printf (_("%s, since %s"), or_dash (category_label (m->category)), since);
+      hw_doc_table_add_field (t, _("Placement"), text);
+    }
+  else
+    hw_doc_table_add_field (t, _("Placement"), _("None recorded"));
+
+  if (p->home)
+    {
+      const HwFosterHome *home = p->home->root;
+      GPtrArray *evidence = hw_dossier_get (p->home, HW_ENTITY_HOME_EVIDENCE);
+      HwDate approval = HW_DATE_NONE, contract = HW_DATE_NONE;
+      g_autofree char *home_text = NULL;
+      g_autofree char *approval_text = NULL;
+      g_autofree char *contract_text = NULL;
+      const char *case_id = p->c->rec.id;
+
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          const HwHomeEvidence *e = evidence->pdata[i];
+          gboolean ours = e->case_id == NULL || g_strcmp0 (e->case_id, case_id) == 0;
+
+          if (e->kind == HW_EVIDENCE_APPROVAL && ours && e->date > approval)
+            approval = e->date;
+          if (e->kind == HW_EVIDENCE_CONTRACT && ours && e->date > contract)
+            contract = e->date;
+        }
+      if (p->location_secret && !p->policy.internal)
+        home_text = g_strdup_printf ("%s (%s)", home_kind_label (home->kind),
+                                     _("name and place left out of this printout"));
+      else
+        home_text = g_strdup_printf ("%s (%s)", or_dash (home->name),
+                                     home_kind_label (home->kind));
+      hw_doc_table_add_field (t, _("Foster home"), home_text);
+      approval_text = approval ? DATE (approval) : g_strdup (_("Not recorded"));
+      contract_text = contract ? DATE (contract) : g_strdup (_("Not recorded"));
+      hw_doc_table_add_field (t, _("Approved for the child"), approval_text);
+      hw_doc_table_add_field (t, _("Contract signed"), contract_text);
+    }
+  if (p->placement && p->placement->tilsyn_municipality)
+    {
+      g_autofree char *tilsyn = NULL;
+
+      if (p->location_secret && !p->policy.internal)
+        tilsyn = g_strdup (_("The foster home’s municipality"));
+      else
+        tilsyn = g_strdup_printf (_("Municipality %s"), p->placement->tilsyn_municipality);
+      hw_doc_table_add_field (t, _("Supervision arranged by"), tilsyn);
+    }
+
+  if (plan)
+    {
+      g_autofree char *date = DATE (plan->start_date);
+      /* Translators: the plan's kind, version and date: "Care plan (§ 8-3), version 2 of
+       * 14.03.2024" */
+      g_autofree char *text = g_strdup_printf (_("%s, version %d of %s"),
+                                               plan_type_label (plan->plan_type), plan->version,
+                                               date);
+
+      hw_doc_table_add_field (t, _("Plan"), text);
+    }
+  else
+    hw_doc_table_add_field (t, _("Plan"), _("No plan recorded"));
+  hw_doc_table_add_field (t, _("Package variant"),
+                          hw_template_variant_to_label (package_variant (p)));
+}
+
+static void
+section_summary (Plan *p)
+{
+  static const double widths[] = { 31, 69 };
+  const HwDecision *dec = p->care_order;
+  HwDocTable *t;
+  g_autofree char *grow_up = NULL;
+  const char *duration = NULL;
+
+  add_section (p, 2, _("Summary"));
+  if (p->c->summary && *p->c->summary)
+    hw_document_add_text (p->doc, p->c->summary);
+  else
+    hw_document_add_note (p->doc, _("No summary recorded."));
+
+  t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+  if (p->placement && p->placement->purpose)
+    hw_doc_table_add_field (t, _("Purpose of the placement"), p->placement->purpose);
+  if (dec && dec->support_needs)
+    hw_doc_table_add_field (t, _("Support needs"), dec->support_needs);
+  if (p->placement && p->placement->planned_duration)
+    duration = p->placement->planned_duration;
+  else if (dec && dec->expected_duration)
+    duration = dec->expected_duration;
+  hw_doc_table_add_field (t, _("Time perspective"), duration ? duration : _("Not stated"));
+
+  if (p->goal == NULL)
+    grow_up = g_strdup (_("Not yet assessed"));
+  else
+    switch (p->goal->goal)
+      {
+      case HW_GOAL_RETURN_HOME:
+        grow_up = g_strdup (_("With the parents: the goal is reunification"));
+        break;
+      case HW_GOAL_RETURN_IN_PREPARATION:
+        {
+          g_autofree char *date = DATE (p->goal->planned_return);
+
+          grow_up = p->goal->planned_return
+                      ? g_strdup_printf (_("With the parents: a return home is being prepared "
+                                           "(planned for %s)"), date)
+                      : g_strdup (_("With the parents: a return home is being prepared"));
+        }
+        break;
+      case HW_GOAL_LONG_TERM:
+        grow_up = g_strdup (_("In the foster home, long term"));
+        break;
+      case HW_GOAL_ABANDONED:
+        grow_up = g_strdup (_("In the foster home: reunification has been abandoned"));
+        break;
+      case HW_GOAL_NONE:
+      default:
+        grow_up = g_strdup (_("Not yet assessed"));
+        break;
+      }
+  hw_doc_table_add_field (t, _("Where the child is to grow up"), grow_up);
+}
+
+static void
+section_child (Plan *p)
+{
+  g_autoptr(GPtrArray) activities = activities_where (p, HW_PART_CHILD, NULL, TRUE, FALSE);
+  GPtrArray *visits = hw_dossier_get (p->in->dossier, HW_ENTITY_VISIT);
+  GPtrArray *assessments = hw_dossier_get (p->in->dossier, HW_ENTITY_REUNIFICATION);
+  HwDate from = hw_date_add_months (p->today, -12);
+  guint followup = 0, alone = 0, tilsyn = 0;
+  const HwReunification *latest_views = NULL;
+  const char *description;
+  const char *section = _("Part 1: The child");
+
+  add_section (p, 3, section);
+  add_activity_table (p, activities, section);
+  description = p->in->template ? hw_plan_template_get_description (p->in->template) : NULL;
+  {
+    g_autofree char *legend = NULL;
+
+    /* Translators: the legend of the activity tables' Basis column */
+    legend = g_strdup_printf (_("Basis: L = law or regulation, V = official guidance, "
+                                "K = local routine.%s%s"),
+                              description ? " " : "", description ? description : "");
+    hw_document_add_note (p->doc, legend);
+  }
+
+  for (guint i = 0; i < visits->len; i++)
+    {
+      const HwVisit *v = visits->pdata[i];
+
+      if (v->date <= from || v->date > p->today || !v->in_person)
+        continue;
+      if (v->kind == HW_VISIT_FOLLOWUP)
+        {
+          followup++;
+          alone += v->child_alone ? 1 : 0;
+        }
+      else if (v->kind == HW_VISIT_TILSYN)
+        tilsyn++;
+    }
+  {
+    /* Translators: visits counted over the last 12 months */
+    g_autofree char *text = g_strdup_printf (_("In the last 12 months: %u follow-up visits "
+                                               "(%u with a conversation alone with the child) "
+                                               "and %u supervision visits."),
+                                             followup, alone, tilsyn);
+    hw_document_add_text (p->doc, text);
+  }
+
+  hw_document_add_subheading (p->doc, _("The child’s views and how they were weighed"));
+  if (p->c->child_views && *p->c->child_views)
+    hw_document_add_text (p->doc, p->c->child_views);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      const HwReunification *r = assessments->pdata[i];
+
+      if (r->child_views && *r->child_views &&
+          (latest_views == NULL || r->date > latest_views->date))
+        latest_views = r;
+    }
+  if (latest_views)
+    {
+      g_autofree char *date = DATE (latest_views->date);
+      /* Translators: the child's views as recorded in an assessment of a date */
+      g_autofree char *text = g_strdup_printf (_("In the reunification assessment of %s: %s"),
+                                               date, latest_views->child_views);
+
+      hw_document_add_text (p->doc, text);
+    }
+  if ((p->c->child_views == NULL || *p->c->child_views == '\0') && latest_views == NULL)
+    hw_document_add_note (p->doc, _("The child’s views have not been recorded."));
+}
+
+static void
+section_parents (Plan *p)
+{
+  GPtrArray *persons = hw_dossier_get (p->in->dossier, HW_ENTITY_PERSON);
+  GPtrArray *followups = hw_dossier_get (p->in->dossier, HW_ENTITY_PARENT_FOLLOWUP);
+  g_autoptr(GPtrArray) joint = g_ptr_array_new ();
+  GPtrArray *all = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
+  const char *section = _("Part 2: The parents");
+  guint n_parents = 0;
+
+  add_section (p, 4, section);
+
+  for (guint i = 0; i < persons->len; i++)
+    {
+      const HwPerson *person = persons->pdata[i];
+      static const double widths[] = { 31, 69 };
+      g_autoptr(GPtrArray) own = NULL;
+      g_autofree char *title = NULL;
+      g_autofree char *address = NULL;
+      HwDocTable *t;
+
+      if (!is_parent (person))
+        continue;
+      n_parents++;
+      title = g_strdup_printf ("%s (%s)", or_dash (person->name),
+                               relation_label (person->relation));
+      hw_document_add_subheading (p->doc, title);
+      t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+      hw_doc_table_add_field (t, _("Parental responsibility"),
+                              person->parental_responsibility ? _("Yes") : _("No"));
+      address = shown_address (p, person->address, person->protected_address, FALSE);
+      if (address)
+        hw_doc_table_add_field (t, _("Address"), address);
+      if (person->phone && *person->phone && p->policy.contact_details &&
+          (!person->protected_address || p->policy.internal))
+        hw_doc_table_add_field (t, _("Phone"), person->phone);
+
+      if (!p->policy.parent_details)
+        continue;
+      own = activities_where (p, HW_PART_PARENTS, person->rec.id, FALSE, FALSE);
+      if (own->len)
+        add_activity_table (p, own, section);
+    }
+  if (n_parents == 0)
+    hw_document_add_note (p->doc, _("No parents recorded."));
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      HwActivity *a = all->pdata[i];
+      const char *pid = activity_person_id (a);
+
+      if (a->part != HW_PART_PARENTS)
+        continue;
+      /* A parent-specific activity for a person no longer in the case is still shown. */
+      if (pid && find_person (p, pid) && is_parent (find_person (p, pid)))
+        continue;
+      if (pid && !p->policy.parent_details)
+        continue;
+      g_ptr_array_add (joint, a);
+    }
+  hw_document_add_subheading (p->doc, _("Activities with both parents"));
+  add_activity_table (p, joint, section);
+
+  hw_document_add_subheading (p->doc, _("Measures offered and accepted; referrals"));
+  if (!p->policy.parent_details)
+    {
+      hw_document_add_note (p->doc, _("Left out of this printout: the parents’ own follow-up."));
+      return;
+    }
+  {
+    static const double widths[] = { 11, 18, 22, 30, 19 };
+    const char *headers[] = { _("Date"), _("Parent"), _("What"), _("Provider and notes"),
+                              _("Offered / accepted") };
+    HwDocTable *t = NULL;
+
+    for (guint i = 0; i < followups->len; i++)
+      {
+        const HwParentFollowup *f = followups->pdata[i];
+        const HwPerson *person = find_person (p, f->person_id);
+        g_autofree char *date = DATE (f->date);
+        g_autofree char *notes = NULL;
+        g_autoptr(GString) state = g_string_new (NULL);
+
+        if (t == NULL)
+          t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths,
+                                     headers);
+        if (f->provider && f->notes)
+          notes = g_strdup_printf ("%s: %s", f->provider, f->notes);
+        else
+          notes = g_strdup (f->provider ? f->provider : f->notes);
+        if (f->guidance_offered)
+          g_string_append (state, _("guidance offered"));
+        if (f->kind == HW_FOLLOWUP_MEASURE || f->kind == HW_FOLLOWUP_REFERRAL)
+          g_string_append_printf (state, "%s%s", state->len ? "; " : "",
+                                  f->accepted ? _("accepted") : _("not accepted"));
+        if (f->consent)
+          g_string_append_printf (state, "%s%s", state->len ? "; " : "", _("with consent"));
+        hw_doc_table_add_row (t, (const char *[]) { date, person ? person->name : NULL,
+                                                    followup_label (f->kind), notes,
+                                                    state->str });
+      }
+    if (t == NULL)
+      hw_document_add_note (p->doc, _("Nothing recorded."));
+  }
+}
+
+static void
+section_foster_family (Plan *p)
+{
+  g_autoptr(GPtrArray) activities = activities_where (p, HW_PART_FOSTER_FAMILY, NULL, TRUE,
+                                                      FALSE);
+  GPtrArray *all = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
+  const char *section = _("Part 3: The foster family");
+  const HwActivity *needs = NULL;
+
+  add_section (p, 5, section);
+  if (p->home)
+    {
+      static const double widths[] = { 31, 69 };
+      const HwFosterHome *home = p->home->root;
+      GPtrArray *members = hw_dossier_get (p->home, HW_ENTITY_HOME_MEMBER);
+      HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+      g_autoptr(GString) parents = g_string_new (NULL);
+      g_autoptr(GString) household = g_string_new (NULL);
+      g_autofree char *address = shown_address (p, home->address, home->protected_address,
+                                                FALSE);
+
+      if (!(p->location_secret && !p->policy.internal))
+        {
+          hw_doc_table_add_field (t, _("Foster home"), or_dash (home->name));
+          if (home->municipality)
+            hw_doc_table_add_field (t, _("Municipality"), home->municipality);
+        }
+      hw_doc_table_add_field (t, _("Kind"), home_kind_label (home->kind));
+      if (address)
+        hw_doc_table_add_field (t, _("Address"), address);
+      for (guint i = 0; i < members->len; i++)
+        {
+          const HwHomeMember *m = members->pdata[i];
+          GString *into = m->role == HW_MEMBER_FOSTER_PARENT ? parents : household;
+
+          if (m->moved_out && m->moved_out < p->today)
+            continue;
+          g_string_append_printf (into, "%s%s", into->len ? ", " : "", or_dash (m->name));
+        }
+      if (parents->len && (p->policy.home_details || !p->location_secret))
+        hw_doc_table_add_field (t, _("Foster parents"), parents->str);
+      if (household->len && p->policy.home_details)
+        hw_doc_table_add_field (t, _("Others in the household"), household->str);
+    }
+  else
+    hw_document_add_note (p->doc, _("No foster home recorded for the current placement."));
+
+  add_activity_table (p, activities, section);
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      const HwActivity *a = all->pdata[i];
+      g_autofree char *key = hw_template_key_dup_row_key (a->template_key);
+
+      if (g_strcmp0 (key, "foster-guidance-needs") == 0 && a->done_date &&
+          (needs == NULL || a->done_date > needs->done_date))
+        needs = a;
+    }
+  {
+    g_autofree char *date = needs ? DATE (needs->done_date) : NULL;
+    g_autofree char *text = needs
+      ? g_strdup_printf (_("Guidance needs assessed: %s."), date)
+      : g_strdup (_("Guidance needs assessed: not recorded."));
+
+    hw_document_add_text (p->doc, text);
+  }
+
+  if (p->home && p->policy.home_details)
+    {
+      static const double widths[] = { 30, 28, 14, 28 };
+      const char *headers[] = { _("Document"), _("Person"), _("Date"), _("Note") };
+      GPtrArray *evidence = hw_dossier_get (p->home, HW_ENTITY_HOME_EVIDENCE);
+      HwDocTable *t = NULL;
+
+      hw_document_add_subheading (p->doc, _("The foster home’s documents"));
+      for (guint i = 0; i < evidence->len; i++)
+        {
+          const HwHomeEvidence *e = evidence->pdata[i];
+          const HwHomeMember *m = e->member_id
+            ? hw_dossier_find (p->home, HW_ENTITY_HOME_MEMBER, e->member_id) : NULL;
+          g_autofree char *date = DATE (e->date);
+          const char *note = e->note;
+
+          if (e->case_id && g_strcmp0 (e->case_id, p->c->rec.id) != 0)
+            continue;
+          if (e->kind == HW_EVIDENCE_HOUSEHOLD_ASSESSMENT && note == NULL)
+            note = e->needed ? _("certificate needed") : _("certificate not needed");
+          if (t == NULL)
+            t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths,
+                                       headers);
+          hw_doc_table_add_row (t, (const char *[]) { evidence_label (e->kind),
+                                                      m ? m->name : NULL, date, note });
+        }
+      if (t == NULL)
+        hw_document_add_note (p->doc, _("No documents recorded."));
+    }
+}
+
+static void
+section_samvaer (Plan *p)
+{
+  GPtrArray *agreements = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
+  GPtrArray *sessions = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_SESSION);
+  GPtrArray *evaluations = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_EVALUATION);
+  static const double widths[] = { 16, 17, 13, 14, 18, 22 };
+  const char *headers[] = { _("With whom"), _("How often, how long"), _("Where"),
+                            _("Supervision"), _("The tribunal’s minimum"),
+                            _("Last 12 months") };
+  HwDate from = hw_date_add_days (hw_date_add_months (p->today, -12), 1);
+  const char *section = _("Contact (samvær)");
+  const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION");
+  HwDocTable *t = NULL;
+  g_autoptr(GString) next = g_string_new (NULL);
+
+  add_section (p, 6, section);
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HwSamvaerAgreement *a = agreements->pdata[i];
+      const HwPerson *person = find_person (p, a->person_id);
+      g_autofree char *who = NULL;
+      g_autofree char *how = NULL;
+      g_autofree char *often = a->rrule ? hw_recurrence_describe (a->rrule) : NULL;
+      g_autofree char *supervision = NULL;
+      g_autoptr(GString) minimum = g_string_new (NULL);
+      g_autoptr(GString) happened = g_string_new (NULL);
+      guint held = 0, cancelled[6] = { 0 };
+      HwDate last_eval = a->valid_from, due;
+      HwDate window_to = a->valid_to && a->valid_to < p->today ? a->valid_to : p->today;
+      HwDate window_from = MAX (from, a->valid_from);
+      int planned = -1;
+      int per_year = p->care_order ? p->care_order->min_samvaer_per_year : 0;
+
+      if (a->valid_to && a->valid_to < from)
+        continue;   /* ended over a year ago */
+      if (t == NULL)
+        t = hw_document_add_table (p->doc, HW_TABLE_GRID | HW_TABLE_SMALL, G_N_ELEMENTS (widths),
+                                   widths, headers);
+      who = person ? g_strdup_printf ("%s (%s)", or_dash (person->name),
+                                      relation_label (person->relation))
+                   : g_strdup ("—");
+      if (a->duration_minutes > 0)
+        /* Translators: how often and how long: "every 2 weeks, 120 minutes" */
+        how = g_strdup_printf (ngettext ("%s, %d minute", "%s, %d minutes", a->duration_minutes),
+                               or_dash (often), a->duration_minutes);
+      else
+        how = g_strdup (or_dash (often));
+      if (a->supervised)
+        supervision = a->supervisor && *a->supervisor
+                        ? g_strdup_printf (_("Yes: %s"), a->supervisor) : g_strdup (_("Yes"));
+      else
+        supervision = g_strdup (_("No"));
+
+      if (a->tribunal_minimum && *a->tribunal_minimum)
+        g_string_append (minimum, a->tribunal_minimum);
+      else if (p->care_order && p->care_order->min_samvaer)
+        g_string_append (minimum, p->care_order->min_samvaer);
+      if (per_year > 0)
+        {
+          if (minimum->len)
+            g_string_append_c (minimum, '\n');
+          /* Translators: the tribunal's minimum as a yearly count */
+          g_string_append_printf (minimum, ngettext ("at least %d a year", "at least %d a year",
+                                                     per_year), per_year);
+        }
+
+      for (guint s = 0; s < sessions->len; s++)
+        {
+          const HwSamvaerSession *session = sessions->pdata[s];
+
+          if (g_strcmp0 (session->agreement_id, a->rec.id) != 0 || session->date < from ||
+              session->date > p->today)
+            continue;
+          if (session->status == HW_SESSION_HELD)
+            held++;
+          else if ((guint) session->status < G_N_ELEMENTS (cancelled))
+            cancelled[session->status]++;
+        }
+      if (a->rrule && a->valid_from && window_from <= window_to)
+        planned = hw_recurrence_count (a->rrule, a->valid_from, window_from, window_to);
+      if (planned >= 0)
+        /* Translators: samvær sessions held, of those the schedule gives, last 12 months */
+        g_string_append_printf (happened, _("%u held of %d by the schedule"), held, planned);
+      else
+        g_string_append_printf (happened, _("%u held"), held);
+      if (cancelled[HW_SESSION_CANCELLED_PARENT])
+        g_string_append_printf (happened, _("; cancelled by the parent: %u"),
+                                cancelled[HW_SESSION_CANCELLED_PARENT]);
+      if (cancelled[HW_SESSION_CANCELLED_CHILD])
+        g_string_append_printf (happened, _("; cancelled by the child: %u"),
+                                cancelled[HW_SESSION_CANCELLED_CHILD]);
+      if (cancelled[HW_SESSION_CANCELLED_SERVICE])
+        g_string_append_printf (happened, _("; cancelled by the service: %u"),
+                                cancelled[HW_SESSION_CANCELLED_SERVICE]);
+      if (cancelled[HW_SESSION_CANCELLED_FOSTER_HOME])
+        g_string_append_printf (happened, _("; cancelled by the foster home: %u"),
+                                cancelled[HW_SESSION_CANCELLED_FOSTER_HOME]);
+      if (per_year > 0 && held < (guint) per_year)
+        g_string_append_printf (happened, "\n%s", _("Below the tribunal’s minimum"));
+
+      hw_doc_table_add_row (t, (const char *[]) { who, how, or_dash (a->place), supervision,
+                                                  minimum->len ? minimum->str : "—",
+                                                  happened->str });
+
+      for (guint e = 0; e < evaluations->len; e++)
+        {
+          const HwSamvaerEvaluation *ev = evaluations->pdata[e];
+
+          if (g_strcmp0 (ev->agreement_id, a->rec.id) == 0 && ev->date > last_eval)
+            last_eval = ev->date;
+        }
+      due = eval_finding && eval_finding->due ? eval_finding->due
+                                              : hw_date_add_months (last_eval, p->review_months);
+      if (a->valid_to == HW_DATE_NONE || a->valid_to >= p->today)
+        {
+          g_autofree char *date = DATE (due);
+          g_autofree char *what = g_strdup_printf (_("Evaluation of contact with %s"),
+                                                   person && person->name ? person->name : "—");
+
+          g_string_append_printf (next, "%s%s: %s", next->len ? "\n" : "", what, date);
+          calendar_add (p, due, what, section, _("Caseworker"), due < p->today);
+        }
+    }
+  if (t == NULL)
+    {
+      hw_document_add_note (p->doc, _("No contact (samvær) agreement recorded."));
+      return;
+    }
+  if (next->len)
+    {
+      hw_document_add_subheading (p->doc, _("Next evaluation"));
+      hw_document_add_text (p->doc, next->str);
+    }
+}
+
+static void
+section_reunification (Plan *p)
+{
+  GPtrArray *assessments = hw_dossier_get (p->in->dossier, HW_ENTITY_REUNIFICATION);
+  GPtrArray *returns = hw_dossier_get (p->in->dossier, HW_ENTITY_RETURN);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+  const char *section = _("Reunification");
+  const HwPlanFinding *review = find_finding (p, "REUNIFICATION_REVIEW");
+  HwDate last = HW_DATE_NONE;
+
+  add_section (p, 7, section);
+  {
+    static const double widths[] = { 31, 69 };
+    HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+
+    if (p->goal)
+      {
+        g_autofree char *date = DATE (p->goal->date);
+        /* Translators: the current reunification goal and the date it was set */
+        g_autofree char *text = g_strdup_printf (_("%s (since %s)"), goal_label (p->goal->goal),
+                                                 date);
+
+        hw_doc_table_add_field (t, _("Current goal"), text);
+        if (p->policy.parent_details)
+          {
+            hw_doc_table_add_field (t, _("Grounds"), or_dash (p->goal->grounds));
+            if (p->goal->prerequisites)
+              hw_doc_table_add_field (t, _("What must be in place"), p->goal->prerequisites);
+          }
+        if (p->goal->planned_return)
+          {
+            g_autofree char *planned = DATE (p->goal->planned_return);
+
+            hw_doc_table_add_field (t, _("Planned return"), planned);
+            calendar_add (p, p->goal->planned_return, _("Planned return home"), section,
+                          _("Caseworker"), FALSE);
+          }
+      }
+    else
+      hw_doc_table_add_field (t, _("Current goal"), _("No goal recorded"));
+  }
+
+  hw_document_add_subheading (p->doc, _("Assessments"));
+  for (guint i = 0; i < assessments->len; i++)
+    g_ptr_array_add (sorted, assessments->pdata[i]);
+  if (sorted->len == 0)
+    hw_document_add_note (p->doc, _("No reunification assessment recorded."));
+  else
+    {
+      static const double widths[] = { 12, 20, 54, 14 };
+      const char *headers[] = { _("Date"), _("Assessed by"), _("Conclusion"), _("Next due") };
+      HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths),
+                                             widths, headers);
+
+      for (guint i = 0; i < sorted->len; i++)
+        for (guint j = i + 1; j < sorted->len; j++)
+          if (((HwReunification *) sorted->pdata[j])->date <
+              ((HwReunification *) sorted->pdata[i])->date)
+            {
+              gpointer tmp = sorted->pdata[i];
+
+              sorted->pdata[i] = sorted->pdata[j];
+              sorted->pdata[j] = tmp;
+            }
+      for (guint i = 0; i < sorted->len; i++)
+        {
+          const HwReunification *r = sorted->pdata[i];
+          g_autofree char *date = DATE (r->date);
+          g_autofree char *next_due = DATE (hw_date_add_months (r->date, p->review_months));
+          g_autofree char *conclusion = NULL;
+          const char *by = staff_name (p, r->assessed_by);
+
+          if (p->policy.parent_details && r->grounds && *r->grounds)
+            conclusion = g_strdup_printf ("%s. %s", goal_label (r->goal), r->grounds);
+          else
+            conclusion = g_strdup (goal_label (r->goal));
+          hw_doc_table_add_row (t, (const char *[]) { date, or_dash (by ? by : r->assessed_by),
+                                                      conclusion, next_due });
+          last = MAX (last, r->date);
+        }
+    }
+  if (p->care_order && (p->placement == NULL || p->placement->end_date == HW_DATE_NONE ||
+                        p->placement->end_date >= p->today))
+    {
+      HwDate due = review && review->due ? review->due
+                   : hw_date_add_months (last ? last : p->care_order->start_date,
+                                         p->review_months);
+      g_autofree char *date = DATE (due);
+      g_autofree char *text = g_strdup_printf (_("Next assessment due: %s."), date);
+
+      hw_document_add_text (p->doc, text);
+      if (review == NULL)
+        calendar_add (p, due, _("Reunification assessment"), section, _("Caseworker"),
+                      due < p->today);
+    }
+
+  if (returns->len > 0 || (p->goal && p->goal->goal == HW_GOAL_RETURN_IN_PREPARATION))
+    {
+      g_autoptr(GPtrArray) steps = activities_where (p, HW_PART_CHILD, NULL, TRUE, TRUE);
+
+      hw_document_add_subheading (p->doc, _("Return home"));
+      for (guint i = 0; i < returns->len; i++)
+        {
+          static const double widths[] = { 31, 69 };
+          const HwReturn *r = returns->pdata[i];
+          HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
+          g_autofree char *date = DATE (r->date);
+          g_autofree char *offer = r->offer_date ? DATE (r->offer_date)
+                                                 : g_strdup (_("Not recorded"));
+
+          hw_doc_table_add_field (t, _("Returned home"), date);
+          hw_doc_table_add_field (t, _("Planned return"), r->planned ? _("Yes") : _("No"));
+          hw_doc_table_add_field (t, _("Follow-up offered"), offer);
+          if (r->support)
+            hw_doc_table_add_field (t, _("Follow-up after the return"), r->support);
+          if (r->reentry_date)
+            {
+              g_autofree char *reentry = DATE (r->reentry_date);
+
+              hw_doc_table_add_field (t, _("Placed again"), reentry);
+            }
+        }
+      hw_document_add_text (p->doc, _("The reversed package: the parents now get the "
+                                       "follow-up the foster parents got at the move, and the "
+                                       "foster family the follow-up the parents got."));
+      if (steps->len)
+        {
+          static const double widths[] = { 13, 45, 12, 30 };
+          const char *headers[] = { _("Part"), _("Step"), _("Due"), _("Status") };
+          HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths),
+                                                 widths, headers);
+
+          g_ptr_array_sort (steps, hw_activity_compare_due);
+          for (guint i = 0; i < steps->len; i++)
+            {
+              const HwActivity *a = steps->pdata[i];
+              g_autofree char *due = DATE (a->due);
+              g_autofree char *status = hw_activity_dup_status_text (a, p->today);
+
+              if (activity_person_id (a) && !p->policy.parent_details)
+                continue;
+              hw_doc_table_add_row (t, (const char *[]) { hw_part_to_label (a->part), a->title,
+                                                          due, status });
+            }
+        }
+      else
+        hw_document_add_note (p->doc, _("The reversed package’s activities have not been "
+                                        "created yet."));
+    }
+  else
+    hw_document_add_note (p->doc, _("No return home has been decided."));
+}
+
+static int
+compare_findings (gconstpointer a, gconstpointer b)
+{
+  const HwPlanFinding *x = *(const HwPlanFinding *const *) a;
+  const HwPlanFinding *y = *(const HwPlanFinding *const *) b;
+  int rank_x = x->state == HW_PLAN_FINDING_OVERDUE || x->state == HW_PLAN_FINDING_MISSING ? 0 : 1;
+  int rank_y = y->state == HW_PLAN_FINDING_OVERDUE || y->state == HW_PLAN_FINDING_MISSING ? 0 : 1;
+
+  if (rank_x != rank_y)
+    return rank_x - rank_y;
+  if (x->due != y->due)
+    return x->due < y->due ? -1 : 1;
+  return g_strcmp0 (x->rule_id, y->rule_id);
+}
+
+static void
+section_findings (Plan *p)
+{
+  const char *section = _("Missing or overdue documentation");
+  g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  GPtrArray *activities = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
+  guint overdue_activities = 0;
+
+  add_section (p, 8, section);
+  if (p->in->findings == NULL)
+    hw_document_add_note (p->doc, _("The rule engine was not available when this plan was "
+                                    "printed: missing documentation was not checked."));
+  else
+    {
+      for (guint i = 0; i < p->in->findings->len; i++)
+        {
+          HwPlanFinding *f = p->in->findings->pdata[i];
+
+          if (!finding_visible (p, f))
+            continue;
+          if (!f->met)
+            {
+              g_autofree char *what = f->subject && *f->subject
+                ? g_strdup_printf ("%s – %s", f->title ? f->title : f->rule_id, f->subject)
+                : g_strdup (f->title ? f->title : f->rule_id);
+
+              calendar_add (p, f->due, what, section, NULL,
+                            f->state == HW_PLAN_FINDING_OVERDUE ||
+                            f->state == HW_PLAN_FINDING_MISSING);
+            }
+          if (f->state != HW_PLAN_FINDING_OK)
+            g_ptr_array_add (shown, f);
+        }
+      g_ptr_array_sort (shown, compare_findings);
+      if (shown->len == 0)
+        hw_document_add_text (p->doc, _("Nothing is missing or overdue."));
+      else
+        {
+          static const double widths[] = { 12, 47, 11, 30 };
+          const char *headers[] = { _("State"), _("What is missing"), _("Due"),
+                                    _("Legal source") };
+          HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths),
+                                                 widths, headers);
+
+          for (guint i = 0; i < shown->len; i++)
+            {
+              const HwPlanFinding *f = shown->pdata[i];
+              g_autofree char *due = DATE (f->due);
+              g_autofree char *due_m = esc (due);
+              g_autofree char *title = esc (f->title ? f->title : f->rule_id);
+              g_autofree char *subject = esc (f->subject);
+              g_autofree char *why = esc (f->explanation);
+              g_autofree char *source = esc (f->source);
+              g_autofree char *klass = esc (f->legal_class);
+              g_autofree char *state = NULL;
+              g_autofree char *what = NULL;
+              g_autofree char *src = NULL;
+
+              switch (f->state)
+                {
+                case HW_PLAN_FINDING_OVERDUE:
+                  state = g_strdup_printf ("<b>⚠ %s</b>", _("Overdue"));
+                  break;
+                case HW_PLAN_FINDING_MISSING:
+                  state = g_strdup_printf ("<b>⚠ %s</b>", _("Missing"));
+                  break;
+                case HW_PLAN_FINDING_DUE_SOON:
+                case HW_PLAN_FINDING_OK:
+                default:
+                  state = g_strdup (_("Due soon"));
+                  break;
+                }
+              what = g_strdup_printf ("<b>%s</b>%s%s%s%s", title, *subject ? " – " : "", subject,
+                                      *why ? "\n" : "", why);
+              src = g_strdup_printf ("%s%s%s%s", source, *klass ? " (" : "", klass,
+                                     *klass ? ")" : "");
+              hw_doc_table_add_row_markup (t, (const char *[]) { state, what, due_m, src });
+            }
+        }
+    }
+
+  for (guint i = 0; i < activities->len; i++)
+    if (hw_activity_get_status (activities->pdata[i], p->today) == HW_ACTIVITY_OVERDUE)
+      overdue_activities++;
+  if (overdue_activities)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("In addition, %u activity of the plan "
+                                                         "is overdue (parts 1–3).",
+                                                         "In addition, %u activities of the "
+                                                         "plan are overdue (parts 1–3).",
+                                                         overdue_activities),
+                                               overdue_activities);
+      hw_document_add_text (p->doc, text);
+    }
+}
+
+static int
+compare_calendar (gconstpointer a, gconstpointer b)
+{
+  const CalendarItem *x = *(const CalendarItem *const *) a;
+  const CalendarItem *y = *(const CalendarItem *const *) b;
+
+  if (x->date != y->date)
+    return x->date < y->date ? -1 : 1;
+  return g_strcmp0 (x->what, y->what);
+}
+
+static void
+section_calendar (Plan *p)
+{
+  static const double widths[] = { 13, 47, 22, 18 };
+  const char *headers[] = { _("Date"), _("What"), _("Section"), _("Responsible") };
+  HwDocTable *t;
+
+  add_section (p, 9, _("Calendar for the next 12 months"));
+  if (p->calendar->len == 0)
+    {
+      hw_document_add_note (p->doc, _("Nothing falls due in the next 12 months."));
+      return;
+    }
+  g_ptr_array_sort (p->calendar, compare_calendar);
+  t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < p->calendar->len; i++)
+    {
+      const CalendarItem *item = p->calendar->pdata[i];
+      g_autofree char *date = DATE (item->date);
+      g_autofree char *date_m = NULL;
+      g_autofree char *what = esc (item->what);
+      g_autofree char *section = esc (item->section);
+      g_autofree char *resp = esc (item->responsible);
+
+      if (item->overdue)
+        /* Translators: a calendar date already passed, "12.03.2026 (overdue)" */
+        date_m = g_markup_printf_escaped ("<b>%s</b>\n<b>⚠ %s</b>", date, _("overdue"));
+      else
+        date_m = esc (date);
+      hw_doc_table_add_row_markup (t, (const char *[]) { date_m, what, section, resp });
+    }
+}
+
+static void
+section_signatures (Plan *p)
+{
+  static const double widths[] = { 28, 28, 28, 16 };
+  const char *headers[] = { "", _("Name"), _("Signature"), _("Date") };
+  const HwStaff *leader = team_leader (p);
+  HwDocTable *t;
+
+  add_section (p, 10, _("Signatures"));
+  t = hw_document_add_table (p->doc, HW_TABLE_SIGNATURES | HW_TABLE_KEEP_TOGETHER,
+                             G_N_ELEMENTS (widths), widths, headers);
+  hw_doc_table_add_row (t, (const char *[]) { _("Caseworker (kontaktperson)"),
+                                              staff_name (p, p->c->caseworker_id), "", "" });
+  hw_doc_table_add_row (t, (const char *[]) { _("Approved by the team leader"),
+                                              leader ? leader->name : "", "", "" });
+
+  hw_document_add_subheading (p->doc, _("The plan was reviewed with"));
+  t = hw_document_add_table (p->doc, HW_TABLE_SIGNATURES | HW_TABLE_KEEP_TOGETHER,
+                             G_N_ELEMENTS (widths), widths, headers);
+  hw_doc_table_add_row (t, (const char *[]) { _("The child"), "", "", "" });
+  hw_doc_table_add_row (t, (const char *[]) { _("The parents"), "", "", "" });
+  hw_doc_table_add_row (t, (const char *[]) { _("The foster parents"), "", "", "" });
+  hw_document_add_note (p->doc, _("This plan is not an individual decision (enkeltvedtak) and "
+                                  "cannot be appealed."));
+}
+
+static char *
+recipient_statement (HwRecipient recipient)
+{
+  const char *left_out;
+
+  switch (recipient)
+    {
+    case HW_RECIPIENT_INTERNAL:
+      left_out = _("Contains protected information: not to be handed out.");
+      break;
+    case HW_RECIPIENT_PARENTS:
+      left_out = _("Left out: protected addresses and anything that could tell where the "
+                   "child lives, other people’s contact details, and information about the "
+                   "foster family’s members.");
+      break;
+    case HW_RECIPIENT_FOSTER_PARENTS:
+      left_out = _("Left out: protected addresses, contact details, the parents’ own "
+                   "follow-up and the grounds of reunification assessments.");
+      break;
+    case HW_RECIPIENT_TRIBUNAL:
+    default:
+      left_out = _("Left out: protected addresses and anything that could tell where the "
+                   "child lives.");
+      break;
+    }
+  /* Translators: the framed statement on the first page: "Printed for: the parents. Left
+   * out: …" */
+  return g_markup_printf_escaped (_("<b>Printed for: %s.</b> %s"),
+                                  hw_recipient_to_label (recipient), left_out);
+}
+
+HwDocument *
+hw_plan_document_new (const HwPlanInput *input)
+{
+  Plan plan = { 0 };
+  Plan *p = &plan;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *born = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *initials = NULL;
+  g_autofree char *header_right = NULL;
+  g_autofree char *header_note = NULL;
+  g_autofree char *printed = NULL;
+  g_autofree char *footer_left = NULL;
+  g_autofree char *footer_center = NULL;
+  g_autofree char *statement = NULL;
+  const HwPlan *current;
+
+  g_return_val_if_fail (input != NULL && input->dossier != NULL, NULL);
+  g_return_val_if_fail ((guint) input->recipient <= HW_RECIPIENT_TRIBUNAL, NULL);
+
+  doc = hw_document_new ();
+  p->in = input;
+  p->doc = doc;
+  p->policy = policy_for (input->recipient);
+  p->today = input->today ? input->today : hw_date_today ();
+  p->review_months = input->review_months > 0 ? input->review_months : 12;
+  p->c = hw_dossier_case (input->dossier);
+  p->child = hw_dossier_child (input->dossier);
+  p->calendar = g_ptr_array_new_with_free_func (calendar_item_free);
+  study_case (p);
+
+  name = child_name (p->child);
+  born = p->child ? DATE (p->child->birth_date) : g_strdup ("");
+  initials = hw_plan_dup_initials (p->child);
+  /* Translators: the running header's right side: the child's initials and the case number */
+  header_right = g_strdup_printf (_("%s · Case %s"), initials, or_dash (p->c->journal_no));
+  /* Translators: on every page, under the confidentiality marking */
+  header_note = g_strdup_printf (_("Printed for: %s"), hw_recipient_to_label (input->recipient));
+  hw_document_set_header (doc, hw_document_get_confidentiality_marking (), header_right,
+                          header_note);
+  printed = DATE (p->today);
+  /* Translators: footer: "Skrevet ut 23.11.2026 av Kari Nordmann" */
+  footer_left = g_strdup_printf (_("Printed %s by %s"), printed,
+                                 or_dash (input->printed_by));
+  current = current_plan (p);
+  if (current)
+    /* Translators: footer: the version of the plan printed */
+    footer_center = g_strdup_printf (_("Plan version %d"), current->version);
+  else
+    footer_center = g_strdup (_("Plan version: none recorded"));
+  hw_document_set_footer (doc, footer_left, footer_center);
+  hw_document_set_title (doc, _("Follow-up plan – care package"));
+  hw_document_set_author (doc, input->printed_by);
+
+  /* Translators: under the plan's title: the child's name, birth date and case number */
+  subtitle = g_strdup_printf (_("%s, born %s · case %s"), name, born, or_dash (p->c->journal_no));
+  hw_document_add_title (doc, _("Follow-up plan – care package"), subtitle);
+  statement = recipient_statement (input->recipient);
+  hw_document_add_notice (doc, statement);
+
+  section_header_block (p);
+  section_summary (p);
+  section_child (p);
+  section_parents (p);
+  section_foster_family (p);
+  section_samvaer (p);
+  section_reunification (p);
+  section_findings (p);
+  section_calendar (p);
+  section_signatures (p);
+
+  g_ptr_array_unref (p->calendar);
+  return g_steal_pointer (&doc);
+}
+
+HwDocument *
+hw_plan_document_new_for_case (HwStore *store, const char *journal_no, HwDate today,
+                               HwRecipient recipient, const char *printed_by, GError **error)
+{
+  g_autoptr(HwDossier) dossier = NULL;
+  g_autoptr(GHashTable) homes = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GPtrArray) teams = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(HwPlanTemplate) template = NULL;
+  g_autoptr(GError) template_error = NULL;
+  g_autoptr(GError) rules_error = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *by = NULL;
+  GPtrArray *measures;
+  HwPlanInput input = { 0 };
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (journal_no != NULL, NULL);
+
+  dossier = hw_store_load_case_by_journal (store, journal_no, error);
+  if (dossier == NULL)
+    return NULL;
+  if (!hw_store_log_read (store, hw_dossier_case (dossier)->rec.id, error))
+    return NULL;
+
+  /* Only this case's foster homes: a national store has tens of thousands. */
+  homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) hw_dossier_free);
+  measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const HwMeasure *m = measures->pdata[i];
+      HwDossier *home;
+
+      if (m->home_id == NULL || g_hash_table_contains (homes, m->home_id))
+        continue;
+      home = hw_store_load_home (store, m->home_id, NULL);
+      if (home)
+        g_hash_table_insert (homes, g_strdup (m->home_id), home);
+    }
+  staff = hw_store_list (store, HW_ENTITY_STAFF, error);
+  if (staff == NULL)
+    return NULL;
+  teams = hw_store_list (store, HW_ENTITY_TEAM, error);
+  if (teams == NULL)
+    return NULL;
+
+  template = hw_plan_template_load_for_store (store, &template_error);
+  if (template == NULL)
+    g_warning ("Activity template: %s", template_error->message);
+
+  if (today == HW_DATE_NONE)
+    today = hw_date_today ();
+  findings = hw_plan_findings_evaluate (store, dossier, homes, today, &rules_error);
+  if (findings == NULL)
+    g_warning ("Plan for %s printed without the rule engine: %s", journal_no,
+               rules_error->message);
+
+  review = hw_store_dup_setting (store, "review_months");
+  if (printed_by == NULL)
+    {
+      const char *actor = hw_store_get_actor (store);
+
+      for (guint i = 0; actor && i < staff->len; i++)
+        {
+          const HwStaff *s = staff->pdata[i];
+
+          if (g_strcmp0 (s->username, actor) == 0)
+            by = g_strdup (s->name);
+        }
+      if (by == NULL)
+        by = g_strdup (actor);
+      printed_by = by;
+    }
+
+  input.dossier = dossier;
+  input.homes = homes;
+  input.staff = staff;
+  input.teams = teams;
+  input.findings = findings;
+  input.template = template;
+  input.today = today;
+  input.recipient = recipient;
+  input.printed_by = printed_by;
+  input.review_months = review ? atoi (review) : 12;
+  return hw_plan_document_new (&input);
+}

@@ -1,0 +1,99 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hw-document.h"
+#include "hw-entity.h"
+#include "hw-plan-template.h"
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* The printed "Oppfølgingsplan – Omsorgspakke" for one child (plan-document.md): ten sections
+ * built from the case's dossier, its foster home(s), the staff, and the rule engine's findings,
+ * filtered for the recipient it is printed for. */
+
+/* Who a printout is for. Each sees less than the service itself:
+ *  - everyone but INTERNAL: no protected address, and where the child's or the foster home's
+ *    address is protected, nothing that tells where the child lives (address, school, foster
+ *    home's name and municipality);
+ *  - PARENTS: no contact details of others, nothing about the foster family's members and their
+ *    police certificates;
+ *  - FOSTER_PARENTS: no contact details, none of the parents' own follow-up (measures,
+ *    referrals, their views) and no grounds of reunification assessments;
+ *  - TRIBUNAL: everything else. */
+typedef enum {
+  HW_RECIPIENT_INTERNAL,
+  HW_RECIPIENT_PARENTS,
+  HW_RECIPIENT_FOSTER_PARENTS,
+  HW_RECIPIENT_TRIBUNAL,
+} HwRecipient;
+
+/* "internal", "parents", "foster-parents", "tribunal"; FALSE for anything else. */
+gboolean    hw_recipient_from_string (const char *text, HwRecipient *recipient);
+const char *hw_recipient_to_string   (HwRecipient recipient);
+/* "the parents", translated. */
+const char *hw_recipient_to_label    (HwRecipient recipient);
+
+typedef enum {
+  HW_PLAN_FINDING_OK,
+  HW_PLAN_FINDING_DUE_SOON,
+  HW_PLAN_FINDING_OVERDUE,
+  HW_PLAN_FINDING_MISSING,       /* no due date can be given: evidence missing */
+} HwPlanFindingState;
+
+/* Whom a finding is about, for the recipient filter. */
+typedef enum {
+  HW_PLAN_ABOUT_CASE,
+  HW_PLAN_ABOUT_PARENT,          /* left out for the foster parents */
+  HW_PLAN_ABOUT_HOME_MEMBER,     /* a foster parent or household member: left out for parents */
+} HwPlanFindingAbout;
+
+/* One duty from the rule engine, as the plan prints it (all strings translated). */
+typedef struct {
+  char              *rule_id;
+  HwPlanFindingAbout about;
+  char              *title;        /* what is owed */
+  char              *subject;      /* whom or what it is about, or NULL */
+  char              *explanation;  /* why, and what would clear it */
+  char              *source;       /* the legal source */
+  char              *legal_class;  /* law / guidance / local */
+  HwDate             due;
+  HwPlanFindingState state;
+  gboolean           met;          /* its evidence exists (the calendar leaves it out) */
+} HwPlanFinding;
+
+HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);
+void           hw_plan_finding_free (HwPlanFinding *finding);
+
+/* Everything a plan is built from. Only @dossier is required. */
+typedef struct {
+  const HwDossier *dossier;       /* the case, with every record it owns */
+  GHashTable      *homes;         /* foster-home id → HwDossier (members, evidence), or NULL */
+  GPtrArray       *staff;         /* HwStaff, for names; or NULL */
+  GPtrArray       *teams;         /* HwTeam; or NULL */
+  GPtrArray       *findings;      /* HwPlanFinding of this case; NULL: rules were not run */
+  HwPlanTemplate  *template;      /* tells reversed-package activities apart; or NULL */
+  HwDate           today;         /* status, calendar and the printed date; 0 = today */
+  HwRecipient      recipient;
+  const char      *printed_by;    /* the name in the footer */
+  int              review_months; /* reunification and samvær reviews; 0 = 12 */
+} HwPlanInput;
+
+HwDocument *hw_plan_document_new          (const HwPlanInput *input);
+
+/* Loads case @journal_no and all it needs from @store (audited as a read of the child's
+ * record), evaluates the rules when Homeward has its rule engine, and builds the plan.
+ * @printed_by NULL: the store's actor (by staff name when the user name is known). */
+HwDocument *hw_plan_document_new_for_case (HwStore     *store,
+                                           const char  *journal_no,
+                                           HwDate       today,
+                                           HwRecipient  recipient,
+                                           const char  *printed_by,
+                                           GError     **error);
+
+/* "A.B.": the child's initials for running headers. */
+char       *hw_plan_dup_initials          (const HwChild *child);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwPlanFinding, hw_plan_finding_free)
+
+G_END_DECLS

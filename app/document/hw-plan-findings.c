@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-plan-document"
+
+#include "config.h"
+
+#include "hw-plan-findings.h"
+
+HwLang
+hw_plan_findings_lang (void)
+{
+  const char *const *names = g_get_language_names ();
+
+  for (guint i = 0; names[i]; i++)
+    {
+      int lang;
+
+      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
+        break;
+      lang = hw_lang_from_string (names[i]);
+      if (lang >= 0)
+        return (HwLang) lang;
+    }
+  /* The printout's fixed words follow gettext, which falls back to English. */
+  return HW_LANG_EN;
+}
+
+HwPlanFinding *
+hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
+{
+  static const HwPlanFindingState states[] = {
+    [HW_FINDING_OK] = HW_PLAN_FINDING_OK,
+    [HW_FINDING_DUE_SOON] = HW_PLAN_FINDING_DUE_SOON,
+    [HW_FINDING_OVERDUE] = HW_PLAN_FINDING_OVERDUE,
+  };
+  HwFindingState state;
+  HwPlanFinding *f;
+  const char *klass;
+
+  g_return_val_if_fail (finding != NULL, NULL);
+  state = hw_finding_get_state (finding);
+  f = hw_plan_finding_new (hw_finding_get_rule_id (finding),
+                           (guint) state < G_N_ELEMENTS (states) ? states[state]
+                                                                  : HW_PLAN_FINDING_OVERDUE,
+                           hw_finding_get_due (finding));
+  switch (hw_finding_get_subject_kind (finding))
+    {
+    case HW_SUBJECT_PARENT:
+      f->about = HW_PLAN_ABOUT_PARENT;
+      break;
+    case HW_SUBJECT_HOME_MEMBER:
+      f->about = HW_PLAN_ABOUT_HOME_MEMBER;
+      break;
+    default:
+      f->about = HW_PLAN_ABOUT_CASE;
+      break;
+    }
+  f->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (finding), lang));
+  f->subject = hw_finding_dup_subject (finding, lang);
+  f->explanation = hw_finding_dup_explanation_lang (finding, lang);
+  f->source = hw_finding_dup_source (finding, lang);
+  klass = hw_finding_get_class_label (finding, lang);
+  f->legal_class = g_strdup (klass);
+  f->met = hw_finding_is_met (finding);
+  return f;
+}
+
+GPtrArray *
+hw_plan_findings_evaluate (HwStore *store, const HwDossier *dossier, GHashTable *homes,
+                           HwDate today, GError **error)
+{
+  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(HwSettings) settings = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GPtrArray *out;
+  HwLang lang = hw_plan_findings_lang ();
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (dossier != NULL, NULL);
+
+  catalogue = hw_catalogue_load_default (error);
+  if (catalogue == NULL)
+    return NULL;
+  stored = hw_store_dup_settings (store);
+  settings = hw_settings_new (catalogue, stored, error);
+  if (settings == NULL)
+    return NULL;
+  findings = hw_evaluate_case (catalogue, settings, dossier, homes, today);
+  out = g_ptr_array_new_full (findings->len, (GDestroyNotify) hw_plan_finding_free);
+  for (guint i = 0; i < findings->len; i++)
+    g_ptr_array_add (out, hw_plan_finding_new_from_rules (findings->pdata[i], lang));
+  return out;
+}

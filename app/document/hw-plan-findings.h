@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hw-evaluator.h"
+#include "hw-plan-document.h"
+
+G_BEGIN_DECLS
+
+/* Joins the rule engine (app/rules) to the documents: its findings, in the words and the
+ * language the printout uses. */
+
+/* The catalogue language for the user's locale (nb, nn, else English). */
+HwLang         hw_plan_findings_lang      (void);
+
+/* One of the engine's findings as the plan prints it. */
+HwPlanFinding *hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang);
+
+/* The findings of one case: the default catalogue and @store's municipal settings.
+ * NULL (@error set) when the catalogue cannot be loaded or a setting is invalid: the plan
+ * then says missing documentation was not checked. */
+GPtrArray     *hw_plan_findings_evaluate  (HwStore         *store,
+                                           const HwDossier *dossier,
+                                           GHashTable      *homes,
+                                           HwDate           today,
+                                           GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,433 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The printed plan: every section, the findings, page numbering, recipients, long cases. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hw-demo.h"
+#include "hw-plan-fixture.h"
+#include "hw-test-support.h"
+
+static char *tmpdir;
+
+static const char *const headings[] = {
+  "1. The child, the decision and the placement",
+  "2. Summary",
+  "3. Part 1: The child",
+  "4. Part 2: The parents",
+  "5. Part 3: The foster family",
+  "6. Contact (samvær)",
+  "7. Reunification",
+  "8. Missing or overdue documentation",
+  "9. Calendar for the next 12 months",
+  "10. Signatures",
+};
+
+static void
+setup (void)
+{
+  tmpdir = hw_test_make_tmpdir ();
+}
+
+static void
+teardown (void)
+{
+  hw_test_remove_tree (tmpdir);
+  g_clear_pointer (&tmpdir, g_free);
+}
+
+/* Writes @doc as NAME.pdf in the test folder (and to $HW_TEST_KEEP_PDF, to look at). */
+static char *
+write_pdf (HwDocument *doc, const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.pdf", name);
+  char *path = g_build_filename (tmpdir, file, NULL);
+  const char *keep = g_getenv ("HW_TEST_KEEP_PDF");
+
+  ck_assert_msg (hw_document_write_pdf (doc, path, &error), "write: %s",
+                 error ? error->message : "");
+  if (keep)
+    {
+      g_autofree char *copy = g_build_filename (keep, file, NULL);
+
+      ck_assert (hw_document_write_pdf (doc, copy, NULL));
+    }
+  return path;
+}
+
+static char *
+plan_text (HwPlanFixture *fx, HwRecipient recipient, const char *name, int *n_pages)
+{
+  HwPlanInput in = hw_plan_fixture_input (fx, recipient);
+  g_autoptr(HwDocument) doc = hw_plan_document_new (&in);
+  g_autofree char *path = write_pdf (doc, name);
+
+  if (n_pages)
+    *n_pages = hw_test_pdf_pages (path, NULL);
+  return hw_test_pdftotext (path, FALSE);
+}
+
+static guint
+count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+#define ck_assert_contains(text, s) \
+  ck_assert_msg (strstr ((text), (s)) != NULL, "the PDF lacks “%s”", (s))
+#define ck_assert_lacks(text, s) \
+  ck_assert_msg (strstr ((text), (s)) == NULL, "the PDF shows “%s”", (s))
+
+START_TEST (test_every_section)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  HwPlanInput in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  g_autoptr(HwDocument) doc = hw_plan_document_new (&in);
+  g_autofree char *path = write_pdf (doc, "plan-internal");
+  g_autofree char *text = hw_test_pdftotext (path, FALSE);
+  g_autofree char *size = NULL;
+  int pages = hw_test_pdf_pages (path, &size);
+
+  ck_assert_int_eq (pages, hw_document_get_n_pages (doc));
+  ck_assert_int_ge (pages, 3);
+  ck_assert_msg (g_str_has_prefix (size, "595.276 x 841.89 pts (A4)"), "page size %s", size);
+
+  ck_assert_contains (text, "Follow-up plan – care package");
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    ck_assert_contains (text, headings[i]);
+
+  /* Every page: the confidentiality marking, initials and case number, page x of y, who
+   * printed it and the plan version. */
+  ck_assert_uint_eq (count (text, "Confidential – exempt from public access"), (guint) pages);
+  ck_assert_uint_eq (count (text, "L.B.Ø. · Case 2024-00042"), (guint) pages);
+  ck_assert_uint_eq (count (text, "Printed 23.11.2026 by Marte Lie"), (guint) pages);
+  ck_assert_uint_eq (count (text, "Plan version 2"), (guint) pages);
+  for (int i = 1; i <= pages; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Page %d of %d", i, pages);
+
+      ck_assert_uint_eq (count (text, label), 1);
+    }
+
+  /* Every finding that is not met, with its legal source. */
+  ck_assert_contains (text, "Oppfølgingsbesøk i fosterhjemmet");
+  ck_assert_contains (text, "Politiattest for husstandsmedlem");
+  ck_assert_contains (text, "Første samtale med forelder");
+  ck_assert_contains (text, "Gjennomgang av omsorgsplanen");
+  ck_assert_contains (text, "Barnevernsloven § 12-11");
+  ck_assert_uint_ge (count (text, "⚠ Overdue"), 3);
+
+  /* Section contents, Norwegian characters included. */
+  ck_assert_contains (text, "Linnea Bråten Ødegaard");
+  ck_assert_contains (text, "Bjørn Ødegård");
+  ck_assert_contains (text, "Care order, Child Welfare Act (2021) § 5-1");
+  ck_assert_contains (text, "Familien Åsheim");
+  ck_assert_contains (text, "Kjøpmannsgata");
+  ck_assert_contains (text, "Fire timer annenhver");
+  ck_assert_contains (text, "DPS Nidaros");
+  ck_assert_contains (text, "Dropped: Barnet");
+  ck_assert_contains (text, "Samtale med BUP om videre behandling");
+  ck_assert_contains (text, "Reunification: the child is to return home");
+  ck_assert_contains (text, "not an individual decision");
+  ck_assert_contains (text, "Printed for: internal use in the child welfare service");
+
+  /* Internal printouts show protected addresses, marked. */
+  ck_assert_contains (text, "Skjulestien 3");
+  ck_assert_contains (text, "PROTECTED ADDRESS");
+
+  ck_assert_int_eq (hw_test_check_pdf_geometry (path), pages);
+}
+END_TEST
+
+START_TEST (test_recipients)
+{
+  static const struct {
+    HwRecipient recipient;
+    const char *name;
+    const char *statement;
+  } cases[] = {
+    { HW_RECIPIENT_PARENTS, "plan-parents", "Printed for: the parents" },
+    { HW_RECIPIENT_FOSTER_PARENTS, "plan-foster-parents", "Printed for: the foster parents" },
+    { HW_RECIPIENT_TRIBUNAL, "plan-tribunal", "Printed for: the county tribunal" },
+  };
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int pages = 0;
+      g_autofree char *text = plan_text (fx, cases[i].recipient, cases[i].name, &pages);
+
+      /* On the first page and in every page's header. */
+      ck_assert_uint_eq (count (text, cases[i].statement), (guint) pages + 1);
+      for (guint h = 0; h < G_N_ELEMENTS (headings); h++)
+        ck_assert_contains (text, headings[h]);
+
+      /* A protected address, and where the child lives, above all. */
+      ck_assert_lacks (text, "Skjulestien");
+      ck_assert_lacks (text, "Gjemmestedet");
+      ck_assert_lacks (text, "Åsvang skole");
+      ck_assert_lacks (text, "Familien Åsheim");
+      ck_assert_lacks (text, "PROTECTED ADDRESS");
+      ck_assert_contains (text, "Left out of this printout");
+
+      switch (cases[i].recipient)
+        {
+        case HW_RECIPIENT_PARENTS:
+          ck_assert_lacks (text, "Sindre Åsheim");
+          ck_assert_lacks (text, "Politiattest for husstandsmedlem");
+          ck_assert_lacks (text, "41234567");
+          ck_assert_contains (text, "DPS Nidaros");
+          ck_assert_contains (text, "Første samtale med forelder");
+          break;
+        case HW_RECIPIENT_FOSTER_PARENTS:
+          ck_assert_lacks (text, "DPS Nidaros");
+          ck_assert_lacks (text, "Første samtale med forelder");
+          ck_assert_lacks (text, "Mor følger veiledningsprogrammet");
+          ck_assert_lacks (text, "41234567");
+          ck_assert_contains (text, "Politiattest for husstandsmedlem");
+          break;
+        case HW_RECIPIENT_TRIBUNAL:
+          ck_assert_contains (text, "DPS Nidaros");
+          ck_assert_contains (text, "Politiattest for husstandsmedlem");
+          ck_assert_contains (text, "Storgata 5");
+          break;
+        case HW_RECIPIENT_INTERNAL:
+        default:
+          break;
+        }
+    }
+}
+END_TEST
+
+START_TEST (test_pages_grow_with_content)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  HwPlanInput in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  g_autoptr(HwDocument) base = hw_plan_document_new (&in);
+  g_autoptr(HwDocument) more = NULL;
+  g_autoptr(HwDocument) most = NULL;
+  g_autofree char *base_path = write_pdf (base, "plan-base");
+  g_autofree char *more_path = NULL;
+  g_autofree char *most_path = NULL;
+  int n_base = hw_test_pdf_pages (base_path, NULL), n_more, n_most;
+
+  hw_plan_fixture_make_long (fx, 60);
+  more = hw_plan_document_new (&in);
+  more_path = write_pdf (more, "plan-more");
+  n_more = hw_test_pdf_pages (more_path, NULL);
+  hw_plan_fixture_make_long (fx, 240);
+  most = hw_plan_document_new (&in);
+  most_path = write_pdf (most, "plan-most");
+  n_most = hw_test_pdf_pages (most_path, NULL);
+
+  ck_assert_int_gt (n_more, n_base);
+  ck_assert_int_gt (n_most, n_more);
+}
+END_TEST
+
+START_TEST (test_long_case)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  HwPlanInput in;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages, continued = 0;
+
+  hw_plan_fixture_make_long (fx, 600);
+  in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  doc = hw_plan_document_new (&in);
+  path = write_pdf (doc, "plan-long");
+  text = hw_test_pdftotext (path, FALSE);
+  n_pages = (guint) hw_test_pdf_pages (path, NULL);
+  ck_assert_uint_ge (n_pages, 15);
+
+  /* Nothing lost: every activity, the whole summary. */
+  for (guint i = 1; i <= 600; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Ekstra aktivitet nr. %04u", i);
+
+      ck_assert_contains (text, title);
+    }
+  ck_assert_contains (text, "Avsnitt 1:");
+  ck_assert_contains (text, "Avsnitt 60:");
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    ck_assert_contains (text, headings[i]);
+
+  /* Page by page (pdftotext ends each with a form feed): header, footer, and a table
+   * continued from the page before repeats its header row. */
+  pages = g_strsplit (text, "\f", -1);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Page %u of %u", i + 1, n_pages);
+
+      ck_assert_contains (pages[i], "Confidential – exempt from public access");
+      ck_assert_contains (pages[i], "L.B.Ø. · Case 2024-00042");
+      ck_assert_contains (pages[i], label);
+      if (strstr (pages[i], "(continued)"))
+        {
+          continued++;
+          ck_assert_msg (strstr (pages[i], "Activity") || strstr (pages[i], "Date") ||
+                         strstr (pages[i], "State"),
+                         "page %u continues a table without its header row", i + 1);
+        }
+    }
+  ck_assert_uint_ge (continued, 8);
+  ck_assert_int_eq (hw_test_check_pdf_geometry (path), (int) n_pages);
+}
+END_TEST
+
+START_TEST (test_speed)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  HwPlanInput in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  g_autofree char *path = g_build_filename (tmpdir, "speed.pdf", NULL);
+  gint64 start, best = G_MAXINT64;
+
+  /* The first run pays for fontconfig; a plan is measured once it is warm. */
+  for (int i = 0; i < 4; i++)
+    {
+      g_autoptr(HwDocument) doc = NULL;
+
+      start = g_get_monotonic_time ();
+      doc = hw_plan_document_new (&in);
+      ck_assert (hw_document_write_pdf (doc, path, NULL));
+      best = MIN (best, g_get_monotonic_time () - start);
+    }
+  g_print ("plan PDF: %.1f ms\n", best / 1000.0);
+#ifndef __SANITIZE_ADDRESS__
+  /* The target is 150 ms (sanitizer builds are several times slower). */
+  ck_assert_msg (best <= 150 * 1000, "a plan took %.1f ms", best / 1000.0);
+#endif
+}
+END_TEST
+
+START_TEST (test_from_store)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  g_autofree char *dir = NULL;
+  g_autoptr(HwStore) store = hw_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+
+  /* The case and its foster home refer to each other: one transaction. */
+  ck_assert (hw_store_begin (store, &error));
+  for (guint i = 0; i < fx->teams->len; i++)
+    ck_assert (hw_store_save (store, fx->teams->pdata[i], &error));
+  for (guint i = 0; i < fx->staff->len; i++)
+    ck_assert_msg (hw_store_save (store, fx->staff->pdata[i], &error), "%s", error->message);
+  ck_assert_msg (hw_store_save_dossier (store, fx->home, &error), "home: %s",
+                 error ? error->message : "");
+  ck_assert_msg (hw_store_save_dossier (store, fx->dossier, &error), "case: %s",
+                 error ? error->message : "");
+  ck_assert_msg (hw_store_commit (store, &error), "commit: %s", error ? error->message : "");
+  hw_store_set_actor (store, "marte");
+
+  doc = hw_plan_document_new_for_case (store, FIXTURE_JOURNAL, FIXTURE_TODAY,
+                                       HW_RECIPIENT_PARENTS, NULL, &error);
+  ck_assert_msg (doc != NULL, "%s", error ? error->message : "");
+  path = write_pdf (doc, "plan-store");
+  text = hw_test_pdftotext (path, FALSE);
+  ck_assert_contains (text, "Printed 23.11.2026 by Marte Lie");
+  ck_assert_contains (text, "Familiesenteret");
+  ck_assert_lacks (text, "Skjulestien");
+  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+    ck_assert_contains (text, headings[i]);
+  /* Section 8 comes from the rule engine itself here. */
+  ck_assert_lacks (text, "The rule engine was not available");
+
+  ck_assert (hw_plan_document_new_for_case (store, "1999-99999", FIXTURE_TODAY,
+                                            HW_RECIPIENT_INTERNAL, NULL, &error) == NULL);
+  ck_assert (error != NULL);
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_demo_cases)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(HwStore) store = hw_test_open_store (&dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  HwDemoOptions options = { 40, 7, FIXTURE_TODAY };
+
+  /* Whatever the demo generator draws, every plan builds and lays out cleanly. */
+  ck_assert_msg (hw_demo_write (store, &options, NULL, NULL, &error), "%s",
+                 error ? error->message : "");
+  rows = hw_store_list_case_rows (store, FIXTURE_TODAY, &error);
+  ck_assert (rows != NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const HwCaseRow *row = rows->pdata[i];
+      g_autoptr(HwDocument) doc = NULL;
+      HwRecipient recipient = (HwRecipient) (i % 4);
+
+      doc = hw_plan_document_new_for_case (store, row->journal_no, FIXTURE_TODAY, recipient,
+                                           NULL, &error);
+      ck_assert_msg (doc != NULL, "%s: %s", row->journal_no, error ? error->message : "");
+      ck_assert_int_ge (hw_document_get_n_pages (doc), 2);
+      if (i < 4)
+        {
+          g_autofree char *name = g_strdup_printf ("demo-%u", i);
+          g_autofree char *path = write_pdf (doc, name);
+
+          hw_test_check_pdf_geometry (path);
+        }
+    }
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_initials_and_recipients)
+{
+  HwChild child = { 0 };
+  HwRecipient r;
+  g_autofree char *initials = NULL;
+
+  child.given_name = (char *) "Åse Marie";
+  child.family_name = (char *) "Lie-Ørnes";
+  initials = hw_plan_dup_initials (&child);
+  ck_assert_str_eq (initials, "Å.M.L.Ø.");
+  ck_assert (hw_recipient_from_string ("foster-parents", &r));
+  ck_assert_int_eq (r, HW_RECIPIENT_FOSTER_PARENTS);
+  ck_assert_str_eq (hw_recipient_to_string (HW_RECIPIENT_TRIBUNAL), "tribunal");
+  ck_assert (!hw_recipient_from_string ("neighbours", &r));
+  ck_assert (!hw_recipient_from_string (NULL, &r));
+}
+END_TEST
+
+static Suite *
+plan_document_suite (void)
+{
+  Suite *s = suite_create ("plan-document");
+  TCase *tc = tcase_create ("plan");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_every_section);
+  tcase_add_test (tc, test_recipients);
+  tcase_add_test (tc, test_pages_grow_with_content);
+  tcase_add_test (tc, test_long_case);
+  tcase_add_test (tc, test_speed);
+  tcase_add_test (tc, test_from_store);
+  tcase_add_test (tc, test_demo_cases);
+  tcase_add_test (tc, test_initials_and_recipients);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return hw_test_run_suite (plan_document_suite ());
+}

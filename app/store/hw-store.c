@@ -243,6 +243,17 @@ migrate (HwStore *self, GError **error)
       g_debug ("applying migration %d", i + 1);
       if (!hw_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
+      /* Two programs opening a new file at once: the other may have applied it while we
+       * waited for the lock. */
+      sqlite3_step (stmt);
+      version = sqlite3_column_int (stmt, 0);
+      release (stmt);
+      if (version > i)
+        {
+          if (!hw_store_exec (self, "COMMIT", error))
+            return FALSE;
+          continue;
+        }
       if (!hw_store_exec (self, text, error) || !hw_store_exec (self, bump, error))
         {
           hw_store_exec (self, "ROLLBACK", NULL);
@@ -288,6 +299,25 @@ prepare_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+/* Switching a new file to WAL takes an exclusive lock, and when two programs open the same new
+ * file at once SQLite reports the would-be deadlock at once instead of waiting: retry within
+ * the busy timeout. */
+static gboolean
+set_wal (HwStore *self, GError **error)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  int rc;
+
+  while ((rc = sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL))
+         != SQLITE_OK)
+    {
+      if ((rc & 0xff) != SQLITE_BUSY || g_get_monotonic_time () > deadline)
+        return hw_store_set_sqlite_error (self, rc, error);
+      g_usleep (10 * 1000);
+    }
+  return TRUE;
+}
+
 static HwStore *
 open_internal (const char *path, gboolean readonly, GError **error)
 {
@@ -330,7 +360,7 @@ open_internal (const char *path, gboolean readonly, GError **error)
   if (!readonly)
     {
       /* FULL: a commit the user saw is on disk, even through a power cut. */
-      if (!hw_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      if (!set_wal (self, error) ||
           !hw_store_exec (self, "PRAGMA synchronous = FULL", error) ||
           !migrate (self, error))
         return NULL;
@@ -455,9 +485,13 @@ hw_store_begin (HwStore *self, GError **error)
   return TRUE;
 }
 
+static gboolean check_foreign_keys (HwStore *self, GError **error);
+
 gboolean
 hw_store_commit (HwStore *self, GError **error)
 {
+  int rc;
+
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
@@ -471,8 +505,13 @@ hw_store_commit (HwStore *self, GError **error)
                    _("The change was undone because part of it failed"));
       return FALSE;
     }
-  if (!hw_store_exec (self, "COMMIT", error))
+  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
     {
+      /* Foreign keys are deferred: a broken reference fails the COMMIT, and the transaction
+       * stays open. Only then is the (whole-database) check worth running, to name it. */
+      if ((rc & 0xff) != SQLITE_CONSTRAINT || check_foreign_keys (self, error))
+        hw_store_set_sqlite_error (self, rc, error);
       hw_store_exec (self, "ROLLBACK", NULL);
       hw_store_audit_reset_head (self);
       return FALSE;
@@ -698,8 +737,6 @@ check_foreign_keys (HwStore *self, GError **error)
 static gboolean
 finish (HwStore *self, gboolean ok, GError **error)
 {
-  if (ok && self->tx_depth == 1)
-    ok = check_foreign_keys (self, error);
   if (!ok)
     {
       hw_store_rollback (self);
@@ -760,7 +797,6 @@ gboolean
 hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
-  g_autoptr(GError) local = NULL;
   HwRecord *rec;
   const char *case_id = NULL;
   sqlite3_stmt *stmt;

@@ -1,0 +1,1055 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window, under Xvfb, on a fixture database: driven through its actions and widgets,
+ * asserted on what the widgets show. Screenshots of the main views go to the folder given as
+ * the first argument (the build folder's tests/artifacts). */
+#define G_LOG_DOMAIN "test-ui"
+
+#include "config.h"
+
+#include <check.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include "hw-application.h"
+#include "hw-caseload-page.h"
+#include "hw-child-page.h"
+#include "hw-findings.h"
+#include "hw-home-item.h"
+#include "hw-homes-page.h"
+#include "hw-identity.h"
+#include "hw-preferences-window.h"
+#include "hw-record-editor.h"
+#include "hw-team-page.h"
+#include "hw-test-support.h"
+#include "hw-window.h"
+
+static const char *artifacts_dir;
+static HwApplication *app;
+
+/* ---- fixture ---- */
+
+typedef struct {
+  char      *dir;
+  char      *path;
+  HwStore   *store;
+  HwWindow  *window;
+  char      *team_north;
+  char      *team_south;
+  char      *kari;        /* caseworker, north */
+  char      *per;         /* team leader, north */
+  char      *lise;        /* caseworker, south */
+  char      *home_id;
+  char      *case_testa;  /* placed in the foster home, Kari's */
+  char      *case_nils;
+  char      *case_sara;
+  char      *case_jonas;
+} Fixture;
+
+static Fixture fx;
+
+static char *
+add_named (HwStore *store, gpointer record)
+{
+  g_autoptr(GError) error = NULL;
+  char *id = g_strdup (((HwRecord *) record)->id);
+
+  hw_store_save (store, record, &error);
+  ck_assert_no_error (error);
+  hw_record_free (record);
+  return id;
+}
+
+static char *
+add_team (const char *name)
+{
+  HwTeam *t = hw_record_new (HW_ENTITY_TEAM);
+
+  t->name = g_strdup (name);
+  return add_named (fx.store, t);
+}
+
+static char *
+add_staff (const char *name, HwStaffRole role, const char *team)
+{
+  HwStaff *s = hw_record_new (HW_ENTITY_STAFF);
+
+  s->name = g_strdup (name);
+  s->role = role;
+  s->team_id = g_strdup (team);
+  return add_named (fx.store, s);
+}
+
+static char *
+add_case (const char *journal, const char *given, const char *family, const char *worker,
+          const char *team, HwDate birth, int serial)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case (journal);
+  HwCase *c = hw_dossier_case (d);
+  HwChild *child = hw_dossier_child (d);
+
+  g_free (child->given_name);
+  child->given_name = g_strdup (given);
+  g_free (child->family_name);
+  child->family_name = g_strdup (family);
+  if (birth)
+    {
+      child->birth_date = birth;
+      g_free (child->fnr);
+      child->fnr = hw_identity_make_synthetic (birth, serial);
+    }
+  c->caseworker_id = g_strdup (worker);
+  c->team_id = g_strdup (team);
+  hw_store_save_dossier (fx.store, d, &error);
+  ck_assert_no_error (error);
+  return g_strdup (c->rec.id);
+}
+
+static void
+save (gpointer record)
+{
+  g_autoptr(GError) error = NULL;
+
+  hw_store_save (fx.store, record, &error);
+  ck_assert_no_error (error);
+  hw_record_free (record);
+}
+
+static void
+build_database (void)
+{
+  HwFosterHome *home = hw_record_new (HW_ENTITY_FOSTER_HOME);
+  HwHomeMember *anne = hw_record_new (HW_ENTITY_HOME_MEMBER);
+  HwHomeMember *ola = hw_record_new (HW_ENTITY_HOME_MEMBER);
+  HwHomeMember *sverre = hw_record_new (HW_ENTITY_HOME_MEMBER);
+  HwHomeEvidence *cert = hw_record_new (HW_ENTITY_HOME_EVIDENCE);
+  HwHomeEvidence *approval = hw_record_new (HW_ENTITY_HOME_EVIDENCE);
+  HwDecision *order = hw_record_new (HW_ENTITY_DECISION);
+  HwMeasure *placement = hw_record_new (HW_ENTITY_MEASURE);
+  HwPerson *mother = hw_record_new (HW_ENTITY_PERSON);
+  HwVisit *visit = hw_record_new (HW_ENTITY_VISIT);
+  HwSamvaerAgreement *agreement = hw_record_new (HW_ENTITY_SAMVAER_AGREEMENT);
+  char *anne_id = g_strdup (anne->rec.id);
+
+  fx.team_north = add_team ("Team Nord");
+  fx.team_south = add_team ("Team Sør");
+  fx.kari = add_staff ("Kari Saksbehandler", HW_ROLE_CASEWORKER, fx.team_north);
+  fx.per = add_staff ("Per Leder", HW_ROLE_TEAM_LEADER, fx.team_north);
+  fx.lise = add_staff ("Lise Annen", HW_ROLE_CASEWORKER, fx.team_south);
+
+  home->name = g_strdup ("Familien Berg");
+  home->kind = HW_HOME_KINSHIP;
+  home->municipality = g_strdup ("5001");
+  fx.home_id = add_named (fx.store, home);
+  anne->home_id = g_strdup (fx.home_id);
+  anne->name = g_strdup ("Anne Berg");
+  anne->role = HW_MEMBER_FOSTER_PARENT;
+  save (anne);
+  ola->home_id = g_strdup (fx.home_id);
+  ola->name = g_strdup ("Ola Berg");
+  ola->role = HW_MEMBER_FOSTER_PARENT;
+  save (ola);
+  sverre->home_id = g_strdup (fx.home_id);
+  sverre->name = g_strdup ("Sverre Berg");
+  sverre->role = HW_MEMBER_HOUSEHOLD;
+  sverre->birth_date = hw_date_new (2005, 6, 1);
+  save (sverre);
+  cert->home_id = g_strdup (fx.home_id);
+  cert->member_id = anne_id;
+  cert->kind = HW_EVIDENCE_POLICE_CERTIFICATE;
+  cert->date = hw_date_new (2024, 1, 10);
+  save (cert);
+  approval->home_id = g_strdup (fx.home_id);
+  approval->kind = HW_EVIDENCE_APPROVAL_PRELIMINARY;
+  approval->date = hw_date_new (2024, 1, 18);
+  save (approval);
+
+  fx.case_testa = add_case ("2024-00001", "Testa", "Testesen", fx.kari, fx.team_north, 0, 0);
+  fx.case_nils = add_case ("2024-00002", "Nils", "Nordmann", fx.kari, fx.team_north,
+                           hw_date_new (2012, 5, 2), 23);
+  fx.case_sara = add_case ("2023-00003", "Sara", "Sørby", fx.lise, fx.team_south,
+                           hw_date_new (2010, 9, 30), 31);
+  fx.case_jonas = add_case ("2022-00004", "Jonas", "Fjell", fx.per, fx.team_north,
+                            hw_date_new (2016, 1, 11), 47);
+
+  order->case_id = g_strdup (fx.case_testa);
+  order->decided_by = HW_DECIDER_TRIBUNAL;
+  order->basis.law = g_strdup ("BVL2021");
+  order->basis.chapter = g_strdup ("5");
+  order->basis.section = g_strdup ("1");
+  order->start_date = hw_date_new (2024, 1, 15);
+  order->min_samvaer = g_strdup ("fire ganger i året");
+  order->min_samvaer_per_year = 4;
+  save (order);
+  placement->case_id = g_strdup (fx.case_testa);
+  placement->basis.law = g_strdup ("BVL2021");
+  placement->basis.chapter = g_strdup ("5");
+  placement->basis.section = g_strdup ("1");
+  placement->category = g_strdup ("2.1");
+  placement->start_date = hw_date_new (2024, 1, 20);
+  placement->home_id = g_strdup (fx.home_id);
+  save (placement);
+  mother->case_id = g_strdup (fx.case_testa);
+  mother->name = g_strdup ("Mona Testesen");
+  mother->relation = HW_RELATION_MOTHER;
+  mother->parental_responsibility = TRUE;
+  agreement->person_id = g_strdup (mother->rec.id);
+  save (mother);
+  visit->case_id = g_strdup (fx.case_testa);
+  visit->kind = HW_VISIT_FOLLOWUP;
+  visit->date = hw_date_new (2024, 2, 1);
+  visit->in_person = TRUE;
+  visit->notes = g_strdup ("Første besøk");
+  save (visit);
+  agreement->case_id = g_strdup (fx.case_testa);
+  agreement->rrule = g_strdup ("FREQ=MONTHLY;INTERVAL=3");
+  agreement->valid_from = hw_date_new (2024, 2, 1);
+  agreement->supervised = TRUE;
+  save (agreement);
+}
+
+/* ---- driving the main loop ---- */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wait_for (Condition cond, gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > end)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  return TRUE;
+}
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (2000);
+}
+
+static gboolean
+caseload_ready (gpointer data)
+{
+  HwCaseload *caseload = hw_window_get_caseload (fx.window);
+
+  return hw_caseload_get_rows_loaded (caseload) && hw_caseload_get_findings_loaded (caseload);
+}
+
+static gboolean
+window_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  fx.dir = hw_test_make_tmpdir ();
+  fx.path = g_build_filename (fx.dir, "ui.db", NULL);
+  fx.store = hw_store_open (fx.path, &error);
+  ck_assert_no_error (error);
+  hw_store_set_actor (fx.store, "ui-test");
+  build_database ();
+
+  g_settings_reset (hw_application_get_settings (app), "user-staff-id");
+  g_settings_reset (hw_application_get_settings (app), "user-team-id");
+  g_settings_reset (hw_application_get_settings (app), "caseload-scope");
+  g_settings_reset (hw_application_get_settings (app), "overdue-only");
+
+  fx.window = hw_window_new (app, fx.store);
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fx.window));
+  ck_assert (wait_for (window_mapped, fx.window, 10000));
+  ck_assert_msg (wait_for (caseload_ready, NULL, 20000), "the caseload did not load");
+  spin (100);
+}
+
+static void
+teardown (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != fx.window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+  gtk_window_destroy (GTK_WINDOW (fx.window));
+  spin (50);
+  g_clear_object (&fx.store);
+  hw_test_remove_tree (fx.dir);
+  g_clear_pointer (&fx.dir, g_free);
+  g_clear_pointer (&fx.path, g_free);
+  g_free (fx.team_north);
+  g_free (fx.team_south);
+  g_free (fx.kari);
+  g_free (fx.per);
+  g_free (fx.lise);
+  g_free (fx.home_id);
+  g_free (fx.case_testa);
+  g_free (fx.case_nils);
+  g_free (fx.case_sara);
+  g_free (fx.case_jonas);
+  memset (&fx, 0, sizeof fx);
+}
+
+/* ---- screenshots ---- */
+
+static void
+screenshot (GtkWidget *widget, const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  spin (300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  ck_assert_int_gt (width, 0);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  ck_assert_ptr_nonnull (node);
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (artifacts_dir, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (artifacts_dir, file, NULL);
+  ck_assert_msg (gdk_texture_save_to_png (texture, path), "cannot write %s", path);
+}
+
+/* ---- helpers to read what widgets show ---- */
+
+static HwCaseloadPage *
+caseload_page (void)
+{
+  return HW_CASELOAD_PAGE (hw_window_get_page (fx.window, "caseload"));
+}
+
+static HwChildPage *
+child_page (void)
+{
+  return HW_CHILD_PAGE (hw_window_get_page (fx.window, "child"));
+}
+
+static guint
+n_visible_cases (void)
+{
+  return g_list_model_get_n_items (hw_caseload_page_get_visible_model (caseload_page ()));
+}
+
+static const char *
+visible_case_name (guint i)
+{
+  g_autoptr(HwCaseItem) item = g_list_model_get_item (
+    hw_caseload_page_get_visible_model (caseload_page ()), i);
+
+  return item ? hw_case_item_get_child_name (item) : NULL;
+}
+
+static gboolean
+n_visible_is (gpointer data)
+{
+  return n_visible_cases () == GPOINTER_TO_UINT (data);
+}
+
+static gboolean
+state_is (gpointer data)
+{
+  return g_strcmp0 (hw_caseload_page_get_state (caseload_page ()), data) == 0;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root, GType type, const char *name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
+          (name == NULL || g_strcmp0 (gtk_widget_get_name (c), name) == 0))
+        return c;
+      if ((found = find_descendant (c, type, name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The record rows of a group in the child page (named after the entity's table). */
+static guint
+count_rows_in_group (const char *group_name)
+{
+  GtkWidget *group = find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
+                                      group_name);
+  guint n = 0;
+  GtkWidget *list;
+
+  ck_assert_msg (group != NULL, "no group %s", group_name);
+  list = find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_ACTION_ROW (c) && g_object_get_data (G_OBJECT (c), "record-id"))
+      n++;
+  return n;
+}
+
+static void
+open_case_by_search (const char *text)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_SEARCH_ENTRY,
+                                      NULL);
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.search", NULL);
+  hw_caseload_page_set_search_text (caseload_page (), text);
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  /* Enter in the search field opens the first match. */
+  g_signal_emit_by_name (entry, "activate");
+  spin (100);
+}
+
+static HwRecordEditor *
+find_editor (void)
+{
+  HwRecordEditor *editor = NULL;
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (HW_IS_RECORD_EDITOR (l->data) && gtk_widget_get_visible (l->data))
+      editor = l->data;
+  g_list_free (windows);
+  return editor;
+}
+
+static void
+type_into (GtkWidget *row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* Enter in a text row: the inner GtkText activates the form's default button. */
+static void
+press_enter_in (GtkWidget *row)
+{
+  GtkEditable *editable = GTK_EDITABLE (row);
+  GtkWidget *text;
+
+  while (gtk_editable_get_delegate (editable))
+    editable = gtk_editable_get_delegate (editable);
+  text = GTK_WIDGET (editable);
+
+  ck_assert_ptr_nonnull (text);
+  /* What GtkText's Enter key binding emits. */
+  g_signal_emit_by_name (text, "activate");
+  spin (100);
+}
+
+static gboolean
+editor_gone (gpointer data)
+{
+  return find_editor () == NULL;
+}
+
+/* ---- tests ---- */
+
+START_TEST (test_caseload_search)
+{
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  ck_assert_str_eq (hw_caseload_page_get_state (caseload_page ()), "list");
+  screenshot (GTK_WIDGET (fx.window), "caseload");
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.search", NULL);
+  hw_caseload_page_set_search_text (caseload_page (), "nordmann");
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert_str_eq (visible_case_name (0), "Nils Nordmann");
+
+  hw_caseload_page_set_search_text (caseload_page (), "2023-00003");
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert_str_eq (visible_case_name (0), "Sara Sørby");
+
+  {
+    g_autofree char *fnr = hw_identity_make_synthetic (hw_date_new (2016, 1, 11), 47);
+    hw_caseload_page_set_search_text (caseload_page (), fnr);
+    ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+    ck_assert_str_eq (visible_case_name (0), "Jonas Fjell");
+  }
+
+  hw_caseload_page_set_search_text (caseload_page (), "zzzz");
+  ck_assert (wait_for (state_is, "no-match", 5000));
+  ck_assert_uint_eq (n_visible_cases (), 0);
+  screenshot (GTK_WIDGET (fx.window), "caseload-no-match");
+
+  hw_caseload_page_set_search_text (caseload_page (), "");
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+}
+END_TEST
+
+START_TEST (test_caseload_scope)
+{
+  GSettings *settings = hw_application_get_settings (app);
+
+  g_settings_set_string (settings, "user-staff-id", fx.kari);
+  g_settings_set_string (settings, "user-team-id", fx.team_north);
+  hw_caseload_page_refilter (caseload_page ());
+
+  hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_MINE);
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (2), 5000));
+  hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_TEAM);
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (3), 5000));
+  hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_ALL);
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  /* The filter is remembered. */
+  hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_TEAM);
+  ck_assert_int_eq (g_settings_get_enum (settings, "caseload-scope"), HW_SCOPE_TEAM);
+}
+END_TEST
+
+START_TEST (test_open_child)
+{
+  g_autofree char *facts = NULL;
+
+  open_case_by_search ("Testesen");
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "child");
+  ck_assert_str_eq (hw_child_page_get_case_id (child_page ()), fx.case_testa);
+  ck_assert_str_eq (hw_child_page_get_title (child_page ()), "Testa Testesen");
+  facts = g_strdup (hw_child_page_get_facts (child_page ()));
+  ck_assert_msg (strstr (facts, "Kari Saksbehandler") != NULL, "facts: %s", facts);
+  ck_assert_msg (strstr (facts, "§ 5-1") != NULL, "facts: %s", facts);
+  ck_assert_msg (strstr (facts, "born 14.03.2015") != NULL, "facts: %s", facts);
+  ck_assert_uint_eq (count_rows_in_group ("visit"), 1);
+  ck_assert_uint_eq (count_rows_in_group ("person"), 1);
+  ck_assert_uint_eq (count_rows_in_group ("home_member"), 3);
+  screenshot (GTK_WIDGET (fx.window), "child-overview");
+  hw_child_page_show_tab (child_page (), "placement");
+  screenshot (GTK_WIDGET (fx.window), "child-placement");
+  hw_child_page_show_tab (child_page (), "samvaer");
+  screenshot (GTK_WIDGET (fx.window), "child-samvaer");
+
+  /* Back to the caseload with the back action (Alt+←). */
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL);
+  spin (50);
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
+}
+END_TEST
+
+static gboolean
+has_visit_today (gpointer data)
+{
+  const HwDossier *d = hw_child_page_get_dossier (child_page ());
+  GPtrArray *visits = hw_dossier_get (d, HW_ENTITY_VISIT);
+
+  for (guint i = 0; i < visits->len; i++)
+    if (((HwVisit *) visits->pdata[i])->date == hw_application_get_today ())
+      return TRUE;
+  return FALSE;
+}
+
+START_TEST (test_log_visit)
+{
+  HwRecordEditor *editor;
+  g_auto(GStrv) before = NULL;
+  g_auto(GStrv) after = NULL;
+  g_autoptr(HwDossier) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *date_row;
+  g_autofree char *today = hw_date_dup_display (hw_application_get_today ());
+  guint overdue_before;
+
+  open_case_by_search ("Testesen");
+  before = hw_child_page_dup_finding_rules (child_page ());
+  overdue_before = hw_case_item_get_n_overdue (hw_caseload_find (hw_window_get_caseload (fx.window),
+                                                                 fx.case_testa));
+  if (hw_findings_available ())
+    /* The last follow-up visit was on 01.02.2024: the next one is long overdue. */
+    ck_assert_msg (g_strv_contains ((const char *const *) before, "FOLLOWUP_VISIT"),
+                   "no FOLLOWUP_VISIT finding before the visit");
+
+  /* Ctrl+L from the child's record. */
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
+  spin (100);
+  editor = find_editor ();
+  ck_assert_ptr_nonnull (editor);
+  date_row = hw_record_editor_get_row (editor, "date");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (date_row)), today);
+  ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "child_alone"));
+  ck_assert_ptr_null (hw_record_editor_get_row (editor, "staff_id"));
+  type_into (hw_record_editor_get_row (editor, "notes"), "Snakket med Testa alene");
+  gtk_switch_set_active (GTK_SWITCH (find_descendant (hw_record_editor_get_row (editor,
+                                                                                 "child_alone"),
+                                                      GTK_TYPE_SWITCH, NULL)), TRUE);
+  screenshot (GTK_WIDGET (editor), "log-visit");
+  press_enter_in (hw_record_editor_get_row (editor, "notes"));
+
+  ck_assert_msg (wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
+                 hw_record_editor_get_error (editor));
+  ck_assert (wait_for (has_visit_today, NULL, 5000));
+  ck_assert_uint_eq (count_rows_in_group ("visit"), 2);
+
+  stored = hw_store_load_case (fx.store, fx.case_testa, &error);
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_VISIT)->len, 2);
+
+  /* What the visit clears disappears at once: the child's findings were evaluated again. */
+  after = hw_child_page_dup_finding_rules (child_page ());
+  ck_assert_uint_lt (g_strv_length (after), g_strv_length (before) + (hw_findings_available () ? 0 : 1));
+  ck_assert (!g_strv_contains ((const char *const *) after, "FOLLOWUP_VISIT"));
+  /* …and in the caseload's overdue count. */
+  if (hw_findings_available ())
+    ck_assert_uint_lt (hw_case_item_get_n_overdue (hw_caseload_find (
+                         hw_window_get_caseload (fx.window), fx.case_testa)), overdue_before);
+  hw_child_page_show_tab (child_page (), "visits");
+  screenshot (GTK_WIDGET (fx.window), "child-visits");
+}
+END_TEST
+
+START_TEST (test_refused_save_keeps_input)
+{
+  HwRecordEditor *editor;
+  GtkWidget *date_row, *notes_row;
+
+  open_case_by_search ("Testesen");
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
+  spin (100);
+  editor = find_editor ();
+  ck_assert_ptr_nonnull (editor);
+  date_row = hw_record_editor_get_row (editor, "date");
+  notes_row = hw_record_editor_get_row (editor, "notes");
+  type_into (notes_row, "Viktig notat");
+
+  /* Not a date: the form says so, names the field, and keeps everything. */
+  type_into (date_row, "31.02.2026");
+  press_enter_in (notes_row);
+  ck_assert_ptr_eq (find_editor (), editor);
+  ck_assert_ptr_nonnull (hw_record_editor_get_error (editor));
+  ck_assert_msg (g_str_has_prefix (hw_record_editor_get_error (editor), "Date"), "%s",
+                 hw_record_editor_get_error (editor));
+  ck_assert (gtk_widget_has_css_class (date_row, "error"));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (notes_row)), "Viktig notat");
+
+  /* Before the child was born: the store refuses, the form names the field. */
+  type_into (date_row, "01.01.2010");
+  press_enter_in (notes_row);
+  ck_assert_ptr_eq (find_editor (), editor);
+  ck_assert_msg (strstr (hw_record_editor_get_error (editor), "birth") != NULL, "%s",
+                 hw_record_editor_get_error (editor));
+  ck_assert (gtk_widget_has_css_class (date_row, "error"));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (notes_row)), "Viktig notat");
+  screenshot (GTK_WIDGET (editor), "log-visit-refused");
+
+  /* Fixed, it saves. */
+  type_into (date_row, "02.03.2024");
+  press_enter_in (notes_row);
+  ck_assert (wait_for (editor_gone, NULL, 5000));
+  ck_assert_uint_eq (count_rows_in_group ("visit"), 2);
+}
+END_TEST
+
+static GtkWidget *
+first_delete_button (const char *group_name)
+{
+  GtkWidget *group = find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
+                                      group_name);
+  GtkWidget *list = find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (ADW_IS_ACTION_ROW (c) && g_object_get_data (G_OBJECT (c), "record-id"))
+      {
+        GtkWidget *b = find_descendant (c, GTK_TYPE_BUTTON, NULL);
+        if (b)
+          return b;
+      }
+  return NULL;
+}
+
+START_TEST (test_delete_undo)
+{
+  GtkWidget *button;
+  g_autoptr(HwDossier) stored = NULL;
+
+  open_case_by_search ("Testesen");
+  hw_child_page_show_tab (child_page (), "parents");
+  spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("person"), 1);
+  button = first_delete_button ("person");
+  ck_assert_ptr_nonnull (button);
+  /* The mother has a samvær agreement: deleting her takes it with her (cascade). */
+  g_signal_emit_by_name (button, "clicked");
+  spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("person"), 0);
+  ck_assert_uint_eq (count_rows_in_group ("samvaer_agreement"), 0);
+  screenshot (GTK_WIDGET (fx.window), "undo-toast");
+
+  /* The toast's Undo button. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo-delete", NULL));
+  spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("person"), 1);
+  ck_assert_uint_eq (count_rows_in_group ("samvaer_agreement"), 1);
+  stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_PERSON)->len, 1);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_SAMVAER_AGREEMENT)->len, 1);
+  ck_assert_str_eq (((HwSamvaerAgreement *)
+                     hw_dossier_get (stored, HW_ENTITY_SAMVAER_AGREEMENT)->pdata[0])->person_id,
+                    ((HwPerson *) hw_dossier_get (stored, HW_ENTITY_PERSON)->pdata[0])->rec.id);
+}
+END_TEST
+
+static gboolean
+team_lists (gpointer data)
+{
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_page (fx.window, "team"));
+
+  return g_list_model_get_n_items (hw_team_page_get_model (team)) == GPOINTER_TO_UINT (data);
+}
+
+START_TEST (test_team_reassign)
+{
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_page (fx.window, "team"));
+  GListModel *model = hw_team_page_get_model (team);
+  g_autoptr(GError) error = NULL;
+  guint n;
+  HwCase *c;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team");
+  hw_team_page_set_only_due (team, FALSE);
+  ck_assert (wait_for (team_lists, GUINT_TO_POINTER (4), 5000));
+  screenshot (GTK_WIDGET (fx.window), "team");
+
+  /* Select Kari's two cases and give them to Lise. */
+  n = g_list_model_get_n_items (model);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hw_case_item_get_row (item)->caseworker_id, fx.kari) == 0)
+        gtk_selection_model_select_item (hw_team_page_get_selection (team), i, FALSE);
+    }
+  /* The Reassign… button opens a dialog with the staff; choose Lise and confirm. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (team), "team.reassign", NULL));
+  spin (100);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+    AdwMessageDialog *dialog = NULL;
+    GtkDropDown *dropdown;
+    GListModel *names;
+
+    for (GList *l = windows; l; l = l->next)
+      if (ADW_IS_MESSAGE_DIALOG (l->data))
+        dialog = l->data;
+    g_list_free (windows);
+    ck_assert_ptr_nonnull (dialog);
+    screenshot (GTK_WIDGET (dialog), "team-reassign");
+    dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+    names = gtk_drop_down_get_model (dropdown);
+    for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+      {
+        g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+        if (g_str_equal (gtk_string_object_get_string (name), "Lise Annen"))
+          gtk_drop_down_set_selected (dropdown, i);
+      }
+    adw_message_dialog_response (dialog, "reassign");
+    spin (100);
+  }
+
+  c = hw_store_load (fx.store, HW_ENTITY_CASE, fx.case_nils, &error);
+  ck_assert_str_eq (c->caseworker_id, fx.lise);
+  ck_assert_str_eq (c->team_id, fx.team_south);
+  hw_record_free (c);
+  ck_assert_str_eq (hw_case_item_get_caseworker (hw_caseload_find (
+                      hw_window_get_caseload (fx.window), fx.case_testa)), "Lise Annen");
+}
+END_TEST
+
+START_TEST (test_team_approve_samvaer)
+{
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_page (fx.window, "team"));
+  GPtrArray *pending = hw_caseload_get_pending_agreements (hw_window_get_caseload (fx.window));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  HwSamvaerAgreement *a;
+
+  ck_assert_uint_eq (pending->len, 1);
+  id = g_strdup (((HwSamvaerAgreement *) pending->pdata[0])->rec.id);
+  /* Without knowing who the user is, approving is refused with a reason. */
+  ck_assert (!hw_team_page_approve_agreement (team, id, &error));
+  ck_assert_ptr_nonnull (error);
+  g_clear_error (&error);
+
+  g_settings_set_string (hw_application_get_settings (app), "user-staff-id", fx.per);
+  ck_assert (hw_team_page_approve_agreement (team, id, &error));
+  ck_assert_no_error (error);
+  a = hw_store_load (fx.store, HW_ENTITY_SAMVAER_AGREEMENT, id, &error);
+  ck_assert_str_eq (a->approved_by, fx.per);
+  ck_assert_uint_eq (a->approved_date, hw_application_get_today ());
+  hw_record_free (a);
+  ck_assert_uint_eq (hw_caseload_get_pending_agreements (hw_window_get_caseload (fx.window))->len,
+                     0);
+}
+END_TEST
+
+START_TEST (test_homes_matrix)
+{
+  HwHomesPage *homes = HW_HOMES_PAGE (hw_window_get_page (fx.window, "homes"));
+  GListModel *model = hw_homes_page_get_model (homes);
+  g_autoptr(HwHomeItem) item = NULL;
+  g_autofree char *children = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "homes");
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
+  item = g_list_model_get_item (model, 0);
+  ck_assert_str_eq (hw_home_item_get_name (item), "Familien Berg");
+  ck_assert_str_eq (hw_home_item_get_doc_text (item, HW_HOME_DOC_APPROVAL),
+                    "18.01.2024 (preliminary)");
+  ck_assert_str_eq (hw_home_item_get_doc_text (item, HW_HOME_DOC_CONTRACT), "Missing");
+  ck_assert (!hw_home_item_get_doc_ok (item, HW_HOME_DOC_CONTRACT));
+  ck_assert_str_eq (hw_home_item_get_doc_text (item, HW_HOME_DOC_POLICE), "1 of 2");
+  ck_assert_str_eq (hw_home_item_get_doc_text (item, HW_HOME_DOC_HOUSEHOLD), "0 of 1");
+  g_object_get (item, "children", &children, NULL);
+  ck_assert_str_eq (children, "Testa Testesen");
+  screenshot (GTK_WIDGET (fx.window), "foster-homes");
+}
+END_TEST
+
+START_TEST (test_preferences)
+{
+  HwPreferencesWindow *prefs;
+  GSettings *settings = hw_application_get_settings (app);
+  g_autofree char *name = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "app.preferences", NULL);
+  hw_window_show_preferences (fx.window);
+  spin (100);
+  {
+    GList *windows = gtk_window_list_toplevels ();
+    prefs = NULL;
+    for (GList *l = windows; l; l = l->next)
+      if (HW_IS_PREFERENCES_WINDOW (l->data))
+        prefs = l->data;
+    g_list_free (windows);
+  }
+  ck_assert_ptr_nonnull (prefs);
+  hw_preferences_window_set_staff (prefs, fx.per);
+  spin (50);
+  name = g_settings_get_string (settings, "user-name");
+  ck_assert_str_eq (name, "Per Leder");
+  ck_assert_int_eq (g_settings_get_enum (settings, "user-role"), HW_ROLE_TEAM_LEADER);
+  {
+    g_autofree char *team = g_settings_get_string (settings, "user-team-id");
+    ck_assert_str_eq (team, fx.team_north);
+  }
+  ck_assert_str_eq (hw_store_get_actor (fx.store), "Per Leder");
+  screenshot (GTK_WIDGET (prefs), "preferences");
+
+  /* The municipal rule settings: stored in the database, checked by the rule engine. */
+  if (hw_findings_available ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *stored = NULL;
+      GtkWidget *page = NULL;
+
+      ck_assert (hw_preferences_window_set_rule (prefs, "due_soon_days", "45", &error));
+      ck_assert_no_error (error);
+      stored = hw_store_dup_setting (fx.store, "due_soon_days");
+      ck_assert_str_eq (stored, "45");
+      ck_assert (!hw_preferences_window_set_rule (prefs, "due_soon_days", "-3", &error));
+      ck_assert_ptr_nonnull (error);
+      g_clear_error (&error);
+      /* Back to the default: the override is removed. */
+      ck_assert (hw_preferences_window_set_rule (prefs, "due_soon_days", "30", &error));
+      g_clear_pointer (&stored, g_free);
+      stored = hw_store_dup_setting (fx.store, "due_soon_days");
+      ck_assert_ptr_null (stored);
+
+      for (GtkWidget *w = find_descendant (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, NULL);
+           w; w = gtk_widget_get_next_sibling (w))
+        if (ADW_IS_PREFERENCES_PAGE (w) &&
+            g_strcmp0 (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (w)), "Rules") == 0)
+          page = w;
+      ck_assert_ptr_nonnull (page);
+      ck_assert_ptr_nonnull (find_descendant (page, ADW_TYPE_ACTION_ROW, "care_plan_days"));
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
+                                               ADW_PREFERENCES_PAGE (page));
+      screenshot (GTK_WIDGET (prefs), "preferences-rules");
+    }
+
+  /* "My cases" now means Per's. */
+  hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_MINE);
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert_str_eq (visible_case_name (0), "Jonas Fjell");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+END_TEST
+
+START_TEST (test_shortcuts_window)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fx.window));
+
+  ck_assert_ptr_nonnull (overlay);
+  ck_assert (g_action_group_has_action (G_ACTION_GROUP (fx.window), "show-help-overlay"));
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                  "win.log-visit");
+    ck_assert_str_eq (accels[0], "<Control>l");
+  }
+}
+END_TEST
+
+START_TEST (test_newer_database_refused)
+{
+  g_autofree char *dir = hw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
+  sqlite3 *db = NULL;
+  GtkWindow *window;
+  AdwStatusPage *page;
+  struct stat before, after;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+  ck_assert_int_eq (g_stat (path, &before), 0);
+
+  hw_application_set_db_path (app, path);
+  window = hw_application_open_window (app);
+  ck_assert (HW_IS_WINDOW (window));
+  ck_assert_str_eq (hw_window_get_visible_view (HW_WINDOW (window)), "error");
+  page = ADW_STATUS_PAGE (hw_window_get_page (HW_WINDOW (window), "error"));
+  ck_assert_str_eq (adw_status_page_get_title (page), "Made by a Newer Homeward");
+  ck_assert (strstr (adw_status_page_get_description (page), "newer version") != NULL);
+  gtk_window_present (window);
+  spin (100);
+  screenshot (GTK_WIDGET (window), "newer-database");
+  gtk_window_destroy (window);
+  ck_assert_int_eq (g_stat (path, &after), 0);
+  ck_assert_int_eq (before.st_size, after.st_size);
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
+START_TEST (test_dark_style)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  /* Follows the system unless told otherwise. */
+  ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_DEFAULT);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  spin (100);
+  screenshot (GTK_WIDGET (fx.window), "caseload-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+END_TEST
+
+/* Run with LANGUAGE=nb: the whole window speaks Norwegian bokmål. */
+START_TEST (test_norwegian)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+  GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
+  g_autoptr(GtkColumnViewColumn) next = g_list_model_get_item (columns, 6);
+  AdwViewStack *stack = ADW_VIEW_STACK (gtk_widget_get_parent (GTK_WIDGET (caseload_page ())));
+
+  ck_assert_str_eq (gtk_column_view_column_get_title (first), "Barn");
+  ck_assert_str_eq (gtk_column_view_column_get_title (next), "Neste frist");
+  while (stack && !ADW_IS_VIEW_STACK (stack))
+    stack = (AdwViewStack *) gtk_widget_get_parent (GTK_WIDGET (stack));
+  ck_assert_ptr_nonnull (stack);
+  ck_assert_str_eq (adw_view_stack_page_get_title (
+                      adw_view_stack_get_page (stack, GTK_WIDGET (caseload_page ()))),
+                    "Saksliste");
+  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+
+  open_case_by_search ("Testesen");
+  ck_assert_msg (strstr (hw_child_page_get_facts (child_page ()), "11 år (født 14.03.2015)") ||
+                 strstr (hw_child_page_get_facts (child_page ()), "år (født 14.03.2015)"),
+                 "%s", hw_child_page_get_facts (child_page ()));
+  ck_assert (strstr (hw_child_page_get_facts (child_page ()), "barnevernsloven 2021") != NULL);
+  screenshot (GTK_WIDGET (fx.window), "child-overview-nb");
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL);
+  screenshot (GTK_WIDGET (fx.window), "caseload-nb");
+}
+END_TEST
+
+static Suite *
+ui_suite (void)
+{
+  Suite *s = suite_create ("ui");
+  TCase *tc;
+
+  if (g_str_has_prefix (g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "", "nb"))
+    {
+      /* The Norwegian run: the other tests assert the English source strings. */
+      tc = tcase_create ("norwegian");
+      tcase_add_checked_fixture (tc, setup, teardown);
+      tcase_set_timeout (tc, 120);
+      tcase_add_test (tc, test_norwegian);
+      suite_add_tcase (s, tc);
+      return s;
+    }
+
+  tc = tcase_create ("window");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_caseload_search);
+  tcase_add_test (tc, test_caseload_scope);
+  tcase_add_test (tc, test_open_child);
+  tcase_add_test (tc, test_log_visit);
+  tcase_add_test (tc, test_refused_save_keeps_input);
+  tcase_add_test (tc, test_delete_undo);
+  tcase_add_test (tc, test_team_reassign);
+  tcase_add_test (tc, test_team_approve_samvaer);
+  tcase_add_test (tc, test_homes_matrix);
+  tcase_add_test (tc, test_preferences);
+  tcase_add_test (tc, test_shortcuts_window);
+  tcase_add_test (tc, test_dark_style);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("open");
+  tcase_add_test (tc, test_newer_database_refused);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  SRunner *runner;
+  int failed;
+
+  artifacts_dir = argc > 1 ? argv[1] : "artifacts";
+  hw_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+  app = hw_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* The application's startup installs its actions and accelerators. */
+  g_assert_nonnull (hw_application_get_settings (app));
+
+  runner = srunner_create (ui_suite ());
+  /* One process: GTK and the X connection do not survive fork(). */
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  g_object_unref (app);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "hw-application.h"
+#include "hw-error.h"
+#include "hw-preferences-window.h"
+#include "hw-window.h"
+#include "homeward-resources.h"
+
+struct _HwApplication
+{
+  AdwApplication parent_instance;
+
+  char          *db_path;
+  GSettings     *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HwApplication, hw_application, ADW_TYPE_APPLICATION)
+
+static GSettings *
+make_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaSource) local = NULL;
+
+  if (source)
+    schema = g_settings_schema_source_lookup (source, HW_APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      /* Run from the build folder: use the schema compiled there. */
+      local = g_settings_schema_source_new_from_directory (BUILD_DATADIR, source, FALSE, NULL);
+      if (local)
+        schema = g_settings_schema_source_lookup (local, HW_APPLICATION_ID, FALSE);
+    }
+  if (schema == NULL)
+    {
+      g_message ("The settings schema %s is not installed; nothing is remembered",
+                 HW_APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+hw_application_finalize (GObject *object)
+{
+  HwApplication *self = HW_APPLICATION (object);
+
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (hw_application_parent_class)->finalize (object);
+}
+
+static int
+hw_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  HwApplication *self = HW_APPLICATION (app);
+  g_autofree char *db = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("homeward %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_lookup (options, "db", "^ay", &db))
+    {
+      g_autofree char *abs = g_canonicalize_filename (db, NULL);
+      hw_application_set_db_path (self, abs);
+    }
+  return -1;
+}
+
+static void
+hw_application_activate (GApplication *app)
+{
+  HwApplication *self = HW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = hw_application_open_window (self);
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing the windows lets them save their size. */
+  while (windows)
+    {
+      GtkWindow *w = windows->data;
+      windows = windows->next;
+      gtk_window_close (w);
+    }
+}
+
+static void
+preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (HW_IS_WINDOW (window))
+    hw_window_show_preferences (HW_WINDOW (window));
+}
+
+static void
+about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  const char *developers[] = { _("The Homeward developers"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Homeward"),
+                         "application-icon", HW_APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Homeward developers"),
+                         "developers", developers,
+                         "comments", _("Follow up children placed outside the home, and "
+                                       "their way back"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_entries[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+hw_application_startup (GApplication *app)
+{
+  struct { const char *action; const char *accels[3]; } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.log-visit", { "<Control>l", NULL } },
+    { "win.back", { "<Alt>Left", NULL } },
+    { "win.reload", { "F5", "<Control>r", NULL } },
+    { "win.show-view('caseload')", { "<Alt>1", NULL } },
+    { "win.show-view('team')", { "<Alt>2", NULL } },
+    { "win.show-view('homes')", { "<Alt>3", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+  };
+
+  G_APPLICATION_CLASS (hw_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+  gtk_window_set_default_icon_name (HW_APPLICATION_ID);
+}
+
+static void
+hw_application_class_init (HwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = hw_application_finalize;
+  app_class->handle_local_options = hw_application_handle_local_options;
+  app_class->activate = hw_application_activate;
+  app_class->startup = hw_application_startup;
+
+  /* Keeps the bundle (and its constructor that registers it) in the static library's link. */
+  g_assert (homeward_ui_get_resource () != NULL);
+}
+
+static void
+hw_application_init (HwApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("The database file to open"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  self->settings = make_settings ();
+}
+
+HwApplication *
+hw_application_new (void)
+{
+  return g_object_new (HW_TYPE_APPLICATION,
+                       "application-id", HW_APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/no/homeward/Homeward",
+                       NULL);
+}
+
+const char *
+hw_application_get_db_path (HwApplication *self)
+{
+  g_return_val_if_fail (HW_IS_APPLICATION (self), NULL);
+  if (self->db_path == NULL)
+    self->db_path = hw_store_dup_default_path ();
+  return self->db_path;
+}
+
+void
+hw_application_set_db_path (HwApplication *self, const char *path)
+{
+  g_return_if_fail (HW_IS_APPLICATION (self));
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+}
+
+GSettings *
+hw_application_get_settings (HwApplication *self)
+{
+  g_return_val_if_fail (HW_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+HwDate
+hw_application_get_today (void)
+{
+  const char *env = g_getenv ("HOMEWARD_TODAY");
+  HwDate pinned = env ? hw_date_parse_iso (env) : HW_DATE_NONE;
+
+  return pinned ? pinned : hw_date_today ();
+}
+
+static const char *
+actor_name (HwApplication *self)
+{
+  static char *name;
+
+  if (self->settings)
+    {
+      g_free (name);
+      name = g_settings_get_string (self->settings, "user-name");
+      if (name && *name)
+        return name;
+    }
+  return g_get_user_name ();
+}
+
+GtkWindow *
+hw_application_open_window (HwApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  const char *path = hw_application_get_db_path (self);
+
+  store = hw_store_open (path, &error);
+  if (store == NULL)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, HW_ERROR, HW_ERROR_VERSION))
+        {
+          title = g_strdup (_("Made by a Newer Homeward"));
+          /* Translators: the first %s is a file name, the second says why */
+          body = g_strdup_printf (_("Nothing in “%s” was changed.\n\n%s"), path,
+                                  error->message);
+        }
+      else
+        {
+          title = g_strdup (_("Cannot Open the Database"));
+          body = g_strdup_printf ("%s\n\n%s", path, error->message);
+        }
+      return GTK_WINDOW (hw_window_new_error (self, title, body));
+    }
+  hw_store_set_actor (store, actor_name (self));
+  return GTK_WINDOW (hw_window_new (self, store));
+}
+
+void
+hw_application_setup_i18n (void)
+{
+  const char *env = g_getenv ("HOMEWARD_LOCALEDIR");
+  g_autofree char *installed = g_build_filename (LOCALEDIR, "nb", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *built = g_build_filename (BUILD_DATADIR, "..", "po", NULL);
+  const char *dir = LOCALEDIR;
+
+  setlocale (LC_ALL, "");
+  if (env && *env)
+    dir = env;
+  else if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_IS_DIR))
+    dir = built;
+  bindtextdomain (GETTEXT_PACKAGE, dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}

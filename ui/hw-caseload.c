@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-caseload"
+
+#include "config.h"
+
+#include "hw-caseload.h"
+
+#define FIRST_PAGE 80
+
+struct _HwCaseload
+{
+  GObject            parent_instance;
+
+  HwStore           *store;
+  HwDate             today;
+  GListStore        *items;
+  GHashTable        *by_id;        /* case id → HwCaseItem (borrowed from items) */
+  GHashTable        *findings;     /* case id → GPtrArray of HwUiFinding */
+  GHashTable        *home_cases;   /* home id → GPtrArray of case ids */
+  GPtrArray         *pending;      /* HwSamvaerAgreement awaiting approval */
+  HwFindingsContext *ctx;
+  GCancellable      *cancellable;
+  gint64             started;      /* for the debug log's timings */
+  guint              rows_loaded : 1;
+  guint              findings_loaded : 1;
+  guint              scan_again : 1;
+  guint              scanning : 1;
+};
+
+G_DEFINE_FINAL_TYPE (HwCaseload, hw_caseload, G_TYPE_OBJECT)
+
+enum {
+  ROWS_LOADED,
+  FINDINGS_CHANGED,
+  LOAD_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void start_scan (HwCaseload *self);
+
+static void
+hw_caseload_dispose (GObject *object)
+{
+  HwCaseload *self = HW_CASELOAD (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->items);
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->findings, g_hash_table_unref);
+  g_clear_pointer (&self->home_cases, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->ctx, hw_findings_context_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (hw_caseload_parent_class)->dispose (object);
+}
+
+static void
+hw_caseload_class_init (HwCaseloadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = hw_caseload_dispose;
+
+  signals[ROWS_LOADED] = g_signal_new ("rows-loaded", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINDINGS_CHANGED] = g_signal_new ("findings-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+  signals[LOAD_FAILED] = g_signal_new ("load-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
+}
+
+static void
+hw_caseload_init (HwCaseload *self)
+{
+  self->items = g_list_store_new (HW_TYPE_CASE_ITEM);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  self->home_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  self->cancellable = g_cancellable_new ();
+  self->pending = g_ptr_array_new_with_free_func (hw_record_free);
+}
+
+HwCaseload *
+hw_caseload_new (HwStore *store, HwDate today)
+{
+  HwCaseload *self;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  self = g_object_new (HW_TYPE_CASELOAD, NULL);
+  self->store = g_object_ref (store);
+  self->today = today;
+  return self;
+}
+
+HwStore *
+hw_caseload_get_store (HwCaseload *self)
+{
+  return self->store;
+}
+
+HwDate
+hw_caseload_get_today (HwCaseload *self)
+{
+  return self->today;
+}
+
+GListModel *
+hw_caseload_get_model (HwCaseload *self)
+{
+  return G_LIST_MODEL (self->items);
+}
+
+HwCaseItem *
+hw_caseload_find (HwCaseload *self, const char *case_id)
+{
+  return case_id ? g_hash_table_lookup (self->by_id, case_id) : NULL;
+}
+
+gboolean
+hw_caseload_get_rows_loaded (HwCaseload *self)
+{
+  return self->rows_loaded;
+}
+
+gboolean
+hw_caseload_get_findings_loaded (HwCaseload *self)
+{
+  return self->findings_loaded;
+}
+
+GPtrArray *
+hw_caseload_get_findings (HwCaseload *self, const char *case_id)
+{
+  return case_id ? g_hash_table_lookup (self->findings, case_id) : NULL;
+}
+
+GPtrArray *
+hw_caseload_get_home_cases (HwCaseload *self, const char *home_id)
+{
+  return home_id ? g_hash_table_lookup (self->home_cases, home_id) : NULL;
+}
+
+GPtrArray *
+hw_caseload_get_pending_agreements (HwCaseload *self)
+{
+  return self->pending;
+}
+
+HwFindingsContext *
+hw_caseload_get_findings_context (HwCaseload *self)
+{
+  if (self->ctx == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->ctx = hw_findings_context_new (self->store, FALSE, &error);
+      if (self->ctx == NULL)
+        g_warning ("Cannot load the rule engine: %s", error->message);
+    }
+  return self->ctx;
+}
+
+static void
+append_rows (HwCaseload *self, GPtrArray *rows, guint from)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = from; i < rows->len; i++)
+    {
+      HwCaseRow *row = g_steal_pointer (&rows->pdata[i]);
+      HwCaseItem *item;
+
+      if (g_hash_table_contains (self->by_id, row->case_id))
+        {
+          hw_case_row_free (row);
+          continue;
+        }
+      item = hw_case_item_new (row, self->today);
+      g_hash_table_insert (self->by_id, (char *) hw_case_item_get_case_id (item), item);
+      g_ptr_array_add (items, item);
+    }
+  g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
+                       items->pdata, items->len);
+}
+
+/* ---- the rest of the rows, in a thread ---- */
+
+static void
+load_rows_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open_readonly (path, &error);
+  GPtrArray *rows;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rows = hw_store_list_case_rows (store, HW_CASELOAD (source)->today, &error);
+  if (rows == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_rows_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HwCaseload *self = HW_CASELOAD (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (rows == NULL)
+    {
+      g_signal_emit (self, signals[LOAD_FAILED], 0, error->message);
+      return;
+    }
+  append_rows (self, rows, 0);
+  self->rows_loaded = TRUE;
+  g_debug ("%u rows after %.0f ms", g_list_model_get_n_items (G_LIST_MODEL (self->items)),
+           (g_get_monotonic_time () - self->started) / 1000.0);
+  g_signal_emit (self, signals[ROWS_LOADED], 0);
+  start_scan (self);
+}
+
+gboolean
+hw_caseload_load (HwCaseload *self, GError **error)
+{
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_val_if_fail (HW_IS_CASELOAD (self), FALSE);
+  self->started = g_get_monotonic_time ();
+  first = hw_store_list_case_rows_page (self->store, self->today, 0, FIRST_PAGE, error);
+  if (first == NULL)
+    return FALSE;
+  append_rows (self, first, 0);
+  g_debug ("first %u rows after %.0f ms", first->len,
+           (g_get_monotonic_time () - self->started) / 1000.0);
+
+  task = g_task_new (self, self->cancellable, on_rows_loaded, NULL);
+  g_task_set_source_tag (task, hw_caseload_load);
+  g_task_set_task_data (task, g_strdup (hw_store_get_path (self->store)), g_free);
+  g_task_run_in_thread (task, load_rows_thread);
+  return TRUE;
+}
+
+/* ---- findings, in a thread ---- */
+
+typedef struct {
+  char       *path;
+  HwDate      today;
+  GHashTable *findings;
+  GHashTable *home_cases;
+  GPtrArray  *pending;
+} Scan;
+
+static void
+scan_free (Scan *scan)
+{
+  g_free (scan->path);
+  g_clear_pointer (&scan->findings, g_hash_table_unref);
+  g_clear_pointer (&scan->home_cases, g_hash_table_unref);
+  g_clear_pointer (&scan->pending, g_ptr_array_unref);
+  g_free (scan);
+}
+
+typedef struct {
+  Scan              *scan;
+  HwFindingsContext *ctx;
+  GCancellable      *cancellable;
+} ScanRun;
+
+static void
+note_homes (GHashTable *home_cases, const HwDossier *dossier, HwDate today)
+{
+  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
+  const char *case_id = ((HwRecord *) dossier->root)->id;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      HwMeasure *m = measures->pdata[i];
+      GPtrArray *cases;
+
+      if (m->home_id == NULL || m->start_date > today ||
+          (m->end_date != HW_DATE_NONE && m->end_date < today))
+        continue;
+      cases = g_hash_table_lookup (home_cases, m->home_id);
+      if (cases == NULL)
+        {
+          cases = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (home_cases, g_strdup (m->home_id), cases);
+        }
+      if (!g_ptr_array_find_with_equal_func (cases, case_id, g_str_equal, NULL))
+        g_ptr_array_add (cases, g_strdup (case_id));
+    }
+}
+
+static void
+note_pending (GPtrArray *pending, const HwDossier *dossier, HwDate today)
+{
+  GPtrArray *agreements = hw_dossier_get (dossier, HW_ENTITY_SAMVAER_AGREEMENT);
+
+  for (guint i = 0; i < agreements->len; i++)
+    {
+      const HwSamvaerAgreement *a = agreements->pdata[i];
+
+      if (a->approved_date == HW_DATE_NONE &&
+          (a->valid_to == HW_DATE_NONE || a->valid_to >= today))
+        g_ptr_array_add (pending, hw_record_copy (a));
+    }
+}
+
+static gboolean
+scan_one (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  ScanRun *run = user_data;
+  GPtrArray *findings;
+
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+    return FALSE;
+  findings = hw_findings_context_evaluate (run->ctx, dossier, run->scan->today);
+  g_hash_table_insert (run->scan->findings, g_strdup (((HwRecord *) dossier->root)->id),
+                       findings);
+  note_homes (run->scan->home_cases, dossier, run->scan->today);
+  note_pending (run->scan->pending, dossier, run->scan->today);
+  return TRUE;
+}
+
+static void
+scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Scan *scan = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open_readonly (scan->path, &error);
+  ScanRun run = { scan, NULL, cancellable };
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  run.ctx = hw_findings_context_new (store, TRUE, &error);
+  if (run.ctx == NULL)
+    {
+      /* Without the catalogue the rows still learn their homes and pending approvals. */
+      g_warning ("No findings: %s", error->message);
+      g_clear_error (&error);
+    }
+  if (!hw_store_foreach_case (store, scan_one, &run, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+  hw_findings_context_free (run.ctx);
+}
+
+static void
+summarise (HwCaseItem *item, GPtrArray *findings, HwDate today)
+{
+  const HwUiFinding *next = NULL, *upcoming = NULL;
+  guint n_overdue = 0, n_due_soon = 0;
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const HwUiFinding *f = findings->pdata[i];
+
+      if (f->state == HW_UI_FINDING_OVERDUE)
+        n_overdue++;
+      else if (f->state == HW_UI_FINDING_DUE_SOON)
+        n_due_soon++;
+      if (f->due == HW_DATE_NONE)
+        continue;
+      if (f->state != HW_UI_FINDING_OK)
+        {
+          if (next == NULL || f->due < next->due)
+            next = f;
+        }
+      else if (f->due >= today && (upcoming == NULL || f->due < upcoming->due))
+        upcoming = f;
+    }
+  if (next == NULL)
+    next = upcoming;
+  hw_case_item_set_findings (item, next ? next->due : HW_DATE_NONE, next ? next->title : NULL,
+                             n_overdue, n_due_soon);
+}
+
+static void
+on_scan_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  HwCaseload *self = HW_CASELOAD (source);
+  g_autoptr(GError) error = NULL;
+  Scan *scan = g_task_get_task_data (G_TASK (result));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          self->scanning = FALSE;
+          g_signal_emit (self, signals[LOAD_FAILED], 0, error->message);
+        }
+      return;
+    }
+  self->scanning = FALSE;
+
+  g_hash_table_unref (self->findings);
+  self->findings = g_steal_pointer (&scan->findings);
+  g_hash_table_unref (self->home_cases);
+  self->home_cases = g_steal_pointer (&scan->home_cases);
+  g_ptr_array_unref (self->pending);
+  self->pending = g_steal_pointer (&scan->pending);
+
+  g_hash_table_iter_init (&iter, self->findings);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      HwCaseItem *item = g_hash_table_lookup (self->by_id, key);
+
+      if (item)
+        summarise (item, value, self->today);
+    }
+  self->findings_loaded = TRUE;
+  g_debug ("findings for %u cases after %.0f ms", g_hash_table_size (self->findings),
+           (g_get_monotonic_time () - self->started) / 1000.0);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+
+  if (self->scan_again)
+    {
+      self->scan_again = FALSE;
+      start_scan (self);
+    }
+}
+
+static void
+start_scan (HwCaseload *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Scan *scan;
+
+  if (self->scanning)
+    {
+      self->scan_again = TRUE;
+      return;
+    }
+  self->scanning = TRUE;
+  scan = g_new0 (Scan, 1);
+  scan->path = g_strdup (hw_store_get_path (self->store));
+  scan->today = self->today;
+  scan->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          (GDestroyNotify) g_ptr_array_unref);
+  scan->home_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  scan->pending = g_ptr_array_new_with_free_func (hw_record_free);
+  task = g_task_new (self, self->cancellable, on_scan_done, NULL);
+  g_task_set_source_tag (task, start_scan);
+  g_task_set_task_data (task, scan, (GDestroyNotify) scan_free);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+void
+hw_caseload_refresh_findings (HwCaseload *self)
+{
+  g_return_if_fail (HW_IS_CASELOAD (self));
+  g_clear_pointer (&self->ctx, hw_findings_context_free);
+  if (self->rows_loaded)
+    start_scan (self);
+}
+
+/* ---- one case at a time ---- */
+
+static HwCaseRow *
+load_row (HwCaseload *self, const HwCase *c)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  rows = hw_store_search_case_rows (self->store, c->journal_no, self->today, 0, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Cannot read the case's row: %s", error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwCaseRow *row = rows->pdata[i];
+
+      if (g_str_equal (row->case_id, c->rec.id))
+        return g_steal_pointer (&rows->pdata[i]);
+    }
+  return NULL;
+}
+
+static guint
+item_position (HwCaseload *self, HwCaseItem *item)
+{
+  guint pos = G_MAXUINT;
+
+  g_list_store_find (self->items, item, &pos);
+  return pos;
+}
+
+void
+hw_caseload_update_case (HwCaseload *self, const HwDossier *dossier)
+{
+  const HwCase *c = hw_dossier_case (dossier);
+  HwFindingsContext *ctx = hw_caseload_get_findings_context (self);
+  HwCaseRow *row = load_row (self, c);
+  HwCaseItem *old = hw_caseload_find (self, c->rec.id);
+  g_autoptr(HwCaseItem) item = NULL;
+  GPtrArray *findings;
+
+  if (row == NULL)
+    return;
+  /* A pass that read the database before this write would bring old findings back. */
+  if (self->scanning)
+    self->scan_again = TRUE;
+  item = hw_case_item_new (row, self->today);
+  findings = ctx ? hw_findings_context_evaluate (ctx, dossier, self->today) : NULL;
+  if (findings)
+    {
+      g_hash_table_insert (self->findings, g_strdup (c->rec.id), findings);
+      summarise (item, findings, self->today);
+    }
+  note_homes (self->home_cases, dossier, self->today);
+  for (guint i = self->pending->len; i > 0; i--)
+    if (g_strcmp0 (((HwSamvaerAgreement *) self->pending->pdata[i - 1])->case_id,
+                   c->rec.id) == 0)
+      g_ptr_array_remove_index (self->pending, i - 1);
+  note_pending (self->pending, dossier, self->today);
+
+  if (old)
+    {
+      guint pos = item_position (self, old);
+
+      g_hash_table_remove (self->by_id, c->rec.id);
+      g_hash_table_insert (self->by_id, (char *) hw_case_item_get_case_id (item), item);
+      g_list_store_splice (self->items, pos, 1, (gpointer *) &item, 1);
+    }
+  else
+    {
+      g_hash_table_insert (self->by_id, (char *) hw_case_item_get_case_id (item), item);
+      g_list_store_append (self->items, item);
+    }
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+}
+
+void
+hw_caseload_remove_case (HwCaseload *self, const char *case_id)
+{
+  HwCaseItem *item = hw_caseload_find (self, case_id);
+  guint pos;
+
+  if (item == NULL)
+    return;
+  pos = item_position (self, item);
+  g_hash_table_remove (self->by_id, case_id);
+  g_hash_table_remove (self->findings, case_id);
+  if (pos != G_MAXUINT)
+    g_list_store_remove (self->items, pos);
+  g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+}

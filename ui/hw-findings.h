@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* The window's view of the rule engine (app/rules): what a finding says, in the words and
+ * dates the UI shows. The engine decides everything; this file only carries its answers. */
+
+typedef enum {
+  HW_UI_FINDING_OK,
+  HW_UI_FINDING_DUE_SOON,
+  HW_UI_FINDING_OVERDUE,
+} HwUiFindingState;
+
+typedef struct {
+  char            *case_id;
+  char            *rule_id;
+  char            *title;        /* what is owed, translated */
+  char            *subject;      /* whom or what it is about, or NULL */
+  char            *explanation;  /* why, and what would clear it */
+  char            *source;       /* the legal source */
+  char            *legal_class;  /* law / local / guidance, translated */
+  HwDate           due;
+  HwUiFindingState state;
+} HwUiFinding;
+
+void         hw_ui_finding_free     (HwUiFinding *finding);
+HwUiFinding *hw_ui_finding_copy     (const HwUiFinding *finding);
+
+typedef struct _HwFindingsContext HwFindingsContext;
+
+/* Whether the rule catalogue could be loaded. */
+gboolean            hw_findings_available        (void);
+/* Loads the rule catalogue and the municipal settings from @store, and every foster home
+ * when @all_homes (a pass over the whole caseload), else each home when a case first needs
+ * it (one child's record; @store is then kept and used from this thread only). */
+HwFindingsContext  *hw_findings_context_new      (HwStore   *store,
+                                                  gboolean   all_homes,
+                                                  GError   **error);
+void                hw_findings_context_free     (HwFindingsContext *ctx);
+/* Reloads one foster home after it was edited. */
+void                hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home);
+/* Every finding of the case, the overdue first, then by due date. */
+GPtrArray          *hw_findings_context_evaluate (HwFindingsContext *ctx,
+                                                  const HwDossier   *dossier,
+                                                  HwDate             today);
+
+/* A municipal setting as Preferences shows it. */
+typedef struct {
+  const char *key;
+  const char *label;        /* translated */
+  const char *default_value;
+  const char *legal_class;  /* translated */
+  const char *unit;         /* translated: "days", "months", "years" */
+  int         min_value;
+  int         max_value;
+} HwUiSetting;
+
+/* The settings the rule engine reads, in catalogue order; NULL without a catalogue. */
+const HwUiSetting  *hw_findings_list_settings    (guint *n_settings);
+/* Checks a value typed for a setting; a translated message naming it when refused. */
+gboolean            hw_findings_check_setting    (const char *key,
+                                                  const char *text,
+                                                  GError    **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwUiFinding, hw_ui_finding_free)
+
+G_END_DECLS

@@ -1,0 +1,566 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-record-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "hw-error.h"
+#include "hw-labels.h"
+#include "hw-record-editor.h"
+
+typedef struct {
+  const HwField *field;
+  GtkWidget     *row;
+  GtkWidget     *control;   /* the switch of a yes/no row */
+  GPtrArray     *ids;       /* references: the id behind each choice (NULL = none) */
+  const int     *codes;     /* coded numbers */
+} FieldRow;
+
+struct _HwRecordEditor
+{
+  AdwWindow            parent_instance;
+
+  HwStore             *store;
+  gpointer             record;
+  gboolean             is_new;
+  GArray              *rows;     /* FieldRow */
+  char                *error;
+
+  AdwWindowTitle      *window_title;
+  GtkButton           *save_button;
+  GtkRevealer         *error_revealer;
+  GtkLabel            *error_label;
+  AdwPreferencesGroup *group;
+};
+
+G_DEFINE_FINAL_TYPE (HwRecordEditor, hw_record_editor, ADW_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+field_row_clear (gpointer data)
+{
+  FieldRow *fr = data;
+
+  g_clear_pointer (&fr->ids, g_ptr_array_unref);
+}
+
+static void
+hw_record_editor_finalize (GObject *object)
+{
+  HwRecordEditor *self = HW_RECORD_EDITOR (object);
+
+  g_clear_pointer (&self->record, hw_record_free);
+  g_clear_pointer (&self->rows, g_array_unref);
+  g_clear_pointer (&self->error, g_free);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (hw_record_editor_parent_class)->finalize (object);
+}
+
+static void
+hw_record_editor_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), HW_TYPE_RECORD_EDITOR);
+  G_OBJECT_CLASS (hw_record_editor_parent_class)->dispose (object);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwRecordEditor *self = HW_RECORD_EDITOR (widget);
+
+  if (hw_record_editor_save (self))
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+hw_record_editor_class_init (HwRecordEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = hw_record_editor_finalize;
+  object_class->dispose = hw_record_editor_dispose;
+
+  /* The record as saved; borrowed during the emission. */
+  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/homeward/Homeward/hw-record-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwRecordEditor, window_title);
+  gtk_widget_class_bind_template_child (widget_class, HwRecordEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, HwRecordEditor, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, HwRecordEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, HwRecordEditor, group);
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+hw_record_editor_init (HwRecordEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_array_new (FALSE, TRUE, sizeof (FieldRow));
+  g_array_set_clear_func (self->rows, field_row_clear);
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
+}
+
+/* ---- building the form ---- */
+
+static gboolean
+field_wanted (const HwField *field, const char *const *only)
+{
+  if (field->flags & HW_FIELD_OWNER)
+    return FALSE;
+  if (only == NULL)
+    return TRUE;
+  return g_strv_contains (only, field->name);
+}
+
+static GPtrArray *
+records_for (HwStore *store, const HwDossier *dossier, const HwDossier *home, HwEntity entity,
+             GPtrArray **owned)
+{
+  switch (entity)
+    {
+    case HW_ENTITY_STAFF:
+    case HW_ENTITY_TEAM:
+    case HW_ENTITY_FOSTER_HOME:
+      *owned = hw_store_list (store, entity, NULL);
+      return *owned;
+    case HW_ENTITY_HOME_MEMBER:
+      return home ? hw_dossier_get (home, entity) : NULL;
+    default:
+      return dossier ? hw_dossier_get (dossier, entity) : NULL;
+    }
+}
+
+static char *
+reference_label (gconstpointer record, const HwDossier *dossier)
+{
+  const HwRecord *rec = record;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  switch (rec->entity)
+    {
+    case HW_ENTITY_STAFF:
+      return g_strdup (((const HwStaff *) record)->name);
+    case HW_ENTITY_TEAM:
+      return g_strdup (((const HwTeam *) record)->name);
+    case HW_ENTITY_FOSTER_HOME:
+      return g_strdup (((const HwFosterHome *) record)->name);
+    case HW_ENTITY_CASE:
+      return g_strdup (((const HwCase *) record)->journal_no);
+    default:
+      hw_labels_describe_record (record, dossier, &title, &subtitle);
+      if (subtitle && *subtitle)
+        {
+          /* The date or the first detail is enough to tell records apart. */
+          char *cut = strstr (subtitle, " · ");
+          if (cut)
+            *cut = '\0';
+          return g_strdup_printf ("%s (%s)", title, subtitle);
+        }
+      return g_steal_pointer (&title);
+    }
+}
+
+/* Enter in any text row saves the form. */
+static void
+on_entry_activated_cb (HwRecordEditor *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+static GtkWidget *
+add_combo (HwRecordEditor *self, FieldRow *fr, GtkStringList *labels, guint selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  g_object_unref (labels);
+  return row;
+}
+
+static void
+build_row (HwRecordEditor *self, const HwField *field, const HwDossier *dossier,
+           const HwDossier *home)
+{
+  HwEntity entity = ((HwRecord *) self->record)->entity;
+  FieldRow fr = { field, NULL, NULL, NULL, NULL };
+  const char *label = _(field->label);
+
+  switch (field->type)
+    {
+    case HW_FIELD_TEXT:
+      fr.row = adw_entry_row_new ();
+      gtk_editable_set_text (GTK_EDITABLE (fr.row),
+                             hw_field_get_text (self->record, field)
+                               ? hw_field_get_text (self->record, field) : "");
+      break;
+
+    case HW_FIELD_DATE:
+      {
+        g_autofree char *text = hw_date_dup_display ((HwDate) hw_field_get_int (self->record,
+                                                                                  field));
+        g_autofree char *title = NULL;
+
+        fr.row = adw_entry_row_new ();
+        /* Translators: a date field's title, like "Date (dd.mm.yyyy)" */
+        title = g_strdup_printf (_("%s (dd.mm.yyyy)"), label);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr.row), title);
+        gtk_editable_set_text (GTK_EDITABLE (fr.row), text ? text : "");
+        label = NULL;
+      }
+      break;
+
+    case HW_FIELD_INT:
+      {
+        const char *const *labels;
+        guint n;
+
+        if (hw_labels_int_choices (entity, field, &fr.codes, &labels, &n))
+          {
+            GtkStringList *list = gtk_string_list_new (NULL);
+            int value = hw_field_get_int (self->record, field);
+            guint selected = 0;
+
+            for (guint i = 0; i < n; i++)
+              {
+                gtk_string_list_append (list, _(labels[i]));
+                if (fr.codes[i] == value)
+                  selected = i;
+              }
+            fr.row = add_combo (self, &fr, list, selected);
+          }
+        else
+          {
+            g_autofree char *text = g_strdup_printf ("%d", hw_field_get_int (self->record,
+                                                                              field));
+            fr.row = adw_entry_row_new ();
+            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (fr.row), GTK_INPUT_PURPOSE_DIGITS);
+            gtk_editable_set_text (GTK_EDITABLE (fr.row), text);
+          }
+      }
+      break;
+
+    case HW_FIELD_BOOL:
+      fr.row = adw_action_row_new ();
+      fr.control = gtk_switch_new ();
+      gtk_widget_set_valign (fr.control, GTK_ALIGN_CENTER);
+      gtk_switch_set_active (GTK_SWITCH (fr.control), hw_field_get_int (self->record, field));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (fr.row), fr.control);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (fr.row), fr.control);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (fr.control),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      break;
+
+    case HW_FIELD_ENUM:
+      {
+        GtkStringList *list = gtk_string_list_new (NULL);
+
+        for (guint i = 0; field->enum_names[i]; i++)
+          gtk_string_list_append (list, hw_labels_enum_value (field, i));
+        fr.row = add_combo (self, &fr, list, hw_field_get_int (self->record, field));
+      }
+      break;
+
+    case HW_FIELD_REF:
+      {
+        GtkStringList *list = gtk_string_list_new (NULL);
+        g_autoptr(GPtrArray) owned = NULL;
+        GPtrArray *records = records_for (self->store, dossier, home, field->ref_entity, &owned);
+        const char *current = hw_field_get_text (self->record, field);
+        guint selected = 0;
+
+        fr.ids = g_ptr_array_new_with_free_func (g_free);
+        if (!(field->flags & HW_FIELD_REQUIRED) || current == NULL)
+          {
+            gtk_string_list_append (list, _("None"));
+            g_ptr_array_add (fr.ids, NULL);
+          }
+        if (field->ref_entity == HW_ENTITY_CASE && dossier)
+          {
+            g_autofree char *l = reference_label (dossier->root, dossier);
+            gtk_string_list_append (list, l);
+            g_ptr_array_add (fr.ids, g_strdup (((HwRecord *) dossier->root)->id));
+          }
+        for (guint i = 0; records && i < records->len; i++)
+          {
+            const HwRecord *r = records->pdata[i];
+            g_autofree char *l = reference_label (r, dossier);
+
+            gtk_string_list_append (list, l ? l : "");
+            g_ptr_array_add (fr.ids, g_strdup (r->id));
+          }
+        for (guint i = 0; i < fr.ids->len; i++)
+          if (g_strcmp0 (fr.ids->pdata[i], current) == 0)
+            selected = i;
+        if (current && selected == 0 && g_strcmp0 (fr.ids->pdata[0], current) != 0)
+          {
+            /* A reference the choices do not hold: keep it rather than lose it. */
+            gtk_string_list_append (list, _("(Another record)"));
+            g_ptr_array_add (fr.ids, g_strdup (current));
+            selected = fr.ids->len - 1;
+          }
+        fr.row = add_combo (self, &fr, list, selected);
+      }
+      break;
+
+    default:
+      g_return_if_reached ();
+    }
+
+  if (label)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr.row), label);
+  if (ADW_IS_ENTRY_ROW (fr.row))
+    g_signal_connect_object (fr.row, "entry-activated", G_CALLBACK (on_entry_activated_cb),
+                             self, G_CONNECT_SWAPPED);
+  gtk_widget_set_name (fr.row, field->name);
+  adw_preferences_group_add (self->group, fr.row);
+  g_array_append_val (self->rows, fr);
+}
+
+HwRecordEditor *
+hw_record_editor_new (GtkWindow *parent, HwStore *store, gconstpointer record, gboolean is_new,
+                      const HwDossier *dossier, const HwDossier *home,
+                      const char *const *fields)
+{
+  HwRecordEditor *self;
+  const HwEntityInfo *info;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  g_return_val_if_fail (record != NULL, NULL);
+
+  self = g_object_new (HW_TYPE_RECORD_EDITOR, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->record = hw_record_copy (record);
+  self->is_new = is_new;
+  info = hw_entity_info (((HwRecord *) record)->entity);
+
+  /* Translators: %s is a kind of record, like "Visit" */
+  title = g_strdup_printf (is_new ? _("New %s") : _("Edit %s"), _(info->label));
+  hw_record_editor_set_heading (self, title);
+
+  for (guint i = 0; i < info->n_fields; i++)
+    if (field_wanted (&info->fields[i], fields))
+      build_row (self, &info->fields[i], dossier, home);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = &g_array_index (self->rows, FieldRow, i);
+
+      if (ADW_IS_ENTRY_ROW (fr->row))
+        {
+          gtk_window_set_focus (GTK_WINDOW (self), fr->row);
+          break;
+        }
+    }
+  return self;
+}
+
+void
+hw_record_editor_set_heading (HwRecordEditor *self, const char *title)
+{
+  g_return_if_fail (HW_IS_RECORD_EDITOR (self));
+  adw_window_title_set_title (self->window_title, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* ---- saving ---- */
+
+static void
+show_error (HwRecordEditor *self, const char *message, GtkWidget *row)
+{
+  g_free (self->error);
+  self->error = g_strdup (message);
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
+  if (row)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+clear_errors (HwRecordEditor *self)
+{
+  g_clear_pointer (&self->error, g_free);
+  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_remove_css_class (g_array_index (self->rows, FieldRow, i).row, "error");
+}
+
+/* The row a store message is about: messages start with the field's label. */
+static GtkWidget *
+row_for_message (HwRecordEditor *self, const char *message)
+{
+  GtkWidget *best = NULL;
+  gsize best_len = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = &g_array_index (self->rows, FieldRow, i);
+      const char *label = _(fr->field->label);
+      gsize len = strlen (label);
+
+      if (g_str_has_prefix (message, label) && len > best_len)
+        {
+          best = fr->row;
+          best_len = len;
+        }
+    }
+  return best;
+}
+
+static gboolean
+read_form (HwRecordEditor *self, gpointer record)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = &g_array_index (self->rows, FieldRow, i);
+      const HwField *f = fr->field;
+
+      switch (f->type)
+        {
+        case HW_FIELD_TEXT:
+          {
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                              GTK_EDITABLE (fr->row))));
+            hw_field_set_text (record, f, text);
+          }
+          break;
+        case HW_FIELD_DATE:
+          {
+            g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                              GTK_EDITABLE (fr->row))));
+            HwDate d = *text ? hw_date_parse_display (text) : HW_DATE_NONE;
+
+            if (*text && d == HW_DATE_NONE)
+              {
+                g_autofree char *msg = NULL;
+
+                /* Translators: "Date: “31.02.2026” is not a date (dd.mm.yyyy)" */
+                msg = g_strdup_printf (_("%s: “%s” is not a date (dd.mm.yyyy)"),
+                                       _(f->label), text);
+                show_error (self, msg, fr->row);
+                return FALSE;
+              }
+            hw_field_set_int (record, f, (int) d);
+          }
+          break;
+        case HW_FIELD_INT:
+          if (fr->codes)
+            hw_field_set_int (record, f,
+                              fr->codes[adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row))]);
+          else
+            {
+              g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
+                                                                GTK_EDITABLE (fr->row))));
+              gint64 v = 0;
+
+              if (*text && !g_ascii_string_to_signed (text, 10, G_MININT32, G_MAXINT32, &v,
+                                                      NULL))
+                {
+                  g_autofree char *msg = NULL;
+
+                  msg = g_strdup_printf (_("%s: “%s” is not a whole number"), _(f->label), text);
+                  show_error (self, msg, fr->row);
+                  return FALSE;
+                }
+              hw_field_set_int (record, f, (int) v);
+            }
+          break;
+        case HW_FIELD_BOOL:
+          hw_field_set_int (record, f, gtk_switch_get_active (GTK_SWITCH (fr->control)));
+          break;
+        case HW_FIELD_ENUM:
+          hw_field_set_int (record, f, adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row)));
+          break;
+        case HW_FIELD_REF:
+          {
+            guint sel = adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row));
+
+            hw_field_set_text (record, f, sel < fr->ids->len ? fr->ids->pdata[sel] : NULL);
+          }
+          break;
+        default:
+          break;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+hw_record_editor_save (HwRecordEditor *self)
+{
+  gpointer record;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (HW_IS_RECORD_EDITOR (self), FALSE);
+  clear_errors (self);
+  /* Work on a copy: a refused save leaves the form, and what it holds, as it was. */
+  record = hw_record_copy (self->record);
+  if (!read_form (self, record))
+    {
+      hw_record_free (record);
+      return FALSE;
+    }
+  if (!hw_store_save (self->store, record, &error))
+    {
+      show_error (self, error->message, row_for_message (self, error->message));
+      hw_record_free (record);
+      return FALSE;
+    }
+  hw_record_free (self->record);
+  self->record = record;
+  g_signal_emit (self, signals[SAVED], 0, self->record);
+  return TRUE;
+}
+
+const char *
+hw_record_editor_get_error (HwRecordEditor *self)
+{
+  g_return_val_if_fail (HW_IS_RECORD_EDITOR (self), NULL);
+  return self->error;
+}
+
+GtkWidget *
+hw_record_editor_get_row (HwRecordEditor *self, const char *field_name)
+{
+  g_return_val_if_fail (HW_IS_RECORD_EDITOR (self), NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = &g_array_index (self->rows, FieldRow, i);
+
+      if (g_str_equal (fr->field->name, field_name))
+        return fr->row;
+    }
+  return NULL;
+}
+
+gconstpointer
+hw_record_editor_get_record (HwRecordEditor *self)
+{
+  g_return_val_if_fail (HW_IS_RECORD_EDITOR (self), NULL);
+  return self->record;
+}

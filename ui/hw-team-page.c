@@ -1,0 +1,739 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-team-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hw-case-columns.h"
+#include "hw-error.h"
+#include "hw-labels.h"
+#include "hw-team-page.h"
+#include "hw-window.h"
+
+struct _HwTeamPage
+{
+  GtkWidget            parent_instance;
+
+  HwCaseload          *caseload;
+  GPtrArray           *team_ids;     /* index in the drop-down → team id (NULL = all) */
+  GtkCustomFilter     *filter;
+  GtkCustomSorter     *sorter;
+  GtkSortListModel    *sort_model;
+  GtkMultiSelection   *selection;
+  GPtrArray           *summary_rows; /* rows in the three groups */
+  gboolean             only_due;
+
+  GtkDropDown         *team_dropdown;
+  GtkToggleButton     *only_due_button;
+  GtkLabel            *count_label;
+  GtkStack            *content_stack;
+  GtkColumnView       *column_view;
+  AdwPreferencesGroup *people_group;
+  AdwPreferencesGroup *rules_group;
+  AdwPreferencesGroup *approval_group;
+};
+
+G_DEFINE_FINAL_TYPE (HwTeamPage, hw_team_page, GTK_TYPE_WIDGET)
+
+enum {
+  CASE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static HwWindow *
+get_window (HwTeamPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return HW_IS_WINDOW (root) ? HW_WINDOW (root) : NULL;
+}
+
+static const char *
+selected_team (HwTeamPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->team_dropdown);
+
+  return self->team_ids && i < self->team_ids->len ? self->team_ids->pdata[i] : NULL;
+}
+
+/* ---- which cases, in which order ---- */
+
+static gboolean
+in_team (HwTeamPage *self, HwCaseItem *item)
+{
+  const char *team = selected_team (self);
+
+  return team == NULL || g_strcmp0 (hw_case_item_get_row (item)->team_id, team) == 0;
+}
+
+static gboolean
+filter_func (gpointer object, gpointer user_data)
+{
+  HwTeamPage *self = user_data;
+  HwCaseItem *item = object;
+
+  if (hw_case_item_get_row (item)->closed || !in_team (self, item))
+    return FALSE;
+  if (self->only_due && hw_findings_available ())
+    return hw_case_item_get_n_overdue (item) + hw_case_item_get_n_due_soon (item) > 0;
+  return TRUE;
+}
+
+/* Overdue reassessments of whether the child can go home come first (issue: "overdue
+ * reunification reassessments first"). */
+static gboolean
+has_overdue_reunification (HwTeamPage *self, HwCaseItem *item)
+{
+  GPtrArray *findings = hw_caseload_get_findings (self->caseload,
+                                                  hw_case_item_get_case_id (item));
+
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const HwUiFinding *f = findings->pdata[i];
+
+      if (f->state == HW_UI_FINDING_OVERDUE && f->rule_id &&
+          g_str_has_prefix (f->rule_id, "REUNIFICATION"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static int
+sort_func (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  HwTeamPage *self = user_data;
+  HwCaseItem *ia = (HwCaseItem *) a, *ib = (HwCaseItem *) b;
+  gboolean ra = has_overdue_reunification (self, ia), rb = has_overdue_reunification (self, ib);
+  guint oa = hw_case_item_get_n_overdue (ia), ob = hw_case_item_get_n_overdue (ib);
+  HwDate da = hw_case_item_get_next_due (ia), db = hw_case_item_get_next_due (ib);
+
+  if (ra != rb)
+    return ra ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (oa != ob)
+    return oa > ob ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+  if (da != db)
+    return (da ? da : G_MAXUINT32) < (db ? db : G_MAXUINT32) ? GTK_ORDERING_SMALLER
+                                                             : GTK_ORDERING_LARGER;
+  return gtk_ordering_from_cmpfunc (g_strcmp0 (hw_case_item_get_journal_no (ia),
+                                               hw_case_item_get_journal_no (ib)));
+}
+
+/* ---- the summaries on the left ---- */
+
+typedef struct {
+  char *title;
+  guint n_cases;
+  guint n_overdue;
+  guint n_due_soon;
+} Tally;
+
+static void
+tally_free (Tally *t)
+{
+  g_free (t->title);
+  g_free (t);
+}
+
+static Tally *
+tally_get (GHashTable *table, const char *key, const char *title)
+{
+  Tally *t = g_hash_table_lookup (table, key);
+
+  if (t == NULL)
+    {
+      t = g_new0 (Tally, 1);
+      t->title = g_strdup (title);
+      g_hash_table_insert (table, g_strdup (key), t);
+    }
+  return t;
+}
+
+static int
+compare_tallies (gconstpointer a, gconstpointer b)
+{
+  const Tally *ta = *(const Tally **) a, *tb = *(const Tally **) b;
+
+  if (ta->n_overdue != tb->n_overdue)
+    return ta->n_overdue > tb->n_overdue ? -1 : 1;
+  if (ta->n_due_soon != tb->n_due_soon)
+    return ta->n_due_soon > tb->n_due_soon ? -1 : 1;
+  return g_utf8_collate (ta->title, tb->title);
+}
+
+static void
+add_summary_row (HwTeamPage *self, AdwPreferencesGroup *group, GtkWidget *row)
+{
+  adw_preferences_group_add (group, row);
+  g_ptr_array_add (self->summary_rows, row);
+}
+
+static void
+add_tally_rows (HwTeamPage *self, AdwPreferencesGroup *group, GHashTable *table,
+                gboolean with_cases)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (list, value);
+  g_ptr_array_sort (list, compare_tallies);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const Tally *t = list->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *counts = NULL;
+      g_autofree char *cases = NULL;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->title);
+      /* Translators: counts of duties, like "3 overdue · 2 due soon" */
+      counts = g_strdup_printf (_("%u overdue · %u due soon"), t->n_overdue, t->n_due_soon);
+      if (with_cases)
+        {
+          cases = g_strdup_printf (ngettext ("%u case", "%u cases", t->n_cases), t->n_cases);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cases);
+        }
+      if (hw_findings_available ())
+        {
+          GtkWidget *label = gtk_label_new (counts);
+
+          gtk_widget_add_css_class (label, t->n_overdue ? "due-overdue" : "dim-label");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+      add_summary_row (self, group, row);
+    }
+  if (list->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None"));
+      add_summary_row (self, group, row);
+    }
+}
+
+static void
+on_approve_clicked_cb (GtkButton *button, HwTeamPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = g_object_get_data (G_OBJECT (button), "agreement-id");
+  HwWindow *window = get_window (self);
+
+  if (!hw_team_page_approve_agreement (self, id, &error))
+    {
+      if (window)
+        hw_window_toast_error (window, error);
+      return;
+    }
+  if (window)
+    hw_window_add_toast (window, adw_toast_new (_("Samvær plan approved")));
+}
+
+static void
+build_summaries (HwTeamPage *self)
+{
+  GListModel *model;
+  g_autoptr(GHashTable) people = NULL;
+  g_autoptr(GHashTable) rules = NULL;
+  GPtrArray *pending;
+  guint n_pending = 0;
+
+  for (guint i = 0; i < self->summary_rows->len; i++)
+    {
+      GtkWidget *row = self->summary_rows->pdata[i];
+      GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+
+      if (group)
+        adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
+    }
+  g_ptr_array_set_size (self->summary_rows, 0);
+  if (self->caseload == NULL)
+    return;
+
+  people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tally_free);
+  rules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) tally_free);
+  model = hw_caseload_get_model (self->caseload);
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+      const char *worker = hw_case_item_get_caseworker (item);
+      GPtrArray *findings;
+      Tally *t;
+
+      if (hw_case_item_get_row (item)->closed || !in_team (self, item))
+        continue;
+      t = tally_get (people, worker ? worker : "", worker ? worker : _("No kontaktperson"));
+      t->n_cases++;
+      t->n_overdue += hw_case_item_get_n_overdue (item);
+      t->n_due_soon += hw_case_item_get_n_due_soon (item);
+
+      findings = hw_caseload_get_findings (self->caseload, hw_case_item_get_case_id (item));
+      for (guint k = 0; findings && k < findings->len; k++)
+        {
+          const HwUiFinding *f = findings->pdata[k];
+          Tally *r;
+
+          if (f->state == HW_UI_FINDING_OK)
+            continue;
+          r = tally_get (rules, f->rule_id ? f->rule_id : f->title, f->title);
+          if (f->state == HW_UI_FINDING_OVERDUE)
+            r->n_overdue++;
+          else
+            r->n_due_soon++;
+        }
+    }
+  add_tally_rows (self, self->people_group, people, TRUE);
+  if (hw_findings_available ())
+    add_tally_rows (self, self->rules_group, rules, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->rules_group), hw_findings_available ());
+
+  pending = hw_caseload_get_pending_agreements (self->caseload);
+  for (guint i = 0; pending && i < pending->len; i++)
+    {
+      const HwSamvaerAgreement *a = pending->pdata[i];
+      HwCaseItem *item = hw_caseload_find (self->caseload, a->case_id);
+      GtkWidget *row, *button;
+      g_autofree char *from = NULL;
+      g_autofree char *sub = NULL;
+
+      if (item == NULL || !in_team (self, item))
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     hw_case_item_get_child_name (item));
+      from = hw_date_dup_display (a->valid_from);
+      /* Translators: "valid from 01.02.2026 · supervised" */
+      sub = g_strdup_printf (_("valid from %s%s"), from,
+                             a->supervised ? _(" · supervised") : "");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+      button = gtk_button_new_with_mnemonic (_("_Approve"));
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (button), "agreement-id", g_strdup (a->rec.id), g_free);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (on_approve_clicked_cb), self, 0);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_summary_row (self, self->approval_group, row);
+      n_pending++;
+    }
+  if (n_pending == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None waiting"));
+      add_summary_row (self, self->approval_group, row);
+    }
+}
+
+static void
+update_count (HwTeamPage *self)
+{
+  guint n = self->sort_model ? g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) : 0;
+  g_autofree char *text = g_strdup_printf (ngettext ("%u case", "%u cases", n), n);
+
+  gtk_label_set_label (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, n ? "list" : "empty");
+}
+
+void
+hw_team_page_refresh (HwTeamPage *self)
+{
+  g_return_if_fail (HW_IS_TEAM_PAGE (self));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  build_summaries (self);
+  update_count (self);
+}
+
+static void
+on_team_changed_cb (HwTeamPage *self)
+{
+  if (self->caseload)
+    hw_team_page_refresh (self);
+}
+
+static void
+on_only_due_toggled_cb (HwTeamPage *self)
+{
+  self->only_due = gtk_toggle_button_get_active (self->only_due_button);
+  if (self->caseload)
+    hw_team_page_refresh (self);
+}
+
+static void
+on_activate_cb (HwTeamPage *self, guint position)
+{
+  g_autoptr(HwCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
+
+  if (item)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
+}
+
+static void
+load_teams (HwTeamPage *self)
+{
+  g_autoptr(GPtrArray) teams = hw_store_list (hw_caseload_get_store (self->caseload),
+                                              HW_ENTITY_TEAM, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  HwWindow *window = get_window (self);
+  g_autofree char *mine = window ? hw_window_dup_user_team_id (window) : NULL;
+  guint selected = 0;
+
+  g_clear_pointer (&self->team_ids, g_ptr_array_unref);
+  self->team_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (names, _("All Teams"));
+  g_ptr_array_add (self->team_ids, NULL);
+  for (guint i = 0; teams && i < teams->len; i++)
+    {
+      const HwTeam *t = teams->pdata[i];
+
+      gtk_string_list_append (names, t->name);
+      g_ptr_array_add (self->team_ids, g_strdup (t->rec.id));
+      if (g_strcmp0 (t->rec.id, mine) == 0)
+        selected = self->team_ids->len - 1;
+    }
+  gtk_drop_down_set_model (self->team_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->team_dropdown, selected);
+}
+
+/* ---- reassigning ---- */
+
+static void
+on_reassign_response_cb (AdwMessageDialog *dialog, const char *response, HwTeamPage *self)
+{
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "staff-dropdown");
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "staff-ids");
+  g_autoptr(GError) error = NULL;
+  HwWindow *window = get_window (self);
+  guint sel, n;
+  g_autofree char *msg = NULL;
+
+  if (g_strcmp0 (response, "reassign") != 0)
+    return;
+  sel = gtk_drop_down_get_selected (dropdown);
+  if (sel >= ids->len)
+    return;
+  n = hw_team_page_reassign_selected (self, ids->pdata[sel], &error);
+  if (error)
+    {
+      if (window)
+        hw_window_toast_error (window, error);
+      return;
+    }
+  /* Translators: the number of cases given another kontaktperson, and to whom */
+  msg = g_strdup_printf (ngettext ("%u case reassigned to %s", "%u cases reassigned to %s", n),
+                         n, gtk_string_object_get_string (
+                           gtk_drop_down_get_selected_item (dropdown)));
+  if (window)
+    hw_window_add_toast (window, adw_toast_new (msg));
+}
+
+static void
+reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwTeamPage *self = HW_TEAM_PAGE (widget);
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  GtkStringList *names;
+  GPtrArray *ids;
+  GtkWidget *dialog, *dropdown;
+  HwWindow *window = get_window (self);
+  guint n;
+
+  if (self->selection == NULL)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  n = gtk_bitset_get_size (selected);
+  if (n == 0)
+    {
+      if (window)
+        hw_window_add_toast (window, adw_toast_new (_("Select the cases to reassign first")));
+      return;
+    }
+  staff = hw_store_list (hw_caseload_get_store (self->caseload), HW_ENTITY_STAFF, NULL);
+  names = gtk_string_list_new (NULL);
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; staff && i < staff->len; i++)
+    {
+      const HwStaff *s = staff->pdata[i];
+
+      gtk_string_list_append (names, s->name);
+      g_ptr_array_add (ids, g_strdup (s->rec.id));
+    }
+
+  dialog = adw_message_dialog_new (window ? GTK_WINDOW (window) : NULL,
+                                   ngettext ("Reassign the Selected Case", "Reassign the "
+                                             "Selected Cases", n), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  ngettext ("Choose the new kontaktperson for %u case.",
+                                            "Choose the new kontaktperson for %u cases.", n), n);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (names), NULL);
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
+  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("New kontaktperson"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "reassign", _("_Reassign"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reassign",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "reassign");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "staff-dropdown", dropdown);
+  g_object_set_data_full (G_OBJECT (dialog), "staff-ids", ids,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reassign_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+guint
+hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error)
+{
+  HwStore *store;
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  HwStaff *staff;
+  GtkBitsetIter iter;
+  guint pos;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), 0);
+  store = hw_caseload_get_store (self->caseload);
+  staff = hw_store_load (store, HW_ENTITY_STAFF, staff_id, error);
+  if (staff == NULL)
+    return 0;
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &pos); more;
+       more = gtk_bitset_iter_next (&iter, &pos))
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->sort_model), pos));
+
+  ok = hw_store_begin (store, error);
+  for (guint i = 0; ok && i < items->len; i++)
+    {
+      HwCase *c = hw_store_load (store, HW_ENTITY_CASE,
+                                 hw_case_item_get_case_id (items->pdata[i]), error);
+
+      if (c == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      g_free (c->caseworker_id);
+      c->caseworker_id = g_strdup (staff->rec.id);
+      if (staff->team_id)
+        {
+          g_free (c->team_id);
+          c->team_id = g_strdup (staff->team_id);
+        }
+      ok = hw_store_save (store, c, error);
+      hw_record_free (c);
+    }
+  if (ok)
+    ok = hw_store_commit (store, error);
+  else
+    hw_store_rollback (store);
+  if (!ok)
+    {
+      hw_record_free (staff);
+      return 0;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      HwCaseItem *item = items->pdata[i];
+
+      hw_case_item_set_caseworker (item, staff->rec.id, staff->name,
+                                   staff->team_id ? staff->team_id
+                                                  : hw_case_item_get_row (item)->team_id);
+    }
+  hw_record_free (staff);
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  hw_team_page_refresh (self);
+  return items->len;
+}
+
+gboolean
+hw_team_page_approve_agreement (HwTeamPage *self, const char *agreement_id, GError **error)
+{
+  HwStore *store = hw_caseload_get_store (self->caseload);
+  HwWindow *window = get_window (self);
+  g_autofree char *me = window ? hw_window_dup_user_staff_id (window) : NULL;
+  HwSamvaerAgreement *a;
+  g_autoptr(HwDossier) dossier = NULL;
+  gboolean ok;
+
+  if (me == NULL)
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_REQUIRED,
+                   _("Choose who you are in Preferences before you approve a plan"));
+      return FALSE;
+    }
+  a = hw_store_load (store, HW_ENTITY_SAMVAER_AGREEMENT, agreement_id, error);
+  if (a == NULL)
+    return FALSE;
+  g_free (a->approved_by);
+  a->approved_by = g_strdup (me);
+  a->approved_date = hw_caseload_get_today (self->caseload);
+  ok = hw_store_save (store, a, error);
+  if (ok && (dossier = hw_store_load_case (store, a->case_id, NULL)) && window)
+    hw_window_case_changed (window, dossier);
+  hw_record_free (a);
+  if (ok)
+    build_summaries (self);
+  return ok;
+}
+
+/* ---- life cycle ---- */
+
+static void
+on_selection_changed_cb (HwTeamPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (
+    GTK_SELECTION_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.reassign",
+                                 !gtk_bitset_is_empty (selected));
+}
+
+static void
+on_findings_changed_cb (HwTeamPage *self)
+{
+  hw_team_page_refresh (self);
+}
+
+static void
+hw_team_page_dispose (GObject *object)
+{
+  HwTeamPage *self = HW_TEAM_PAGE (object);
+
+  if (self->caseload)
+    g_signal_handlers_disconnect_by_data (self->caseload, self);
+  if (self->column_view)
+    gtk_column_view_set_model (self->column_view, NULL);
+  {
+    GtkWidget *child;
+
+    /* GTK 4.8 leaves a template's top child to the widget that holds it. */
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->caseload);
+  g_clear_pointer (&self->team_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (hw_team_page_parent_class)->dispose (object);
+}
+
+static void
+hw_team_page_class_init (HwTeamPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = hw_team_page_dispose;
+
+  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/homeward/Homeward/hw-team-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, team_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, only_due_button);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, people_group);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, rules_group);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, approval_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_team_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_only_due_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "team.reassign", NULL, reassign_action);
+}
+
+static void
+hw_team_page_init (HwTeamPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->summary_rows = g_ptr_array_new ();
+  self->only_due = TRUE;
+  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
+  self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
+
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_NAME, _("Child"), TRUE, -1);
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_JOURNAL, _("Journal No."), FALSE, 120);
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_CASEWORKER, _("Kontaktperson"), TRUE,
+                       -1);
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_OVERDUE, _("Overdue"), FALSE, 90);
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_DUE_SOON, _("Due Soon"), FALSE, 90);
+  hw_case_columns_add (self->column_view, HW_CASE_COLUMN_NEXT, _("Most Urgent"), TRUE, -1);
+}
+
+void
+hw_team_page_bind (HwTeamPage *self, HwCaseload *caseload)
+{
+  GtkFilterListModel *filtered;
+  GtkSorter *column_sorter;
+  GtkMultiSorter *sorter;
+
+  g_return_if_fail (HW_IS_TEAM_PAGE (self));
+  if (self->caseload)
+    g_signal_handlers_disconnect_by_data (self->caseload, self);
+  g_set_object (&self->caseload, caseload);
+  load_teams (self);
+
+  filtered = gtk_filter_list_model_new (g_object_ref (hw_caseload_get_model (caseload)),
+                                        g_object_ref (GTK_FILTER (self->filter)));
+  /* The priority order, unless the user sorts by a column. */
+  column_sorter = gtk_column_view_get_sorter (self->column_view);
+  sorter = gtk_multi_sorter_new ();
+  gtk_multi_sorter_append (sorter, g_object_ref (column_sorter));
+  gtk_multi_sorter_append (sorter, g_object_ref (GTK_SORTER (self->sorter)));
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (sorter));
+  g_clear_object (&self->selection);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  on_selection_changed_cb (self);
+
+  g_signal_connect_object (self->sort_model, "items-changed", G_CALLBACK (update_count), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (caseload, "findings-changed", G_CALLBACK (on_findings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (caseload, "rows-loaded", G_CALLBACK (on_findings_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  hw_team_page_refresh (self);
+}
+
+GListModel *
+hw_team_page_get_model (HwTeamPage *self)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return G_LIST_MODEL (self->sort_model);
+}
+
+GtkSelectionModel *
+hw_team_page_get_selection (HwTeamPage *self)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+void
+hw_team_page_set_only_due (HwTeamPage *self, gboolean only_due)
+{
+  g_return_if_fail (HW_IS_TEAM_PAGE (self));
+  gtk_toggle_button_set_active (self->only_due_button, only_due);
+}

@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "hw-caseload-page.h"
+#include "hw-child-page.h"
+#include "hw-homes-page.h"
+#include "hw-preferences-window.h"
+#include "hw-team-page.h"
+#include "hw-window.h"
+
+struct _HwWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  HwStore             *store;
+  HwCaseload          *caseload;
+  GSettings           *settings;
+
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *root_stack;
+  AdwLeaflet          *leaflet;
+  AdwViewStack        *view_stack;
+  AdwStatusPage       *error_page;
+  HwCaseloadPage      *caseload_page;
+  HwChildPage         *child_page;
+  HwTeamPage          *team_page;
+  HwHomesPage         *homes_page;
+};
+
+G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+on_caseload_failed_cb (HwWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 0);
+  hw_window_add_toast (self, toast);
+}
+
+static void
+set_caseload (HwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->caseload)
+    g_signal_handlers_disconnect_by_data (self->caseload, self);
+  g_clear_object (&self->caseload);
+  self->caseload = hw_caseload_new (self->store, hw_application_get_today ());
+  g_signal_connect_object (self->caseload, "load-failed", G_CALLBACK (on_caseload_failed_cb),
+                           self, G_CONNECT_SWAPPED);
+  hw_caseload_page_bind (self->caseload_page, self->caseload, self->settings);
+  hw_team_page_bind (self->team_page, self->caseload);
+  hw_homes_page_bind (self->homes_page, self->caseload);
+  hw_child_page_bind (self->child_page, self->caseload);
+  if (!hw_caseload_load (self->caseload, &error))
+    hw_window_toast_error (self, error);
+}
+
+static void
+save_window_state (HwWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+}
+
+static gboolean
+hw_window_close_request (GtkWindow *window)
+{
+  save_window_state (HW_WINDOW (window));
+  return GTK_WINDOW_CLASS (hw_window_parent_class)->close_request (window);
+}
+
+static void
+hw_window_dispose (GObject *object)
+{
+  HwWindow *self = HW_WINDOW (object);
+
+  if (self->caseload)
+    g_signal_handlers_disconnect_by_data (self->caseload, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
+  g_clear_object (&self->caseload);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
+}
+
+static void
+on_case_activated_cb (HwWindow *self, const char *case_id)
+{
+  hw_window_open_case (self, case_id);
+}
+
+static void
+on_leaflet_visible_child_cb (HwWindow *self)
+{
+  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", g_strcmp0 (name, "child") == 0);
+}
+
+static void
+search_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  hw_window_show_view (self, "caseload");
+  hw_caseload_page_focus_search (self->caseload_page);
+}
+
+static void
+back_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+}
+
+static void
+show_view_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  hw_window_show_view (HW_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+reload_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwWindow *self = HW_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  set_caseload (self);
+  if (hw_child_page_get_case_id (self->child_page))
+    {
+      g_autofree char *id = g_strdup (hw_child_page_get_case_id (self->child_page));
+      g_autoptr(GError) error = NULL;
+
+      if (!hw_child_page_load (self->child_page, id, &error))
+        hw_window_toast_error (self, error);
+    }
+}
+
+static void
+log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autofree char *case_id = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (hw_window_get_visible_view (self), "child") == 0)
+    {
+      hw_child_page_log_visit (self->child_page);
+      return;
+    }
+  case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
+  if (case_id == NULL || g_strcmp0 (hw_window_get_visible_view (self), "caseload") != 0)
+    {
+      hw_window_add_toast (self, adw_toast_new (_("Open a child’s record to log a visit")));
+      return;
+    }
+  hw_window_open_case (self, case_id);
+  if (g_strcmp0 (hw_child_page_get_case_id (self->child_page), case_id) == 0)
+    hw_child_page_log_visit (self->child_page);
+}
+
+static void
+undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  hw_child_page_undo_delete (HW_WINDOW (widget)->child_page);
+}
+
+static void
+hw_window_class_init (HwWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = hw_window_dispose;
+  window_class->close_request = hw_window_close_request;
+
+  g_type_ensure (HW_TYPE_CASELOAD_PAGE);
+  g_type_ensure (HW_TYPE_CHILD_PAGE);
+  g_type_ensure (HW_TYPE_TEAM_PAGE);
+  g_type_ensure (HW_TYPE_HOMES_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/no/homeward/Homeward/hw-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, root_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, caseload_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, child_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, team_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, homes_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.log-visit", NULL, log_visit_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+
+  /* The same keys inside the window, for when the application's accelerators are not set
+   * (tests that build a window without running the application). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
+                                       "win.log-visit", NULL);
+}
+
+static void
+hw_window_init (HwWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
+}
+
+static void
+restore_window_state (HwWindow *self)
+{
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1200, 780);
+      return;
+    }
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+HwWindow *
+hw_window_new (HwApplication *app, HwStore *store)
+{
+  HwWindow *self;
+  GSettings *settings;
+
+  g_return_val_if_fail (HW_IS_STORE (store), NULL);
+  self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
+  self->store = g_object_ref (store);
+  settings = app ? hw_application_get_settings (app) : NULL;
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  restore_window_state (self);
+  gtk_stack_set_visible_child_name (self->root_stack, "main");
+  set_caseload (self);
+  return self;
+}
+
+HwWindow *
+hw_window_new_error (HwApplication *app, const char *title, const char *body)
+{
+  HwWindow *self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
+  GSettings *settings = app ? hw_application_get_settings (app) : NULL;
+
+  self->settings = settings ? g_object_ref (settings) : NULL;
+  restore_window_state (self);
+  adw_status_page_set_title (self->error_page, title);
+  adw_status_page_set_description (self->error_page, body);
+  gtk_stack_set_visible_child_name (self->root_stack, "error");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-visit", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", FALSE);
+  return self;
+}
+
+HwStore *
+hw_window_get_store (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->store;
+}
+
+HwCaseload *
+hw_window_get_caseload (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->caseload;
+}
+
+GSettings *
+hw_window_get_settings (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->settings;
+}
+
+static char *
+dup_setting (HwWindow *self, const char *key)
+{
+  char *value;
+
+  if (self->settings == NULL)
+    return NULL;
+  value = g_settings_get_string (self->settings, key);
+  if (value && *value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+char *
+hw_window_dup_user_staff_id (HwWindow *self)
+{
+  return dup_setting (self, "user-staff-id");
+}
+
+char *
+hw_window_dup_user_team_id (HwWindow *self)
+{
+  return dup_setting (self, "user-team-id");
+}
+
+const char *
+hw_window_get_visible_view (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->root_stack), "error") == 0)
+    return "error";
+  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "child") == 0)
+    return "child";
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+hw_window_show_view (HwWindow *self, const char *name)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (name, "child") == 0)
+    {
+      if (hw_child_page_get_case_id (self->child_page))
+        adw_leaflet_set_visible_child_name (self->leaflet, "child");
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+GtkWidget *
+hw_window_get_page (HwWindow *self, const char *name)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (name, "caseload") == 0)
+    return GTK_WIDGET (self->caseload_page);
+  if (g_strcmp0 (name, "child") == 0)
+    return GTK_WIDGET (self->child_page);
+  if (g_strcmp0 (name, "team") == 0)
+    return GTK_WIDGET (self->team_page);
+  if (g_strcmp0 (name, "homes") == 0)
+    return GTK_WIDGET (self->homes_page);
+  if (g_strcmp0 (name, "error") == 0)
+    return GTK_WIDGET (self->error_page);
+  return NULL;
+}
+
+void
+hw_window_open_case (HwWindow *self, const char *case_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  if (!hw_child_page_load (self->child_page, case_id, &error))
+    {
+      hw_window_toast_error (self, error);
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->leaflet, "child");
+}
+
+void
+hw_window_add_toast (HwWindow *self, AdwToast *toast)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+hw_window_toast_error (HwWindow *self, const GError *error)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  toast = adw_toast_new (error ? error->message : _("Something went wrong"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (toast, 10);
+  hw_window_add_toast (self, toast);
+}
+
+static void
+on_preferences_user_changed_cb (HwWindow *self)
+{
+  hw_caseload_page_refilter (self->caseload_page);
+  hw_team_page_refresh (self->team_page);
+}
+
+static void
+on_preferences_rules_changed_cb (HwWindow *self)
+{
+  hw_caseload_refresh_findings (self->caseload);
+  hw_child_page_refresh_findings (self->child_page);
+}
+
+void
+hw_window_show_preferences (HwWindow *self)
+{
+  HwPreferencesWindow *prefs;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  prefs = hw_preferences_window_new (GTK_WINDOW (self), self->store, self->settings);
+  g_signal_connect_object (prefs, "user-changed", G_CALLBACK (on_preferences_user_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (prefs, "rules-changed", G_CALLBACK (on_preferences_rules_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+void
+hw_window_case_changed (HwWindow *self, const HwDossier *dossier)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  hw_caseload_update_case (self->caseload, dossier);
+  hw_caseload_page_refilter (self->caseload_page);
+}

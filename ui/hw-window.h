@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hw-application.h"
+#include "hw-caseload.h"
+
+G_BEGIN_DECLS
+
+#define HW_TYPE_WINDOW (hw_window_get_type ())
+G_DECLARE_FINAL_TYPE (HwWindow, hw_window, HW, WINDOW, AdwApplicationWindow)
+
+HwWindow   *hw_window_new              (HwApplication *app, HwStore *store);
+/* A window that only says why the database could not be opened. */
+HwWindow   *hw_window_new_error        (HwApplication *app, const char *title, const char *body);
+
+HwStore    *hw_window_get_store        (HwWindow *self);
+HwCaseload *hw_window_get_caseload     (HwWindow *self);
+GSettings  *hw_window_get_settings     (HwWindow *self);
+/* Who the user is (Preferences): a staff id and a team id, or NULL. */
+char       *hw_window_dup_user_staff_id (HwWindow *self);
+char       *hw_window_dup_user_team_id  (HwWindow *self);
+
+/* "caseload", "team", "homes", "child" or "error". */
+const char *hw_window_get_visible_view (HwWindow *self);
+void        hw_window_show_view        (HwWindow *self, const char *name);
+void        hw_window_open_case        (HwWindow *self, const char *case_id);
+/* The page widgets, by the names above. */
+GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
+
+void        hw_window_add_toast        (HwWindow *self, AdwToast *toast);  /* takes @toast */
+void        hw_window_toast_error      (HwWindow *self, const GError *error);
+void        hw_window_show_preferences (HwWindow *self);
+/* The case's findings changed (a save, a delete): every view refreshes. */
+void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "homeward"
+
+#include "config.h"
+
+#include "hw-application.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(HwApplication) app = NULL;
+
+  hw_application_setup_i18n ();
+  g_set_prgname ("homeward");
+  app = hw_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

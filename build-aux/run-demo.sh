@@ -17,4 +17,8 @@ if [ ! -f "$DB" ]; then
   ./_build/app/cli/homeward-cli --db "$DB" demo --children 300 --seed 1
 fi
 echo "Demo database: $DB"
+# The interface speaks Norwegian bokmål; a machine without that locale still gets it.
+export LANGUAGE="${LANGUAGE:-nb}"
+case "${LC_ALL:-${LANG:-C}}" in C|POSIX) export LC_ALL=C.UTF-8 ;; esac
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
 exec ./_build/ui/homeward --db "$DB"

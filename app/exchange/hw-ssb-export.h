@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* Writing SSB's Barnevern v4. The schema holds one Sak per document, so an export writes one
+ * file per case; what Homeward keeps beyond the format (names, foster homes, samvær, parents'
+ * follow-up, reunification assessments, …) stays out. data/exchange/README.md has the mapping.
+ *
+ * A writer may also take several cases into one file: not what SSB's schema allows, but what
+ * a national extract looks like to Homeward's importer (the import benchmark uses it). */
+
+/* Something the format could not carry: the record is left out of the file, with a reason. */
+typedef void (*HwExportWarningFunc) (const char *case_ref,   /* journal number */
+                                     const char *message,    /* translated */
+                                     gpointer    user_data);
+
+typedef struct {
+  /* The reporting service (Avgiver). NULL: the case's municipality, then the settings an SSB
+   * import stored ("service-org-number", "service-municipality", …). */
+  const char          *org_number;          /* 9 digits */
+  const char          *municipality;        /* 4 digits */
+  const char          *municipality_name;
+  const char          *district;            /* 2 digits, Oslo, Bergen and Trondheim */
+  const char          *district_name;
+  GDateTime           *extract_time;        /* DatoUttrekk; NULL = now */
+  HwExportWarningFunc  warning;
+  gpointer             user_data;
+} HwSsbExportOptions;
+
+typedef struct _HwSsbWriter HwSsbWriter;
+
+/* Starts a document at @path (written beside it, moved into place by finish). The options'
+ * organisation number, municipality number and name must be set. */
+HwSsbWriter *hw_ssb_writer_new      (const char                *path,
+                                     const HwSsbExportOptions  *options,
+                                     GError                   **error);
+gboolean     hw_ssb_writer_add_case (HwSsbWriter               *self,
+                                     const HwDossier           *dossier,
+                                     GError                   **error);
+/* Ends the document and moves it into place; frees @self either way. */
+gboolean     hw_ssb_writer_finish   (HwSsbWriter               *self,
+                                     GError                   **error);
+/* Abandons an unfinished document. */
+void         hw_ssb_writer_free     (HwSsbWriter               *self);
+
+/* Every case of @store as @dir/<case id>.xml; @n_files (optional) counts them. */
+gboolean     hw_ssb_export_dir      (HwStore                   *store,
+                                     const char                *dir,
+                                     const HwSsbExportOptions  *options,
+                                     guint                     *n_files,
+                                     GError                   **error);
+/* One dossier to one file, with the Avgiver resolved as hw_ssb_export_dir does. */
+gboolean     hw_ssb_export_case     (HwStore                   *store,
+                                     const HwDossier           *dossier,
+                                     const char                *path,
+                                     const HwSsbExportOptions  *options,
+                                     GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwSsbWriter, hw_ssb_writer_free)
+
+G_END_DECLS

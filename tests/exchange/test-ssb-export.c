@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Barnevern v4 export: every file valid against SSB's schema, and round trips that lose
+ * nothing the format carries. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "hw-demo.h"
+#include "hw-error.h"
+#include "hw-exchange-test.h"
+#include "hw-identity.h"
+#include "hw-ssb-export.h"
+
+static HwStore *store;
+static char *dir;
+
+static void
+setup (void)
+{
+  store = hw_test_open_store (&dir);
+}
+
+static void
+teardown (void)
+{
+  g_clear_object (&store);
+  hw_test_remove_tree (dir);
+  g_clear_pointer (&dir, g_free);
+}
+
+static HwStore *
+open_store (const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  HwStore *s = hw_store_open (path, &error);
+
+  ck_assert_no_error (error);
+  return s;
+}
+
+static guint
+export_dir (HwStore *from, const char *name, const HwSsbExportOptions *options)
+{
+  g_autofree char *out = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  ck_assert_msg (hw_ssb_export_dir (from, out, options, &n, &error), "%s",
+                 error ? error->message : "");
+  return n;
+}
+
+/* Every *.xml of @name validates against SSB's schema; how many. */
+static guint
+validate_dir (const char *xsd, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  const char *file;
+  guint n = 0;
+
+  ck_assert_ptr_nonnull (d);
+  while ((file = g_dir_read_name (d)))
+    {
+      g_autofree char *xml = g_build_filename (path, file, NULL);
+
+      ck_assert (g_str_has_suffix (file, ".xml"));   /* no .part left behind */
+      hw_xtest_assert_valid (xsd, xml);
+      n++;
+    }
+  return n;
+}
+
+static void
+import_dir (HwStore *into, const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  hw_xtest_import_ok (into, path, NULL);
+}
+
+START_TEST (test_complete_validates)
+{
+  g_autofree char *xsd = hw_xtest_ssb_xsd ("test_complete_validates");
+  g_autofree char *fixture = hw_xtest_fixture ("ssb-complete.xml");
+
+  hw_xtest_import_ok (store, fixture, NULL);
+  ck_assert_uint_eq (export_dir (store, "out", NULL), 1);
+  if (xsd == NULL)
+    return;
+  /* Our fixtures are valid Barnevern v4 too */
+  hw_xtest_assert_valid (xsd, fixture);
+  ck_assert_uint_eq (validate_dir (xsd, "out"), 1);
+}
+END_TEST
+
+/* The demo caseload, made in Homeward with much the format cannot hold, exports valid files. */
+START_TEST (test_demo_validates)
+{
+  g_autofree char *xsd = hw_xtest_ssb_xsd ("test_demo_validates");
+  g_autoptr(GError) error = NULL;
+  HwDemoOptions demo = { 120, 7, 0 };
+  HwSsbExportOptions options = { 0 };
+
+  demo.today = hw_date_new (2026, 11, 23);
+  ck_assert (hw_demo_write (store, &demo, NULL, NULL, &error));
+  options.org_number = "944496394";
+  options.municipality_name = "Trondheim";
+  ck_assert_uint_eq (export_dir (store, "demo", &options), 120);
+  if (xsd)
+    ck_assert_uint_eq (validate_dir (xsd, "demo"), 120);
+}
+END_TEST
+
+/* import → export → import into an empty database: the same records, field by field. */
+START_TEST (test_round_trip)
+{
+  g_autofree char *complete = hw_xtest_fixture ("ssb-complete.xml");
+  g_autofree char *controls = hw_xtest_fixture ("ssb-controls.xml");
+  g_autofree char *minimal = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) third = open_store ("third.db");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 6, 30, 12, 0, 0);
+  HwSsbExportOptions options = { 0 };
+
+  /* The extract's date bounds the dates a file may hold (Sak kontroll 1): the fixtures' */
+  options.extract_time = when;
+  hw_xtest_import_ok (store, controls, minimal, complete, NULL);
+  ck_assert_uint_eq (export_dir (store, "first", &options), 6);
+  import_dir (second, "first");
+  hw_xtest_assert_same_stores (store, second, TRUE);
+
+  /* And once more: stable */
+  ck_assert_uint_eq (export_dir (second, "second", &options), 6);
+  import_dir (third, "second");
+  hw_xtest_assert_same_stores (second, third, TRUE);
+}
+END_TEST
+
+/* Without the files' names for things, export(import(export(db))) == export(db): nothing the
+ * format carries is lost from a caseload made in Homeward. */
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+static char *
+read_dir_sorted (const char *name)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GDir) d = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) all = g_string_new (NULL);
+  const char *file;
+
+  while ((file = g_dir_read_name (d)))
+    g_ptr_array_add (names, g_strdup (file));
+  g_ptr_array_sort (names, compare_names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *xml = g_build_filename (path, names->pdata[i], NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      ck_assert (g_file_get_contents (xml, &text, NULL, NULL));
+      lines = g_strsplit (text, "\n", -1);
+      for (guint j = 0; lines[j]; j++)
+        if (!g_str_has_prefix (lines[j], "<Barnevern "))   /* a new document Id each time */
+          {
+            g_string_append (all, lines[j]);
+            g_string_append_c (all, '\n');
+          }
+    }
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static gsize
+first_difference (const char *a, const char *b)
+{
+  gsize i = 0;
+
+  while (a[i] && a[i] == b[i])
+    i++;
+  return i;
+}
+
+START_TEST (test_demo_round_trip)
+{
+  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
+  g_autofree char *a = NULL, *b = NULL;
+  HwDemoOptions demo = { 150, 11, 0 };
+  HwSsbExportOptions options = { 0 };
+
+  demo.today = hw_date_new (2026, 11, 23);
+  ck_assert (hw_demo_write (store, &demo, NULL, NULL, &error));
+  options.org_number = "944496394";
+  options.municipality_name = "Trondheim";
+  options.extract_time = when;
+  export_dir (store, "first", &options);
+  import_dir (second, "first");
+  export_dir (second, "second", &options);
+  a = read_dir_sorted ("first");
+  b = read_dir_sorted ("second");
+  if (strcmp (a, b) != 0)
+    {
+      gsize at = first_difference (a, b);
+
+      gsize from = at > 100 ? at - 100 : 0;
+
+      ck_abort_msg ("the second export differs: …%.200s… vs …%.200s…", a + from, b + from);
+    }
+}
+END_TEST
+
+/* One writer, many cases: a national extract as one file, which the importer reads. */
+typedef struct {
+  HwSsbWriter *writer;
+  guint        n;
+} Sink;
+
+static gboolean
+skip_home (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  return TRUE;
+}
+
+static gboolean
+add_case (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Sink *sink = user_data;
+
+  sink->n++;
+  return hw_ssb_writer_add_case (sink->writer, dossier, error);
+}
+
+START_TEST (test_writer_many_cases)
+{
+  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autofree char *path = g_build_filename (dir, "national.xml", NULL);
+  g_autofree char *part = g_strdup_printf ("%s.part", path);
+  g_autoptr(GError) error = NULL;
+  HwDemoOptions demo = { 60, 5, 0 };
+  HwSsbExportOptions options = { 0 };
+  HwImportSummary s;
+  Sink sink = { NULL, 0 };
+
+  demo.today = hw_date_new (2026, 11, 23);
+  options.org_number = "944496394";
+  options.municipality = "5001";
+  options.municipality_name = "Trondheim";
+  sink.writer = hw_ssb_writer_new (path, &options, &error);
+  ck_assert_no_error (error);
+  ck_assert (hw_demo_generate (&demo, skip_home, add_case, NULL, &sink, &error));
+  ck_assert (g_file_test (part, G_FILE_TEST_EXISTS));
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+  ck_assert (hw_ssb_writer_finish (sink.writer, &error));
+  ck_assert (!g_file_test (part, G_FILE_TEST_EXISTS));
+  s = hw_xtest_import_ok (second, path, NULL);
+  ck_assert_uint_eq (s.cases_new, 60);
+  ck_assert_uint_eq (sink.n, 60);
+
+  /* An abandoned writer leaves nothing */
+  sink.writer = hw_ssb_writer_new (path, &options, &error);
+  hw_ssb_writer_free (sink.writer);
+  ck_assert (!g_file_test (part, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+START_TEST (test_needs_service_identity)
+{
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case ("X-1");
+
+  ck_assert (hw_store_save_dossier (store, d, &error));
+  ck_assert (!hw_ssb_export_dir (store, out, NULL, NULL, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_REQUIRED));
+  ck_assert (strstr (error->message, "--org-number"));
+}
+END_TEST
+
+static void
+collect_export_warning (const char *case_ref, const char *message, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s: %s", case_ref, message));
+}
+
+/* What Barnevern v4 cannot hold is left out with a reason; the file stays valid. */
+START_TEST (test_leaves_out)
+{
+  g_autofree char *xsd = hw_xtest_ssb_xsd ("test_leaves_out");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(HwDossier) d = hw_test_make_case ("2024-00001");
+  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwDossier) back = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *case_id = ((HwRecord *) d->root)->id;
+  HwSsbExportOptions options = { 0 };
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE), *odd = hw_record_new (HW_ENTITY_MEASURE);
+  HwFrequency *f3 = hw_record_new (HW_ENTITY_FREQUENCY);
+  HwVisit *phone = hw_record_new (HW_ENTITY_VISIT), *visit = hw_record_new (HW_ENTITY_VISIT);
+  HwDecision *dec = hw_record_new (HW_ENTITY_DECISION);
+  HwPlan *ret = hw_record_new (HW_ENTITY_PLAN);
+  HwAftercare *assess = hw_record_new (HW_ENTITY_AFTERCARE);
+  HwDecisionStatus *status;
+
+  m->case_id = g_strdup (case_id);
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup ("2.2");
+  m->start_date = hw_date_new (2024, 2, 1);
+  odd->case_id = g_strdup (case_id);
+  odd->basis.law = g_strdup ("Barnevernloven");   /* not SSB's name for it */
+  odd->basis.chapter = g_strdup ("5");
+  odd->basis.section = g_strdup ("1");
+  odd->category = g_strdup ("2.2");
+  odd->start_date = hw_date_new (2024, 2, 1);
+  f3->case_id = g_strdup (case_id);
+  f3->measure_id = g_strdup (m->rec.id);
+  f3->kind = HW_FREQUENCY_FOLLOWUP;
+  f3->per_year = 3;
+  f3->start_date = m->start_date;
+  visit->case_id = g_strdup (case_id);
+  visit->measure_id = g_strdup (m->rec.id);
+  visit->kind = HW_VISIT_FOLLOWUP;
+  visit->in_person = TRUE;
+  visit->date = hw_date_new (2024, 3, 1);
+  phone->case_id = g_strdup (case_id);
+  phone->measure_id = g_strdup (m->rec.id);
+  phone->kind = HW_VISIT_FOLLOWUP;
+  phone->date = hw_date_new (2024, 3, 2);
+  dec->case_id = g_strdup (case_id);
+  dec->basis.law = g_strdup ("BVL2021");
+  dec->basis.chapter = g_strdup ("5");
+  dec->basis.section = g_strdup ("1");
+  dec->start_date = hw_date_new (2024, 1, 20);
+  ret->case_id = g_strdup (case_id);
+  ret->plan_type = HW_PLAN_RETURN;
+  ret->start_date = hw_date_new (2024, 5, 1);
+  assess->case_id = g_strdup (case_id);
+  assess->kind = HW_AFTERCARE_ASSESSMENT;
+  assess->date = hw_date_new (2024, 5, 1);
+  hw_dossier_add (d, m);
+  hw_dossier_add (d, odd);
+  hw_dossier_add (d, f3);
+  hw_dossier_add (d, visit);
+  hw_dossier_add (d, phone);
+  hw_dossier_add (d, dec);
+  hw_dossier_add (d, ret);
+  hw_dossier_add (d, assess);
+  ck_assert_msg (hw_store_save_dossier (store, d, &error), "%s", error ? error->message : "");
+
+  options.org_number = "944496394";
+  options.municipality = "5001";
+  options.municipality_name = "Trondheim";
+  options.warning = collect_export_warning;
+  options.user_data = warnings;
+  ck_assert_uint_eq (export_dir (store, "out", &options), 1);
+  if (xsd)
+    ck_assert_uint_eq (validate_dir (xsd, "out"), 1);
+  for (guint i = 0; i < warnings->len; i++)
+    ck_assert (g_str_has_prefix (warnings->pdata[i], "2024-00001: "));
+  ck_assert_uint_eq (warnings->len, 3);   /* the odd measure, 3 a year, and the visit with it */
+
+  import_dir (second, "out");
+  back = hw_store_load_case (second, case_id, &error);
+  ck_assert_ptr_nonnull (back);
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_MEASURE)->len, 1);
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_FREQUENCY)->len, 0);
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_VISIT)->len, 0);
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_PLAN)->len, 0);
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_AFTERCARE)->len, 0);
+  /* SSB wants a status: a decision recorded in Homeward was made (1) */
+  ck_assert_uint_eq (hw_dossier_get (back, HW_ENTITY_DECISION_STATUS)->len, 1);
+  status = hw_dossier_get (back, HW_ENTITY_DECISION_STATUS)->pdata[0];
+  ck_assert_int_eq (status->code, 1);
+  ck_assert_uint_eq (status->date, dec->start_date);
+}
+END_TEST
+
+static Suite *
+ssb_export_suite (void)
+{
+  Suite *s = suite_create ("ssb-export");
+  TCase *tc = tcase_create ("ssb-export");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_add_test (tc, test_complete_validates);
+  tcase_add_test (tc, test_demo_validates);
+  tcase_add_test (tc, test_round_trip);
+  tcase_add_test (tc, test_demo_round_trip);
+  tcase_add_test (tc, test_writer_many_cases);
+  tcase_add_test (tc, test_needs_service_identity);
+  tcase_add_test (tc, test_leaves_out);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return hw_test_run_suite (ssb_export_suite ());
+}

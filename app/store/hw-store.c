@@ -349,9 +349,12 @@ open_internal (const char *path, gboolean readonly, GError **error)
   sqlite3_busy_timeout (self->db, 10000);
 
   /* A national caseload is hundreds of MB: a 32 MB page cache keeps index pages of bulk
-   * writes and of the streaming reads in memory instead of re-reading them from disk. */
+   * writes and of the streaming reads in memory instead of re-reading them from disk.
+   * temp_store MEMORY keeps each statement's undo journal in memory: on disk it costs a write
+   * per page of every upsert and makes a bulk import two to three times slower. */
   if (!hw_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !hw_store_exec (self, "PRAGMA cache_size = -32768", error))
+      !hw_store_exec (self, "PRAGMA cache_size = -32768", error) ||
+      !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   /* A quick read of the header: a file that is not a database fails here, not later. */
   if (!hw_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))

@@ -28,6 +28,21 @@ START_TEST (test_identity_synthetic_valid)
 }
 END_TEST
 
+START_TEST (test_identity_synthetic_sex)
+{
+  for (guint seq = 0; seq < 50; seq++)
+    {
+      g_autofree char *man = hw_identity_make_synthetic_for_sex (hw_date_new (1990, 5, 6), 1, seq);
+      g_autofree char *woman = hw_identity_make_synthetic_for_sex (hw_date_new (2011, 5, 6), 2, seq);
+
+      ck_assert ((man[8] - '0') % 2 == 1);
+      ck_assert ((woman[8] - '0') % 2 == 0);
+      ck_assert (hw_identity_validate (man, NULL, NULL, NULL));
+      ck_assert (hw_identity_validate (woman, NULL, NULL, NULL));
+    }
+}
+END_TEST
+
 START_TEST (test_identity_wrong_check_digit)
 {
   g_autoptr(GError) error = NULL;
@@ -130,6 +145,7 @@ main (void)
   TCase *tc = tcase_create ("identity");
 
   tcase_add_test (tc, test_identity_synthetic_valid);
+  tcase_add_test (tc, test_identity_synthetic_sex);
   tcase_add_test (tc, test_identity_wrong_check_digit);
   tcase_add_test (tc, test_identity_fnr_and_dnumber);
   tcase_add_test (tc, test_identity_refusals);

@@ -127,6 +127,14 @@ char *
 hw_identity_make_synthetic (HwDate birth_date,
                             guint  sequence)
 {
+  return hw_identity_make_synthetic_for_sex (birth_date, 0, sequence);
+}
+
+char *
+hw_identity_make_synthetic_for_sex (HwDate birth_date,
+                                    int    sex,
+                                    guint  sequence)
+{
   int y, m, d;
 
   g_return_val_if_fail (birth_date != HW_DATE_NONE, NULL);
@@ -137,13 +145,12 @@ hw_identity_make_synthetic (HwDate birth_date,
   for (guint step = 0; step < 1000; step++)
     {
       int base = y >= 2000 ? 500 : 0;
-      int span = y >= 2000 ? 500 : 500;
-      int individual = base + (int) ((sequence + step) % (guint) span);
+      int individual = base + (int) ((sequence + step) % 500u);
       int digits[11] = { d / 10, d % 10, (m + 80) / 10, (m + 80) % 10, (y % 100) / 10, y % 10,
                          individual / 100, (individual / 10) % 10, individual % 10, 0, 0 };
       int k1 = check_digit (digits, k1_weights, 9), k2;
 
-      if (k1 < 0)
+      if (k1 < 0 || (sex == 1 && individual % 2 == 0) || (sex == 2 && individual % 2 == 1))
         continue;
       digits[9] = k1;
       k2 = check_digit (digits, k2_weights, 10);

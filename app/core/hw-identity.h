@@ -20,6 +20,11 @@ gboolean hw_identity_validate      (const char      *number,
 /* A synthetic (month + 80) number for @birth_date: never a real person's number. */
 char    *hw_identity_make_synthetic (HwDate birth_date,
                                      guint  sequence);
+/* The same for a given sex (1 male, 2 female, 0 either): the individual number's last digit
+ * is odd for men and even for women. */
+char    *hw_identity_make_synthetic_for_sex (HwDate birth_date,
+                                             int    sex,
+                                             guint  sequence);
 /* "DDMMYY*****": what logs and error messages may show of a number. */
 char    *hw_identity_dup_masked    (const char *number);
 

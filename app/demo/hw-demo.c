@@ -397,7 +397,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   child->given_name = g_strdup (girl ? PICK (g, girl_names) : PICK (g, boy_names));
   child->family_name = g_strdup (family);
   child->sex = girl ? HW_SEX_FEMALE : HW_SEX_MALE;
-  child->fnr = hw_identity_make_synthetic (child->birth_date, g->sequence++);
+  child->fnr = hw_identity_make_synthetic_for_sex (child->birth_date, girl ? 2 : 1,
+                                                   g->sequence++);
   child->school = g_strdup (age_days > 6 * 365 ? "Solbakken skole" : "Tusenfryd barnehage");
   child->protected_address = chance (g, 0.04);
 
@@ -420,7 +421,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   mother->relation = HW_RELATION_MOTHER;
   mother->parental_responsibility = chance (g, 0.92);
   mother->birth_date = hw_date_add_years (child->birth_date, -between (g, 18, 40));
-  mother->fnr = hw_identity_make_synthetic (mother->birth_date, g->sequence++);
+  mother->fnr = hw_identity_make_synthetic_for_sex (mother->birth_date, 2, g->sequence++);
   mother->protected_address = chance (g, 0.05);
   mother->address = g_strdup_printf ("Storgata %d", between (g, 1, 120));
   mother->phone = g_strdup_printf ("4%07d", between (g, 0, 9999999));

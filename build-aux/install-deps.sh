@@ -7,7 +7,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -q
 $SUDO apt-get install -y -q --no-install-recommends \
-  build-essential clang meson ninja-build pkg-config gettext \
+  build-essential clang libclang-rt-14-dev meson ninja-build pkg-config gettext \
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev \
   libsqlite3-dev libxml2-dev libxml2-utils libical-dev libjson-glib-dev \
   libcairo2-dev libpango1.0-dev check \

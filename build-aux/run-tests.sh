@@ -24,4 +24,8 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 LSAN_OPTIONS=suppressions="$PWD/build-aux/lsan.supp" \
   meson test -C _build-asan --print-errorlogs --num-processes 2 --timeout-multiplier 3
 
-echo "All tests passed in both builds."
+# The fuzz harnesses (libFuzzer, clang, ASan + UBSan) for a short while each; the full runs
+# are `build-aux/run-fuzzers.sh 300`.
+sh build-aux/run-fuzzers.sh "${HOMEWARD_FUZZ_SECONDS:-20}"
+
+echo "All tests passed in both builds, and the fuzzers found nothing."

@@ -129,6 +129,7 @@ START_TEST (test_demo_realistic_shape)
   Digest d;
   g_autofree char *hex = generate (7, 600, &d);
 
+  ck_assert_uint_eq (strlen (hex), 64);
   ck_assert_uint_eq (d.cases, 600);
   ck_assert (d.synthetic_only);
   /* Every kind of placement and both acts occur; some returned home; some aged 17. */

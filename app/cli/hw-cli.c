@@ -46,7 +46,13 @@ hw_cli_open_store (HwCliContext *ctx, GError **error)
   HwStore *store = hw_store_open (path, error);
 
   if (store)
-    hw_store_set_actor (store, ctx->user);
+    {
+      hw_store_set_actor (store, ctx->user);
+      if (!hw_store_is_private (store))
+        fprintf (stderr, _("homeward-cli: warning: %s can be read by other users; "
+                           "run “chmod 600” on it and “chmod 700” on its folder\n"),
+                 hw_store_get_path (store));
+    }
   return store;
 }
 
@@ -142,6 +148,8 @@ main (int argc, char **argv)
   HwCliContext ctx = { NULL, NULL };
 
   setlocale (LC_ALL, "");
+  /* Debug and warning messages go to stderr, never into pipe-friendly stdout. */
+  g_log_writer_default_set_use_stderr (TRUE);
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

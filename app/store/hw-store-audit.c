@@ -191,12 +191,13 @@ hw_audit_entry_free (HwAuditEntry *entry)
 GPtrArray *
 hw_store_audit_list (HwStore *self, const char *case_id, GError **error)
 {
-  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_audit_entry_free);
+  g_autoptr(GPtrArray) entries = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
 
+  entries = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_audit_entry_free);
   stmt = hw_store_prepare_cached (self, case_id ?
                                   "SELECT seq, at, actor, action, entity, record_id, case_id, "
                                   "detail FROM audit WHERE case_id = ?1 ORDER BY seq" :
@@ -260,7 +261,9 @@ table_exists (HwStore *self, const char *name, gboolean *exists, GError **error)
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   *exists = rc == SQLITE_ROW;
-  return rc == SQLITE_ROW || rc == SQLITE_DONE ? TRUE : hw_store_set_sqlite_error (self, rc, error);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return hw_store_set_sqlite_error (self, rc, error);
+  return TRUE;
 }
 
 /* The entry whose hash is @hash, or 0. Only on the failure path: a full scan is fine. */

@@ -3,12 +3,17 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <libxml/xmlreader.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "hw-bench-ops.h"
 #include "hw-entity.h"
 #include "hw-caseload-check.h"
+#include "hw-import.h"
+#include "hw-plan-document.h"
+#include "hw-ssb-export.h"
 #include "hw-store.h"
 
 /* ---- the caseload window's code path ---- */
@@ -192,6 +197,174 @@ op_check_one_thread (HwBenchContext *ctx, GError **error)
   return check_with_threads (ctx, 1, error);
 }
 
+/* ---- exchange ---- */
+
+static char *
+ssb_file (HwBenchContext *ctx)
+{
+  g_autofree char *name = g_strdup_printf ("barnevern-%u.xml", ctx->n);
+
+  return g_build_filename (ctx->workdir, name, NULL);
+}
+
+typedef struct {
+  HwSsbWriter *writer;
+  guint        cases;
+} ExportRun;
+
+static gboolean
+export_one (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  ExportRun *run = user_data;
+
+  run->cases++;
+  return hw_ssb_writer_add_case (run->writer, dossier, error);
+}
+
+/* Every case as Barnevern v4, into one file (the import benchmarks read it). */
+static gboolean
+op_export (HwBenchContext *ctx, GError **error)
+{
+  g_autoptr(HwStore) store = hw_store_open (ctx->db, error);
+  g_autofree char *path = ssb_file (ctx);
+  HwSsbExportOptions options = { "974760673", "5001", "Trondheim" };
+  ExportRun run = { NULL, 0 };
+
+  if (store == NULL)
+    return FALSE;
+  run.writer = hw_ssb_writer_new (path, &options, error);
+  if (run.writer == NULL)
+    return FALSE;
+  if (!hw_store_foreach_case (store, export_one, &run, error))
+    {
+      hw_ssb_writer_free (run.writer);
+      return FALSE;
+    }
+  ctx->items = run.cases;
+  return hw_ssb_writer_finish (run.writer, error);
+}
+
+/* The import's floor: one bare xmlTextReader pass over the file, and a bare insert of every
+ * element that has an Id into one plain table, in one transaction. */
+static gboolean
+op_import_floor (HwBenchContext *ctx, GError **error)
+{
+  g_autofree char *path = ssb_file (ctx);
+  g_autofree char *db_path = g_build_filename (ctx->workdir, "floor.db", NULL);
+  xmlTextReaderPtr reader;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint rows = 0;
+
+  g_unlink (db_path);
+  if (sqlite3_open (db_path, &db) != SQLITE_OK)
+    return FALSE;
+  sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; "
+                "CREATE TABLE t (id TEXT PRIMARY KEY, kind TEXT, data TEXT); BEGIN",
+                NULL, NULL, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO t VALUES (?1, ?2, ?3)", -1, &stmt, NULL);
+  reader = xmlReaderForFile (path, NULL, XML_PARSE_NONET);
+  if (reader == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no %s", path);
+      sqlite3_close (db);
+      return FALSE;
+    }
+  while (xmlTextReaderRead (reader) == 1)
+    {
+      xmlChar *id;
+
+      if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+        continue;
+      id = xmlTextReaderGetAttribute (reader, (const xmlChar *) "Id");
+      if (id)
+        {
+          sqlite3_bind_text (stmt, 1, (const char *) id, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 2, (const char *) xmlTextReaderConstLocalName (reader), -1,
+                             SQLITE_TRANSIENT);
+          sqlite3_bind_text (stmt, 3, (const char *) xmlTextReaderConstValue (reader), -1,
+                             SQLITE_TRANSIENT);
+          sqlite3_step (stmt);
+          sqlite3_reset (stmt);
+          rows++;
+          xmlFree (id);
+        }
+    }
+  xmlFreeTextReader (reader);
+  sqlite3_finalize (stmt);
+  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_unlink (db_path);
+  ctx->items = rows;
+  return rows > 0;
+}
+
+/* `homeward-cli import` of that file into an empty database. */
+static gboolean
+op_import (HwBenchContext *ctx, GError **error)
+{
+  g_autofree char *path = ssb_file (ctx);
+  g_autofree char *db_path = g_build_filename (ctx->workdir, "import.db", NULL);
+  g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+  g_autoptr(HwStore) store = NULL;
+  const char *paths[] = { path, NULL };
+  HwImportOptions options = { 0 };
+  HwImportSummary summary = { 0 };
+
+  g_unlink (db_path);
+  g_unlink (wal);
+  store = hw_store_open (db_path, error);
+  if (store == NULL || !hw_import_paths (store, paths, &options, &summary, error))
+    return FALSE;
+  ctx->items = summary.records;
+  return TRUE;
+}
+
+/* One child's plan, built from the store and the rules and written as PDF. */
+static gboolean
+op_plan_pdf (HwBenchContext *ctx, GError **error)
+{
+  static HwStore *store;
+  static char *journal;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *pdf = g_build_filename (ctx->workdir, "plan.pdf", NULL);
+
+  /* Opening the database is the first-screen's business: time the plan alone. */
+  if (store == NULL)
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      store = hw_store_open (ctx->db, error);
+      if (store == NULL)
+        return FALSE;
+      rows = hw_store_list_case_rows_page (store, hw_date_new (2026, 11, 23), 0, 1, error);
+      if (rows == NULL || rows->len == 0)
+        return FALSE;
+      journal = g_strdup (((HwCaseRow *) rows->pdata[0])->journal_no);
+      if (ctx->run == 0)
+        {
+          /* Warm the catalogue and template once, as a running app has. */
+          g_autoptr(HwDocument) warm = hw_plan_document_new_for_case (store, journal,
+                                                                      hw_date_new (2026, 11, 23),
+                                                                      HW_RECIPIENT_INTERNAL,
+                                                                      "bench", error);
+          if (warm == NULL)
+            return FALSE;
+        }
+    }
+  {
+    gint64 t0 = g_get_monotonic_time ();
+
+    doc = hw_plan_document_new_for_case (store, journal, hw_date_new (2026, 11, 23),
+                                         HW_RECIPIENT_INTERNAL, "bench", error);
+    if (doc == NULL || !hw_document_write_pdf (doc, pdf, error))
+      return FALSE;
+    ctx->result_ms = (g_get_monotonic_time () - t0) / 1000.0;
+  }
+  ctx->items = hw_document_get_n_pages (doc);
+  return TRUE;
+}
+
 const HwBenchOp hw_bench_ops[] = {
   { "first-screen", op_first_screen, NULL, TRUE, "rows", "≤ 300 ms from process start" },
   { "full-caseload", op_full_caseload, NULL, FALSE, "rows", "(background)" },
@@ -200,5 +373,9 @@ const HwBenchOp hw_bench_ops[] = {
   { "load-dossiers", op_load_dossiers, NULL, FALSE, "rec", "(part of check)" },
   { "check-1-thread", op_check_one_thread, NULL, FALSE, "cases", "" },
   { "check", op_check, NULL, FALSE, "cases", "≤ 1 s and ≤ 3× floor" },
+  { "export-ssb", op_export, NULL, FALSE, "cases", "" },
+  { "import-floor", op_import_floor, "import-ssb", FALSE, "rows", NULL },
+  { "import-ssb", op_import, NULL, FALSE, "rec", "≤ 2× floor, ≤ 150 MB" },
+  { "plan-pdf", op_plan_pdf, NULL, FALSE, "pages", "≤ 150 ms" },
   { NULL }
 };

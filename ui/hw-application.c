@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "hw-application.h"
+#include "hw-store-backup.h"
 #include "hw-error.h"
 #include "hw-preferences-window.h"
 #include "hw-window.h"
@@ -248,6 +249,44 @@ actor_name (HwApplication *self)
   return g_get_user_name ();
 }
 
+/* The daily backup runs on its own connection in a worker thread: opening the window never
+ * waits for it. */
+static void
+backup_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  HwBackupInfo info = { 0 };
+  GError *error = NULL;
+
+  if (hw_store_backup_auto (task_data, NULL, FALSE, &info, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+  hw_backup_info_clear (&info);
+}
+
+static void
+on_backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(HwWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autoptr(GError) shown = g_error_new (error->domain, error->code,
+                                             _("The daily backup failed: %s"), error->message);
+      hw_window_toast_error (window, shown);
+    }
+}
+
+static void
+start_daily_backup (HwWindow *window, const char *path)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, on_backup_done, g_object_ref (window));
+
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, backup_thread);
+}
+
 GtkWindow *
 hw_application_open_window (HwApplication *self)
 {
@@ -276,7 +315,23 @@ hw_application_open_window (HwApplication *self)
       return GTK_WINDOW (hw_window_new_error (self, title, body));
     }
   hw_store_set_actor (store, actor_name (self));
-  return GTK_WINDOW (hw_window_new (self, store));
+  {
+    HwWindow *window = hw_window_new (self, store);
+
+    if (!hw_store_is_private (store))
+      {
+        AdwToast *toast = adw_toast_new (_("Other users on this computer can read the "
+                                           "database. Ask your administrator to make it "
+                                           "private."));
+
+        adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+        adw_toast_set_timeout (toast, 0);
+        hw_window_add_toast (window, toast);
+      }
+    if (g_getenv ("HOMEWARD_NO_AUTO_BACKUP") == NULL)
+      start_daily_backup (window, path);
+    return GTK_WINDOW (window);
+  }
 }
 
 void

@@ -12,7 +12,10 @@ static void
 on_progress (guint done, guint total, gpointer user_data)
 {
   if (total >= 2000)
-    fprintf (stderr, _("\rWriting demo caseload: %u of %u children"), done, total);
+    {
+      fputc ('\r', stderr);
+      fprintf (stderr, _("Writing demo caseload: %u of %u children"), done, total);
+    }
   if (total >= 2000 && done == total)
     fputc ('\n', stderr);
 }

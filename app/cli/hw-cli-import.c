@@ -55,7 +55,8 @@ on_progress (const char *file, guint index, guint n_files, guint64 done, guint64
       percent = (int) ((index + 1) * 100 / n_files);
       if (ui->tty)
         {
-          fprintf (stderr, _("\rImporting file %u of %u"), index + 1, n_files);
+          fputc ('\r', stderr);
+          fprintf (stderr, _("Importing file %u of %u"), index + 1, n_files);
           ui->progress_shown = index + 1 < n_files;
           if (index + 1 == n_files)
             fputc ('\n', stderr);
@@ -73,8 +74,9 @@ on_progress (const char *file, guint index, guint n_files, guint64 done, guint64
   percent = (int) MIN (100, done * 100 / total);
   if (ui->tty)
     {
-      fprintf (stderr, ngettext ("\rImporting %s (%u of %u): %d%%, %u case",
-                                 "\rImporting %s (%u of %u): %d%%, %u cases", cases),
+      fputc ('\r', stderr);
+      fprintf (stderr, ngettext ("Importing %s (%u of %u): %d%%, %u case",
+                                 "Importing %s (%u of %u): %d%%, %u cases", cases),
                file, index + 1, n_files, percent, cases);
       ui->progress_shown = TRUE;
       if (done >= total)

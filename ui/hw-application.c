@@ -145,6 +145,7 @@ hw_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.log-visit", { "<Control>l", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.back", { "<Alt>Left", NULL } },
     { "win.reload", { "F5", "<Control>r", NULL } },
     { "win.show-view('caseload')", { "<Alt>1", NULL } },

@@ -8,6 +8,9 @@
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
 #include "hw-homes-page.h"
+#include "hw-overdue-list.h"
+#include "hw-plan-document.h"
+#include "hw-print-operation.h"
 #include "hw-preferences-window.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
@@ -182,6 +185,53 @@ log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
     hw_child_page_log_visit (self->child_page);
 }
 
+/* Ctrl+P: the child's follow-up plan in a child's record, elsewhere the overdue list. */
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwWindow *self = HW_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwPrintOperation) operation = NULL;
+  g_autofree char *job = NULL;
+  HwDocument *document = NULL;
+  HwDate today = hw_application_get_today ();
+
+  if (self->store == NULL)
+    return;
+  if (g_strcmp0 (hw_window_get_visible_view (self), "child") == 0 &&
+      hw_child_page_get_case_id (self->child_page))
+    {
+      HwCase *kase = hw_store_load (self->store, HW_ENTITY_CASE,
+                                    hw_child_page_get_case_id (self->child_page), &error);
+
+      if (kase)
+        {
+          document = hw_plan_document_new_for_case (self->store, kase->journal_no, today,
+                                                    HW_RECIPIENT_INTERNAL, NULL, &error);
+          /* Translators: a file name for the printed plan; %s is the journal number */
+          job = g_strdup_printf (_("Follow-up plan %s"), kase->journal_no);
+          hw_record_free (kase);
+        }
+    }
+  else
+    {
+      HwOverdueListOptions options = { today, NULL, NULL, TRUE, NULL };
+
+      document = hw_overdue_list_document_new (self->store, &options, &error);
+      job = g_strdup (_("Overdue duties"));
+    }
+  if (document == NULL)
+    {
+      hw_window_toast_error (self, error);
+      return;
+    }
+  operation = hw_print_operation_new (document, job);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    hw_window_toast_error (self, error);
+}
+
 static void
 undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -223,6 +273,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.log-visit", NULL, log_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   /* The same keys inside the window, for when the application's accelerators are not set
    * (tests that build a window without running the application). */
@@ -230,6 +281,8 @@ hw_window_class_init (HwWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
                                        "win.log-visit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
 }
 
 static void

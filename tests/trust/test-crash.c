@@ -424,7 +424,9 @@ START_TEST (test_crash_sigkill_rounds)
       hw_backup_info_clear (&info);
       checked++;
     }
-  ck_assert_uint_le (backups->len, HW_BACKUP_KEEP_DAILY + HW_BACKUP_KEEP_WEEKLY);
+  /* A writer killed between writing a backup and thinning the folder leaves one too many;
+   * the next backup thins it again. */
+  ck_assert_uint_le (backups->len, HW_BACKUP_KEEP_DAILY + HW_BACKUP_KEEP_WEEKLY + 1);
 
   printf ("crash: %u SIGKILLs survived, %u committed transactions reported and found, "
           "%u cases imported, %u backups intact, %.1f s (writer start-up %" G_GINT64_FORMAT

@@ -23,6 +23,8 @@
 #include "hw-team-page.h"
 #include "hw-test-support.h"
 #include "hw-window.h"
+#include "hw-plan-document.h"
+#include "hw-print-operation.h"
 
 static const char *artifacts_dir;
 static HwApplication *app;
@@ -988,6 +990,41 @@ START_TEST (test_norwegian)
 }
 END_TEST
 
+/* The print operation draws the same pages as the PDF: exported through GTK, the plan of the
+ * child has as many pages as the document and says whose plan it is. */
+START_TEST (test_print_plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_build_filename (fx.dir, "printed.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *cmd = NULL;
+  HwCase *kase = hw_store_load (fx.store, HW_ENTITY_CASE, fx.case_testa, &error);
+  HwDocument *doc = hw_plan_document_new_for_case (fx.store, kase->journal_no,
+                                                   hw_application_get_today (),
+                                                   HW_RECIPIENT_INTERNAL, "tester", &error);
+  int n_pages;
+  g_autoptr(HwPrintOperation) op = NULL;
+
+  ck_assert_no_error (error);
+  n_pages = hw_document_get_n_pages (doc);
+  op = hw_print_operation_new (doc, "plan");
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (op), FALSE);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  ck_assert_int_eq (gtk_print_operation_run (GTK_PRINT_OPERATION (op),
+                                             GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                    GTK_PRINT_OPERATION_RESULT_APPLY);
+  ck_assert_no_error (error);
+  cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  ck_assert (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  ck_assert_ptr_nonnull (strstr (out, kase->journal_no));
+  {
+    g_autofree char *last = g_strdup_printf ("%d", n_pages);
+    ck_assert_ptr_nonnull (strstr (out, last));
+  }
+  hw_record_free (kase);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1010,6 +1047,7 @@ ui_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_caseload_search);
+  tcase_add_test (tc, test_print_plan);
   tcase_add_test (tc, test_caseload_scope);
   tcase_add_test (tc, test_open_child);
   tcase_add_test (tc, test_log_visit);

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "hw-document.h"
+
+G_BEGIN_DECLS
+
+/* Prints (or, from the dialog, previews and saves as PDF) a laid-out HwDocument: the same
+ * pages `homeward-cli plan` writes, drawn by the same code. */
+#define HW_TYPE_PRINT_OPERATION (hw_print_operation_get_type ())
+G_DECLARE_FINAL_TYPE (HwPrintOperation, hw_print_operation, HW, PRINT_OPERATION,
+                      GtkPrintOperation)
+
+HwPrintOperation *hw_print_operation_new (HwDocument *document, const char *job_name);
+
+G_END_DECLS

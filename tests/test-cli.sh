@@ -49,5 +49,12 @@ check "a file that is not a database is refused" '[ $? -ne 0 ] && [ -s "$TMP/err
 "$CLI" --db "$TMP/a.db" list --search "$(head -1 "$TMP/list1" | cut -f1)" > "$TMP/out"
 check "list --search finds a journal number" '[ "$(wc -l < "$TMP/out")" -eq 1 ]'
 
+if command -v pdfinfo >/dev/null; then
+  "$CLI" --db "$TMP/a.db" check --today 2026-11-23 --format pdf -o "$TMP/overdue.pdf" > /dev/null 2>&1
+  check "check --format pdf writes an A4 overdue list" 'pdfinfo "$TMP/overdue.pdf" | grep -q "595.* x 841"'
+  "$CLI" --db "$TMP/a.db" check --format pdf > /dev/null 2> "$TMP/err"
+  check "check --format pdf without -o is a usage error" '[ $? -eq 2 ] && grep -q -- "-o FILE" "$TMP/err"'
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

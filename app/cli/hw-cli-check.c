@@ -10,6 +10,7 @@
 #include "hw-cli.h"
 #include "hw-error.h"
 #include "hw-caseload-check.h"
+#include "hw-overdue-list.h"
 
 /* homeward-cli check: every duty with its due date and state (rules.md "What the check
  * command prints"). The text format is for people, in the catalogue's words; tsv and json
@@ -345,6 +346,7 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   g_autofree char *case_no = NULL;
   g_autofree char *rule_id = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *output = NULL;
   g_auto(Check) check = { 0 };
   gboolean all = FALSE;
   GOptionEntry entries[] = {
@@ -354,6 +356,7 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
     { "case", 0, 0, G_OPTION_ARG_STRING, &case_no, N_("Only the case with this journal number"), "JOURNALNR" },
     { "rule", 0, 0, G_OPTION_ARG_STRING, &rule_id, N_("Only this rule"), "ID" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang, N_("Language of the texts: nb, nn or en"), "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("With --format pdf: the file to write (the team’s overdue list)"), "FILE" },
     { NULL }
   };
 
@@ -373,8 +376,28 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
     check.format = FORMAT_TSV;
   else if (g_str_equal (format, "json"))
     check.format = FORMAT_JSON;
+  else if (g_str_equal (format, "pdf"))
+    {
+      HwOverdueListOptions options = { 0 };
+
+      /* The printed overdue list: overdue and due-soon duties, most overdue first. */
+      if (output == NULL)
+        return hw_cli_usage_error ("check", _("--format pdf needs -o FILE"));
+      if (case_no)
+        return hw_cli_usage_error ("check", _("--format pdf lists every case; use "
+                                              "“homeward-cli plan” for one child"));
+      if (!hw_cli_parse_today (today_text, &options.today, &error))
+        return hw_cli_fail (error);
+      options.rule_id = rule_id;
+      options.include_due_soon = TRUE;
+      store = hw_cli_open_store (ctx, &error);
+      if (store == NULL || !hw_overdue_list_write_pdf (store, &options, output, &error))
+        return hw_cli_fail (error);
+      printf (_("Wrote the overdue list to %s\n"), output);
+      return 0;
+    }
   else
-    return hw_cli_usage_error ("check", _("--format must be text, tsv or json"));
+    return hw_cli_usage_error ("check", _("--format must be text, tsv, json or pdf"));
   check.lang = HW_LANG_NB;
   if (lang && (check.lang = hw_lang_from_string (lang)) == (HwLang) -1)
     return hw_cli_usage_error ("check", _("--lang must be nb, nn or en"));

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "hw-print-operation.h"
 
 struct _HwPrintOperation
@@ -10,6 +12,17 @@ struct _HwPrintOperation
   GtkPrintOperation parent_instance;
 
   HwDocument *document;
+
+  /* A plan is built in begin-print, for the recipient chosen in the dialog. */
+  HwStore     *store;
+  char        *journal_no;
+  HwDate       today;
+  HwRecipient  recipient;
+  GtkDropDown *recipient_choice;
+};
+
+static const char *const recipient_labels[] = {
+  N_("Internal use"), N_("The parents"), N_("The foster parents"), N_("The county tribunal"),
 };
 
 G_DEFINE_FINAL_TYPE (HwPrintOperation, hw_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -19,7 +32,60 @@ hw_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
 {
   HwPrintOperation *self = HW_PRINT_OPERATION (operation);
 
+  if (self->journal_no)
+    {
+      g_autoptr(GError) error = NULL;
+      HwDocument *plan = hw_plan_document_new_for_case (self->store, self->journal_no,
+                                                        self->today, self->recipient, NULL,
+                                                        &error);
+
+      if (plan == NULL)
+        {
+          g_warning ("Could not build the plan: %s", error->message);
+          gtk_print_operation_cancel (operation);
+          return;
+        }
+      g_set_object (&self->document, plan);
+      g_object_unref (plan);
+    }
   gtk_print_operation_set_n_pages (operation, hw_document_get_n_pages (self->document));
+}
+
+static GtkWidget *
+hw_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  HwPrintOperation *self = HW_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (_("Who is the printout for? What that recipient may not "
+                                      "see, a protected address above all, is left out."));
+  const char *labels[G_N_ELEMENTS (recipient_labels) + 1] = { NULL };
+
+  if (self->journal_no == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (recipient_labels); i++)
+    labels[i] = _(recipient_labels[i]);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  self->recipient_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
+  gtk_drop_down_set_selected (self->recipient_choice, self->recipient);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->recipient_choice),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recipient"), -1);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 12);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->recipient_choice));
+  gtk_print_operation_set_custom_tab_label (operation, _("Recipient"));
+  return box;
+}
+
+static void
+hw_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWidget *widget)
+{
+  HwPrintOperation *self = HW_PRINT_OPERATION (operation);
+
+  if (self->recipient_choice)
+    self->recipient = (HwRecipient) gtk_drop_down_get_selected (self->recipient_choice);
 }
 
 static void
@@ -39,6 +105,8 @@ hw_print_operation_finalize (GObject *object)
   HwPrintOperation *self = HW_PRINT_OPERATION (object);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->journal_no, g_free);
   G_OBJECT_CLASS (hw_print_operation_parent_class)->finalize (object);
 }
 
@@ -50,6 +118,8 @@ hw_print_operation_class_init (HwPrintOperationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = hw_print_operation_finalize;
   print_class->begin_print = hw_print_operation_begin_print;
   print_class->draw_page = hw_print_operation_draw_page;
+  print_class->create_custom_widget = hw_print_operation_create_custom_widget;
+  print_class->custom_widget_apply = hw_print_operation_custom_widget_apply;
 }
 
 static void
@@ -76,4 +146,26 @@ hw_print_operation_new (HwDocument *document, const char *job_name)
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (self), job_name);
   return self;
+}
+
+HwPrintOperation *
+hw_print_operation_new_for_plan (HwStore    *store,
+                                 const char *journal_no,
+                                 HwDate      today,
+                                 const char *job_name)
+{
+  HwPrintOperation *self = hw_print_operation_new (NULL, job_name);
+
+  self->store = g_object_ref (store);
+  self->journal_no = g_strdup (journal_no);
+  self->today = today;
+  self->recipient = HW_RECIPIENT_INTERNAL;
+  return self;
+}
+
+void
+hw_print_operation_set_recipient (HwPrintOperation *self, HwRecipient recipient)
+{
+  g_return_if_fail (HW_IS_PRINT_OPERATION (self));
+  self->recipient = recipient;
 }

@@ -13,6 +13,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HwPrintOperation, hw_print_operation, HW, PRINT_OPERATION,
                       GtkPrintOperation)
 
-HwPrintOperation *hw_print_operation_new (HwDocument *document, const char *job_name);
+#include "hw-plan-document.h"
+
+HwPrintOperation *hw_print_operation_new          (HwDocument *document, const char *job_name);
+/* A child's plan, built when printing starts for the recipient chosen in the dialog's
+ * "Recipient" tab (internal, parents, foster parents, tribunal). */
+HwPrintOperation *hw_print_operation_new_for_plan (HwStore    *store,
+                                                   const char *journal_no,
+                                                   HwDate      today,
+                                                   const char *job_name);
+void              hw_print_operation_set_recipient (HwPrintOperation *self,
+                                                    HwRecipient       recipient);
 
 G_END_DECLS

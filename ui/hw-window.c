@@ -204,14 +204,15 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
       HwCase *kase = hw_store_load (self->store, HW_ENTITY_CASE,
                                     hw_child_page_get_case_id (self->child_page), &error);
 
-      if (kase)
+      if (kase == NULL)
         {
-          document = hw_plan_document_new_for_case (self->store, kase->journal_no, today,
-                                                    HW_RECIPIENT_INTERNAL, NULL, &error);
-          /* Translators: a file name for the printed plan; %s is the journal number */
-          job = g_strdup_printf (_("Follow-up plan %s"), kase->journal_no);
-          hw_record_free (kase);
+          hw_window_toast_error (self, error);
+          return;
         }
+      /* Translators: a file name for the printed plan; %s is the journal number */
+      job = g_strdup_printf (_("Follow-up plan %s"), kase->journal_no);
+      operation = hw_print_operation_new_for_plan (self->store, kase->journal_no, today, job);
+      hw_record_free (kase);
     }
   else
     {
@@ -220,12 +221,13 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
       document = hw_overdue_list_document_new (self->store, &options, &error);
       job = g_strdup (_("Overdue duties"));
     }
-  if (document == NULL)
+  if (operation == NULL && document == NULL)
     {
       hw_window_toast_error (self, error);
       return;
     }
-  operation = hw_print_operation_new (document, job);
+  if (operation == NULL)
+    operation = hw_print_operation_new (document, job);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
                                GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
                                &error) == GTK_PRINT_OPERATION_RESULT_ERROR)

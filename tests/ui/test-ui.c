@@ -1021,6 +1021,24 @@ START_TEST (test_print_plan)
     g_autofree char *last = g_strdup_printf ("%d", n_pages);
     ck_assert_ptr_nonnull (strstr (out, last));
   }
+
+  /* The dialog's recipient choice rebuilds the plan for that recipient when printing starts. */
+  {
+    g_autoptr(HwPrintOperation) for_parents =
+      hw_print_operation_new_for_plan (fx.store, kase->journal_no, hw_application_get_today (),
+                                       "plan-parents");
+    g_autofree char *parents_out = NULL;
+
+    hw_print_operation_set_recipient (for_parents, HW_RECIPIENT_PARENTS);
+    gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (for_parents), FALSE);
+    gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (for_parents), pdf);
+    ck_assert_int_eq (gtk_print_operation_run (GTK_PRINT_OPERATION (for_parents),
+                                               GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
+                      GTK_PRINT_OPERATION_RESULT_APPLY);
+    ck_assert (g_spawn_command_line_sync (cmd, &parents_out, NULL, NULL, NULL));
+    ck_assert_ptr_nonnull (strstr (parents_out, hw_recipient_to_label (HW_RECIPIENT_PARENTS)));
+    ck_assert_ptr_null (strstr (out, hw_recipient_to_label (HW_RECIPIENT_PARENTS)));
+  }
   hw_record_free (kase);
 }
 END_TEST

@@ -1049,13 +1049,8 @@ hw_child_page_dispose (GObject *object)
   HwChildPage *self = HW_CHILD_PAGE (object);
 
   clear_undo (self);
-  {
-    GtkWidget *child;
-
-    /* GTK 4.8 leaves a template's top child to the widget that holds it. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  /* A bin-layout widget must unparent its template children itself. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_CHILD_PAGE);
   g_clear_object (&self->caseload);
   G_OBJECT_CLASS (hw_child_page_parent_class)->dispose (object);
 }

@@ -238,13 +238,8 @@ hw_homes_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   if (self->column_view)
     gtk_column_view_set_model (self->column_view, NULL);
-  {
-    GtkWidget *child;
-
-    /* GTK 4.8 leaves a template's top child to the widget that holds it. */
-    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
-      gtk_widget_unparent (child);
-  }
+  /* A bin-layout widget must unparent its template children itself. */
+  gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_HOMES_PAGE);
   g_clear_object (&self->caseload);
   g_clear_object (&self->homes);
   g_clear_object (&self->filter);

@@ -304,6 +304,25 @@ set_text (char **slot, const char *value)
   *slot = (value && *value) ? g_strdup (value) : NULL;
 }
 
+/* Moves a parsed Lovhjemmel (and the JmfrLovhjemmel list) into a record's legal basis. */
+static void
+take_basis (HwLegalBasis *dst, HwLegalBasis *parsed, const char *jmfr)
+{
+  set_text (&dst->law, parsed->law);
+  set_text (&dst->chapter, parsed->chapter);
+  set_text (&dst->section, parsed->section);
+  set_text (&dst->ledd, parsed->ledd);
+  set_text (&dst->bokstav, parsed->bokstav);
+  set_text (&dst->punktum, parsed->punktum);
+  set_text (&dst->jmfr, jmfr);
+  g_free (parsed->law);
+  g_free (parsed->chapter);
+  g_free (parsed->section);
+  g_free (parsed->ledd);
+  g_free (parsed->bokstav);
+  g_free (parsed->punktum);
+}
+
 /* ---- Lovhjemmel ---- */
 
 static void
@@ -624,22 +643,10 @@ read_vedtak (Sak *s, const xmlNode *node)
   if (n_status == 0)
     fail (s, node, _("<Vedtak> needs at least one <Status>"));
 
-  set_text (&dec->basis.law, basis.law);
-  set_text (&dec->basis.chapter, basis.chapter);
-  set_text (&dec->basis.section, basis.section);
-  set_text (&dec->basis.ledd, basis.ledd);
-  set_text (&dec->basis.bokstav, basis.bokstav);
-  set_text (&dec->basis.punktum, basis.punktum);
-  set_text (&dec->basis.jmfr, jmfr->str);
+  take_basis (&dec->basis, &basis, jmfr->str);
   dec->end_date = end;
   if (is_new (s, dec))
     dec->decided_by = guess_decider (&dec->basis);
-  g_free (basis.law);
-  g_free (basis.chapter);
-  g_free (basis.section);
-  g_free (basis.ledd);
-  g_free (basis.bokstav);
-  g_free (basis.punktum);
 }
 
 static void
@@ -854,19 +861,7 @@ read_tiltak (Sak *s, const xmlNode *node)
   if (!seen_tilsyn)
     set_text (&m->tilsyn_municipality, NULL);
 
-  set_text (&m->basis.law, basis.law);
-  set_text (&m->basis.chapter, basis.chapter);
-  set_text (&m->basis.section, basis.section);
-  set_text (&m->basis.ledd, basis.ledd);
-  set_text (&m->basis.bokstav, basis.bokstav);
-  set_text (&m->basis.punktum, basis.punktum);
-  set_text (&m->basis.jmfr, jmfr->str);
-  g_free (basis.law);
-  g_free (basis.chapter);
-  g_free (basis.section);
-  g_free (basis.ledd);
-  g_free (basis.bokstav);
-  g_free (basis.punktum);
+  take_basis (&m->basis, &basis, jmfr->str);
 }
 
 static void
@@ -1002,19 +997,7 @@ read_oversendelse (Sak *s, const xmlNode *node)
     }
   if (!seen_main)
     fail (s, node, _("<OversendelseFylkesnemnd> lacks <Lovhjemmel>"));
-  set_text (&p->basis.law, basis.law);
-  set_text (&p->basis.chapter, basis.chapter);
-  set_text (&p->basis.section, basis.section);
-  set_text (&p->basis.ledd, basis.ledd);
-  set_text (&p->basis.bokstav, basis.bokstav);
-  set_text (&p->basis.punktum, basis.punktum);
-  set_text (&p->basis.jmfr, jmfr->str);
-  g_free (basis.law);
-  g_free (basis.chapter);
-  g_free (basis.section);
-  g_free (basis.ledd);
-  g_free (basis.bokstav);
-  g_free (basis.punktum);
+  take_basis (&p->basis, &basis, jmfr->str);
 }
 
 static void

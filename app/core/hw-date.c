@@ -124,7 +124,23 @@ hw_date_to_iso (HwDate date, char buf[11])
       return FALSE;
     }
   hw_date_get_ymd (date, &y, &m, &d);
-  g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+  if (y < 0 || y > 9999)
+    {
+      g_snprintf (buf, 11, "%04d-%02d-%02d", y, m, d);
+      return TRUE;
+    }
+  /* By hand: an import formats a date for every record, and printf showed in its profile. */
+  buf[0] = '0' + y / 1000;
+  buf[1] = '0' + y / 100 % 10;
+  buf[2] = '0' + y / 10 % 10;
+  buf[3] = '0' + y % 10;
+  buf[4] = '-';
+  buf[5] = '0' + m / 10;
+  buf[6] = '0' + m % 10;
+  buf[7] = '-';
+  buf[8] = '0' + d / 10;
+  buf[9] = '0' + d % 10;
+  buf[10] = '\0';
   return TRUE;
 }
 

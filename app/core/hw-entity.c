@@ -427,6 +427,7 @@ hw_field_set_text (gpointer record, const HwField *field, const char *value)
   char **slot = (char **) FIELD_PTR (record, field);
 
   g_return_if_fail (field_is_text (field));
+  g_return_if_fail (!((HwRecord *) record)->packed);
   if (*slot == value)
     return;
   g_free (*slot);
@@ -607,6 +608,7 @@ hw_record_copy (gconstpointer record)
   const HwEntityInfo *info = hw_entity_info (src->entity);
   HwRecord *dst = g_memdup2 (src, info->size);
 
+  dst->packed = FALSE;
   dst->id = g_strdup (src->id);
   for (guint i = 0; i < info->n_fields; i++)
     if (field_is_text (&info->fields[i]))
@@ -625,12 +627,47 @@ hw_record_free (gpointer record)
 
   if (rec == NULL)
     return;
-  info = hw_entity_info (rec->entity);
-  for (guint i = 0; i < info->n_fields; i++)
-    if (field_is_text (&info->fields[i]))
-      g_free (*(char **) FIELD_PTR (rec, &info->fields[i]));
-  g_free (rec->id);
+  if (!rec->packed)
+    {
+      info = hw_entity_info (rec->entity);
+      for (guint i = 0; i < info->n_fields; i++)
+        if (field_is_text (&info->fields[i]))
+          g_free (*(char **) FIELD_PTR (rec, &info->fields[i]));
+      g_free (rec->id);
+    }
   g_free (rec);
+}
+
+gpointer
+hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts)
+{
+  const HwEntityInfo *info = hw_entity_info (entity);
+  gsize lengths[64];
+  gsize total = info->size + strlen (id) + 1;
+  HwRecord *rec;
+  char *next;
+
+  g_return_val_if_fail (info->n_fields <= G_N_ELEMENTS (lengths), NULL);
+  for (guint i = 0; i < info->n_fields; i++)
+    {
+      lengths[i] = field_is_text (&info->fields[i]) && texts[i] && *texts[i]
+                   ? strlen (texts[i]) + 1 : 0;
+      total += lengths[i];
+    }
+  rec = g_malloc (total);
+  memset (rec, 0, info->size);
+  rec->entity = entity;
+  rec->packed = TRUE;
+  next = (char *) rec + info->size;
+  rec->id = memcpy (next, id, strlen (id) + 1);
+  next += strlen (id) + 1;
+  for (guint i = 0; i < info->n_fields; i++)
+    if (lengths[i])
+      {
+        *(char **) FIELD_PTR (rec, &info->fields[i]) = memcpy (next, texts[i], lengths[i]);
+        next += lengths[i];
+      }
+  return rec;
 }
 
 void

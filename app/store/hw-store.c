@@ -26,10 +26,15 @@ struct _HwStore
   int         schema_version;
   guint       tx_depth;
   gboolean    tx_failed;     /* a nested rollback doomed the outer transaction */
+  guint       cache_mib;
   GHashTable *statements;    /* SQL text → sqlite3_stmt */
 
   /* SQL generated once from the entity descriptions. */
-  char       *upsert_sql[HW_N_ENTITIES];
+  char       *update_sql[HW_N_ENTITIES];
+  char       *insert_sql[HW_N_ENTITIES];
+  /* Borrowed from statements: an import saves a million rows, and hashing the SQL showed. */
+  sqlite3_stmt *update_stmt[HW_N_ENTITIES];
+  sqlite3_stmt *insert_stmt[HW_N_ENTITIES];
   char       *select_id_sql[HW_N_ENTITIES];
   char       *select_owner_sql[HW_N_ENTITIES];
   char       *select_all_sql[HW_N_ENTITIES];
@@ -40,10 +45,13 @@ struct _HwStore
 
 G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
 
+#define DEFAULT_CACHE_KIB 32768
+
 static const char *const migrations[] = {
   "/no/homeward/store/migrations/001-records.sql",
   "/no/homeward/store/migrations/002-audit-settings.sql",
   "/no/homeward/store/migrations/003-audit-head.sql",
+  "/no/homeward/store/migrations/004-partial-indexes.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
@@ -58,7 +66,8 @@ hw_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   for (guint i = 0; i < HW_N_ENTITIES; i++)
     {
-      g_free (self->upsert_sql[i]);
+      g_free (self->update_sql[i]);
+      g_free (self->insert_sql[i]);
       g_free (self->select_id_sql[i]);
       g_free (self->select_owner_sql[i]);
       g_free (self->select_all_sql[i]);
@@ -169,15 +178,21 @@ build_sql (HwStore *self)
           g_string_append_printf (cols, ", %s", f->name);
           g_string_append_printf (facts, ", %s", (f->flags & HW_FIELD_PROSE) ? "NULL" : f->name);
           g_string_append_printf (params, ", ?%u", i + 2);
-          g_string_append_printf (updates, "%s%s = excluded.%s", i ? ", " : "", f->name, f->name);
+          g_string_append_printf (updates, "%s%s = ?%u", i ? ", " : "", f->name, i + 2);
           if (f->flags & HW_FIELD_OWNER)
             owner = f->name;
         }
 
-      /* An upsert, never INSERT OR REPLACE: a replace deletes first and would cascade. */
-      self->upsert_sql[e] = g_strdup_printf ("INSERT INTO %s (%s) VALUES (%s) "
-                                             "ON CONFLICT (id) DO UPDATE SET %s",
-                                             info->name, cols->str, params->str, updates->str);
+      /* Saving is an UPDATE by id, then an INSERT when no row had it. Never INSERT OR
+       * REPLACE: a replace deletes first and would cascade. Not an upsert either: its DO UPDATE
+       * always aborts on a constraint, so SQLite keeps a statement journal for every row,
+       * which was half the cost of an import. OR FAIL needs none: a single-row statement checks
+       * every constraint before it writes, and any failure rolls back the whole transaction
+       * anyway (hw_store_rollback dooms the outermost). */
+      self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE id = ?1",
+                                             info->name, updates->str);
+      self->insert_sql[e] = g_strdup_printf ("INSERT OR FAIL INTO %s (%s) VALUES (%s)",
+                                             info->name, cols->str, params->str);
       self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
                                                 cols->str, info->name);
       self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
@@ -353,7 +368,7 @@ open_internal (const char *path, gboolean readonly, GError **error)
    * temp_store MEMORY keeps each statement's undo journal in memory: on disk it costs a write
    * per page of every upsert and makes a bulk import two to three times slower. */
   if (!hw_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
-      !hw_store_exec (self, "PRAGMA cache_size = -32768", error) ||
+      !hw_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), error) ||
       !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error))
     return NULL;
   /* A quick read of the header: a file that is not a database fails here, not later. */
@@ -537,6 +552,20 @@ hw_store_rollback (HwStore *self)
   hw_store_audit_reset_head (self);
 }
 
+guint
+hw_store_set_cache_size (HwStore *self, guint mib)
+{
+  guint previous;
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (HW_IS_STORE (self), 0);
+  previous = self->cache_mib ? self->cache_mib : DEFAULT_CACHE_KIB / 1024;
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", MAX (mib, 1) * 1024);
+  if (hw_store_exec (self, sql, NULL))
+    self->cache_mib = MAX (mib, 1);
+  return previous;
+}
+
 /* ---- binding and reading records ---- */
 
 static void
@@ -589,14 +618,28 @@ bind_record (sqlite3_stmt *stmt, gconstpointer record)
     }
 }
 
+/* One row as a record. @packed gives a read-only record in a single allocation (the facts
+ * stream: a national caseload is a million records, and per-string malloc was its largest cost). */
 static gpointer
-read_record (sqlite3_stmt *stmt, HwEntity entity)
+read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
-  HwRecord *rec = g_malloc0 (info->size);
+  const char *texts[64] = { NULL };
+  HwRecord *rec;
 
-  rec->entity = entity;
-  rec->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  if (packed)
+    {
+      for (guint i = 0; i < info->n_fields && i < G_N_ELEMENTS (texts); i++)
+        if (info->fields[i].type == HW_FIELD_TEXT || info->fields[i].type == HW_FIELD_REF)
+          texts[i] = (const char *) sqlite3_column_text (stmt, (int) i + 1);
+      rec = hw_record_new_packed (entity, (const char *) sqlite3_column_text (stmt, 0), texts);
+    }
+  else
+    {
+      rec = g_malloc0 (info->size);
+      rec->entity = entity;
+      rec->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    }
   for (guint i = 0; i < info->n_fields; i++)
     {
       const HwField *f = &info->fields[i];
@@ -607,8 +650,11 @@ read_record (sqlite3_stmt *stmt, HwEntity entity)
         {
         case HW_FIELD_TEXT:
         case HW_FIELD_REF:
-          text = (const char *) sqlite3_column_text (stmt, col);
-          *(char **) ((guint8 *) rec + f->offset) = g_strdup (text);
+          if (!packed)
+            {
+              text = (const char *) sqlite3_column_text (stmt, col);
+              *(char **) ((guint8 *) rec + f->offset) = g_strdup (text);
+            }
           break;
         case HW_FIELD_DATE:
           text = (const char *) sqlite3_column_text (stmt, col);
@@ -627,6 +673,12 @@ read_record (sqlite3_stmt *stmt, HwEntity entity)
         }
     }
   return rec;
+}
+
+static gpointer
+read_record (sqlite3_stmt *stmt, HwEntity entity)
+{
+  return read_record_full (stmt, entity, FALSE);
 }
 
 static HwDate
@@ -648,24 +700,17 @@ lookup_birth_date (HwStore *self, const char *case_id)
   return birth;
 }
 
-static gboolean
-record_exists (HwStore *self, HwEntity entity, const char *id)
-{
-  g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM %s WHERE id = ?1",
-                                          hw_entity_info (entity)->name);
-  sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, NULL);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  release (stmt);
-  return found;
-}
-
 /* Inserts or updates one record inside the open transaction; @audit FALSE when the caller
  * writes one audit entry for a whole dossier. */
+/* A cached statement of @sql[entity], remembered in @cache[entity]. */
+static sqlite3_stmt *
+statement_for (HwStore *self, sqlite3_stmt **cache, char **sql, HwEntity entity, GError **error)
+{
+  if (cache[entity] == NULL)
+    cache[entity] = hw_store_prepare_cached (self, sql[entity], error);
+  return cache[entity];
+}
+
 static gboolean
 upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, GError **error)
 {
@@ -678,15 +723,23 @@ upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, 
   if (!hw_record_validate (record, birth_date, error))
     return FALSE;
 
-  if (audit)
-    existed = record_exists (self, rec->entity, rec->id);
-
-  stmt = hw_store_prepare_cached (self, self->upsert_sql[rec->entity], error);
+  /* Update in place when the id is stored (perhaps moved to another case), else insert. */
+  stmt = statement_for (self, self->update_stmt, self->update_sql, rec->entity, error);
   if (stmt == NULL)
     return FALSE;
   bind_record (stmt, record);
   rc = sqlite3_step (stmt);
   release (stmt);
+  existed = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
+  if (rc == SQLITE_DONE && !existed)
+    {
+      stmt = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
+      if (stmt == NULL)
+        return FALSE;
+      bind_record (stmt, record);
+      rc = sqlite3_step (stmt);
+      release (stmt);
+    }
   if (rc != SQLITE_DONE)
     {
       if ((rc & 0xff) == SQLITE_CONSTRAINT && rec->entity == HW_ENTITY_CASE)
@@ -1028,7 +1081,8 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *
 
   while (ok && (rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
-      g_autoptr(HwDossier) dossier = hw_dossier_new (read_record (cases, HW_ENTITY_CASE));
+      g_autoptr(HwDossier) dossier = hw_dossier_new (read_record_full (cases, HW_ENTITY_CASE,
+                                                                       facts_only));
       const char *case_id = ((HwRecord *) dossier->root)->id;
 
       for (guint e = 0; e < HW_N_ENTITIES; e++)
@@ -1039,7 +1093,7 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *
                  g_strcmp0 ((const char *) sqlite3_column_text (c->stmt, c->key_col),
                             case_id) == 0)
             {
-              hw_dossier_add (dossier, read_record (c->stmt, e));
+              hw_dossier_add (dossier, read_record_full (c->stmt, e, facts_only));
               c->rc = sqlite3_step (c->stmt);
             }
         }

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 3   /* the number of migrations */
+#define HW_STORE_SCHEMA_VERSION 4   /* the number of migrations */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
@@ -38,6 +38,9 @@ gboolean    hw_store_begin           (HwStore *self, GError **error);
 gboolean    hw_store_commit          (HwStore *self, GError **error);
 void        hw_store_rollback        (HwStore *self);
 gboolean    hw_store_in_transaction  (HwStore *self);
+/* The page cache, in MiB (32 by default); the previous size. A bulk import raises it: its
+ * inserts land at random places in every index, and each page evicted is read back later. */
+guint       hw_store_set_cache_size  (HwStore *self, guint mib);
 
 /* Validates and inserts or replaces (matched by id) one record. */
 gboolean    hw_store_save            (HwStore *self, gconstpointer record, GError **error);

@@ -409,7 +409,28 @@ static void
 bad_schema_1 (const char *path)
 {
   copy_file (backup, path);
+  /* Migration 1's full indexes, where migration 4 made them partial. */
   trust_tamper (path, "DROP TABLE audit_head; DROP TABLE audit; DROP TABLE setting;"
+                      "DROP INDEX staff_team_id; "
+                      "CREATE INDEX staff_team_id ON staff (team_id);"
+                      "DROP INDEX home_evidence_case_id; "
+                      "CREATE INDEX home_evidence_case_id ON home_evidence (case_id);"
+                      "DROP INDEX home_evidence_member_id; "
+                      "CREATE INDEX home_evidence_member_id ON home_evidence (member_id);"
+                      "DROP INDEX case_file_caseworker_id; "
+                      "CREATE INDEX case_file_caseworker_id ON case_file (caseworker_id);"
+                      "DROP INDEX case_file_team_id; "
+                      "CREATE INDEX case_file_team_id ON case_file (team_id);"
+                      "DROP INDEX measure_home_id; "
+                      "CREATE INDEX measure_home_id ON measure (home_id);"
+                      "DROP INDEX samvaer_agreement_approved_by; "
+                      "CREATE INDEX samvaer_agreement_approved_by ON samvaer_agreement (approved_by);"
+                      "DROP INDEX visit_measure_id; "
+                      "CREATE INDEX visit_measure_id ON visit (measure_id);"
+                      "DROP INDEX visit_person_id; "
+                      "CREATE INDEX visit_person_id ON visit (person_id);"
+                      "DROP INDEX visit_staff_id; "
+                      "CREATE INDEX visit_staff_id ON visit (staff_id);"
                       "PRAGMA user_version = 1");
 }
 

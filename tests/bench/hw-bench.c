@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The benchmark: speed and memory targets of issue 8, measured, never asserted in tests.
  *
- *   hw-bench [--sizes 1000,10000,50000] [--runs 5] [--workdir DIR]
+ *   hw-bench [--sizes 1000,10000,50000] [--runs 5] [--workdir DIR] [--only OP,OP]
  *
  * Each operation runs in a child process of its own (this program, re-executed with --op), so
  * its peak resident memory is its own and "from process start" means what it says. Databases
@@ -160,7 +160,7 @@ ensure_database (const char *path, guint n, GError **error)
 int
 main (int argc, char **argv)
 {
-  g_autofree char *op = NULL, *db = NULL, *workdir = NULL, *sizes_text = NULL;
+  g_autofree char *op = NULL, *db = NULL, *workdir = NULL, *sizes_text = NULL, *only_text = NULL;
   int n = 0, runs = 5;
   gint64 spawned_at = 0;
   GOptionEntry entries[] = {
@@ -170,12 +170,14 @@ main (int argc, char **argv)
     { "spawned-at", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT64, &spawned_at, "spawn time", NULL },
     { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "caseload sizes (default 1000,10000,50000)", "N,N" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per operation; the median is shown (default 5)", "R" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only_text, "only these operations (their floors are run too)", "OP,OP" },
     { "workdir", 0, 0, G_OPTION_ARG_FILENAME, &workdir, "where databases and files are kept (default ./bench-data)", "DIR" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) sizes = NULL;
+  g_auto(GStrv) only = NULL;
   g_autofree char *self = NULL;
 
   g_option_context_add_main_entries (context, entries, NULL);
@@ -192,6 +194,7 @@ main (int argc, char **argv)
   self = g_file_read_link ("/proc/self/exe", NULL);
   g_mkdir_with_parents (workdir, 0700);
   sizes = g_strsplit (sizes_text ? sizes_text : "1000,10000,50000", ",", -1);
+  only = only_text ? g_strsplit (only_text, ",", -1) : NULL;
 
   printf ("# Homeward benchmark: median of %d runs, %u cores\n", runs, g_get_num_processors ());
   printf ("%-8s %-22s %12s %14s %10s %8s %s\n", "N", "operation", "median ms", "rate",
@@ -210,11 +213,15 @@ main (int argc, char **argv)
         }
       for (const HwBenchOp *o = hw_bench_ops; o->name; o++)
         {
-          Measure m = measure (self, o, path, workdir, size, (guint) runs);
+          Measure m;
           double *floor_ms;
           g_autofree char *rate = NULL;
           g_autofree char *ratio = NULL;
 
+          if (only && !g_strv_contains ((const char *const *) only, o->name) &&
+              !(o->floor_of && g_strv_contains ((const char *const *) only, o->floor_of)))
+            continue;
+          m = measure (self, o, path, workdir, size, (guint) runs);
           if (!m.ok)
             {
               printf ("%-8u %-22s %12s\n", size, o->name, "failed");

@@ -440,6 +440,95 @@ START_TEST (test_store_foreach_streams_whole_dossiers)
 }
 END_TEST
 
+/* The facts stream hands out the stored records without their prose, each read-only and in
+ * one allocation; a copy is an ordinary record again. */
+static gboolean
+keep_first_visit (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  GPtrArray *visits = hw_dossier_get (dossier, HW_ENTITY_VISIT);
+
+  if (visits->len > 0 && *(gpointer *) user_data == NULL)
+    *(gpointer *) user_data = hw_record_copy (visits->pdata[0]);
+  ck_assert (visits->len == 0 || ((HwRecord *) visits->pdata[0])->packed);
+  return TRUE;
+}
+
+START_TEST (test_store_facts_are_records_without_prose)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case ("F-1");
+  HwVisit *v = hw_record_new (HW_ENTITY_VISIT);
+  HwVisit *stored, *fact = NULL;
+
+  v->case_id = g_strdup (((HwRecord *) d->root)->id);
+  v->date = hw_date_new (2023, 5, 17);
+  v->in_person = TRUE;
+  v->kind = HW_VISIT_TILSYN;
+  v->notes = g_strdup ("Samtale med barnet alene på rommet.");
+  hw_dossier_add (d, v);
+  ck_assert (hw_store_save_dossier (store, d, &error));
+  ck_assert_no_error (error);
+
+  ck_assert (hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL, keep_first_visit,
+                                          &fact, &error));
+  ck_assert_no_error (error);
+  ck_assert_ptr_nonnull (fact);
+  ck_assert (!fact->rec.packed);
+  ck_assert_ptr_null (fact->notes);
+  /* Apart from the notes, the fact is the stored record. */
+  stored = hw_store_load (store, HW_ENTITY_VISIT, v->rec.id, &error);
+  ck_assert_no_error (error);
+  g_clear_pointer (&stored->notes, g_free);
+  ck_assert (hw_record_equal (stored, fact));
+  /* The copy can be changed like any record. */
+  hw_field_set_text (fact, hw_entity_find_field (hw_entity_info (HW_ENTITY_VISIT), "notes"),
+                     "Endret");
+  ck_assert_str_eq (fact->notes, "Endret");
+  hw_record_free (stored);
+  hw_record_free (fact);
+}
+END_TEST
+
+/* Deleting a foster home where a child has been placed would leave the placement without its
+ * home: the store refuses, names the home and changes nothing. */
+START_TEST (test_store_keeps_a_home_with_placements)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = hw_test_make_case ("H-1");
+  HwFosterHome *home = hw_record_new (HW_ENTITY_FOSTER_HOME);
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  home->name = g_strdup ("Familien Lie");
+  ck_assert (hw_store_save (store, home, &error));
+  m->case_id = g_strdup (((HwRecord *) d->root)->id);
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup ("2.1");
+  m->start_date = hw_date_new (2021, 2, 1);
+  m->home_id = g_strdup (home->rec.id);
+  hw_dossier_add (d, m);
+  ck_assert_msg (hw_store_save_dossier (store, d, &error), "%s", error->message);
+
+  before = dump_database ();
+  ck_assert (!hw_store_delete (store, HW_ENTITY_FOSTER_HOME, home->rec.id, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CONFLICT));
+  ck_assert_msg (strstr (error->message, "Familien Lie") != NULL, "%s", error->message);
+  after = dump_database ();
+  ck_assert_str_eq (before, after);
+  g_clear_error (&error);
+
+  /* Without the placement, the home can go. */
+  ck_assert (hw_store_delete (store, HW_ENTITY_MEASURE, m->rec.id, &error));
+  ck_assert (hw_store_delete (store, HW_ENTITY_FOSTER_HOME, home->rec.id, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_FOSTER_HOME, NULL), 0);
+  hw_record_free (home);
+}
+END_TEST
+
 START_TEST (test_store_case_rows_and_search)
 {
   g_autoptr(GError) error = NULL;
@@ -535,6 +624,8 @@ main (void)
   tcase_add_test (tc, test_store_refuses_non_database);
   tcase_add_test (tc, test_store_file_is_private);
   tcase_add_test (tc, test_store_foreach_streams_whole_dossiers);
+  tcase_add_test (tc, test_store_facts_are_records_without_prose);
+  tcase_add_test (tc, test_store_keeps_a_home_with_placements);
   tcase_add_test (tc, test_store_case_rows_and_search);
   tcase_add_test (tc, test_store_audit_records_writes_and_reads);
   suite_add_tcase (s, tc);

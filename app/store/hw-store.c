@@ -849,6 +849,21 @@ hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
   return finish (self, ok, error);
 }
 
+static gboolean
+home_has_placements (HwStore *self, const char *home_id)
+{
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT 1 FROM measure WHERE home_id = ?1 "
+                                                      "LIMIT 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return TRUE;  /* when in doubt, keep the home */
+  sqlite3_bind_text (stmt, 1, home_id, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  release (stmt);
+  return found;
+}
+
 gboolean
 hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
 {
@@ -871,6 +886,17 @@ hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
     {
       hw_record_free (rec);
       return FALSE;
+    }
+  /* A placement keeps its home when the home is deleted (SET NULL), but the child's record
+   * would no longer say where the child lived: a home once used is kept. */
+  if (entity == HW_ENTITY_FOSTER_HOME && home_has_placements (self, id))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_CONFLICT,
+                   /* Translators: %s is the name of a foster home */
+                   _("“%s” was not deleted: children have been placed there"),
+                   ((HwFosterHome *) rec)->name);
+      hw_record_free (rec);
+      return finish (self, FALSE, error);
     }
   stmt = hw_store_prepare_cached (self, self->delete_sql[entity], error);
   if (stmt == NULL)

@@ -47,7 +47,8 @@ gboolean    hw_store_save            (HwStore *self, gconstpointer record, GErro
 /* The root and every record of a dossier, in one transaction. Records of the stored dossier
  * that are not in @dossier are kept (use hw_store_delete to remove). */
 gboolean    hw_store_save_dossier    (HwStore *self, const HwDossier *dossier, GError **error);
-/* Deletes one record; a case or foster home with everything it owns. */
+/* Deletes one record; a case or foster home with everything it owns. A foster home where
+ * children have been placed is kept (HW_ERROR_CONFLICT). */
 gboolean    hw_store_delete          (HwStore *self, HwEntity entity, const char *id,
                                       GError **error);
 gpointer    hw_store_load            (HwStore *self, HwEntity entity, const char *id,

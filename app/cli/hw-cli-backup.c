@@ -61,11 +61,10 @@ hw_cli_backup (HwCliContext *ctx, int argc, char **argv)
     return hw_cli_fail (error);
 
   /* Translators: the file written and how many audit entries it holds */
-  printf (g_dngettext (GETTEXT_PACKAGE, "Backup written to %s (%" G_GUINT64_FORMAT
-                       " audit entry).\n",
-                       "Backup written to %s (%" G_GUINT64_FORMAT " audit entries).\n",
+  printf (g_dngettext (GETTEXT_PACKAGE, "Backup written to %s (%llu audit entry).\n",
+                       "Backup written to %s (%llu audit entries).\n",
                        info.audit_entries),
-          info.path, info.audit_entries);
+          info.path, (unsigned long long) info.audit_entries);
   if (!info.audit_intact)
     fprintf (stderr, "homeward-cli: %s\n",
              _("warning: the database’s audit trail is broken (see “homeward-cli audit "
@@ -107,10 +106,10 @@ hw_cli_restore (HwCliContext *ctx, int argc, char **argv)
       if (!hw_store_backup_check (argv[1], &info, &error))
         return hw_cli_fail (error);
       printf (g_dngettext (GETTEXT_PACKAGE,
-                           "%s passed every check (%" G_GUINT64_FORMAT " audit entry).\n",
-                           "%s passed every check (%" G_GUINT64_FORMAT " audit entries).\n",
+                           "%s passed every check (%llu audit entry).\n",
+                           "%s passed every check (%llu audit entries).\n",
                            info.audit_entries),
-              argv[1], info.audit_entries);
+              argv[1], (unsigned long long) info.audit_entries);
       hw_backup_info_clear (&info);
       return 0;
     }
@@ -121,10 +120,10 @@ hw_cli_restore (HwCliContext *ctx, int argc, char **argv)
       return hw_cli_fail (error);
     }
   printf (g_dngettext (GETTEXT_PACKAGE,
-                       "Restored %s (%" G_GUINT64_FORMAT " audit entry verified).\n",
-                       "Restored %s (%" G_GUINT64_FORMAT " audit entries verified).\n",
+                       "Restored %s (%llu audit entry verified).\n",
+                       "Restored %s (%llu audit entries verified).\n",
                        info.audit_entries),
-          argv[1], info.audit_entries);
+          argv[1], (unsigned long long) info.audit_entries);
   if (info.path)
     printf (_("The database it replaced is kept as %s.\n"), info.path);
   hw_backup_info_clear (&info);

@@ -578,8 +578,9 @@ read_root (Doc *doc)
     }
   if (version > HW_HOMEWARD_FORMAT_VERSION)
     {
-      fail (doc, root, _("the file is in format %" G_GINT64_FORMAT ", made by a newer Homeward; "
-                         "this version reads format %d"), version, HW_HOMEWARD_FORMAT_VERSION);
+      fail (doc, root, _("the file is in format %lld, made by a newer Homeward; "
+                         "this version reads format %d"), (long long) version,
+            HW_HOMEWARD_FORMAT_VERSION);
       return FALSE;
     }
   return !doc->bad;

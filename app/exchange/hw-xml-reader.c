@@ -601,8 +601,7 @@ check_record (HwXmlReader *self, xmlNode *node, guint depth, guint *count, GErro
         {
           hw_xml_reader_set_error (self, error, HW_ERROR_PARSE,
                                    hw_xml_reader_get_line (self, node),
-                                   _("attribute %s of <%s> is longer than %" G_GSIZE_FORMAT
-                                     " bytes"),
+                                   _("attribute %s of <%s> is longer than %zu bytes"),
                                    (const char *) a->name, (const char *) node->name,
                                    self->limits.max_value_length);
           return FALSE;
@@ -622,8 +621,7 @@ check_record (HwXmlReader *self, xmlNode *node, guint depth, guint *count, GErro
             {
               hw_xml_reader_set_error (self, error, HW_ERROR_PARSE,
                                        hw_xml_reader_get_line (self, node),
-                                       _("the text in <%s> is longer than %" G_GSIZE_FORMAT
-                                         " bytes"),
+                                       _("the text in <%s> is longer than %zu bytes"),
                                        (const char *) node->name,
                                        self->limits.max_value_length);
               return FALSE;

@@ -286,8 +286,10 @@ find_by_hash (HwStore *self, const char *hash)
   return seq;
 }
 
+/* long long, not gint64: G_GINT64_FORMAT inside a message cuts it short for xgettext. */
 static void
-set_break (HwAuditReport *report, HwAuditBreak kind, gint64 seq, gint64 until, GError **error)
+set_break (HwAuditReport *report, HwAuditBreak kind, long long seq, long long until,
+           GError **error)
 {
   report->kind = kind;
   report->seq = seq;
@@ -295,39 +297,37 @@ set_break (HwAuditReport *report, HwAuditBreak kind, gint64 seq, gint64 until, G
     {
     case HW_AUDIT_EDITED:
       g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                   _("Audit trail broken at entry %" G_GINT64_FORMAT ": the entry was edited"),
+                   _("Audit trail broken at entry %lld: the entry was edited"),
                    seq);
       break;
     case HW_AUDIT_MISSING:
       if (until > seq)
         g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                     _("Audit trail broken at entry %" G_GINT64_FORMAT ": entries %"
-                       G_GINT64_FORMAT "–%" G_GINT64_FORMAT " were removed"),
+                     _("Audit trail broken at entry %lld: entries %lld–%lld were removed"),
                      seq, seq, until);
       else
         g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                     _("Audit trail broken at entry %" G_GINT64_FORMAT
-                       ": the entry was removed"), seq);
+                     _("Audit trail broken at entry %lld: the entry was removed"), seq);
       break;
     case HW_AUDIT_REORDERED:
       g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                   _("Audit trail broken at entry %" G_GINT64_FORMAT ": entries were reordered "
-                     "(this one belongs after entry %" G_GINT64_FORMAT ")"), seq, until);
+                   _("Audit trail broken at entry %lld: entries were reordered "
+                     "(this one belongs after entry %lld)"), seq, until);
       break;
     case HW_AUDIT_TRUNCATED:
       g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                   _("Audit trail broken at entry %" G_GINT64_FORMAT ": the newest entries, %"
-                     G_GINT64_FORMAT "–%" G_GINT64_FORMAT ", were removed"),
+                   _("Audit trail broken at entry %lld: the newest entries, %lld–%lld, "
+                     "were removed"),
                    seq, seq, until);
       break;
     case HW_AUDIT_ADDED:
       g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                   _("Audit trail broken at entry %" G_GINT64_FORMAT ": entries from here on "
+                   _("Audit trail broken at entry %lld: entries from here on "
                      "were added outside Homeward"), seq);
       break;
     case HW_AUDIT_HEAD:
       g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
-                   _("Audit trail broken at entry %" G_GINT64_FORMAT ": the record of the "
+                   _("Audit trail broken at entry %lld: the record of the "
                      "newest entry was removed or altered"), seq);
       break;
     case HW_AUDIT_INTACT:

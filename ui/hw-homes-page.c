@@ -5,25 +5,32 @@
 
 #include <glib/gi18n.h>
 
+#include "hw-error.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
+#include "hw-record-editor.h"
 #include "hw-window.h"
 
 struct _HwHomesPage
 {
-  GtkWidget         parent_instance;
+  GtkWidget           parent_instance;
 
-  HwCaseload       *caseload;
-  GListStore       *homes;
-  GtkCustomFilter  *filter;
-  GtkSortListModel *sort_model;
-  char             *needle;
+  HwCaseload         *caseload;
+  GListStore         *homes;
+  GtkCustomFilter    *filter;
+  GtkSortListModel   *sort_model;
+  GtkSingleSelection *selection;
+  char               *needle;
 
-  GtkSearchEntry   *search_entry;
-  GtkToggleButton  *missing_button;
-  GtkStack         *content_stack;
-  GtkColumnView    *column_view;
-  GtkLabel         *status_label;
+  /* What the last delete removed, for its undo toast. */
+  HwDossier          *undo_home;
+  AdwToast           *undo_toast;
+
+  GtkSearchEntry     *search_entry;
+  GtkToggleButton    *missing_button;
+  GtkStack           *content_stack;
+  GtkColumnView      *column_view;
+  GtkLabel           *status_label;
 };
 
 G_DEFINE_FINAL_TYPE (HwHomesPage, hw_homes_page, GTK_TYPE_WIDGET)
@@ -195,16 +202,278 @@ on_activate_cb (HwHomesPage *self, guint position)
     }
 }
 
+/* ---- the home's own record: new, edit, delete, undo ---- */
+
+static HwWindow *
+get_window (HwHomesPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return HW_IS_WINDOW (root) ? HW_WINDOW (root) : NULL;
+}
+
+static HwStore *
+get_store (HwHomesPage *self)
+{
+  return self->caseload ? hw_caseload_get_store (self->caseload) : NULL;
+}
+
+static void
+toast (HwHomesPage *self, const char *message)
+{
+  HwWindow *window = get_window (self);
+
+  if (window)
+    hw_window_add_toast (window, adw_toast_new (message));
+}
+
+static void
+toast_error (HwHomesPage *self, const GError *error)
+{
+  HwWindow *window = get_window (self);
+
+  if (window)
+    hw_window_toast_error (window, error);
+  else
+    g_warning ("%s", error->message);
+}
+
+static HwHomeItem *
+get_selected (HwHomesPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (HwHomesPage *self)
+{
+  gboolean selected = get_selected (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.new", self->caseload != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.delete", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.undo-delete",
+                                 self->undo_home != NULL);
+}
+
+static gboolean
+contains_home (GListModel *model, const char *id, guint *position)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(HwHomeItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hw_home_item_get_id (item), id) == 0)
+        {
+          if (position)
+            *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Selects the home @id; a search or filter that hides it is cleared, so that what was just
+ * saved or restored is in sight. */
+static void
+select_home (HwHomesPage *self, const char *id)
+{
+  guint position;
+
+  if (!contains_home (G_LIST_MODEL (self->sort_model), id, &position))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_toggle_button_set_active (self->missing_button, FALSE);
+      on_search_changed_cb (self);
+      if (!contains_home (G_LIST_MODEL (self->sort_model), id, &position))
+        return;
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+on_editor_saved_cb (HwRecordEditor *editor, gconstpointer record, HwHomesPage *self)
+{
+  g_autofree char *id = g_strdup (((const HwRecord *) record)->id);
+  gboolean is_new = !contains_home (G_LIST_MODEL (self->homes), id, NULL);
+  g_autofree char *msg = NULL;
+
+  hw_homes_page_reload (self);
+  select_home (self, id);
+  /* The rules read the kind of home of every child placed there. */
+  if (!is_new && self->caseload)
+    hw_caseload_refresh_findings (self->caseload);
+  /* Translators: %s is a kind of record, like "Visit" */
+  msg = g_strdup_printf (_("%s saved"), _(hw_entity_info (HW_ENTITY_FOSTER_HOME)->label));
+  toast (self, msg);
+}
+
+static void
+open_editor (HwHomesPage *self, gconstpointer record, gboolean is_new)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  HwRecordEditor *editor;
+
+  editor = hw_record_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                 get_store (self), record, is_new, NULL, NULL, NULL);
+  hw_record_editor_set_heading (editor, is_new ? _("New Foster Home") : _("Edit Foster Home"));
+  gtk_window_set_default_size (GTK_WINDOW (editor), 560, 440);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+new_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwHomesPage *self = HW_HOMES_PAGE (widget);
+  hw_autorecord gpointer record = NULL;
+
+  if (get_store (self) == NULL)
+    return;
+  record = hw_record_new (HW_ENTITY_FOSTER_HOME);
+  open_editor (self, record, TRUE);
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwHomesPage *self = HW_HOMES_PAGE (widget);
+  HwHomeItem *item = get_selected (self);
+
+  if (item && get_store (self))
+    open_editor (self, hw_home_item_get_dossier (item)->root, FALSE);
+}
+
+static void
+clear_undo (HwHomesPage *self)
+{
+  AdwToast *t = g_steal_pointer (&self->undo_toast);
+
+  g_clear_pointer (&self->undo_home, hw_dossier_free);
+  if (t)
+    {
+      adw_toast_dismiss (t);
+      g_object_unref (t);
+    }
+}
+
+static void
+on_undo_dismissed_cb (AdwToast *t, HwHomesPage *self)
+{
+  /* The toast's button is clicked before the toast is dismissed: once it is gone, so is the
+   * chance to undo. */
+  if (self->undo_toast == t)
+    {
+      g_clear_object (&self->undo_toast);
+      g_clear_pointer (&self->undo_home, hw_dossier_free);
+      update_actions (self);
+    }
+}
+
+static void
+on_undo_clicked_cb (HwHomesPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "homes.undo-delete", NULL);
+}
+
+static void
+show_undo_toast (HwHomesPage *self, const char *message)
+{
+  HwWindow *window = get_window (self);
+  AdwToast *t;
+
+  if (window == NULL)
+    return;
+  t = adw_toast_new (message);
+  adw_toast_set_button_label (t, _("_Undo"));
+  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
+  /* The toast lives in the window's overlay, out of reach of this page's actions: its button
+   * activates the page's action itself. */
+  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (t, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self, 0);
+  self->undo_toast = g_object_ref (t);
+  hw_window_add_toast (window, t);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwHomesPage *self = HW_HOMES_PAGE (widget);
+  HwHomeItem *item = get_selected (self);
+  HwStore *store = get_store (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) home = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *msg = NULL;
+
+  if (item == NULL || store == NULL)
+    return;
+  id = g_strdup (hw_home_item_get_id (item));
+  name = g_strdup (hw_home_item_get_name (item));
+  /* Everything the home owns goes with it: keep it all for undo. */
+  home = hw_store_load_home (store, id, &error);
+  /* The store refuses a home where children have been placed, and says so. */
+  if (home == NULL || !hw_store_delete (store, HW_ENTITY_FOSTER_HOME, id, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  clear_undo (self);
+  self->undo_home = g_steal_pointer (&home);
+  /* Nothing is selected afterwards: a second Delete does not take the next home too. */
+  hw_homes_page_reload (self);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  escaped = g_markup_escape_text (name, -1);
+  /* Translators: %s is the name of a foster home */
+  msg = g_strdup_printf (_("“%s” deleted"), escaped);
+  show_undo_toast (self, msg);
+  update_actions (self);
+}
+
+static void
+undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwHomesPage *self = HW_HOMES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+
+  if (self->undo_home == NULL || get_store (self) == NULL)
+    return;
+  if (!hw_store_save_dossier (get_store (self), self->undo_home, &error))
+    {
+      toast_error (self, error);
+      return;
+    }
+  id = g_strdup (((HwRecord *) self->undo_home->root)->id);
+  clear_undo (self);
+  hw_homes_page_reload (self);
+  select_home (self, id);
+  update_actions (self);
+  toast (self, _("Restored"));
+}
+
+static void
+on_selection_changed_cb (HwHomesPage *self)
+{
+  update_actions (self);
+}
+
 void
 hw_homes_page_reload (HwHomesPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) homes = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *selected = NULL;
   GHashTableIter iter;
   gpointer value;
+  guint position;
 
   g_return_if_fail (HW_IS_HOMES_PAGE (self));
+  g_return_if_fail (self->caseload != NULL);
   homes = hw_store_load_homes (hw_caseload_get_store (self->caseload), &error);
   if (homes == NULL)
     {
@@ -217,10 +486,16 @@ hw_homes_page_reload (HwHomesPage *self)
       g_hash_table_iter_steal (&iter);
       g_ptr_array_add (items, hw_home_item_new (value, hw_caseload_get_today (self->caseload)));
     }
+  if (get_selected (self))
+    selected = g_strdup (hw_home_item_get_id (get_selected (self)));
   g_list_store_splice (self->homes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->homes)),
                        items->pdata, items->len);
   set_children (self);
   update_state (self);
+  /* The same home stays selected across a reload. */
+  if (selected && contains_home (G_LIST_MODEL (self->sort_model), selected, &position))
+    gtk_single_selection_set_selected (self->selection, position);
+  update_actions (self);
 }
 
 static void
@@ -233,17 +508,23 @@ static void
 hw_homes_page_dispose (GObject *object)
 {
   HwHomesPage *self = HW_HOMES_PAGE (object);
+  GtkWidget *child;
 
+  clear_undo (self);
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   if (self->column_view)
     gtk_column_view_set_model (self->column_view, NULL);
-  /* A bin-layout widget must unparent its template children itself. */
+  /* A bin-layout widget must unparent its template children itself. GTK 4.8's
+   * gtk_widget_dispose_template() unparents only the children bound to a field. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_HOMES_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->caseload);
   g_clear_object (&self->homes);
   g_clear_object (&self->filter);
   g_clear_object (&self->sort_model);
+  g_clear_object (&self->selection);
   g_clear_pointer (&self->needle, g_free);
   G_OBJECT_CLASS (hw_homes_page_parent_class)->dispose (object);
 }
@@ -270,6 +551,18 @@ hw_homes_page_class_init (HwHomesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwHomesPage, status_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
+
+  gtk_widget_class_install_action (widget_class, "homes.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "homes.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "homes.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "homes.undo-delete", NULL,
+                                   undo_delete_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "homes.new",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "homes.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "homes.edit",
+                                       NULL);
+  /* Delete is bound in the list only (hw-homes-page.ui): elsewhere it edits text. */
 }
 
 static void
@@ -294,18 +587,20 @@ hw_homes_page_init (HwHomesPage *self)
 
   self->sort_model = gtk_sort_list_model_new (
     G_LIST_MODEL (filtered), g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   {
-    GtkSingleSelection *sel = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (
-                                                          self->sort_model)));
     g_autoptr(GtkColumnViewColumn) first = NULL;
 
-    gtk_single_selection_set_autoselect (sel, FALSE);
-    gtk_single_selection_set_can_unselect (sel, TRUE);
-    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (sel));
-    g_object_unref (sel);
     first = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), 0);
     gtk_column_view_sort_by_column (self->column_view, first, GTK_SORT_ASCENDING);
   }
+  update_actions (self);
 }
 
 void

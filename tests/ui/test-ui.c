@@ -14,6 +14,7 @@
 #include "hw-application.h"
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
+#include "hw-error.h"
 #include "hw-findings.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
@@ -829,6 +830,270 @@ START_TEST (test_homes_matrix)
 }
 END_TEST
 
+/* ---- the foster home's own record ---- */
+
+static HwHomesPage *
+homes_page (void)
+{
+  return HW_HOMES_PAGE (hw_window_get_page (fx.window, "homes"));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action_name)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action_name) == 0)
+        return c;
+      if ((found = find_action_button (c, action_name)))
+        return found;
+    }
+  return NULL;
+}
+
+/* A button by its label, like the toast's "_Undo". */
+static GtkWidget *
+find_labelled_button (GtkWidget *root, const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) &&
+          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_labelled_button (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_label_containing (GtkWidget *root, const char *text)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c) &&
+          strstr (gtk_label_get_text (GTK_LABEL (c)), text) != NULL)
+        return c;
+      if ((found = find_label_containing (c, text)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkSingleSelection *
+homes_selection (void)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+
+  return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+}
+
+/* The position of the home called @name in the list, or -1. */
+static int
+home_position (const char *name)
+{
+  GListModel *model = hw_homes_page_get_model (homes_page ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HwHomeItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hw_home_item_get_name (item), name) == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+static const char *
+selected_home_name (void)
+{
+  HwHomeItem *item = gtk_single_selection_get_selected_item (homes_selection ());
+
+  return item ? hw_home_item_get_name (item) : NULL;
+}
+
+static HwFosterHome *
+stored_home_named (const char *name)
+{
+  g_autoptr(GPtrArray) homes = hw_store_list (fx.store, HW_ENTITY_FOSTER_HOME, NULL);
+
+  for (guint i = 0; homes && i < homes->len; i++)
+    if (g_strcmp0 (((HwFosterHome *) homes->pdata[i])->name, name) == 0)
+      return hw_record_copy (homes->pdata[i]);
+  return NULL;
+}
+
+/* What the Delete key in the list of homes does: its shortcut's action, from the list. */
+static void
+press_delete_in_homes_list (void)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
+  gboolean pressed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint k = 0; k < g_list_model_get_n_items (G_LIST_MODEL (controller)); k++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), k);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (
+            gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "Delete|KP_Delete"))
+            {
+              ck_assert (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, view,
+                                                       NULL));
+              pressed = TRUE;
+            }
+        }
+    }
+  ck_assert_msg (pressed, "no Delete shortcut in the list of homes");
+}
+
+static gboolean
+undo_button_shown (gpointer data)
+{
+  return find_labelled_button (GTK_WIDGET (fx.window), "_Undo") != NULL;
+}
+
+START_TEST (test_homes_edit)
+{
+  HwHomesPage *page = homes_page ();
+  GListModel *model = hw_homes_page_get_model (page);
+  HwRecordEditor *editor;
+  GtkWidget *name_row;
+  HwFosterHome *stored;
+  g_autofree char *id = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "homes");
+  spin (100);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
+  /* Nothing selected: nothing to edit or delete yet. */
+  ck_assert (!gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page), "homes.edit")));
+  ck_assert (!gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page), "homes.delete")));
+
+  /* New Foster Home opens the record editor for a foster home. */
+  g_signal_emit_by_name (find_action_button (GTK_WIDGET (page), "homes.new"), "clicked");
+  spin (100);
+  editor = find_editor ();
+  ck_assert_ptr_nonnull (editor);
+  name_row = hw_record_editor_get_row (editor, "name");
+  ck_assert_ptr_nonnull (name_row);
+  ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "kind"));
+  ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "municipality"));
+  ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "address"));
+  ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "protected_address"));
+
+  /* Without a name: refused, the form names the field and keeps what was typed. */
+  type_into (hw_record_editor_get_row (editor, "municipality"), "0301");
+  press_enter_in (hw_record_editor_get_row (editor, "municipality"));
+  ck_assert_ptr_eq (find_editor (), editor);
+  ck_assert_msg (g_str_has_prefix (hw_record_editor_get_error (editor), "Name"), "%s",
+                 hw_record_editor_get_error (editor));
+  ck_assert (gtk_widget_has_css_class (name_row, "error"));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (
+                      hw_record_editor_get_row (editor, "municipality"))), "0301");
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
+  screenshot (GTK_WIDGET (editor), "foster-home-new-refused");
+
+  /* Named, it saves: the list shows it at once, selected. */
+  type_into (name_row, "Familien Dahl");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (hw_record_editor_get_row (editor, "kind")),
+                              HW_HOME_EMERGENCY);
+  press_enter_in (name_row);
+  ck_assert_msg (wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
+                 hw_record_editor_get_error (editor));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
+  ck_assert_int_ge (home_position ("Familien Dahl"), 0);
+  ck_assert_str_eq (selected_home_name (), "Familien Dahl");
+  stored = stored_home_named ("Familien Dahl");
+  ck_assert_ptr_nonnull (stored);
+  ck_assert_int_eq (stored->kind, HW_HOME_EMERGENCY);
+  ck_assert_str_eq (stored->municipality, "0301");
+  id = g_strdup (stored->rec.id);
+  hw_record_free (stored);
+  ck_assert (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page), "homes.edit")));
+  screenshot (GTK_WIDGET (fx.window), "foster-homes-new");
+
+  /* Edit: a new name shows in the list as soon as it is saved. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "homes.edit", NULL));
+  spin (100);
+  editor = find_editor ();
+  ck_assert_ptr_nonnull (editor);
+  name_row = hw_record_editor_get_row (editor, "name");
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (name_row)), "Familien Dahl");
+  type_into (name_row, "Familien Dahl & Hansen");
+  screenshot (GTK_WIDGET (editor), "foster-home-edit");
+  press_enter_in (name_row);
+  ck_assert (wait_for (editor_gone, NULL, 5000));
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
+  ck_assert_int_eq (home_position ("Familien Dahl"), -1);
+  ck_assert_int_ge (home_position ("Familien Dahl & Hansen"), 0);
+  ck_assert_str_eq (selected_home_name (), "Familien Dahl & Hansen");
+  stored = hw_store_load (fx.store, HW_ENTITY_FOSTER_HOME, id, NULL);
+  ck_assert_str_eq (stored->name, "Familien Dahl & Hansen");
+  ck_assert_int_eq (stored->kind, HW_HOME_EMERGENCY);
+  hw_record_free (stored);
+
+  /* Delete, then the toast's Undo. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "homes.delete", NULL));
+  spin (100);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
+  ck_assert_int_eq (home_position ("Familien Dahl & Hansen"), -1);
+  ck_assert_ptr_null (selected_home_name ());
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert_ptr_null (hw_store_load (fx.store, HW_ENTITY_FOSTER_HOME, id, &error));
+    ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_NOT_FOUND));
+  }
+  ck_assert (wait_for (undo_button_shown, NULL, 5000));
+  /* The name is shown as typed, not read as markup. */
+  ck_assert_ptr_nonnull (find_label_containing (GTK_WIDGET (fx.window),
+                                                "“Familien Dahl & Hansen” deleted"));
+  screenshot (GTK_WIDGET (fx.window), "foster-homes-undo");
+  g_signal_emit_by_name (find_labelled_button (GTK_WIDGET (fx.window), "_Undo"), "clicked");
+  spin (100);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
+  ck_assert_str_eq (selected_home_name (), "Familien Dahl & Hansen");
+  stored = hw_store_load (fx.store, HW_ENTITY_FOSTER_HOME, id, NULL);
+  ck_assert_ptr_nonnull (stored);
+  ck_assert_str_eq (stored->name, "Familien Dahl & Hansen");
+  hw_record_free (stored);
+
+  /* A home children have lived in is not deleted: a toast says why, nothing changes. This
+   * time with the Delete key of the list. */
+  gtk_single_selection_set_selected (homes_selection (), home_position ("Familien Berg"));
+  press_delete_in_homes_list ();
+  spin (100);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
+  ck_assert_str_eq (selected_home_name (), "Familien Berg");
+  ck_assert_ptr_nonnull (find_label_containing (GTK_WIDGET (fx.window), "was not deleted"));
+  screenshot (GTK_WIDGET (fx.window), "foster-homes-refused");
+  {
+    g_autoptr(HwDossier) home = hw_store_load_home (fx.store, fx.home_id, NULL);
+    g_autoptr(HwDossier) testa = hw_store_load_case (fx.store, fx.case_testa, NULL);
+    GPtrArray *measures = hw_dossier_get (testa, HW_ENTITY_MEASURE);
+
+    ck_assert_ptr_nonnull (home);
+    ck_assert_uint_eq (hw_dossier_get (home, HW_ENTITY_HOME_MEMBER)->len, 3);
+    ck_assert_uint_eq (measures->len, 1);
+    ck_assert_str_eq (((HwMeasure *) measures->pdata[0])->home_id, fx.home_id);
+  }
+}
+END_TEST
+
 START_TEST (test_preferences)
 {
   HwPreferencesWindow *prefs;
@@ -987,6 +1252,15 @@ START_TEST (test_norwegian)
   /* Back on the list, the search still applies once the rows are reloaded. */
   ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
   screenshot (GTK_WIDGET (fx.window), "caseload-nb");
+
+  /* The foster homes with their controls, and the home's own form. */
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "homes");
+  gtk_single_selection_set_selected (homes_selection (), 0);
+  screenshot (GTK_WIDGET (fx.window), "foster-homes-nb");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (homes_page ()), "homes.edit", NULL));
+  spin (100);
+  ck_assert_ptr_nonnull (find_editor ());
+  screenshot (GTK_WIDGET (find_editor ()), "foster-home-edit-nb");
 }
 END_TEST
 
@@ -1074,6 +1348,7 @@ ui_suite (void)
   tcase_add_test (tc, test_team_reassign);
   tcase_add_test (tc, test_team_approve_samvaer);
   tcase_add_test (tc, test_homes_matrix);
+  tcase_add_test (tc, test_homes_edit);
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);

@@ -243,13 +243,22 @@ static void
 hw_caseload_page_dispose (GObject *object)
 {
   HwCaseloadPage *self = HW_CASELOAD_PAGE (object);
+  GtkWidget *child;
 
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
+  /* The models outlive their widgets for a moment; their last signals must not reach us. */
+  if (self->sort_model)
+    g_signal_handlers_disconnect_by_data (self->sort_model, self);
+  if (self->filter_model)
+    g_signal_handlers_disconnect_by_data (self->filter_model, self);
   if (self->column_view)
     gtk_column_view_set_model (self->column_view, NULL);
-  /* A bin-layout widget must unparent its template children itself. */
+  /* A bin-layout widget must unparent its template children itself. GTK 4.8's
+   * gtk_widget_dispose_template() unparents only the children bound to a field. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_CASELOAD_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->caseload);

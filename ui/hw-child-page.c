@@ -1047,10 +1047,14 @@ static void
 hw_child_page_dispose (GObject *object)
 {
   HwChildPage *self = HW_CHILD_PAGE (object);
+  GtkWidget *child;
 
   clear_undo (self);
-  /* A bin-layout widget must unparent its template children itself. */
+  /* A bin-layout widget must unparent its template children itself. GTK 4.8's
+   * gtk_widget_dispose_template() unparents only the children bound to a field. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_CHILD_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->caseload);
   G_OBJECT_CLASS (hw_child_page_parent_class)->dispose (object);
 }

@@ -59,6 +59,13 @@ selected_team (HwTeamPage *self)
   return self->team_ids && i < self->team_ids->len ? self->team_ids->pdata[i] : NULL;
 }
 
+const char *
+hw_team_page_get_team_id (HwTeamPage *self)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return selected_team (self);
+}
+
 /* ---- which cases, in which order ---- */
 
 static gboolean
@@ -611,13 +618,17 @@ static void
 hw_team_page_dispose (GObject *object)
 {
   HwTeamPage *self = HW_TEAM_PAGE (object);
+  GtkWidget *child;
 
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   if (self->column_view)
     gtk_column_view_set_model (self->column_view, NULL);
-  /* A bin-layout widget must unparent its template children itself. */
+  /* A bin-layout widget must unparent its template children itself. GTK 4.8's
+   * gtk_widget_dispose_template() unparents only the children bound to a field. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_TEAM_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter);
   g_clear_object (&self->sorter);

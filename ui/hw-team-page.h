@@ -26,6 +26,8 @@ guint       hw_team_page_reassign_selected (HwTeamPage *self,
 gboolean    hw_team_page_approve_agreement (HwTeamPage *self,
                                             const char *agreement_id,
                                             GError    **error);
+/* The team chosen in the drop-down; NULL for every team. */
+const char *hw_team_page_get_team_id   (HwTeamPage *self);
 /* Whether only cases with overdue or due-soon duties are listed. */
 void        hw_team_page_set_only_due  (HwTeamPage *self, gboolean only_due);
 

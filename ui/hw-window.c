@@ -185,6 +185,23 @@ log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
     hw_child_page_log_visit (self->child_page);
 }
 
+/* The overdue list Ctrl+P prints outside a child's record: the team overview prints the team it
+ * shows, elsewhere the user's own team (every team when the user has none). */
+HwDocument *
+hw_window_build_overdue_list (HwWindow *self, GError **error)
+{
+  g_autofree char *user_team = NULL;
+  HwOverdueListOptions options = { hw_application_get_today (), NULL, NULL, TRUE, NULL };
+
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (self->store != NULL, NULL);
+  if (g_strcmp0 (hw_window_get_visible_view (self), "team") == 0)
+    options.team_id = hw_team_page_get_team_id (self->team_page);
+  else
+    options.team_id = user_team = hw_window_dup_user_team_id (self);
+  return hw_overdue_list_document_new (self->store, &options, error);
+}
+
 /* Ctrl+P: the child's follow-up plan in a child's record, elsewhere the overdue list. */
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *param)
@@ -216,9 +233,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   else
     {
-      HwOverdueListOptions options = { today, NULL, NULL, TRUE, NULL };
-
-      document = hw_overdue_list_document_new (self->store, &options, &error);
+      document = hw_window_build_overdue_list (self, &error);
       job = g_strdup (_("Overdue duties"));
     }
   if (operation == NULL && document == NULL)
@@ -458,9 +473,12 @@ void
 hw_window_toast_error (HwWindow *self, const GError *error)
 {
   AdwToast *toast;
+  g_autofree char *text = NULL;
 
   g_return_if_fail (HW_IS_WINDOW (self));
-  toast = adw_toast_new (error ? error->message : _("Something went wrong"));
+  /* Toast titles are Pango markup in libadwaita 1.2; messages quote what users typed. */
+  text = g_markup_escape_text (error ? error->message : _("Something went wrong"), -1);
+  toast = adw_toast_new (text);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   hw_window_add_toast (self, toast);

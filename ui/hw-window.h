@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "hw-document.h"
+
 #include "hw-application.h"
 #include "hw-caseload.h"
 
@@ -26,6 +28,9 @@ char       *hw_window_dup_user_team_id  (HwWindow *self);
 const char *hw_window_get_visible_view (HwWindow *self);
 void        hw_window_show_view        (HwWindow *self, const char *name);
 void        hw_window_open_case        (HwWindow *self, const char *case_id);
+/* What Ctrl+P prints outside a child's record: the overdue list of the team shown in the team
+ * overview, elsewhere of the user's team. */
+HwDocument *hw_window_build_overdue_list (HwWindow *self, GError **error);
 /* The page widgets, by the names above. */
 GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
 

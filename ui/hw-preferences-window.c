@@ -8,6 +8,7 @@
 #include "hw-findings.h"
 #include "hw-labels.h"
 #include "hw-preferences-window.h"
+#include "hw-template-page.h"
 
 struct _HwPreferencesWindow
 {
@@ -24,6 +25,7 @@ struct _HwPreferencesWindow
   AdwComboRow         *role_row;
   AdwComboRow         *team_row;
   AdwPreferencesGroup *rules_group;
+  HwTemplatePage      *template_page;
 };
 
 G_DEFINE_FINAL_TYPE (HwPreferencesWindow, hw_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -295,6 +297,72 @@ hw_preferences_window_set_staff (HwPreferencesWindow *self, const char *staff_id
   adw_combo_row_set_selected (self->staff_row, 0);
 }
 
+/* ---- the activity template ---- */
+
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_response_cb (AdwMessageDialog *dialog, const char *response, HwPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "discard"))
+    hw_template_page_discard (self->template_page);
+  else if (g_str_equal (response, "save") &&
+           !hw_template_page_save (self->template_page, &error))
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+      adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
+                                               ADW_PREFERENCES_PAGE (self->template_page));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      return;
+    }
+  /* Not from inside the dialog's response: the dialog is transient for this window. */
+  if (!hw_template_page_get_modified (self->template_page))
+    g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Unsaved template edits are the municipality's work: ask before closing over them. */
+static gboolean
+hw_preferences_window_close_request (GtkWindow *window)
+{
+  HwPreferencesWindow *self = HW_PREFERENCES_WINDOW (window);
+  GtkWidget *dialog;
+
+  if (self->template_page == NULL || !hw_template_page_get_modified (self->template_page))
+    return GTK_WINDOW_CLASS (hw_preferences_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Save the Activity Template?"),
+                                   _("The changes to the activity template are not saved yet."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+HwTemplatePage *
+hw_preferences_window_get_template_page (HwPreferencesWindow *self)
+{
+  g_return_val_if_fail (HW_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->template_page;
+}
+
 static void
 hw_preferences_window_dispose (GObject *object)
 {
@@ -313,8 +381,10 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = hw_preferences_window_dispose;
+  window_class->close_request = hw_preferences_window_close_request;
 
   signals[USER_CHANGED] = g_signal_new ("user-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -328,6 +398,7 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, team_row);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, rules_group);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, template_page);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_role_selected_cb);
@@ -337,6 +408,7 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
 static void
 hw_preferences_window_init (HwPreferencesWindow *self)
 {
+  g_type_ensure (HW_TYPE_TEMPLATE_PAGE);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
@@ -351,5 +423,9 @@ hw_preferences_window_new (GtkWindow *parent, HwStore *store, GSettings *setting
   self->settings = settings ? g_object_ref (settings) : NULL;
   load_user (self);
   load_rules (self);
+  hw_template_page_set_store (self->template_page, store);
+  /* The toasts live outside the page: their Undo must reach its actions. */
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "template",
+                                  hw_template_page_get_action_group (self->template_page));
   return self;
 }

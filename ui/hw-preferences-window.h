@@ -4,11 +4,12 @@
 #include <adwaita.h>
 
 #include "hw-store.h"
+#include "hw-template-page.h"
 
 G_BEGIN_DECLS
 
-/* Who the user is (kept in GSettings on this computer) and the municipality's rule settings
- * (kept in the database, shared by everyone who uses it). */
+/* Who the user is (kept in GSettings on this computer), the municipality's rule settings and
+ * its activity template (kept in the database, shared by everyone who uses it). */
 #define HW_TYPE_PREFERENCES_WINDOW (hw_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (HwPreferencesWindow, hw_preferences_window, HW, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
@@ -24,5 +25,7 @@ gboolean             hw_preferences_window_set_rule    (HwPreferencesWindow *sel
                                                         const char          *key,
                                                         const char          *value,
                                                         GError             **error);
+/* The "Activity Template" page. */
+HwTemplatePage      *hw_preferences_window_get_template_page (HwPreferencesWindow *self);
 
 G_END_DECLS

@@ -85,7 +85,7 @@ hw_check_caseload (HwStore              *store,
   settings = hw_settings_new (catalogue, stored, error);
   if (settings == NULL)
     return FALSE;
-  homes = hw_store_load_homes (store, error);
+  homes = hw_store_load_home_facts (store, error);
   if (homes == NULL)
     return FALSE;
 

@@ -40,6 +40,7 @@ struct _HwStore
   char       *select_all_sql[HW_N_ENTITIES];
   char       *stream_sql[HW_N_ENTITIES];
   char       *facts_sql[HW_N_ENTITIES];   /* the same without prose (NULL in its place) */
+  char       *home_facts_sql[HW_N_ENTITIES];  /* foster homes and what they own, no prose */
   char       *delete_sql[HW_N_ENTITIES];
 };
 
@@ -73,6 +74,7 @@ hw_store_finalize (GObject *object)
       g_free (self->select_all_sql[i]);
       g_free (self->stream_sql[i]);
       g_free (self->facts_sql[i]);
+      g_free (self->home_facts_sql[i]);
       g_free (self->delete_sql[i]);
     }
   g_free (self->path);
@@ -197,6 +199,8 @@ build_sql (HwStore *self)
                                                 cols->str, info->name);
       self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
       self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+      if (e == HW_ENTITY_FOSTER_HOME || info->owner == HW_ENTITY_FOSTER_HOME)
+        self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s", facts->str, info->name);
       if (e == HW_ENTITY_CASE)
         {
           self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
@@ -941,8 +945,8 @@ hw_store_load (HwStore *self, HwEntity entity, const char *id, GError **error)
 }
 
 static gboolean
-collect (HwStore *self, const char *sql, const char *param, HwEntity entity, GPtrArray *into,
-         GError **error)
+collect_full (HwStore *self, const char *sql, const char *param, HwEntity entity,
+              gboolean packed, GPtrArray *into, GError **error)
 {
   sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
   int rc;
@@ -952,9 +956,16 @@ collect (HwStore *self, const char *sql, const char *param, HwEntity entity, GPt
   if (param)
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (into, read_record (stmt, entity));
+    g_ptr_array_add (into, read_record_full (stmt, entity, packed));
   release (stmt);
   return rc == SQLITE_DONE ? TRUE : hw_store_set_sqlite_error (self, rc, error);
+}
+
+static gboolean
+collect (HwStore *self, const char *sql, const char *param, HwEntity entity, GPtrArray *into,
+         GError **error)
+{
+  return collect_full (self, sql, param, entity, FALSE, into, error);
 }
 
 GPtrArray *
@@ -1173,17 +1184,19 @@ hw_store_split_case_ids (guint parts)
   return bounds;
 }
 
-GHashTable *
-hw_store_load_homes (HwStore *self, GError **error)
+/* Every foster home with what it owns, by id; @facts: without prose, as packed records. */
+static GHashTable *
+load_homes (HwStore *self, gboolean facts, GError **error)
 {
   g_autoptr(GHashTable) homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) hw_dossier_free);
-  g_autoptr(GPtrArray) roots = hw_store_list (self, HW_ENTITY_FOSTER_HOME, error);
+  g_autoptr(GPtrArray) roots = g_ptr_array_new ();
+  char **sql = facts ? self->home_facts_sql : self->select_all_sql;
 
-  if (roots == NULL)
-    return NULL;
   /* Hand the roots over to their dossiers, then attach members and documents by owner. */
-  g_ptr_array_set_free_func (roots, NULL);
+  if (!collect_full (self, sql[HW_ENTITY_FOSTER_HOME], NULL, HW_ENTITY_FOSTER_HOME, facts, roots,
+                     error))
+    return NULL;
   for (guint i = 0; i < roots->len; i++)
     {
       HwRecord *root = roots->pdata[i];
@@ -1195,8 +1208,8 @@ hw_store_load_homes (HwStore *self, GError **error)
 
       if (e == HW_ENTITY_FOSTER_HOME || hw_entity_info (e)->owner != HW_ENTITY_FOSTER_HOME)
         continue;
-      all = hw_store_list (self, e, error);
-      if (all == NULL)
+      all = g_ptr_array_new_with_free_func (hw_record_free);
+      if (!collect_full (self, sql[e], NULL, e, facts, all, error))
         return NULL;
       g_ptr_array_set_free_func (all, NULL);
       for (guint i = 0; i < all->len; i++)
@@ -1210,6 +1223,20 @@ hw_store_load_homes (HwStore *self, GError **error)
         }
     }
   return g_steal_pointer (&homes);
+}
+
+GHashTable *
+hw_store_load_homes (HwStore *self, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return load_homes (self, FALSE, error);
+}
+
+GHashTable *
+hw_store_load_home_facts (HwStore *self, GError **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  return load_homes (self, TRUE, error);
 }
 
 /* ---- settings ---- */

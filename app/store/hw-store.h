@@ -80,6 +80,9 @@ gboolean    hw_store_foreach_case_facts (HwStore *self, guint64 entities, const 
 char      **hw_store_split_case_ids  (guint parts);
 /* Every foster home dossier, by id: what the rule engine needs beside each case. */
 GHashTable *hw_store_load_homes      (HwStore *self, GError **error);
+/* The same without prose, read-only (packed records): what the rules read, for a whole
+ * caseload's evaluation. */
+GHashTable *hw_store_load_home_facts (HwStore *self, GError **error);
 
 /* Municipal settings (rules.md): key → value; NULL when unset (the default applies). */
 char       *hw_store_dup_setting     (HwStore *self, const char *key);

@@ -120,6 +120,55 @@ START_TEST (test_entity_validate_identity_and_birth_agree)
 }
 END_TEST
 
+/* Packed records, on the heap or in an arena: one block holding the strings, equal to the
+ * record they were read as, and an arena that reuses its memory after a rewind. */
+START_TEST (test_entity_packed_records)
+{
+  const HwEntityInfo *info = hw_entity_info (HW_ENTITY_VISIT);
+  g_autoptr(HwArena) arena = hw_arena_new ();
+  HwVisit *plain = hw_record_new (HW_ENTITY_VISIT);
+  const char *texts[64] = { NULL };
+  HwVisit *heap, *in_arena, *again;
+  gpointer large;
+
+  plain->case_id = g_strdup ("6c1f5a2e-8d0b-4c55-9a43-0e2b8f1d7a10");
+  plain->measure_id = g_strdup ("b3a9e7c4-1f2d-4e8a-8c6b-5d4e3f2a1b0c");
+  plain->notes = g_strdup ("Barnet snakket alene med kontaktpersonen.");
+  for (guint i = 0; i < info->n_fields; i++)
+    if (info->fields[i].type == HW_FIELD_TEXT || info->fields[i].type == HW_FIELD_REF)
+      texts[i] = hw_field_get_text (plain, &info->fields[i]);
+
+  heap = hw_record_new_packed (HW_ENTITY_VISIT, plain->rec.id, texts, NULL);
+  in_arena = hw_record_new_packed (HW_ENTITY_VISIT, plain->rec.id, texts, arena);
+  ck_assert (hw_record_equal (plain, heap));
+  ck_assert (hw_record_equal (plain, in_arena));
+  ck_assert_int_eq (heap->rec.packed, HW_RECORD_PACKED_HEAP);
+  ck_assert_int_eq (in_arena->rec.packed, HW_RECORD_PACKED_ARENA);
+  /* The strings live inside the record's own block. */
+  ck_assert_ptr_ne (heap->notes, plain->notes);
+  ck_assert ((guint8 *) heap->notes > (guint8 *) heap);
+  ck_assert_int_eq (GPOINTER_TO_SIZE (in_arena) % 8, 0);
+  /* Freeing an arena record does nothing; the rewind hands its memory out again. */
+  hw_record_free (in_arena);
+  ck_assert_str_eq (in_arena->notes, plain->notes);
+  large = hw_arena_alloc0 (arena, 200 * 1024);
+  ck_assert_int_eq (((guint8 *) large)[200 * 1024 - 1], 0);
+  hw_arena_rewind (arena);
+  again = hw_record_new_packed (HW_ENTITY_VISIT, plain->rec.id, texts, arena);
+  ck_assert_ptr_eq (again, in_arena);
+  /* Many more than one block's worth stay distinct and zeroed. */
+  for (guint i = 0; i < 20000; i++)
+    {
+      guint8 *p = hw_arena_alloc0 (arena, 40);
+
+      ck_assert_int_eq (p[0] | p[39], 0);
+      memset (p, 0xff, 40);
+    }
+  hw_record_free (heap);
+  hw_record_free (plain);
+}
+END_TEST
+
 START_TEST (test_entity_validate_bad_uuid_and_enum)
 {
   g_autoptr(GError) error = NULL;
@@ -154,6 +203,7 @@ main (void)
   tcase_add_test (tc, test_entity_validate_end_before_start);
   tcase_add_test (tc, test_entity_validate_identity_and_birth_agree);
   tcase_add_test (tc, test_entity_validate_bad_uuid_and_enum);
+  tcase_add_test (tc, test_entity_packed_records);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

@@ -18,19 +18,62 @@ typedef struct {
   GMutex              lock;        /* serialises calls to func */
   GMutex              error_lock;
   GError             *error;       /* the first failure */
+  /* The foster homes are loaded in parts, one per worker; the cases wait for all of them. */
+  GMutex              homes_lock;
+  GCond               homes_loaded;
+  guint               homes_pending;
 } Shared;
 
 typedef struct {
   Shared     *shared;
   const char *from_id;
   const char *to_id;
+  GHashTable *homes;               /* this worker's part of the foster homes */
 } Worker;
+
+static void
+fail (Shared *shared, GError **error)
+{
+  g_mutex_lock (&shared->error_lock);
+  if (shared->error == NULL)
+    shared->error = g_steal_pointer (error);
+  g_mutex_unlock (&shared->error_lock);
+}
+
+/* Adds this worker's homes to the shared table, then waits until every worker has. */
+static void
+share_homes (Worker *worker)
+{
+  Shared *shared = worker->shared;
+  GHashTableIter iter;
+  gpointer key, home;
+
+  g_mutex_lock (&shared->homes_lock);
+  if (worker->homes)
+    {
+      g_hash_table_iter_init (&iter, worker->homes);
+      while (g_hash_table_iter_next (&iter, &key, &home))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (shared->homes, key, home);
+        }
+    }
+  if (--shared->homes_pending == 0)
+    g_cond_broadcast (&shared->homes_loaded);
+  while (shared->homes_pending > 0)
+    g_cond_wait (&shared->homes_loaded, &shared->homes_lock);
+  g_mutex_unlock (&shared->homes_lock);
+}
 
 static gboolean
 on_case (HwDossier *dossier, gpointer user_data, GError **error)
 {
   Shared *shared = user_data;
-  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (g_cancellable_set_error_if_cancelled (shared->options->cancellable, error))
+    return FALSE;
+  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
 
   hw_evaluate_case_append (shared->catalogue, shared->settings, dossier, shared->homes,
                            shared->options->today, shared->options->rule_id, findings);
@@ -49,15 +92,19 @@ run_worker (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = hw_store_open_readonly (shared->path, &error);
 
-  if (store == NULL ||
-      !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, worker->from_id, worker->to_id,
+  /* Every worker reaches share_homes(), failed or not: the others wait for it there. */
+  if (store)
+    worker->homes = hw_store_load_home_facts (store, worker->from_id, worker->to_id, &error);
+  if (worker->homes == NULL)
+    fail (shared, &error);
+  share_homes (worker);
+  g_clear_pointer (&worker->homes, g_hash_table_unref);
+  if (store == NULL || shared->error != NULL)
+    return NULL;
+
+  if (!hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, worker->from_id, worker->to_id,
                                     on_case, shared, &error))
-    {
-      g_mutex_lock (&shared->error_lock);
-      if (shared->error == NULL)
-        shared->error = g_steal_pointer (&error);
-      g_mutex_unlock (&shared->error_lock);
-    }
+    fail (shared, &error);
   return NULL;
 }
 
@@ -85,9 +132,7 @@ hw_check_caseload (HwStore              *store,
   settings = hw_settings_new (catalogue, stored, error);
   if (settings == NULL)
     return FALSE;
-  homes = hw_store_load_home_facts (store, error);
-  if (homes == NULL)
-    return FALSE;
+  homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) hw_dossier_free);
 
   shared.path = hw_store_get_path (store);
   shared.catalogue = catalogue;
@@ -98,12 +143,16 @@ hw_check_caseload (HwStore              *store,
   shared.user_data = user_data;
   g_mutex_init (&shared.lock);
   g_mutex_init (&shared.error_lock);
+  g_mutex_init (&shared.homes_lock);
+  g_cond_init (&shared.homes_loaded);
 
+  /* Case ids and foster-home ids are both random UUIDs: the same bounds split either. */
   bounds = hw_store_split_case_ids (MIN (n, G_N_ELEMENTS (threads)));
   n_ranges = g_strv_length (bounds) - 1;
+  shared.homes_pending = n_ranges;
   for (guint i = 0; i < n_ranges; i++)
     {
-      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1] };
+      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1], NULL };
       /* The last range runs here: one thread fewer to start. */
       threads[i] = i + 1 < n_ranges ? g_thread_new ("hw-check", run_worker, &workers[i]) : NULL;
     }
@@ -113,6 +162,8 @@ hw_check_caseload (HwStore              *store,
 
   g_mutex_clear (&shared.lock);
   g_mutex_clear (&shared.error_lock);
+  g_mutex_clear (&shared.homes_lock);
+  g_cond_clear (&shared.homes_loaded);
   if (shared.error)
     {
       g_propagate_error (error, shared.error);

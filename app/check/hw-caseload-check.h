@@ -22,6 +22,7 @@ typedef struct {
   HwDate      today;
   const char *rule_id;     /* only this rule, or NULL */
   guint       n_threads;   /* 0: one per processor, at most 8 */
+  GCancellable *cancellable;  /* or NULL; a cancelled pass fails with G_IO_ERROR_CANCELLED */
 } HwCheckOptions;
 
 /* Loads the catalogue's settings from @store, then evaluates every case of the database at

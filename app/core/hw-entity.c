@@ -625,7 +625,7 @@ hw_record_free (gpointer record)
   HwRecord *rec = record;
   const HwEntityInfo *info;
 
-  if (rec == NULL)
+  if (rec == NULL || rec->packed == HW_RECORD_PACKED_ARENA)
     return;
   if (!rec->packed)
     {
@@ -639,7 +639,8 @@ hw_record_free (gpointer record)
 }
 
 gpointer
-hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts)
+hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts,
+                      HwArena *arena)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
   gsize lengths[64];
@@ -654,10 +655,15 @@ hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts)
                    ? strlen (texts[i]) + 1 : 0;
       total += lengths[i];
     }
-  rec = g_malloc (total);
-  memset (rec, 0, info->size);
+  if (arena)
+    rec = hw_arena_alloc0 (arena, total);
+  else
+    {
+      rec = g_malloc (total);
+      memset (rec, 0, info->size);
+    }
   rec->entity = entity;
-  rec->packed = TRUE;
+  rec->packed = arena ? HW_RECORD_PACKED_ARENA : HW_RECORD_PACKED_HEAP;
   next = (char *) rec + info->size;
   rec->id = memcpy (next, id, strlen (id) + 1);
   next += strlen (id) + 1;

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "hw-arena.h"
 #include "hw-model.h"
 
 G_BEGIN_DECLS
@@ -63,10 +64,13 @@ gpointer  hw_record_new        (HwEntity entity);           /* with a fresh UUID
 gpointer  hw_record_copy       (gconstpointer record);
 void      hw_record_free       (gpointer record);
 /* A read-only record whose struct and strings are one allocation: streaming a whole caseload
- * through the rules allocates (and frees) once per record instead of once per string.
- * @texts holds one entry per field (ignored but for text fields). Its fields must not be set;
- * copy it first (hw_record_copy gives an ordinary record). */
-gpointer  hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts);
+ * through the rules allocates once per record instead of once per string, or, from an
+ * @arena (else NULL), not at all. @texts holds one entry per field (ignored but for text
+ * fields). Its fields must not be set; copy it first (hw_record_copy gives an ordinary
+ * record). Freeing one from an arena does nothing: it lives until the arena's rewind. */
+enum { HW_RECORD_PACKED_HEAP = 1, HW_RECORD_PACKED_ARENA = 2 };
+gpointer  hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts,
+                                HwArena *arena);
 gboolean  hw_record_equal      (gconstpointer a, gconstpointer b);
 
 /* Field access by description. Text getters return borrowed strings. */

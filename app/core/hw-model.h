@@ -50,7 +50,7 @@ typedef enum {
 /* The first member of every record. */
 typedef struct {
   HwEntity entity;
-  guint    packed;      /* read-only: struct and strings in one block (hw_record_new_packed) */
+  guint    packed;      /* read-only, struct and strings in one block: HW_RECORD_PACKED_* */
   char    *id;          /* UUID, lower case */
 } HwRecord;
 

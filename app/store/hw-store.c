@@ -200,7 +200,10 @@ build_sql (HwStore *self)
       self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
       self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
       if (e == HW_ENTITY_FOSTER_HOME || info->owner == HW_ENTITY_FOSTER_HOME)
-        self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s", facts->str, info->name);
+        self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2",
+                                                   facts->str, info->name,
+                                                   e == HW_ENTITY_FOSTER_HOME ? "id" : "home_id",
+                                                   e == HW_ENTITY_FOSTER_HOME ? "id" : "home_id");
       if (e == HW_ENTITY_CASE)
         {
           self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
@@ -625,7 +628,7 @@ bind_record (sqlite3_stmt *stmt, gconstpointer record)
 /* One row as a record. @packed gives a read-only record in a single allocation (the facts
  * stream: a national caseload is a million records, and per-string malloc was its largest cost). */
 static gpointer
-read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed)
+read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed, HwArena *arena)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
   const char *texts[64] = { NULL };
@@ -636,7 +639,8 @@ read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed)
       for (guint i = 0; i < info->n_fields && i < G_N_ELEMENTS (texts); i++)
         if (info->fields[i].type == HW_FIELD_TEXT || info->fields[i].type == HW_FIELD_REF)
           texts[i] = (const char *) sqlite3_column_text (stmt, (int) i + 1);
-      rec = hw_record_new_packed (entity, (const char *) sqlite3_column_text (stmt, 0), texts);
+      rec = hw_record_new_packed (entity, (const char *) sqlite3_column_text (stmt, 0), texts,
+                                  arena);
     }
   else
     {
@@ -682,7 +686,7 @@ read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed)
 static gpointer
 read_record (sqlite3_stmt *stmt, HwEntity entity)
 {
-  return read_record_full (stmt, entity, FALSE);
+  return read_record_full (stmt, entity, FALSE, NULL);
 }
 
 static HwDate
@@ -945,8 +949,8 @@ hw_store_load (HwStore *self, HwEntity entity, const char *id, GError **error)
 }
 
 static gboolean
-collect_full (HwStore *self, const char *sql, const char *param, HwEntity entity,
-              gboolean packed, GPtrArray *into, GError **error)
+collect_full (HwStore *self, const char *sql, const char *param, const char *param2,
+              HwEntity entity, gboolean packed, GPtrArray *into, GError **error)
 {
   sqlite3_stmt *stmt = hw_store_prepare_cached (self, sql, error);
   int rc;
@@ -955,8 +959,10 @@ collect_full (HwStore *self, const char *sql, const char *param, HwEntity entity
     return FALSE;
   if (param)
     sqlite3_bind_text (stmt, 1, param, -1, SQLITE_STATIC);
+  if (param2)
+    sqlite3_bind_text (stmt, 2, param2, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (into, read_record_full (stmt, entity, packed));
+    g_ptr_array_add (into, read_record_full (stmt, entity, packed, NULL));
   release (stmt);
   return rc == SQLITE_DONE ? TRUE : hw_store_set_sqlite_error (self, rc, error);
 }
@@ -965,7 +971,7 @@ static gboolean
 collect (HwStore *self, const char *sql, const char *param, HwEntity entity, GPtrArray *into,
          GError **error)
 {
-  return collect_full (self, sql, param, entity, FALSE, into, error);
+  return collect_full (self, sql, param, NULL, entity, FALSE, into, error);
 }
 
 GPtrArray *
@@ -1077,6 +1083,7 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *
               const char *to_id, HwDossierFunc func, gpointer user_data, GError **error)
 {
   char **sql = facts_only ? self->facts_sql : self->stream_sql;
+  g_autoptr(HwArena) arena = facts_only ? hw_arena_new () : NULL;
   Cursor cursors[HW_N_ENTITIES] = { { 0 } };
   sqlite3_stmt *cases = NULL;
   gboolean ok = TRUE;
@@ -1118,8 +1125,8 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *
 
   while (ok && (rc = sqlite3_step (cases)) == SQLITE_ROW)
     {
-      g_autoptr(HwDossier) dossier = hw_dossier_new (read_record_full (cases, HW_ENTITY_CASE,
-                                                                       facts_only));
+      HwDossier *dossier = hw_dossier_new (read_record_full (cases, HW_ENTITY_CASE, facts_only,
+                                                             arena));
       const char *case_id = ((HwRecord *) dossier->root)->id;
 
       for (guint e = 0; e < HW_N_ENTITIES; e++)
@@ -1130,11 +1137,15 @@ stream_cases (HwStore *self, guint64 entities, gboolean facts_only, const char *
                  g_strcmp0 ((const char *) sqlite3_column_text (c->stmt, c->key_col),
                             case_id) == 0)
             {
-              hw_dossier_add (dossier, read_record_full (c->stmt, e, facts_only));
+              hw_dossier_add (dossier, read_record_full (c->stmt, e, facts_only, arena));
               c->rc = sqlite3_step (c->stmt);
             }
         }
       ok = func (dossier, user_data, error);
+      hw_dossier_free (dossier);
+      /* Facts die with their case: the next case reuses their memory. */
+      if (arena)
+        hw_arena_rewind (arena);
     }
   if (ok && rc != SQLITE_DONE && rc != SQLITE_ROW)
     ok = hw_store_set_sqlite_error (self, rc, error);
@@ -1184,9 +1195,11 @@ hw_store_split_case_ids (guint parts)
   return bounds;
 }
 
-/* Every foster home with what it owns, by id; @facts: without prose, as packed records. */
+/* Every foster home with what it owns, by id; @facts: without prose, as packed records, and
+ * only the homes whose id is in [@from_id, @to_id). */
 static GHashTable *
-load_homes (HwStore *self, gboolean facts, GError **error)
+load_homes (HwStore *self, gboolean facts, const char *from_id, const char *to_id,
+            GError **error)
 {
   g_autoptr(GHashTable) homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                        (GDestroyNotify) hw_dossier_free);
@@ -1194,8 +1207,13 @@ load_homes (HwStore *self, gboolean facts, GError **error)
   char **sql = facts ? self->home_facts_sql : self->select_all_sql;
 
   /* Hand the roots over to their dossiers, then attach members and documents by owner. */
-  if (!collect_full (self, sql[HW_ENTITY_FOSTER_HOME], NULL, HW_ENTITY_FOSTER_HOME, facts, roots,
-                     error))
+  if (facts)
+    {
+      from_id = from_id ? from_id : FIRST_ID;
+      to_id = to_id ? to_id : PAST_LAST_ID;
+    }
+  if (!collect_full (self, sql[HW_ENTITY_FOSTER_HOME], from_id, to_id, HW_ENTITY_FOSTER_HOME,
+                     facts, roots, error))
     return NULL;
   for (guint i = 0; i < roots->len; i++)
     {
@@ -1209,7 +1227,7 @@ load_homes (HwStore *self, gboolean facts, GError **error)
       if (e == HW_ENTITY_FOSTER_HOME || hw_entity_info (e)->owner != HW_ENTITY_FOSTER_HOME)
         continue;
       all = g_ptr_array_new_with_free_func (hw_record_free);
-      if (!collect_full (self, sql[e], NULL, e, facts, all, error))
+      if (!collect_full (self, sql[e], from_id, to_id, e, facts, all, error))
         return NULL;
       g_ptr_array_set_free_func (all, NULL);
       for (guint i = 0; i < all->len; i++)
@@ -1229,14 +1247,15 @@ GHashTable *
 hw_store_load_homes (HwStore *self, GError **error)
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
-  return load_homes (self, FALSE, error);
+  return load_homes (self, FALSE, NULL, NULL, error);
 }
 
 GHashTable *
-hw_store_load_home_facts (HwStore *self, GError **error)
+hw_store_load_home_facts (HwStore *self, const char *from_id, const char *to_id,
+                          GError **error)
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
-  return load_homes (self, TRUE, error);
+  return load_homes (self, TRUE, from_id, to_id, error);
 }
 
 /* ---- settings ---- */

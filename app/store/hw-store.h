@@ -81,8 +81,10 @@ char      **hw_store_split_case_ids  (guint parts);
 /* Every foster home dossier, by id: what the rule engine needs beside each case. */
 GHashTable *hw_store_load_homes      (HwStore *self, GError **error);
 /* The same without prose, read-only (packed records): what the rules read, for a whole
- * caseload's evaluation. */
-GHashTable *hw_store_load_home_facts (HwStore *self, GError **error);
+ * caseload's evaluation; only homes with ids in [@from_id, @to_id) (NULL: unbounded), so
+ * threads can share the work (hw_store_split_case_ids() splits any UUIDs). */
+GHashTable *hw_store_load_home_facts (HwStore *self, const char *from_id, const char *to_id,
+                                      GError **error);
 
 /* Municipal settings (rules.md): key → value; NULL when unset (the default applies). */
 char       *hw_store_dup_setting     (HwStore *self, const char *key);

@@ -5,6 +5,8 @@
 
 #include "hw-caseload.h"
 
+#include "hw-caseload-check.h"
+
 #define FIRST_PAGE 80
 
 struct _HwCaseload
@@ -160,7 +162,7 @@ hw_caseload_get_findings_context (HwCaseload *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->ctx = hw_findings_context_new (self->store, FALSE, &error);
+      self->ctx = hw_findings_context_new (self->store, &error);
       if (self->ctx == NULL)
         g_warning ("Cannot load the rule engine: %s", error->message);
     }
@@ -276,12 +278,6 @@ scan_free (Scan *scan)
   g_free (scan);
 }
 
-typedef struct {
-  Scan              *scan;
-  HwFindingsContext *ctx;
-  GCancellable      *cancellable;
-} ScanRun;
-
 static void
 note_homes (GHashTable *home_cases, const HwDossier *dossier, HwDate today)
 {
@@ -322,48 +318,57 @@ note_pending (GPtrArray *pending, const HwDossier *dossier, HwDate today)
     }
 }
 
-static gboolean
-scan_one (HwDossier *dossier, gpointer user_data, GError **error)
+/* Called for each case from app/check's worker threads, one call at a time. */
+static void
+on_case_checked (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
 {
-  ScanRun *run = user_data;
-  GPtrArray *findings;
+  Scan *scan = user_data;
 
-  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
-    return FALSE;
-  findings = hw_findings_context_evaluate (run->ctx, dossier, run->scan->today);
-  g_hash_table_insert (run->scan->findings, g_strdup (((HwRecord *) dossier->root)->id),
-                       findings);
-  note_homes (run->scan->home_cases, dossier, run->scan->today);
-  note_pending (run->scan->pending, dossier, run->scan->today);
+  g_hash_table_insert (scan->findings, g_strdup (((HwRecord *) dossier->root)->id),
+                       hw_ui_findings_new (findings, scan->today, TRUE));
+  note_homes (scan->home_cases, dossier, scan->today);
+  note_pending (scan->pending, dossier, scan->today);
+}
+
+static gboolean
+note_case_only (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Scan *scan = user_data;
+
+  note_homes (scan->home_cases, dossier, scan->today);
+  note_pending (scan->pending, dossier, scan->today);
   return TRUE;
 }
 
+/* The whole caseload through the rules on every core (app/check), keeping of each case only
+ * what the lists show. */
 static void
 scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Scan *scan = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = hw_store_open_readonly (scan->path, &error);
-  ScanRun run = { scan, NULL, cancellable };
+  g_autoptr(HwCatalogue) catalogue = NULL;
+  HwCheckOptions options = { scan->today, NULL, 0, cancellable };
 
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  run.ctx = hw_findings_context_new (store, TRUE, &error);
-  if (run.ctx == NULL)
+  catalogue = hw_catalogue_load_default (&error);
+  if (catalogue == NULL)
     {
       /* Without the catalogue the rows still learn their homes and pending approvals. */
       g_warning ("No findings: %s", error->message);
       g_clear_error (&error);
     }
-  /* Only what the rules read (no samvær sessions, no free text): a fraction of the rows. */
-  if (!hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL, scan_one, &run, &error))
+  if (catalogue ? !hw_check_caseload (store, catalogue, &options, on_case_checked, scan, &error)
+                : !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL,
+                                                note_case_only, scan, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
-  hw_findings_context_free (run.ctx);
 }
 
 static void

@@ -13,8 +13,8 @@ struct _HwFindingsContext
 {
   HwCatalogue *catalogue;
   HwSettings  *settings;
-  GHashTable  *homes;       /* home id → HwDossier */
-  HwStore     *store;       /* set when homes are read as cases need them */
+  GHashTable  *homes;       /* home id → HwDossier, read as cases need them */
+  HwStore     *store;
 };
 
 void
@@ -109,7 +109,7 @@ hw_findings_available (void)
 }
 
 HwFindingsContext *
-hw_findings_context_new (HwStore *store, gboolean all_homes, GError **error)
+hw_findings_context_new (HwStore *store, GError **error)
 {
   g_autoptr(GHashTable) stored = NULL;
   HwFindingsContext *ctx;
@@ -127,22 +127,10 @@ hw_findings_context_new (HwStore *store, gboolean all_homes, GError **error)
       hw_findings_context_free (ctx);
       return NULL;
     }
-  if (all_homes)
-    {
-      ctx->homes = hw_store_load_homes (store, error);
-      if (ctx->homes == NULL)
-        {
-          hw_findings_context_free (ctx);
-          return NULL;
-        }
-    }
-  else
-    {
-      /* One child's record needs only its own foster homes: read them when asked. */
-      ctx->store = g_object_ref (store);
-      ctx->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) hw_dossier_free);
-    }
+  /* One child's record needs only its own foster homes: read them when asked. */
+  ctx->store = g_object_ref (store);
+  ctx->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                      (GDestroyNotify) hw_dossier_free);
   return ctx;
 }
 
@@ -151,7 +139,7 @@ load_case_homes (HwFindingsContext *ctx, const HwDossier *dossier)
 {
   GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
 
-  for (guint i = 0; ctx->store && i < measures->len; i++)
+  for (guint i = 0; i < measures->len; i++)
     {
       const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
       HwDossier *home;
@@ -187,31 +175,42 @@ hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home)
   g_hash_table_replace (ctx->homes, g_strdup (((HwRecord *) home->root)->id), home);
 }
 
+/* In @overview, the one finding in order that falls due next: the caseload's "next due". */
+static const HwFinding *
+next_in_order (GPtrArray *findings, HwDate today)
+{
+  const HwFinding *next = NULL;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HwFinding *f = findings->pdata[i];
+      HwDate due = hw_finding_get_due (f);
+
+      if (hw_finding_get_state (f) == HW_FINDING_OK && due != HW_DATE_NONE && due >= today &&
+          (next == NULL || due < hw_finding_get_due (next)))
+        next = f;
+    }
+  return next;
+}
+
 GPtrArray *
-hw_findings_context_evaluate (HwFindingsContext *ctx, const HwDossier *dossier, HwDate today)
+hw_ui_findings_new (GPtrArray *findings, HwDate today, gboolean overview)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_ui_finding_free);
-  g_autoptr(GPtrArray) findings = NULL;
+  const HwFinding *next = overview && findings ? next_in_order (findings, today) : NULL;
   HwLang lang = ui_lang ();
 
-  if (ctx == NULL)
-    return result;
-  load_case_homes (ctx, dossier);
-  findings = hw_evaluate_case (ctx->catalogue, ctx->settings, dossier, ctx->homes, today);
   for (guint i = 0; findings && i < findings->len; i++)
     {
       const HwFinding *f = findings->pdata[i];
-      HwUiFinding *u = g_new0 (HwUiFinding, 1);
+      HwUiFinding *u;
 
+      if (overview && hw_finding_get_state (f) == HW_FINDING_OK && f != next)
+        continue;
+      u = g_new0 (HwUiFinding, 1);
       u->case_id = g_strdup (hw_finding_get_case_id (f));
       u->rule_id = g_strdup (hw_finding_get_rule_id (f));
       u->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (f), lang));
-      u->subject = hw_finding_dup_subject (f, lang);
-      if (u->subject && *u->subject == '\0')
-        g_clear_pointer (&u->subject, g_free);
-      u->explanation = hw_finding_dup_explanation_lang (f, lang);
-      u->source = hw_finding_dup_source (f, lang);
-      u->legal_class = g_strdup (hw_finding_get_class_label (f, lang));
       u->due = hw_finding_get_due (f);
       switch (hw_finding_get_state (f))
         {
@@ -227,9 +226,29 @@ hw_findings_context_evaluate (HwFindingsContext *ctx, const HwDossier *dossier, 
           break;
         }
       g_ptr_array_add (result, u);
+      if (overview)
+        continue;
+      u->subject = hw_finding_dup_subject (f, lang);
+      if (u->subject && *u->subject == '\0')
+        g_clear_pointer (&u->subject, g_free);
+      u->explanation = hw_finding_dup_explanation_lang (f, lang);
+      u->source = hw_finding_dup_source (f, lang);
+      u->legal_class = g_strdup (hw_finding_get_class_label (f, lang));
     }
   g_ptr_array_sort (result, compare_findings);
   return result;
+}
+
+GPtrArray *
+hw_findings_context_evaluate (HwFindingsContext *ctx, const HwDossier *dossier, HwDate today)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (ctx == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) hw_ui_finding_free);
+  load_case_homes (ctx, dossier);
+  findings = hw_evaluate_case (ctx->catalogue, ctx->settings, dossier, ctx->homes, today);
+  return hw_ui_findings_new (findings, today, FALSE);
 }
 
 const HwUiSetting *

@@ -35,15 +35,21 @@ typedef struct _HwFindingsContext HwFindingsContext;
 
 /* Whether the rule catalogue could be loaded. */
 gboolean            hw_findings_available        (void);
-/* Loads the rule catalogue and the municipal settings from @store, and every foster home
- * when @all_homes (a pass over the whole caseload), else each home when a case first needs
- * it (one child's record; @store is then kept and used from this thread only). */
+/* Loads the rule catalogue and the municipal settings from @store; each foster home is read
+ * when a case first needs it (@store is kept and used from this thread only). The whole
+ * caseload goes through app/check instead. */
 HwFindingsContext  *hw_findings_context_new      (HwStore   *store,
-                                                  gboolean   all_homes,
                                                   GError   **error);
 void                hw_findings_context_free     (HwFindingsContext *ctx);
 /* Reloads one foster home after it was edited. */
 void                hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home);
+/* HwFindings (as the rule engine gives them) for the UI, the overdue first, then by due date.
+ * @overview keeps what the caseload and the team overview show of every case: the findings
+ * overdue or due soon and the next one due, without explanations or sources (a national
+ * caseload has a million findings; the child's record computes its own in full). */
+GPtrArray          *hw_ui_findings_new           (GPtrArray *findings,
+                                                  HwDate     today,
+                                                  gboolean   overview);
 /* Every finding of the case, the overdue first, then by due date. */
 GPtrArray          *hw_findings_context_evaluate (HwFindingsContext *ctx,
                                                   const HwDossier   *dossier,

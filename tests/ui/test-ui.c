@@ -1164,6 +1164,31 @@ START_TEST (test_preferences)
 }
 END_TEST
 
+/* The accelerator the shortcuts window gives for @title, or NULL. */
+static char *
+dup_shortcut_accelerator (GtkWidget *root, const char *title)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      char *found = NULL;
+
+      if (GTK_IS_SHORTCUTS_SHORTCUT (c))
+        {
+          g_autofree char *shown = NULL;
+
+          g_object_get (c, "title", &shown, NULL);
+          if (g_strcmp0 (shown, title) == 0)
+            {
+              g_object_get (c, "accelerator", &found, NULL);
+              return found;
+            }
+        }
+      if ((found = dup_shortcut_accelerator (c, title)))
+        return found;
+    }
+  return NULL;
+}
+
 START_TEST (test_shortcuts_window)
 {
   GtkShortcutsWindow *overlay =
@@ -1176,6 +1201,30 @@ START_TEST (test_shortcuts_window)
                                                                   "win.log-visit");
     ck_assert_str_eq (accels[0], "<Control>l");
   }
+  /* The keys the foster homes page and the activity template bind themselves are listed. */
+  {
+    static const struct { const char *title, *accelerator; } listed[] = {
+      { "New foster home", "<Control>n" },
+      { "Edit the selected foster home", "F2 <Alt>Return" },
+      { "Delete the selected foster home", "Delete" },
+      { "Save the template", "<Control>s" },
+      { "Back from an activity to the template", "Escape" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+      {
+        g_autofree char *accelerator = dup_shortcut_accelerator (GTK_WIDGET (overlay),
+                                                                 listed[i].title);
+
+        ck_assert_msg (accelerator != NULL, "“%s” is not in the shortcuts window",
+                       listed[i].title);
+        ck_assert_str_eq (accelerator, listed[i].accelerator);
+      }
+  }
+  gtk_window_present (GTK_WINDOW (overlay));
+  ck_assert (wait_for (window_mapped, overlay, 10000));
+  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }
 END_TEST
 
@@ -1317,6 +1366,150 @@ START_TEST (test_print_plan)
 }
 END_TEST
 
+/* ---- what Ctrl+P prints outside a child's record ---- */
+
+/* The text of the overdue list Ctrl+P would print now, through a PDF and pdftotext. */
+static char *
+dup_overdue_list_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDocument) doc = hw_window_build_overdue_list (fx.window, &error);
+  g_autofree char *pdf = g_build_filename (fx.dir, "overdue.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL };
+  int status = 0;
+
+  ck_assert_msg (doc != NULL, "no overdue list: %s", error ? error->message : "");
+  ck_assert_msg (hw_document_write_pdf (doc, pdf, &error), "%s", error ? error->message : "");
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                &status, &error);
+  ck_assert_msg (error == NULL, "pdftotext: %s", error ? error->message : "");
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "pdftotext failed: %s", err);
+  return g_steal_pointer (&out);
+}
+
+/* Whether the overdue list's @text names @needle as @expected; when not, the text goes to stderr
+ * (too long for a check message) and the message names the list by its subtitle. */
+static void
+check_overdue_list (const char *text, const char *needle, gboolean expected)
+{
+  const char *line = strstr (text, " · as of ");
+  g_autofree char *subtitle = NULL;
+
+  if ((strstr (text, needle) != NULL) == expected)
+    return;
+  while (line && line > text && line[-1] != '\n')
+    line--;
+  subtitle = line ? g_strndup (line, strcspn (line, "\n")) : g_strdup ("no subtitle");
+  g_printerr ("%s\n", text);
+  ck_abort_msg ("the overdue list “%s” %s “%s”", g_strstrip (subtitle),
+                expected ? "lacks" : "has", needle);
+}
+
+/* Chooses @team_name in the team overview's drop-down. */
+static void
+choose_team_in_overview (const char *team_name)
+{
+  GtkWidget *team = hw_window_get_page (fx.window, "team");
+  GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (team, GTK_TYPE_DROP_DOWN, NULL));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), team_name))
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          spin (50);
+          return;
+        }
+    }
+  ck_abort_msg ("no team “%s” in the team overview", team_name);
+}
+
+/* Sara (Team Sør) placed in care too, so that both teams have overdue duties: no visits are
+ * recorded, the follow-up of the placement is long overdue. */
+static void
+place_sara (void)
+{
+  HwDecision *order = hw_record_new (HW_ENTITY_DECISION);
+  HwMeasure *placement = hw_record_new (HW_ENTITY_MEASURE);
+
+  order->case_id = g_strdup (fx.case_sara);
+  order->decided_by = HW_DECIDER_TRIBUNAL;
+  order->basis.law = g_strdup ("BVL2021");
+  order->basis.chapter = g_strdup ("5");
+  order->basis.section = g_strdup ("1");
+  order->start_date = hw_date_new (2025, 3, 3);
+  save (order);
+  placement->case_id = g_strdup (fx.case_sara);
+  placement->basis.law = g_strdup ("BVL2021");
+  placement->basis.chapter = g_strdup ("5");
+  placement->basis.section = g_strdup ("1");
+  placement->category = g_strdup ("2.1");
+  placement->start_date = hw_date_new (2025, 3, 10);
+  save (placement);
+}
+
+/* Ctrl+P outside a child's record prints the overdue list of the team the team overview shows,
+ * elsewhere of the user's own team, or of every team when the user has none. Children are named
+ * by initials and case number there, so the cases are told apart by their journal numbers:
+ * 2024-00001 is Testa's (Team Nord), 2023-00003 Sara's (Team Sør). */
+START_TEST (test_print_overdue_list)
+{
+  GSettings *settings = hw_application_get_settings (app);
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_page (fx.window, "team"));
+  g_autofree char *text = NULL;
+
+  /* Without the rule catalogue there is no overdue list to print. */
+  if (!hw_findings_available ())
+    return;
+  place_sara ();
+
+  /* A user without a team, in the caseload: every team, and both teams have overdue duties. */
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
+  text = dup_overdue_list_text ();
+  check_overdue_list (text, "All teams ·", TRUE);
+  check_overdue_list (text, "2024-00001", TRUE);
+  check_overdue_list (text, "2023-00003", TRUE);
+  g_clear_pointer (&text, g_free);
+
+  /* The user is in Team Nord, the overview shows Team Sør: the overview's team is printed. */
+  g_settings_set_string (settings, "user-team-id", fx.team_north);
+  hw_window_show_view (fx.window, "team");
+  spin (50);
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "team");
+  choose_team_in_overview ("Team Sør");
+  ck_assert_str_eq (hw_team_page_get_team_id (team), fx.team_south);
+  text = dup_overdue_list_text ();
+  check_overdue_list (text, "Team Sør ·", TRUE);
+  check_overdue_list (text, "2023-00003", TRUE);
+  check_overdue_list (text, "2024-00001", FALSE);
+  g_clear_pointer (&text, g_free);
+
+  /* The overview showing every team prints every team, not the user's. */
+  choose_team_in_overview ("All Teams");
+  ck_assert_ptr_null (hw_team_page_get_team_id (team));
+  text = dup_overdue_list_text ();
+  check_overdue_list (text, "All teams ·", TRUE);
+  check_overdue_list (text, "2024-00001", TRUE);
+  check_overdue_list (text, "2023-00003", TRUE);
+  g_clear_pointer (&text, g_free);
+
+  /* Back in the caseload: the user's own team, whatever the overview shows. */
+  choose_team_in_overview ("Team Sør");
+  hw_window_show_view (fx.window, "caseload");
+  spin (50);
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
+  text = dup_overdue_list_text ();
+  check_overdue_list (text, "Team Nord ·", TRUE);
+  check_overdue_list (text, "2024-00001", TRUE);
+  check_overdue_list (text, "2023-00003", FALSE);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1340,6 +1533,7 @@ ui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_caseload_search);
   tcase_add_test (tc, test_print_plan);
+  tcase_add_test (tc, test_print_overdue_list);
   tcase_add_test (tc, test_caseload_scope);
   tcase_add_test (tc, test_open_child);
   tcase_add_test (tc, test_log_visit);

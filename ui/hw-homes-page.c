@@ -22,6 +22,7 @@ struct _HwHomesPage
   GtkSingleSelection *selection;
   char               *needle;
 
+  gboolean            loaded;     /* the homes were read since the last bind */
   /* What the last delete removed, for its undo toast. */
   HwDossier          *undo_home;
   AdwToast           *undo_toast;
@@ -340,8 +341,18 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   HwHomesPage *self = HW_HOMES_PAGE (widget);
   HwHomeItem *item = get_selected (self);
 
-  if (item && get_store (self))
-    open_editor (self, hw_home_item_get_dossier (item)->root, FALSE);
+  hw_autorecord gpointer home = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (item == NULL || get_store (self) == NULL)
+    return;
+  /* The list holds the homes without their free text: edit the stored record in full. */
+  home = hw_store_load (get_store (self), HW_ENTITY_FOSTER_HOME, hw_home_item_get_id (item),
+                        &error);
+  if (home == NULL)
+    toast_error (self, error);
+  else
+    open_editor (self, home, FALSE);
 }
 
 static void
@@ -474,7 +485,9 @@ hw_homes_page_reload (HwHomesPage *self)
 
   g_return_if_fail (HW_IS_HOMES_PAGE (self));
   g_return_if_fail (self->caseload != NULL);
-  homes = hw_store_load_homes (hw_caseload_get_store (self->caseload), &error);
+  self->loaded = TRUE;
+  /* What the matrix shows needs no free text: the facts, packed (41,000 homes nationally). */
+  homes = hw_store_load_home_facts (hw_caseload_get_store (self->caseload), NULL, NULL, &error);
   if (homes == NULL)
     {
       g_warning ("Cannot load the foster homes: %s", error->message);
@@ -503,6 +516,8 @@ on_findings_changed_cb (HwHomesPage *self)
 {
   set_children (self);
 }
+
+static void hw_homes_page_map (GtkWidget *widget);
 
 static void
 hw_homes_page_dispose (GObject *object)
@@ -536,6 +551,7 @@ hw_homes_page_class_init (HwHomesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hw_homes_page_dispose;
+  widget_class->map = hw_homes_page_map;
 
   signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -612,7 +628,20 @@ hw_homes_page_bind (HwHomesPage *self, HwCaseload *caseload)
   g_set_object (&self->caseload, caseload);
   g_signal_connect_object (caseload, "findings-changed", G_CALLBACK (on_findings_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  hw_homes_page_reload (self);
+  /* Read when first shown: most sessions never open the register of homes. */
+  self->loaded = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    hw_homes_page_reload (self);
+}
+
+static void
+hw_homes_page_map (GtkWidget *widget)
+{
+  HwHomesPage *self = HW_HOMES_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hw_homes_page_parent_class)->map (widget);
+  if (!self->loaded && self->caseload)
+    hw_homes_page_reload (self);
 }
 
 GListModel *

@@ -240,6 +240,17 @@ on_approve_clicked_cb (GtkButton *button, HwTeamPage *self)
     hw_window_add_toast (window, adw_toast_new (_("Samvær plan approved")));
 }
 
+#define MAX_APPROVAL_ROWS 25
+
+static int
+compare_valid_from (gconstpointer a, gconstpointer b)
+{
+  const HwSamvaerAgreement *x = *(const HwSamvaerAgreement *const *) a;
+  const HwSamvaerAgreement *y = *(const HwSamvaerAgreement *const *) b;
+
+  return x->valid_from < y->valid_from ? -1 : x->valid_from > y->valid_from;
+}
+
 static void
 build_summaries (HwTeamPage *self)
 {
@@ -247,6 +258,7 @@ build_summaries (HwTeamPage *self)
   g_autoptr(GHashTable) people = NULL;
   g_autoptr(GHashTable) rules = NULL;
   GPtrArray *pending;
+  g_autoptr(GPtrArray) waiting = NULL;
   guint n_pending = 0;
 
   for (guint i = 0; i < self->summary_rows->len; i++)
@@ -298,17 +310,27 @@ build_summaries (HwTeamPage *self)
     add_tally_rows (self, self->rules_group, rules, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->rules_group), hw_findings_available ());
 
+  /* The longest waiting first, and only so many rows: a whole country's list would be
+   * thousands of widgets (and hundreds of megabytes). */
   pending = hw_caseload_get_pending_agreements (self->caseload);
+  waiting = g_ptr_array_new ();
   for (guint i = 0; pending && i < pending->len; i++)
     {
       const HwSamvaerAgreement *a = pending->pdata[i];
+      HwCaseItem *item = hw_caseload_find (self->caseload, a->case_id);
+
+      if (item && in_team (self, item))
+        g_ptr_array_add (waiting, (gpointer) a);
+    }
+  g_ptr_array_sort (waiting, compare_valid_from);
+  for (guint i = 0; i < MIN (waiting->len, MAX_APPROVAL_ROWS); i++)
+    {
+      const HwSamvaerAgreement *a = waiting->pdata[i];
       HwCaseItem *item = hw_caseload_find (self->caseload, a->case_id);
       GtkWidget *row, *button;
       g_autofree char *from = NULL;
       g_autofree char *sub = NULL;
 
-      if (item == NULL || !in_team (self, item))
-        continue;
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
@@ -331,6 +353,18 @@ build_summaries (HwTeamPage *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("None waiting"));
+      add_summary_row (self, self->approval_group, row);
+    }
+  else if (waiting->len > n_pending)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      guint more = waiting->len - n_pending;
+      g_autofree char *text = g_strdup_printf (ngettext ("%u more waiting", "%u more waiting",
+                                                         more), more);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Approve these first, or choose a team"));
       add_summary_row (self, self->approval_group, row);
     }
 }

@@ -7,6 +7,8 @@
 
 #include "hw-caseload-check.h"
 
+#define WORKER_CACHE_MIB 4
+
 typedef struct {
   const char         *path;
   const HwCatalogue  *catalogue;
@@ -94,7 +96,11 @@ run_worker (gpointer data)
 
   /* Every worker reaches share_homes(), failed or not: the others wait for it there. */
   if (store)
-    worker->homes = hw_store_load_home_facts (store, worker->from_id, worker->to_id, &error);
+    {
+      /* Each table is read once, in order: a large page cache would only hold memory. */
+      hw_store_set_cache_size (store, WORKER_CACHE_MIB);
+      worker->homes = hw_store_load_home_facts (store, worker->from_id, worker->to_id, &error);
+    }
   if (worker->homes == NULL)
     fail (shared, &error);
   share_homes (worker);

@@ -87,6 +87,10 @@ static void
 hw_store_class_init (HwStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = hw_store_finalize;
+  /* SQLite's memory statistics take one process-wide mutex on every allocation: threads
+   * reading the caseload side by side queued on it. Only possible before SQLite starts;
+   * if something in the process started it already, the statistics simply stay on. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void

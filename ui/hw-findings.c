@@ -22,9 +22,6 @@ hw_ui_finding_free (HwUiFinding *finding)
 {
   if (finding == NULL)
     return;
-  g_free (finding->case_id);
-  g_free (finding->rule_id);
-  g_free (finding->title);
   g_free (finding->subject);
   g_free (finding->explanation);
   g_free (finding->source);
@@ -37,9 +34,8 @@ hw_ui_finding_copy (const HwUiFinding *f)
 {
   HwUiFinding *copy = g_new0 (HwUiFinding, 1);
 
-  copy->case_id = g_strdup (f->case_id);
-  copy->rule_id = g_strdup (f->rule_id);
-  copy->title = g_strdup (f->title);
+  copy->rule_id = f->rule_id;
+  copy->title = f->title;
   copy->subject = g_strdup (f->subject);
   copy->explanation = g_strdup (f->explanation);
   copy->source = g_strdup (f->source);
@@ -208,9 +204,8 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today, gboolean overview)
       if (overview && hw_finding_get_state (f) == HW_FINDING_OK && f != next)
         continue;
       u = g_new0 (HwUiFinding, 1);
-      u->case_id = g_strdup (hw_finding_get_case_id (f));
-      u->rule_id = g_strdup (hw_finding_get_rule_id (f));
-      u->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (f), lang));
+      u->rule_id = g_intern_string (hw_finding_get_rule_id (f));
+      u->title = g_intern_string (hw_rule_get_title (hw_finding_get_rule (f), lang));
       u->due = hw_finding_get_due (f);
       switch (hw_finding_get_state (f))
         {

@@ -17,9 +17,10 @@ typedef enum {
 } HwUiFindingState;
 
 typedef struct {
-  char            *case_id;
-  char            *rule_id;
-  char            *title;        /* what is owed, translated */
+  /* Interned (g_intern_string): a national caseload repeats a few dozen of them a million
+   * times. */
+  const char      *rule_id;
+  const char      *title;        /* what is owed, translated */
   char            *subject;      /* whom or what it is about, or NULL */
   char            *explanation;  /* why, and what would clear it */
   char            *source;       /* the legal source */

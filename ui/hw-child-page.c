@@ -72,25 +72,6 @@ get_today (HwChildPage *self)
   return self->caseload ? hw_caseload_get_today (self->caseload) : hw_date_today ();
 }
 
-static void
-toast (HwChildPage *self, const char *message)
-{
-  HwWindow *window = get_window (self);
-
-  if (window)
-    hw_window_add_toast (window, adw_toast_new (message));
-}
-
-static void
-toast_error (HwChildPage *self, const GError *error)
-{
-  HwWindow *window = get_window (self);
-
-  if (window)
-    hw_window_toast_error (window, error);
-  else
-    g_warning ("%s", error->message);
-}
 
 static void
 clear_box (GtkBox *box)
@@ -367,7 +348,7 @@ after_write (HwChildPage *self, gboolean home_changed)
 
   if (!hw_child_page_load (self, id, &error))
     {
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return;
     }
   if (home_changed && self->caseload)
@@ -395,7 +376,7 @@ on_editor_saved_cb (HwRecordEditor *editor, gconstpointer record, HwChildPage *s
   after_write (self, is_home_entity (((const HwRecord *) record)->entity));
   /* Translators: %s is a kind of record, like "Visit" */
   msg = g_strdup_printf (_("%s saved"), _(info->label));
-  toast (self, msg);
+  hw_window_toast_from (GTK_WIDGET (self), msg);
 }
 
 static HwRecordEditor *
@@ -897,7 +878,7 @@ hw_child_page_delete_record (HwChildPage *self, HwEntity entity, const char *id)
   if (!hw_store_delete (get_store (self), entity, id, &error))
     {
       clear_undo (self);
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return FALSE;
     }
   /* Translators: %s is a kind of record, like "Visit" */
@@ -923,7 +904,7 @@ hw_child_page_undo_delete (HwChildPage *self)
 
       if (!hw_store_save_dossier (store, d, &error))
         {
-          toast_error (self, error);
+          hw_window_toast_error_from (GTK_WIDGET (self), error);
           return;
         }
       clear_undo (self);
@@ -935,7 +916,7 @@ hw_child_page_undo_delete (HwChildPage *self)
             hw_window_case_changed (window, again);
           hw_window_open_case (window, id);
         }
-      toast (self, _("Case restored"));
+      hw_window_toast_from (GTK_WIDGET (self), _("Case restored"));
       return;
     }
   if (self->undo_records == NULL)
@@ -950,7 +931,7 @@ hw_child_page_undo_delete (HwChildPage *self)
     hw_store_rollback (store);
   if (!ok)
     {
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return;
     }
   {
@@ -959,7 +940,7 @@ hw_child_page_undo_delete (HwChildPage *self)
     clear_undo (self);
     after_write (self, home);
   }
-  toast (self, _("Restored"));
+  hw_window_toast_from (GTK_WIDGET (self), _("Restored"));
 }
 
 static void
@@ -978,7 +959,7 @@ on_delete_case_response_cb (AdwMessageDialog *dialog, const char *response, HwCh
   if (self->undo_case == NULL || !hw_store_delete (get_store (self), HW_ENTITY_CASE, id, &error))
     {
       g_clear_pointer (&self->undo_case, hw_dossier_free);
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return;
     }
   /* Translators: %s is a child's name */

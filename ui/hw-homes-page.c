@@ -219,25 +219,6 @@ get_store (HwHomesPage *self)
   return self->caseload ? hw_caseload_get_store (self->caseload) : NULL;
 }
 
-static void
-toast (HwHomesPage *self, const char *message)
-{
-  HwWindow *window = get_window (self);
-
-  if (window)
-    hw_window_add_toast (window, adw_toast_new (message));
-}
-
-static void
-toast_error (HwHomesPage *self, const GError *error)
-{
-  HwWindow *window = get_window (self);
-
-  if (window)
-    hw_window_toast_error (window, error);
-  else
-    g_warning ("%s", error->message);
-}
 
 static HwHomeItem *
 get_selected (HwHomesPage *self)
@@ -306,7 +287,7 @@ on_editor_saved_cb (HwRecordEditor *editor, gconstpointer record, HwHomesPage *s
     hw_caseload_refresh_findings (self->caseload);
   /* Translators: %s is a kind of record, like "Visit" */
   msg = g_strdup_printf (_("%s saved"), _(hw_entity_info (HW_ENTITY_FOSTER_HOME)->label));
-  toast (self, msg);
+  hw_window_toast_from (GTK_WIDGET (self), msg);
 }
 
 static void
@@ -350,7 +331,7 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   home = hw_store_load (get_store (self), HW_ENTITY_FOSTER_HOME, hw_home_item_get_id (item),
                         &error);
   if (home == NULL)
-    toast_error (self, error);
+    hw_window_toast_error_from (GTK_WIDGET (self), error);
   else
     open_editor (self, home, FALSE);
 }
@@ -429,7 +410,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* The store refuses a home where children have been placed, and says so. */
   if (home == NULL || !hw_store_delete (store, HW_ENTITY_FOSTER_HOME, id, &error))
     {
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return;
     }
   clear_undo (self);
@@ -455,7 +436,7 @@ undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
     return;
   if (!hw_store_save_dossier (get_store (self), self->undo_home, &error))
     {
-      toast_error (self, error);
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
       return;
     }
   id = g_strdup (((HwRecord *) self->undo_home->root)->id);
@@ -463,7 +444,7 @@ undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   hw_homes_page_reload (self);
   select_home (self, id);
   update_actions (self);
-  toast (self, _("Restored"));
+  hw_window_toast_from (GTK_WIDGET (self), _("Restored"));
 }
 
 static void

@@ -484,6 +484,34 @@ hw_window_toast_error (HwWindow *self, const GError *error)
   hw_window_add_toast (self, toast);
 }
 
+static HwWindow *
+window_of (GtkWidget *inside)
+{
+  GtkRoot *root = gtk_widget_get_root (inside);
+
+  return HW_IS_WINDOW (root) ? HW_WINDOW (root) : NULL;
+}
+
+void
+hw_window_toast_from (GtkWidget *inside, const char *message)
+{
+  HwWindow *window = window_of (inside);
+
+  if (window)
+    hw_window_add_toast (window, adw_toast_new (message));
+}
+
+void
+hw_window_toast_error_from (GtkWidget *inside, const GError *error)
+{
+  HwWindow *window = window_of (inside);
+
+  if (window)
+    hw_window_toast_error (window, error);
+  else
+    g_warning ("%s", error->message);
+}
+
 static void
 on_preferences_user_changed_cb (HwWindow *self)
 {

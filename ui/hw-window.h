@@ -36,6 +36,10 @@ GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
 
 void        hw_window_add_toast        (HwWindow *self, AdwToast *toast);  /* takes @toast */
 void        hw_window_toast_error      (HwWindow *self, const GError *error);
+/* The same from a widget inside the window (a message without markup); outside a window the
+ * error is logged. */
+void        hw_window_toast_from       (GtkWidget *inside, const char *message);
+void        hw_window_toast_error_from (GtkWidget *inside, const GError *error);
 void        hw_window_show_preferences (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);

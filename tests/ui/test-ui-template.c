@@ -17,9 +17,9 @@
 #include "hw-template-item.h"
 #include "hw-template-page.h"
 #include "hw-test-support.h"
+#include "hw-ui-test.h"
 #include "hw-window.h"
 
-static const char *artifacts_dir;
 static HwApplication *app;
 
 #define MOVE_IN_PLAN "child-move-in-plan"
@@ -38,36 +38,8 @@ typedef struct {
 
 static Fixture fx;
 
-static gboolean
-wait_for (gboolean (*cond) (gpointer), gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
 
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
-
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static gpointer
 find_toplevel (GType type)
@@ -108,16 +80,16 @@ setup (void)
   fx.window = hw_window_new (app, fx.store);
   gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fx.window));
-  ck_assert (wait_for (window_mapped, fx.window, 10000));
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, fx.window, 10000));
 
   hw_window_show_preferences (fx.window);
   fx.prefs = find_toplevel (HW_TYPE_PREFERENCES_WINDOW);
   ck_assert_ptr_nonnull (fx.prefs);
-  ck_assert (wait_for (window_mapped, fx.prefs, 10000));
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, fx.prefs, 10000));
   fx.page = hw_preferences_window_get_template_page (fx.prefs);
   ck_assert_ptr_nonnull (fx.page);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fx.prefs), "template");
-  spin (100);
+  hw_ui_test_spin (100);
 }
 
 static void
@@ -130,7 +102,7 @@ teardown (void)
       gtk_window_destroy (l->data);
   g_list_free (windows);
   gtk_window_destroy (GTK_WINDOW (fx.window));
-  spin (50);
+  hw_ui_test_spin (50);
   g_clear_object (&fx.store);
   hw_test_remove_tree (fx.dir);
   g_clear_pointer (&fx.dir, g_free);
@@ -139,57 +111,13 @@ teardown (void)
 
 /* ---- helpers ---- */
 
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
 
-  spin (400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  ck_assert_int_gt (width, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  ck_assert_ptr_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (artifacts_dir, 0755);
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (artifacts_dir, file, NULL);
-  ck_assert_msg (gdk_texture_save_to_png (texture, path), "cannot write %s", path);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type, const char *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (name == NULL || g_strcmp0 (gtk_widget_get_name (c), name) == 0))
-        return c;
-      if ((found = find_descendant (c, type, name)))
-        return found;
-    }
-  return NULL;
-}
 
 /* The activity's row in the page's list. */
 static AdwActionRow *
 list_row (const char *key)
 {
-  GtkWidget *row = find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, key);
+  GtkWidget *row = hw_ui_test_find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, key);
 
   ck_assert_msg (row != NULL, "no row for %s", key);
   return ADW_ACTION_ROW (row);
@@ -202,8 +130,8 @@ open_editor (const char *key)
   GtkWidget *editor;
 
   ck_assert (gtk_widget_activate (GTK_WIDGET (list_row (key))));
-  spin (300);
-  editor = find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR, NULL);
+  hw_ui_test_spin (300);
+  editor = hw_ui_test_find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR, NULL);
   ck_assert_ptr_nonnull (editor);
   ck_assert_str_eq (hw_template_item_get_key (
                       hw_template_editor_get_item (HW_TEMPLATE_EDITOR (editor))), key);
@@ -213,7 +141,7 @@ open_editor (const char *key)
 static GtkWidget *
 editor_field (HwTemplateEditor *editor, GType type, const char *name)
 {
-  GtkWidget *w = find_descendant (GTK_WIDGET (editor), type, name);
+  GtkWidget *w = hw_ui_test_find_descendant (GTK_WIDGET (editor), type, name);
 
   ck_assert_msg (w != NULL, "the editor has no %s", name);
   return w;
@@ -223,7 +151,7 @@ static void
 type_title (HwTemplateEditor *editor, const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editor_field (editor, ADW_TYPE_ENTRY_ROW, "title")), text);
-  spin (50);
+  hw_ui_test_spin (50);
 }
 
 static void
@@ -231,7 +159,7 @@ activate (GtkWidget *widget, const char *action, GVariant *target)
 {
   ck_assert_msg (gtk_widget_activate_action_variant (widget, action, target),
                  "%s did not activate", action);
-  spin (100);
+  hw_ui_test_spin (100);
 }
 
 static HwPlanTemplate *
@@ -310,12 +238,12 @@ START_TEST (test_template_shown)
                     "The child · Move-in + 7 days · every 3 months for 12 months · Caseworker"
                     " · Law");
   ck_assert_ptr_nonnull (list_row ("rev-child-return-plan"));
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template");
 
   /* The longest title still fits the window. */
   open_editor ("child-pp-service");
   ck_assert_int_le (gtk_widget_get_width (GTK_WIDGET (fx.prefs)), 640);
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor-long");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor-long");
 }
 END_TEST
 
@@ -336,12 +264,12 @@ START_TEST (test_template_edit_save)
   gtk_editable_set_text (GTK_EDITABLE (editor_field (editor, ADW_TYPE_ENTRY_ROW,
                                                      "participants")),
                          "The child, the parents");
-  spin (50);
+  hw_ui_test_spin (50);
   ck_assert (hw_template_page_get_modified (fx.page));
   /* The list follows the editor. */
   ck_assert_str_eq (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (MOVE_IN_PLAN))),
                     "Plan for moving in, agreed with the school");
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor");
 
   /* Ctrl+S's action, from the editor. */
   activate (GTK_WIDGET (editor), "template.save", NULL);
@@ -367,7 +295,7 @@ START_TEST (test_template_edit_save)
   ck_assert_uint_eq (hw_plan_template_get_rows (stored, HW_TEMPLATE_REVERSED)->len,
                      fx.n_reversed);
   ck_assert_str_eq (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
-                      find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, NULL))),
+                      hw_ui_test_find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, NULL))),
                     "The Municipality’s Own Template");
 }
 END_TEST
@@ -409,12 +337,12 @@ START_TEST (test_template_invalid_refused)
   g_clear_error (&error);
 
   activate (GTK_WIDGET (editor), "editor.back", NULL);
-  spin (400);
-  ck_assert (gtk_widget_get_visible (find_descendant (GTK_WIDGET (list_row (MOVE_IN_PLAN)),
+  hw_ui_test_spin (400);
+  ck_assert (gtk_widget_get_visible (hw_ui_test_find_descendant (GTK_WIDGET (list_row (MOVE_IN_PLAN)),
                                                       GTK_TYPE_IMAGE, "warning")));
   ck_assert_str_eq (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (list_row (MOVE_IN_PLAN))),
                     "Untitled Activity");
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-refused");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-refused");
 
   /* Fixed, it saves. */
   editor = open_editor (MOVE_IN_PLAN);
@@ -442,7 +370,7 @@ START_TEST (test_template_add_remove)
 
   activate (GTK_WIDGET (fx.page), "template.add", g_variant_new_string ("reversed"));
   ck_assert_uint_eq (g_list_model_get_n_items (reversed), fx.n_reversed + 1);
-  editor = HW_TEMPLATE_EDITOR (find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR,
+  editor = HW_TEMPLATE_EDITOR (hw_ui_test_find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR,
                                                 NULL));
   ck_assert_ptr_nonnull (editor);
   ck_assert_str_eq (hw_template_item_get_key (hw_template_editor_get_item (editor)), "local-1");
@@ -475,20 +403,20 @@ START_TEST (test_template_add_remove)
 
   /* Removed from the editor, undone from the toast, removed again and saved. */
   activate (GTK_WIDGET (editor), "template.remove", g_variant_new_string ("local-1"));
-  spin (400);
+  hw_ui_test_spin (400);
   ck_assert_uint_eq (g_list_model_get_n_items (reversed), fx.n_reversed);
-  ck_assert_ptr_null (find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR, NULL));
+  ck_assert_ptr_null (hw_ui_test_find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR, NULL));
   /* The toast's Undo button. */
   undo = find_action_button (GTK_WIDGET (fx.prefs), "template.undo-remove");
   ck_assert_ptr_nonnull (undo);
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-removed");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-removed");
   g_signal_emit_by_name (undo, "clicked");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (g_list_model_get_n_items (reversed), fx.n_reversed + 1);
   ck_assert_ptr_nonnull (list_row ("local-1"));
   /* A second new activity gets a key of its own. */
   activate (GTK_WIDGET (fx.page), "template.add", g_variant_new_string ("ordinary"));
-  editor = HW_TEMPLATE_EDITOR (find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR,
+  editor = HW_TEMPLATE_EDITOR (hw_ui_test_find_descendant (GTK_WIDGET (fx.prefs), HW_TYPE_TEMPLATE_EDITOR,
                                                 NULL));
   ck_assert_str_eq (hw_template_item_get_key (hw_template_editor_get_item (editor)), "local-2");
   activate (GTK_WIDGET (editor), "template.remove", g_variant_new_string ("local-2"));
@@ -522,9 +450,9 @@ START_TEST (test_template_reset)
   activate (GTK_WIDGET (fx.page), "template.reset", NULL);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (dialog);
-  screenshot (GTK_WIDGET (dialog), "preferences-template-reset");
+  hw_ui_test_screenshot (GTK_WIDGET (dialog), "preferences-template-reset");
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  hw_ui_test_spin (100);
   xml = stored_xml ();
   ck_assert_ptr_nonnull (xml);
   g_clear_pointer (&xml, g_free);
@@ -533,7 +461,7 @@ START_TEST (test_template_reset)
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (dialog);
   adw_message_dialog_response (dialog, "reset");
-  spin (100);
+  hw_ui_test_spin (100);
   xml = stored_xml ();
   ck_assert_ptr_null (xml);
   stored = stored_template ();
@@ -544,7 +472,7 @@ START_TEST (test_template_reset)
                     "Plan for moving in, made with the child, the parents and the foster home");
   ck_assert (!hw_template_page_get_modified (fx.page));
   ck_assert_str_eq (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
-                      find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, NULL))),
+                      hw_ui_test_find_descendant (GTK_WIDGET (fx.page), ADW_TYPE_ACTION_ROW, NULL))),
                     "The Default Template from Homeward");
 }
 END_TEST
@@ -558,21 +486,21 @@ START_TEST (test_template_close_unsaved)
 
   type_title (editor, "Not to be kept");
   gtk_window_close (GTK_WINDOW (fx.prefs));
-  spin (100);
+  hw_ui_test_spin (100);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (dialog);
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (fx.prefs)));
   adw_message_dialog_response (dialog, "cancel");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert (gtk_widget_get_visible (GTK_WIDGET (fx.prefs)));
   ck_assert (hw_template_page_get_modified (fx.page));
 
   gtk_window_close (GTK_WINDOW (fx.prefs));
-  spin (100);
+  hw_ui_test_spin (100);
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   ck_assert_ptr_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  ck_assert (wait_for (toplevel_gone, GSIZE_TO_POINTER (HW_TYPE_PREFERENCES_WINDOW), 5000));
+  ck_assert (hw_ui_test_wait_for (toplevel_gone, GSIZE_TO_POINTER (HW_TYPE_PREFERENCES_WINDOW), 5000));
   xml = stored_xml ();
   ck_assert_ptr_null (xml);
 }
@@ -616,11 +544,11 @@ START_TEST (test_template_norwegian)
                     "fosterhjemmet");
   ck_assert_ptr_nonnull (strstr (adw_action_row_get_subtitle (list_row (MOVE_IN_PLAN)),
                                  "Barnet · Innflytting"));
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-nb");
 
   editor = open_editor (MOVE_IN_PLAN);
   type_title (editor, "Plan for innflyttingen, avtalt med skolen");
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-editor-nb");
   activate (GTK_WIDGET (editor), "template.save", NULL);
   stored = stored_template ();
   row = hw_plan_template_find_row (stored, MOVE_IN_PLAN, NULL);
@@ -632,7 +560,7 @@ START_TEST (test_template_norwegian)
   activate (GTK_WIDGET (editor), "template.save", NULL);
   ck_assert_ptr_nonnull (hw_template_page_get_message (fx.page));
   activate (GTK_WIDGET (editor), "editor.back", NULL);
-  screenshot (GTK_WIDGET (fx.prefs), "preferences-template-refused-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.prefs), "preferences-template-refused-nb");
 }
 END_TEST
 
@@ -669,7 +597,7 @@ main (int argc, char *argv[])
   SRunner *runner;
   int failed;
 
-  artifacts_dir = argc > 1 ? argv[1] : "artifacts";
+  hw_ui_test_set_artifacts_dir (argc > 1 ? argv[1] : "artifacts");
   hw_application_setup_i18n ();
   gtk_init ();
   adw_init ();

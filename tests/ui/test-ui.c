@@ -23,11 +23,11 @@
 #include "hw-record-editor.h"
 #include "hw-team-page.h"
 #include "hw-test-support.h"
+#include "hw-ui-test.h"
 #include "hw-window.h"
 #include "hw-plan-document.h"
 #include "hw-print-operation.h"
 
-static const char *artifacts_dir;
 static HwApplication *app;
 
 /* ---- fixture ---- */
@@ -214,32 +214,8 @@ build_database (void)
 
 /* ---- driving the main loop ---- */
 
-typedef gboolean (*Condition) (gpointer data);
 
-static gboolean
-wait_for (Condition cond, gpointer data, guint timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  while (!cond (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      if (!g_main_context_iteration (NULL, FALSE))
-        g_usleep (2000);
-    }
-  return TRUE;
-}
-
-static void
-spin (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    if (!g_main_context_iteration (NULL, FALSE))
-      g_usleep (2000);
-}
 
 static gboolean
 caseload_ready (gpointer data)
@@ -249,11 +225,6 @@ caseload_ready (gpointer data)
   return hw_caseload_get_rows_loaded (caseload) && hw_caseload_get_findings_loaded (caseload);
 }
 
-static gboolean
-window_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
 
 static void
 setup (void)
@@ -275,9 +246,9 @@ setup (void)
   fx.window = hw_window_new (app, fx.store);
   gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fx.window));
-  ck_assert (wait_for (window_mapped, fx.window, 10000));
-  ck_assert_msg (wait_for (caseload_ready, NULL, 20000), "the caseload did not load");
-  spin (100);
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, fx.window, 10000));
+  ck_assert_msg (hw_ui_test_wait_for (caseload_ready, NULL, 20000), "the caseload did not load");
+  hw_ui_test_spin (100);
 }
 
 static void
@@ -290,7 +261,7 @@ teardown (void)
       gtk_window_destroy (l->data);
   g_list_free (windows);
   gtk_window_destroy (GTK_WINDOW (fx.window));
-  spin (50);
+  hw_ui_test_spin (50);
   g_clear_object (&fx.store);
   hw_test_remove_tree (fx.dir);
   g_clear_pointer (&fx.dir, g_free);
@@ -310,35 +281,6 @@ teardown (void)
 
 /* ---- screenshots ---- */
 
-static void
-screenshot (GtkWidget *widget, const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  spin (300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  ck_assert_int_gt (width, 0);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  ck_assert_ptr_nonnull (node);
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (artifacts_dir, 0755);
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (artifacts_dir, file, NULL);
-  ck_assert_msg (gdk_texture_save_to_png (texture, path), "cannot write %s", path);
-}
 
 /* ---- helpers to read what widgets show ---- */
 
@@ -381,33 +323,18 @@ state_is (gpointer data)
   return g_strcmp0 (hw_caseload_page_get_state (caseload_page ()), data) == 0;
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *root, GType type, const char *name)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found;
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (c, type) &&
-          (name == NULL || g_strcmp0 (gtk_widget_get_name (c), name) == 0))
-        return c;
-      if ((found = find_descendant (c, type, name)))
-        return found;
-    }
-  return NULL;
-}
 
 /* The record rows of a group in the child page (named after the entity's table). */
 static guint
 count_rows_in_group (const char *group_name)
 {
-  GtkWidget *group = find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
+  GtkWidget *group = hw_ui_test_find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
                                       group_name);
   guint n = 0;
   GtkWidget *list;
 
   ck_assert_msg (group != NULL, "no group %s", group_name);
-  list = find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
+  list = hw_ui_test_find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
     if (ADW_IS_ACTION_ROW (c) && g_object_get_data (G_OBJECT (c), "record-id"))
       n++;
@@ -417,15 +344,15 @@ count_rows_in_group (const char *group_name)
 static void
 open_case_by_search (const char *text)
 {
-  GtkWidget *entry = find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_SEARCH_ENTRY,
+  GtkWidget *entry = hw_ui_test_find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_SEARCH_ENTRY,
                                       NULL);
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.search", NULL);
   hw_caseload_page_set_search_text (caseload_page (), text);
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
   /* Enter in the search field opens the first match. */
   g_signal_emit_by_name (entry, "activate");
-  spin (100);
+  hw_ui_test_spin (100);
 }
 
 static HwRecordEditor *
@@ -461,7 +388,7 @@ press_enter_in (GtkWidget *row)
   ck_assert_ptr_nonnull (text);
   /* What GtkText's Enter key binding emits. */
   g_signal_emit_by_name (text, "activate");
-  spin (100);
+  hw_ui_test_spin (100);
 }
 
 static gboolean
@@ -474,33 +401,33 @@ editor_gone (gpointer data)
 
 START_TEST (test_caseload_search)
 {
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
   ck_assert_str_eq (hw_caseload_page_get_state (caseload_page ()), "list");
-  screenshot (GTK_WIDGET (fx.window), "caseload");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "caseload");
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.search", NULL);
   hw_caseload_page_set_search_text (caseload_page (), "nordmann");
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
   ck_assert_str_eq (visible_case_name (0), "Nils Nordmann");
 
   hw_caseload_page_set_search_text (caseload_page (), "2023-00003");
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
   ck_assert_str_eq (visible_case_name (0), "Sara Sørby");
 
   {
     g_autofree char *fnr = hw_identity_make_synthetic (hw_date_new (2016, 1, 11), 47);
     hw_caseload_page_set_search_text (caseload_page (), fnr);
-    ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+    ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
     ck_assert_str_eq (visible_case_name (0), "Jonas Fjell");
   }
 
   hw_caseload_page_set_search_text (caseload_page (), "zzzz");
-  ck_assert (wait_for (state_is, "no-match", 5000));
+  ck_assert (hw_ui_test_wait_for (state_is, "no-match", 5000));
   ck_assert_uint_eq (n_visible_cases (), 0);
-  screenshot (GTK_WIDGET (fx.window), "caseload-no-match");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "caseload-no-match");
 
   hw_caseload_page_set_search_text (caseload_page (), "");
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
 }
 END_TEST
 
@@ -513,11 +440,11 @@ START_TEST (test_caseload_scope)
   hw_caseload_page_refilter (caseload_page ());
 
   hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_MINE);
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (2), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (2), 5000));
   hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_TEAM);
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (3), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (3), 5000));
   hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_ALL);
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
   /* The filter is remembered. */
   hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_TEAM);
   ck_assert_int_eq (g_settings_get_enum (settings, "caseload-scope"), HW_SCOPE_TEAM);
@@ -539,15 +466,15 @@ START_TEST (test_open_child)
   ck_assert_uint_eq (count_rows_in_group ("visit"), 1);
   ck_assert_uint_eq (count_rows_in_group ("person"), 1);
   ck_assert_uint_eq (count_rows_in_group ("home_member"), 3);
-  screenshot (GTK_WIDGET (fx.window), "child-overview");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "child-overview");
   hw_child_page_show_tab (child_page (), "placement");
-  screenshot (GTK_WIDGET (fx.window), "child-placement");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "child-placement");
   hw_child_page_show_tab (child_page (), "samvaer");
-  screenshot (GTK_WIDGET (fx.window), "child-samvaer");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "child-samvaer");
 
   /* Back to the caseload with the back action (Alt+←). */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL);
-  spin (50);
+  hw_ui_test_spin (50);
   ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
 }
 END_TEST
@@ -586,7 +513,7 @@ START_TEST (test_log_visit)
 
   /* Ctrl+L from the child's record. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
-  spin (100);
+  hw_ui_test_spin (100);
   editor = find_editor ();
   ck_assert_ptr_nonnull (editor);
   date_row = hw_record_editor_get_row (editor, "date");
@@ -594,15 +521,15 @@ START_TEST (test_log_visit)
   ck_assert_ptr_nonnull (hw_record_editor_get_row (editor, "child_alone"));
   ck_assert_ptr_null (hw_record_editor_get_row (editor, "staff_id"));
   type_into (hw_record_editor_get_row (editor, "notes"), "Snakket med Testa alene");
-  gtk_switch_set_active (GTK_SWITCH (find_descendant (hw_record_editor_get_row (editor,
+  gtk_switch_set_active (GTK_SWITCH (hw_ui_test_find_descendant (hw_record_editor_get_row (editor,
                                                                                  "child_alone"),
                                                       GTK_TYPE_SWITCH, NULL)), TRUE);
-  screenshot (GTK_WIDGET (editor), "log-visit");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "log-visit");
   press_enter_in (hw_record_editor_get_row (editor, "notes"));
 
-  ck_assert_msg (wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
+  ck_assert_msg (hw_ui_test_wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
                  hw_record_editor_get_error (editor));
-  ck_assert (wait_for (has_visit_today, NULL, 5000));
+  ck_assert (hw_ui_test_wait_for (has_visit_today, NULL, 5000));
   ck_assert_uint_eq (count_rows_in_group ("visit"), 2);
 
   stored = hw_store_load_case (fx.store, fx.case_testa, &error);
@@ -618,7 +545,7 @@ START_TEST (test_log_visit)
     ck_assert_uint_lt (hw_case_item_get_n_overdue (hw_caseload_find (
                          hw_window_get_caseload (fx.window), fx.case_testa)), overdue_before);
   hw_child_page_show_tab (child_page (), "visits");
-  screenshot (GTK_WIDGET (fx.window), "child-visits");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "child-visits");
 }
 END_TEST
 
@@ -629,7 +556,7 @@ START_TEST (test_refused_save_keeps_input)
 
   open_case_by_search ("Testesen");
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
-  spin (100);
+  hw_ui_test_spin (100);
   editor = find_editor ();
   ck_assert_ptr_nonnull (editor);
   date_row = hw_record_editor_get_row (editor, "date");
@@ -654,12 +581,12 @@ START_TEST (test_refused_save_keeps_input)
                  hw_record_editor_get_error (editor));
   ck_assert (gtk_widget_has_css_class (date_row, "error"));
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (notes_row)), "Viktig notat");
-  screenshot (GTK_WIDGET (editor), "log-visit-refused");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "log-visit-refused");
 
   /* Fixed, it saves. */
   type_into (date_row, "02.03.2024");
   press_enter_in (notes_row);
-  ck_assert (wait_for (editor_gone, NULL, 5000));
+  ck_assert (hw_ui_test_wait_for (editor_gone, NULL, 5000));
   ck_assert_uint_eq (count_rows_in_group ("visit"), 2);
 }
 END_TEST
@@ -667,14 +594,14 @@ END_TEST
 static GtkWidget *
 first_delete_button (const char *group_name)
 {
-  GtkWidget *group = find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
+  GtkWidget *group = hw_ui_test_find_descendant (GTK_WIDGET (child_page ()), ADW_TYPE_PREFERENCES_GROUP,
                                       group_name);
-  GtkWidget *list = find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
+  GtkWidget *list = hw_ui_test_find_descendant (group, GTK_TYPE_LIST_BOX, NULL);
 
   for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
     if (ADW_IS_ACTION_ROW (c) && g_object_get_data (G_OBJECT (c), "record-id"))
       {
-        GtkWidget *b = find_descendant (c, GTK_TYPE_BUTTON, NULL);
+        GtkWidget *b = hw_ui_test_find_descendant (c, GTK_TYPE_BUTTON, NULL);
         if (b)
           return b;
       }
@@ -688,20 +615,20 @@ START_TEST (test_delete_undo)
 
   open_case_by_search ("Testesen");
   hw_child_page_show_tab (child_page (), "parents");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (count_rows_in_group ("person"), 1);
   button = first_delete_button ("person");
   ck_assert_ptr_nonnull (button);
   /* The mother has a samvær agreement: deleting her takes it with her (cascade). */
   g_signal_emit_by_name (button, "clicked");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (count_rows_in_group ("person"), 0);
   ck_assert_uint_eq (count_rows_in_group ("samvaer_agreement"), 0);
-  screenshot (GTK_WIDGET (fx.window), "undo-toast");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "undo-toast");
 
   /* The toast's Undo button. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo-delete", NULL));
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (count_rows_in_group ("person"), 1);
   ck_assert_uint_eq (count_rows_in_group ("samvaer_agreement"), 1);
   stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
@@ -731,8 +658,8 @@ START_TEST (test_team_reassign)
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team");
   hw_team_page_set_only_due (team, FALSE);
-  ck_assert (wait_for (team_lists, GUINT_TO_POINTER (4), 5000));
-  screenshot (GTK_WIDGET (fx.window), "team");
+  ck_assert (hw_ui_test_wait_for (team_lists, GUINT_TO_POINTER (4), 5000));
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "team");
 
   /* Select Kari's two cases and give them to Lise. */
   n = g_list_model_get_n_items (model);
@@ -745,7 +672,7 @@ START_TEST (test_team_reassign)
     }
   /* The Reassign… button opens a dialog with the staff; choose Lise and confirm. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (team), "team.reassign", NULL));
-  spin (100);
+  hw_ui_test_spin (100);
   {
     GList *windows = gtk_window_list_toplevels ();
     AdwMessageDialog *dialog = NULL;
@@ -757,7 +684,7 @@ START_TEST (test_team_reassign)
         dialog = l->data;
     g_list_free (windows);
     ck_assert_ptr_nonnull (dialog);
-    screenshot (GTK_WIDGET (dialog), "team-reassign");
+    hw_ui_test_screenshot (GTK_WIDGET (dialog), "team-reassign");
     dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
     names = gtk_drop_down_get_model (dropdown);
     for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -768,7 +695,7 @@ START_TEST (test_team_reassign)
           gtk_drop_down_set_selected (dropdown, i);
       }
     adw_message_dialog_response (dialog, "reassign");
-    spin (100);
+    hw_ui_test_spin (100);
   }
 
   c = hw_store_load (fx.store, HW_ENTITY_CASE, fx.case_nils, &error);
@@ -826,7 +753,7 @@ START_TEST (test_homes_matrix)
   ck_assert_str_eq (hw_home_item_get_doc_text (item, HW_HOME_DOC_HOUSEHOLD), "0 of 1");
   g_object_get (item, "children", &children, NULL);
   ck_assert_str_eq (children, "Testa Testesen");
-  screenshot (GTK_WIDGET (fx.window), "foster-homes");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "foster-homes");
 }
 END_TEST
 
@@ -890,7 +817,7 @@ find_label_containing (GtkWidget *root, const char *text)
 static GtkSingleSelection *
 homes_selection (void)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *view = hw_ui_test_find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
 
   return GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
 }
@@ -934,7 +861,7 @@ stored_home_named (const char *name)
 static void
 press_delete_in_homes_list (void)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *view = hw_ui_test_find_descendant (GTK_WIDGET (homes_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (view);
   gboolean pressed = FALSE;
 
@@ -977,7 +904,7 @@ START_TEST (test_homes_edit)
   g_autofree char *id = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "homes");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
   /* Nothing selected: nothing to edit or delete yet. */
   ck_assert (!gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page), "homes.edit")));
@@ -985,7 +912,7 @@ START_TEST (test_homes_edit)
 
   /* New Foster Home opens the record editor for a foster home. */
   g_signal_emit_by_name (find_action_button (GTK_WIDGET (page), "homes.new"), "clicked");
-  spin (100);
+  hw_ui_test_spin (100);
   editor = find_editor ();
   ck_assert_ptr_nonnull (editor);
   name_row = hw_record_editor_get_row (editor, "name");
@@ -1005,14 +932,14 @@ START_TEST (test_homes_edit)
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (
                       hw_record_editor_get_row (editor, "municipality"))), "0301");
   ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
-  screenshot (GTK_WIDGET (editor), "foster-home-new-refused");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "foster-home-new-refused");
 
   /* Named, it saves: the list shows it at once, selected. */
   type_into (name_row, "Familien Dahl");
   adw_combo_row_set_selected (ADW_COMBO_ROW (hw_record_editor_get_row (editor, "kind")),
                               HW_HOME_EMERGENCY);
   press_enter_in (name_row);
-  ck_assert_msg (wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
+  ck_assert_msg (hw_ui_test_wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
                  hw_record_editor_get_error (editor));
   ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
   ck_assert_int_ge (home_position ("Familien Dahl"), 0);
@@ -1024,19 +951,19 @@ START_TEST (test_homes_edit)
   id = g_strdup (stored->rec.id);
   hw_record_free (stored);
   ck_assert (gtk_widget_get_sensitive (find_action_button (GTK_WIDGET (page), "homes.edit")));
-  screenshot (GTK_WIDGET (fx.window), "foster-homes-new");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "foster-homes-new");
 
   /* Edit: a new name shows in the list as soon as it is saved. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "homes.edit", NULL));
-  spin (100);
+  hw_ui_test_spin (100);
   editor = find_editor ();
   ck_assert_ptr_nonnull (editor);
   name_row = hw_record_editor_get_row (editor, "name");
   ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (name_row)), "Familien Dahl");
   type_into (name_row, "Familien Dahl & Hansen");
-  screenshot (GTK_WIDGET (editor), "foster-home-edit");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "foster-home-edit");
   press_enter_in (name_row);
-  ck_assert (wait_for (editor_gone, NULL, 5000));
+  ck_assert (hw_ui_test_wait_for (editor_gone, NULL, 5000));
   ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
   ck_assert_int_eq (home_position ("Familien Dahl"), -1);
   ck_assert_int_ge (home_position ("Familien Dahl & Hansen"), 0);
@@ -1048,7 +975,7 @@ START_TEST (test_homes_edit)
 
   /* Delete, then the toast's Undo. */
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (page), "homes.delete", NULL));
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (g_list_model_get_n_items (model), 1);
   ck_assert_int_eq (home_position ("Familien Dahl & Hansen"), -1);
   ck_assert_ptr_null (selected_home_name ());
@@ -1058,13 +985,13 @@ START_TEST (test_homes_edit)
     ck_assert_ptr_null (hw_store_load (fx.store, HW_ENTITY_FOSTER_HOME, id, &error));
     ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_NOT_FOUND));
   }
-  ck_assert (wait_for (undo_button_shown, NULL, 5000));
+  ck_assert (hw_ui_test_wait_for (undo_button_shown, NULL, 5000));
   /* The name is shown as typed, not read as markup. */
   ck_assert_ptr_nonnull (find_label_containing (GTK_WIDGET (fx.window),
                                                 "“Familien Dahl & Hansen” deleted"));
-  screenshot (GTK_WIDGET (fx.window), "foster-homes-undo");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "foster-homes-undo");
   g_signal_emit_by_name (find_labelled_button (GTK_WIDGET (fx.window), "_Undo"), "clicked");
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
   ck_assert_str_eq (selected_home_name (), "Familien Dahl & Hansen");
   stored = hw_store_load (fx.store, HW_ENTITY_FOSTER_HOME, id, NULL);
@@ -1076,11 +1003,11 @@ START_TEST (test_homes_edit)
    * time with the Delete key of the list. */
   gtk_single_selection_set_selected (homes_selection (), home_position ("Familien Berg"));
   press_delete_in_homes_list ();
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_uint_eq (g_list_model_get_n_items (model), 2);
   ck_assert_str_eq (selected_home_name (), "Familien Berg");
   ck_assert_ptr_nonnull (find_label_containing (GTK_WIDGET (fx.window), "was not deleted"));
-  screenshot (GTK_WIDGET (fx.window), "foster-homes-refused");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "foster-homes-refused");
   {
     g_autoptr(HwDossier) home = hw_store_load_home (fx.store, fx.home_id, NULL);
     g_autoptr(HwDossier) testa = hw_store_load_case (fx.store, fx.case_testa, NULL);
@@ -1102,7 +1029,7 @@ START_TEST (test_preferences)
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "app.preferences", NULL);
   hw_window_show_preferences (fx.window);
-  spin (100);
+  hw_ui_test_spin (100);
   {
     GList *windows = gtk_window_list_toplevels ();
     prefs = NULL;
@@ -1113,7 +1040,7 @@ START_TEST (test_preferences)
   }
   ck_assert_ptr_nonnull (prefs);
   hw_preferences_window_set_staff (prefs, fx.per);
-  spin (50);
+  hw_ui_test_spin (50);
   name = g_settings_get_string (settings, "user-name");
   ck_assert_str_eq (name, "Per Leder");
   ck_assert_int_eq (g_settings_get_enum (settings, "user-role"), HW_ROLE_TEAM_LEADER);
@@ -1122,7 +1049,7 @@ START_TEST (test_preferences)
     ck_assert_str_eq (team, fx.team_north);
   }
   ck_assert_str_eq (hw_store_get_actor (fx.store), "Per Leder");
-  screenshot (GTK_WIDGET (prefs), "preferences");
+  hw_ui_test_screenshot (GTK_WIDGET (prefs), "preferences");
 
   /* The municipal rule settings: stored in the database, checked by the rule engine. */
   if (hw_findings_available ())
@@ -1144,21 +1071,21 @@ START_TEST (test_preferences)
       stored = hw_store_dup_setting (fx.store, "due_soon_days");
       ck_assert_ptr_null (stored);
 
-      for (GtkWidget *w = find_descendant (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, NULL);
+      for (GtkWidget *w = hw_ui_test_find_descendant (GTK_WIDGET (prefs), ADW_TYPE_PREFERENCES_PAGE, NULL);
            w; w = gtk_widget_get_next_sibling (w))
         if (ADW_IS_PREFERENCES_PAGE (w) &&
             g_strcmp0 (adw_preferences_page_get_title (ADW_PREFERENCES_PAGE (w)), "Rules") == 0)
           page = w;
       ck_assert_ptr_nonnull (page);
-      ck_assert_ptr_nonnull (find_descendant (page, ADW_TYPE_ACTION_ROW, "care_plan_days"));
+      ck_assert_ptr_nonnull (hw_ui_test_find_descendant (page, ADW_TYPE_ACTION_ROW, "care_plan_days"));
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (prefs),
                                                ADW_PREFERENCES_PAGE (page));
-      screenshot (GTK_WIDGET (prefs), "preferences-rules");
+      hw_ui_test_screenshot (GTK_WIDGET (prefs), "preferences-rules");
     }
 
   /* "My cases" now means Per's. */
   hw_caseload_page_set_scope (caseload_page (), HW_SCOPE_MINE);
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
   ck_assert_str_eq (visible_case_name (0), "Jonas Fjell");
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
@@ -1222,8 +1149,8 @@ START_TEST (test_shortcuts_window)
       }
   }
   gtk_window_present (GTK_WINDOW (overlay));
-  ck_assert (wait_for (window_mapped, overlay, 10000));
-  screenshot (GTK_WIDGET (overlay), "shortcuts");
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, overlay, 10000));
+  hw_ui_test_screenshot (GTK_WIDGET (overlay), "shortcuts");
   gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
 }
 END_TEST
@@ -1250,8 +1177,8 @@ START_TEST (test_newer_database_refused)
   ck_assert_str_eq (adw_status_page_get_title (page), "Made by a Newer Homeward");
   ck_assert (strstr (adw_status_page_get_description (page), "newer version") != NULL);
   gtk_window_present (window);
-  spin (100);
-  screenshot (GTK_WIDGET (window), "newer-database");
+  hw_ui_test_spin (100);
+  hw_ui_test_screenshot (GTK_WIDGET (window), "newer-database");
   gtk_window_destroy (window);
   ck_assert_int_eq (g_stat (path, &after), 0);
   ck_assert_int_eq (before.st_size, after.st_size);
@@ -1266,8 +1193,8 @@ START_TEST (test_dark_style)
   /* Follows the system unless told otherwise. */
   ck_assert_int_eq (adw_style_manager_get_color_scheme (style), ADW_COLOR_SCHEME_DEFAULT);
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
-  spin (100);
-  screenshot (GTK_WIDGET (fx.window), "caseload-dark");
+  hw_ui_test_spin (100);
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "caseload-dark");
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 END_TEST
@@ -1275,7 +1202,7 @@ END_TEST
 /* Run with LANGUAGE=nb: the whole window speaks Norwegian bokmål. */
 START_TEST (test_norwegian)
 {
-  GtkWidget *view = find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
+  GtkWidget *view = hw_ui_test_find_descendant (GTK_WIDGET (caseload_page ()), GTK_TYPE_COLUMN_VIEW, NULL);
   GListModel *columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
   g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, 0);
   g_autoptr(GtkColumnViewColumn) next = g_list_model_get_item (columns, 6);
@@ -1289,27 +1216,27 @@ START_TEST (test_norwegian)
   ck_assert_str_eq (adw_view_stack_page_get_title (
                       adw_view_stack_get_page (stack, GTK_WIDGET (caseload_page ()))),
                     "Saksliste");
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (4), 5000));
 
   open_case_by_search ("Testesen");
   ck_assert_msg (strstr (hw_child_page_get_facts (child_page ()), "11 år (født 14.03.2015)") ||
                  strstr (hw_child_page_get_facts (child_page ()), "år (født 14.03.2015)"),
                  "%s", hw_child_page_get_facts (child_page ()));
   ck_assert (strstr (hw_child_page_get_facts (child_page ()), "barnevernsloven 2021") != NULL);
-  screenshot (GTK_WIDGET (fx.window), "child-overview-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "child-overview-nb");
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL);
   /* Back on the list, the search still applies once the rows are reloaded. */
-  ck_assert (wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
-  screenshot (GTK_WIDGET (fx.window), "caseload-nb");
+  ck_assert (hw_ui_test_wait_for (n_visible_is, GUINT_TO_POINTER (1), 5000));
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "caseload-nb");
 
   /* The foster homes with their controls, and the home's own form. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "homes");
   gtk_single_selection_set_selected (homes_selection (), 0);
-  screenshot (GTK_WIDGET (fx.window), "foster-homes-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "foster-homes-nb");
   ck_assert (gtk_widget_activate_action (GTK_WIDGET (homes_page ()), "homes.edit", NULL));
-  spin (100);
+  hw_ui_test_spin (100);
   ck_assert_ptr_nonnull (find_editor ());
-  screenshot (GTK_WIDGET (find_editor ()), "foster-home-edit-nb");
+  hw_ui_test_screenshot (GTK_WIDGET (find_editor ()), "foster-home-edit-nb");
 }
 END_TEST
 
@@ -1412,7 +1339,7 @@ static void
 choose_team_in_overview (const char *team_name)
 {
   GtkWidget *team = hw_window_get_page (fx.window, "team");
-  GtkDropDown *dropdown = GTK_DROP_DOWN (find_descendant (team, GTK_TYPE_DROP_DOWN, NULL));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (hw_ui_test_find_descendant (team, GTK_TYPE_DROP_DOWN, NULL));
   GListModel *names = gtk_drop_down_get_model (dropdown);
 
   for (guint i = 0; i < g_list_model_get_n_items (names); i++)
@@ -1422,7 +1349,7 @@ choose_team_in_overview (const char *team_name)
       if (g_str_equal (gtk_string_object_get_string (name), team_name))
         {
           gtk_drop_down_set_selected (dropdown, i);
-          spin (50);
+          hw_ui_test_spin (50);
           return;
         }
     }
@@ -1479,7 +1406,7 @@ START_TEST (test_print_overdue_list)
   /* The user is in Team Nord, the overview shows Team Sør: the overview's team is printed. */
   g_settings_set_string (settings, "user-team-id", fx.team_north);
   hw_window_show_view (fx.window, "team");
-  spin (50);
+  hw_ui_test_spin (50);
   ck_assert_str_eq (hw_window_get_visible_view (fx.window), "team");
   choose_team_in_overview ("Team Sør");
   ck_assert_str_eq (hw_team_page_get_team_id (team), fx.team_south);
@@ -1501,7 +1428,7 @@ START_TEST (test_print_overdue_list)
   /* Back in the caseload: the user's own team, whatever the overview shows. */
   choose_team_in_overview ("Team Sør");
   hw_window_show_view (fx.window, "caseload");
-  spin (50);
+  hw_ui_test_spin (50);
   ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
   text = dup_overdue_list_text ();
   check_overdue_list (text, "Team Nord ·", TRUE);
@@ -1561,7 +1488,7 @@ main (int argc, char *argv[])
   SRunner *runner;
   int failed;
 
-  artifacts_dir = argc > 1 ? argv[1] : "artifacts";
+  hw_ui_test_set_artifacts_dir (argc > 1 ? argv[1] : "artifacts");
   hw_application_setup_i18n ();
   gtk_init ();
   adw_init ();

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <stdlib.h>
 
 #include "hw-ui-test.h"
 
@@ -88,4 +89,30 @@ hw_ui_test_screenshot (GtkWidget *widget, const char *name)
   file = g_strdup_printf ("%s.png", name);
   path = g_build_filename (artifacts_dir, file, NULL);
   ck_assert_msg (gdk_texture_save_to_png (texture, path), "cannot write %s", path);
+}
+
+int
+hw_ui_test_main (int argc, char **argv, HwApplication **app, Suite *(*make_suite) (void))
+{
+  g_autoptr(GError) error = NULL;
+  SRunner *runner;
+  int failed;
+
+  hw_ui_test_set_artifacts_dir (argc > 1 ? argv[1] : "artifacts");
+  hw_application_setup_i18n ();
+  gtk_init ();
+  adw_init ();
+  *app = hw_application_new ();
+  g_application_register (G_APPLICATION (*app), NULL, &error);
+  g_assert_no_error (error);
+  /* The application's startup installs its actions and accelerators. */
+  g_assert_nonnull (hw_application_get_settings (*app));
+
+  runner = srunner_create (make_suite ());
+  srunner_set_fork_status (runner, CK_NOFORK);
+  srunner_run_all (runner, CK_NORMAL);
+  failed = srunner_ntests_failed (runner);
+  srunner_free (runner);
+  g_clear_object (app);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <check.h>
 #include <gtk/gtk.h>
+
+#include "hw-application.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,11 @@ GtkWidget *hw_ui_test_find_descendant (GtkWidget *root, GType type, const char *
 void       hw_ui_test_set_artifacts_dir (const char *dir);
 /* Saves what @widget shows as ARTIFACTS/@name.png, once the last frames are drawn. */
 void       hw_ui_test_screenshot      (GtkWidget *widget, const char *name);
+
+/* A UI test program's main(): artifacts folder from argv[1], i18n, GTK and libadwaita, the
+ * application registered in *@app (which tests use), then @make_suite run in this process
+ * (GTK and the X connection do not survive fork()). The exit status. */
+int        hw_ui_test_main            (int argc, char **argv, HwApplication **app,
+                                       Suite *(*make_suite) (void));
 
 G_END_DECLS

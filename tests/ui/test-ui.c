@@ -1484,26 +1484,5 @@ ui_suite (void)
 int
 main (int argc, char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  SRunner *runner;
-  int failed;
-
-  hw_ui_test_set_artifacts_dir (argc > 1 ? argv[1] : "artifacts");
-  hw_application_setup_i18n ();
-  gtk_init ();
-  adw_init ();
-  app = hw_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  /* The application's startup installs its actions and accelerators. */
-  g_assert_nonnull (hw_application_get_settings (app));
-
-  runner = srunner_create (ui_suite ());
-  /* One process: GTK and the X connection do not survive fork(). */
-  srunner_set_fork_status (runner, CK_NOFORK);
-  srunner_run_all (runner, CK_NORMAL);
-  failed = srunner_ntests_failed (runner);
-  srunner_free (runner);
-  g_object_unref (app);
-  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+  return hw_ui_test_main (argc, argv, &app, ui_suite);
 }

@@ -171,6 +171,30 @@ hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home)
   g_hash_table_replace (ctx->homes, g_strdup (((HwRecord *) home->root)->id), home);
 }
 
+/* Rule ids and titles are a few dozen strings repeated half a million times: one copy each,
+ * kept for the life of the process (reachable, unlike g_intern_string's grown-out blocks). */
+static const char *
+pooled (const char *text)
+{
+  static GMutex lock;
+  static GHashTable *pool;
+  const char *copy;
+
+  if (text == NULL)
+    return NULL;
+  g_mutex_lock (&lock);
+  if (pool == NULL)
+    pool = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  copy = g_hash_table_lookup (pool, text);
+  if (copy == NULL)
+    {
+      copy = g_strdup (text);
+      g_hash_table_add (pool, (gpointer) copy);
+    }
+  g_mutex_unlock (&lock);
+  return copy;
+}
+
 /* In @overview, the one finding in order that falls due next: the caseload's "next due". */
 static const HwFinding *
 next_in_order (GPtrArray *findings, HwDate today)
@@ -204,8 +228,8 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today, gboolean overview)
       if (overview && hw_finding_get_state (f) == HW_FINDING_OK && f != next)
         continue;
       u = g_new0 (HwUiFinding, 1);
-      u->rule_id = g_intern_string (hw_finding_get_rule_id (f));
-      u->title = g_intern_string (hw_rule_get_title (hw_finding_get_rule (f), lang));
+      u->rule_id = pooled (hw_finding_get_rule_id (f));
+      u->title = pooled (hw_rule_get_title (hw_finding_get_rule (f), lang));
       u->due = hw_finding_get_due (f);
       switch (hw_finding_get_state (f))
         {

@@ -17,8 +17,7 @@ typedef enum {
 } HwUiFindingState;
 
 typedef struct {
-  /* Interned (g_intern_string): a national caseload repeats a few dozen of them a million
-   * times. */
+  /* Shared, never freed: a national caseload repeats a few dozen of them a million times. */
   const char      *rule_id;
   const char      *title;        /* what is owed, translated */
   char            *subject;      /* whom or what it is about, or NULL */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-evaluator.h"
 #include "hw-plan-document.h"
 #include "hw-plan-findings.h"
 #include "hw-recurrence.h"
@@ -429,18 +430,10 @@ basis_is (const HwLegalBasis *b, const char *law, const char *chapter, const cha
          g_strcmp0 (b->section, section) == 0;
 }
 
-static gboolean
-basis_is_care_order (const HwLegalBasis *b)
-{
-  return basis_is (b, "BVL2021", "5", "1") || basis_is (b, "BVL", "4", "12") ||
-         (basis_is (b, "BVL", "4", "8") && b->ledd &&
-          (g_str_equal (b->ledd, "2") || g_str_equal (b->ledd, "3")));
-}
-
 static const char *
 decision_kind_label (const HwLegalBasis *b)
 {
-  if (basis_is_care_order (b))
+  if (hw_legal_basis_is_care_order (b))
     return _("Care order");
   if (basis_is (b, "BVL2021", "3", "2") || basis_is (b, "BVL", "4", "4"))
     return _("Voluntary placement");
@@ -478,24 +471,6 @@ format_basis (const HwLegalBasis *b)
     /* Translators: a letter of a section of law: ", bokstav a" */
     g_string_append_printf (out, _(", letter %s"), b->bokstav);
   return g_string_free (out, FALSE);
-}
-
-/* The latest status of @decision is "approved" (or none was recorded). */
-static gboolean
-decision_counts (const HwDossier *dossier, const HwDecision *decision)
-{
-  GPtrArray *statuses = hw_dossier_get (dossier, HW_ENTITY_DECISION_STATUS);
-  const HwDecisionStatus *latest = NULL;
-
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      const HwDecisionStatus *s = statuses->pdata[i];
-
-      if (g_strcmp0 (s->decision_id, decision->rec.id) == 0 &&
-          (latest == NULL || s->date >= latest->date))
-        latest = s;
-    }
-  return latest == NULL || latest->code == 1;
 }
 
 static void
@@ -574,7 +549,7 @@ study_case (Plan *p)
     {
       const HwDecision *dec = decisions->pdata[i];
 
-      if (basis_is_care_order (&dec->basis) && decision_counts (d, dec) &&
+      if (hw_legal_basis_is_care_order (&dec->basis) && hw_decision_is_approved (d, dec) &&
           (p->care_order == NULL || dec->start_date > p->care_order->start_date))
         p->care_order = dec;
     }
@@ -798,7 +773,7 @@ section_header_block (Plan *p)
       g_autofree char *date = DATE (dec->start_date);
       g_autofree char *end = DATE (dec->end_date);
 
-      if (!decision_counts (p->in->dossier, dec))
+      if (!hw_decision_is_approved (p->in->dossier, dec))
         continue;
       if (basis->len)
         g_string_append_c (basis, '\n');

@@ -12,6 +12,7 @@
 
 #include "hw-document-data.h"
 #include "hw-error.h"
+#include "hw-evaluator.h"
 #include "hw-plan-template.h"
 
 #define NS "https://homeward.no/ns/plan-template/1"
@@ -696,39 +697,6 @@ hw_plan_template_save_to_store (HwPlanTemplate *self, HwStore *store, GError **e
 
 /* ---- Instantiation ---- */
 
-static gboolean
-is_care_order (const HwLegalBasis *b)
-{
-  if (b->law == NULL || b->chapter == NULL || b->section == NULL)
-    return FALSE;
-  if (strstr (b->law, "BVL2021"))
-    return g_str_equal (b->chapter, "5") && g_str_equal (b->section, "1");
-  if (strstr (b->law, "BVL"))
-    return g_str_equal (b->chapter, "4") &&
-           (g_str_equal (b->section, "12") ||
-            (g_str_equal (b->section, "8") && b->ledd &&
-             (g_str_equal (b->ledd, "2") || g_str_equal (b->ledd, "3"))));
-  return FALSE;
-}
-
-/* The latest status of @decision is "approved" (or none was recorded). */
-static gboolean
-decision_counts (const HwDossier *dossier, const HwDecision *decision)
-{
-  GPtrArray *statuses = hw_dossier_get (dossier, HW_ENTITY_DECISION_STATUS);
-  const HwDecisionStatus *latest = NULL;
-
-  for (guint i = 0; i < statuses->len; i++)
-    {
-      const HwDecisionStatus *s = statuses->pdata[i];
-
-      if (g_strcmp0 (s->decision_id, decision->rec.id) == 0 &&
-          (latest == NULL || s->date >= latest->date))
-        latest = s;
-    }
-  return latest == NULL || latest->code == 1;
-}
-
 void
 hw_template_anchors_from_dossier (const HwDossier *dossier, HwTemplateAnchors *anchors)
 {
@@ -743,7 +711,7 @@ hw_template_anchors_from_dossier (const HwDossier *dossier, HwTemplateAnchors *a
     {
       const HwDecision *d = decisions->pdata[i];
 
-      if (is_care_order (&d->basis) && decision_counts (dossier, d) &&
+      if (hw_legal_basis_is_care_order (&d->basis) && hw_decision_is_approved (dossier, d) &&
           d->start_date > anchors->care_order)
         anchors->care_order = d->start_date;
     }
@@ -762,7 +730,7 @@ hw_template_anchors_from_dossier (const HwDossier *dossier, HwTemplateAnchors *a
       {
         const HwMeasure *m = measures->pdata[i];
 
-        if (is_care_order (&m->basis) && m->start_date > anchors->care_order)
+        if (hw_legal_basis_is_care_order (&m->basis) && m->start_date > anchors->care_order)
           anchors->care_order = m->start_date;
       }
 

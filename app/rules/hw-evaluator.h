@@ -40,4 +40,12 @@ guint      hw_evaluate_case_append (const HwCatalogue *catalogue,
                                     const char        *rule_id,
                                     GPtrArray         *findings);
 
+/* Facts about decisions that the printed plan needs as well as the rules. */
+/* A care order: 2021 § 5-1, 1992 § 4-12, or 1992 § 4-8 second or third ledd (the
+ * catalogue's "care-order" basis set). */
+gboolean   hw_legal_basis_is_care_order (const HwLegalBasis *basis);
+/* The latest status recorded for @decision is "approved" (SSB status 1), or none is. */
+gboolean   hw_decision_is_approved      (const HwDossier  *dossier,
+                                         const HwDecision *decision);
+
 G_END_DECLS

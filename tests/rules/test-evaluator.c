@@ -1495,6 +1495,37 @@ END_TEST
 
 /* ======== Common semantics ======== */
 
+/* What the printed plan asks of a decision: whether its basis is a care order, and whether
+ * its latest recorded status is "approved". */
+START_TEST (test_decision_facts)
+{
+  g_autoptr(HwDossier) d = fx_case ("DF-1", "2015-03-14");
+  static const struct { const char *basis; gboolean care_order; } bases[] = {
+    { "BVL2021:5:1", TRUE }, { "BVL:4:12", TRUE }, { "BVL:4:8:2", TRUE }, { "BVL:4:8:3", TRUE },
+    { "BVL:4:8:1", FALSE }, { "BVL2021:4:2", FALSE }, { "BVL2021:3:2", FALSE },
+    { "BVL:4:4", FALSE },
+  };
+  HwDecision *none, *approved, *closed, *pending;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      HwDecision *dec = fx_decision (d, bases[i].basis, "2025-02-03", 0);
+
+      ck_assert_msg (hw_legal_basis_is_care_order (&dec->basis) == bases[i].care_order,
+                     "%s", bases[i].basis);
+    }
+  none = fx_decision (d, "BVL2021:5:1", "2025-02-03", 0);
+  approved = fx_decision (d, "BVL2021:5:1", "2025-02-03", 1);
+  closed = fx_decision (d, "BVL2021:5:1", "2025-02-03", 1);
+  fx_status (d, closed, 4, "2025-06-01");
+  pending = fx_decision (d, "BVL2021:5:1", "2025-02-03", 2);
+  ck_assert (hw_decision_is_approved (d, none));
+  ck_assert (hw_decision_is_approved (d, approved));
+  ck_assert (!hw_decision_is_approved (d, closed));
+  ck_assert (!hw_decision_is_approved (d, pending));
+}
+END_TEST
+
 START_TEST (test_decision_status)
 {
   g_autoptr(GPtrArray) f = NULL;
@@ -1686,6 +1717,7 @@ evaluator_suite (void)
   suite_add_tcase (s, other);
 
   tcase_add_test (common, test_decision_status);
+  tcase_add_test (common, test_decision_facts);
   tcase_add_test (common, test_pure_and_sorted);
   tcase_add_test (common, test_languages);
   suite_add_tcase (s, common);

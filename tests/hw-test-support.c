@@ -39,14 +39,22 @@ hw_test_remove_tree (const char *path)
 }
 
 HwStore *
-hw_test_open_store (char **out_dir)
+hw_test_open_store_in (const char *dir, const char *name)
 {
   g_autoptr(GError) error = NULL;
-  char *dir = hw_test_make_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   HwStore *store = hw_store_open (path, &error);
 
   ck_assert_no_error (error);
+  return store;
+}
+
+HwStore *
+hw_test_open_store (char **out_dir)
+{
+  char *dir = hw_test_make_tmpdir ();
+  HwStore *store = hw_test_open_store_in (dir, "test.db");
+
   hw_store_set_actor (store, "tester");
   *out_dir = dir;
   return store;

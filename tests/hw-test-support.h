@@ -14,6 +14,8 @@ char      *hw_test_make_tmpdir   (void);
 void       hw_test_remove_tree   (const char *path);
 /* A new database in a fresh temporary folder. */
 HwStore   *hw_test_open_store    (char **out_dir);
+/* Another database @name in the folder @dir (a second store for round trips). */
+HwStore   *hw_test_open_store_in (const char *dir, const char *name);
 /* A small, valid case: child born 2015-03-14 with a synthetic identity number. */
 HwDossier *hw_test_make_case     (const char *journal_no);
 /* Runs a suite with CK_NORMAL output; the process exit status. */

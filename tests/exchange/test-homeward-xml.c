@@ -30,17 +30,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-static HwStore *
-open_store (const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  HwStore *s = hw_store_open (path, &error);
-
-  ck_assert_no_error (error);
-  return s;
-}
-
 static char *
 export (HwStore *from, const char *name)
 {
@@ -124,7 +113,7 @@ START_TEST (test_complete_fixture)
 {
   g_autofree char *xsd = hw_xtest_homeward_xsd ();
   g_autofree char *fixture = hw_xtest_fixture ("homeward-complete.xml");
-  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
   g_autofree char *out = NULL;
   g_autoptr(HwDossier) d = NULL;
   g_autoptr(GError) error = NULL;
@@ -170,7 +159,7 @@ END_TEST
 START_TEST (test_demo_round_trip)
 {
   g_autofree char *xsd = hw_xtest_homeward_xsd ();
-  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   HwDemoOptions demo = { 150, 13, 0 };

@@ -29,17 +29,6 @@ teardown (void)
   g_clear_pointer (&dir, g_free);
 }
 
-static HwStore *
-open_store (const char *name)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-  HwStore *s = hw_store_open (path, &error);
-
-  ck_assert_no_error (error);
-  return s;
-}
-
 static guint
 export_dir (HwStore *from, const char *name, const HwSsbExportOptions *options)
 {
@@ -120,8 +109,8 @@ START_TEST (test_round_trip)
   g_autofree char *complete = hw_xtest_fixture ("ssb-complete.xml");
   g_autofree char *controls = hw_xtest_fixture ("ssb-controls.xml");
   g_autofree char *minimal = hw_xtest_fixture ("ssb-minimal.xml");
-  g_autoptr(HwStore) second = open_store ("second.db");
-  g_autoptr(HwStore) third = open_store ("third.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
+  g_autoptr(HwStore) third = hw_test_open_store_in (dir, "third.db");
   g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 6, 30, 12, 0, 0);
   HwSsbExportOptions options = { 0 };
 
@@ -189,7 +178,7 @@ first_difference (const char *a, const char *b)
 
 START_TEST (test_demo_round_trip)
 {
-  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 23, 12, 0, 0);
   g_autofree char *a = NULL, *b = NULL;
@@ -240,7 +229,7 @@ add_case (HwDossier *dossier, gpointer user_data, GError **error)
 
 START_TEST (test_writer_many_cases)
 {
-  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
   g_autofree char *path = g_build_filename (dir, "national.xml", NULL);
   g_autofree char *part = g_strdup_printf ("%s.part", path);
   g_autoptr(GError) error = NULL;
@@ -296,7 +285,7 @@ START_TEST (test_leaves_out)
   g_autofree char *xsd = hw_xtest_ssb_xsd ("test_leaves_out");
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(HwDossier) d = hw_test_make_case ("2024-00001");
-  g_autoptr(HwStore) second = open_store ("second.db");
+  g_autoptr(HwStore) second = hw_test_open_store_in (dir, "second.db");
   g_autoptr(HwDossier) back = NULL;
   g_autoptr(GError) error = NULL;
   const char *case_id = ((HwRecord *) d->root)->id;

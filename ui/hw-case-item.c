@@ -3,21 +3,27 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "hw-case-item.h"
 #include "hw-labels.h"
 
+/* A national caseload has 50,000 of these, all alive as long as the window: each keeps its own
+ * texts in one block, and shares the ones many cases repeat (hw_ui_intern()). */
 struct _HwCaseItem
 {
-  GObject    parent_instance;
+  GObject     parent_instance;
 
-  HwCaseRow *row;
-  int        age;
-  char      *placement;
-  gboolean   has_findings;
-  HwDate     next_due;
-  char      *next_duty;
-  guint      n_overdue;
-  guint      n_due_soon;
+  HwCaseRow   row;          /* points into text, or to shared texts */
+  char       *text;         /* case id, journal number, name, identity number, search key */
+  const char *placement;    /* shared */
+  HwUiBriefs *briefs;
+  const char *next_duty;    /* shared */
+  HwDate      next_due;
+  int         age;
+  guint       n_overdue;
+  guint       n_due_soon;
+  gboolean    has_findings;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseItem, hw_case_item, G_TYPE_OBJECT)
@@ -44,9 +50,8 @@ hw_case_item_finalize (GObject *object)
 {
   HwCaseItem *self = HW_CASE_ITEM (object);
 
-  g_clear_pointer (&self->row, hw_case_row_free);
-  g_clear_pointer (&self->placement, g_free);
-  g_clear_pointer (&self->next_duty, g_free);
+  g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->briefs, g_free);
   G_OBJECT_CLASS (hw_case_item_parent_class)->finalize (object);
 }
 
@@ -58,13 +63,13 @@ hw_case_item_get_property (GObject *object, guint prop_id, GValue *value, GParam
   switch (prop_id)
     {
     case PROP_CHILD_NAME:
-      g_value_set_string (value, self->row->child_name);
+      g_value_set_string (value, self->row.child_name);
       break;
     case PROP_JOURNAL_NO:
-      g_value_set_string (value, self->row->journal_no);
+      g_value_set_string (value, self->row.journal_no);
       break;
     case PROP_CASEWORKER:
-      g_value_set_string (value, self->row->caseworker_name);
+      g_value_set_string (value, self->row.caseworker_name);
       break;
     case PROP_AGE:
       g_value_set_int (value, self->age);
@@ -73,7 +78,7 @@ hw_case_item_get_property (GObject *object, guint prop_id, GValue *value, GParam
       g_value_set_string (value, self->placement);
       break;
     case PROP_PLACED_SINCE:
-      g_value_set_uint (value, self->row->placed_since);
+      g_value_set_uint (value, self->row.placed_since);
       break;
     case PROP_HAS_FINDINGS:
       g_value_set_boolean (value, self->has_findings);
@@ -122,16 +127,61 @@ hw_case_item_init (HwCaseItem *self)
 {
 }
 
+static gsize
+packed_size (const char *text)
+{
+  return text ? strlen (text) + 1 : 0;
+}
+
+/* Copies @text to *@cursor and moves it on; NULL stays NULL. */
+static char *
+pack (char **cursor, const char *text)
+{
+  char *copy;
+  gsize size;
+
+  if (text == NULL)
+    return NULL;
+  size = strlen (text) + 1;
+  copy = memcpy (*cursor, text, size);
+  *cursor += size;
+  return copy;
+}
+
 HwCaseItem *
 hw_case_item_new (HwCaseRow *row, HwDate today)
 {
+  g_autoptr(HwCaseRow) owned = row;
   HwCaseItem *self;
+  gsize size;
+  char *cursor;
 
   g_return_val_if_fail (row != NULL, NULL);
   self = g_object_new (HW_TYPE_CASE_ITEM, NULL);
-  self->row = row;
+  /* The rows arrive from a loading thread: copying them here also leaves that thread's
+   * malloc arena free to be given back. */
+  size = packed_size (row->case_id) + packed_size (row->journal_no) +
+         packed_size (row->child_name) + packed_size (row->fnr) + packed_size (row->search_key);
+  cursor = self->text = g_malloc (MAX (size, 1));
+  self->row = *row;
+  self->row.case_id = pack (&cursor, row->case_id);
+  self->row.journal_no = pack (&cursor, row->journal_no);
+  self->row.child_name = pack (&cursor, row->child_name);
+  self->row.fnr = pack (&cursor, row->fnr);
+  self->row.search_key = pack (&cursor, row->search_key);
+  self->row.caseworker_id = (char *) hw_ui_intern (row->caseworker_id);
+  self->row.caseworker_name = (char *) hw_ui_intern (row->caseworker_name);
+  self->row.team_id = (char *) hw_ui_intern (row->team_id);
+  self->row.category = (char *) hw_ui_intern (row->category);
   self->age = row->birth_date ? hw_date_age_on (row->birth_date, today) : 0;
-  self->placement = row->category ? hw_labels_dup_category (row->category) : g_strdup ("—");
+  if (row->category)
+    {
+      g_autofree char *label = hw_labels_dup_category (row->category);
+
+      self->placement = hw_ui_intern (label);
+    }
+  else
+    self->placement = "—";
   return self;
 }
 
@@ -139,35 +189,35 @@ const HwCaseRow *
 hw_case_item_get_row (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->row;
+  return &self->row;
 }
 
 const char *
 hw_case_item_get_case_id (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->row->case_id;
+  return self->row.case_id;
 }
 
 const char *
 hw_case_item_get_child_name (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->row->child_name;
+  return self->row.child_name;
 }
 
 const char *
 hw_case_item_get_journal_no (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->row->journal_no;
+  return self->row.journal_no;
 }
 
 const char *
 hw_case_item_get_caseworker (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->row->caseworker_name;
+  return self->row.caseworker_name;
 }
 
 int
@@ -188,7 +238,7 @@ HwDate
 hw_case_item_get_placed_since (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), HW_DATE_NONE);
-  return self->row->placed_since;
+  return self->row.placed_since;
 }
 
 gboolean
@@ -226,21 +276,58 @@ hw_case_item_get_n_due_soon (HwCaseItem *self)
   return self->n_due_soon;
 }
 
-void
-hw_case_item_set_findings (HwCaseItem *self, HwDate next_due, const char *next_duty,
-                           guint n_overdue, guint n_due_soon)
+const HwUiBriefs *
+hw_case_item_get_briefs (HwCaseItem *self)
 {
+  g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
+  return self->briefs;
+}
+
+void
+hw_case_item_set_briefs (HwCaseItem *self, HwUiBriefs *briefs)
+{
+  const HwUiBrief *next = NULL, *upcoming = NULL;
+  guint n_overdue = 0, n_due_soon = 0;
+  const char *next_duty;
+  HwDate next_due;
   gboolean changed;
 
   g_return_if_fail (HW_IS_CASE_ITEM (self));
+  g_return_if_fail (briefs != NULL);
+  g_free (self->briefs);
+  self->briefs = briefs;
+
+  /* The OK finding a brief keeps is the next one due, today or later. */
+  for (guint i = 0; i < briefs->n_briefs; i++)
+    {
+      const HwUiBrief *b = &briefs->briefs[i];
+
+      if (b->state == HW_UI_FINDING_OVERDUE)
+        n_overdue++;
+      else if (b->state == HW_UI_FINDING_DUE_SOON)
+        n_due_soon++;
+      if (b->due == HW_DATE_NONE)
+        continue;
+      if (b->state != HW_UI_FINDING_OK)
+        {
+          if (next == NULL || b->due < next->due)
+            next = b;
+        }
+      else if (upcoming == NULL || b->due < upcoming->due)
+        upcoming = b;
+    }
+  if (next == NULL)
+    next = upcoming;
+  next_due = next ? next->due : HW_DATE_NONE;
+  next_duty = next ? hw_ui_rule_get_title (next->rule) : NULL;
+
   changed = !self->has_findings || self->next_due != next_due || self->n_overdue != n_overdue ||
-            self->n_due_soon != n_due_soon || g_strcmp0 (self->next_duty, next_duty) != 0;
+            self->n_due_soon != n_due_soon || self->next_duty != next_duty;
   if (!changed)
     return;
   self->has_findings = TRUE;
   self->next_due = next_due;
-  g_free (self->next_duty);
-  self->next_duty = g_strdup (next_duty);
+  self->next_duty = next_duty;
   self->n_overdue = n_overdue;
   self->n_due_soon = n_due_soon;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NEXT_DUE]);
@@ -254,14 +341,11 @@ hw_case_item_set_caseworker (HwCaseItem *self, const char *staff_id, const char 
                              const char *team_id)
 {
   g_return_if_fail (HW_IS_CASE_ITEM (self));
-  if (g_strcmp0 (self->row->caseworker_id, staff_id) == 0 &&
-      g_strcmp0 (self->row->team_id, team_id) == 0)
+  if (g_strcmp0 (self->row.caseworker_id, staff_id) == 0 &&
+      g_strcmp0 (self->row.team_id, team_id) == 0)
     return;
-  g_free (self->row->caseworker_id);
-  self->row->caseworker_id = g_strdup (staff_id);
-  g_free (self->row->caseworker_name);
-  self->row->caseworker_name = g_strdup (name);
-  g_free (self->row->team_id);
-  self->row->team_id = g_strdup (team_id);
+  self->row.caseworker_id = (char *) hw_ui_intern (staff_id);
+  self->row.caseworker_name = (char *) hw_ui_intern (name);
+  self->row.team_id = (char *) hw_ui_intern (team_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASEWORKER]);
 }

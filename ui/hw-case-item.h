@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "hw-findings.h"
 #include "hw-store.h"
 
 G_BEGIN_DECLS
@@ -28,11 +29,11 @@ HwDate           hw_case_item_get_next_due     (HwCaseItem *self);
 const char      *hw_case_item_get_next_duty    (HwCaseItem *self);
 guint            hw_case_item_get_n_overdue    (HwCaseItem *self);
 guint            hw_case_item_get_n_due_soon   (HwCaseItem *self);
-void             hw_case_item_set_findings     (HwCaseItem *self,
-                                                HwDate      next_due,
-                                                const char *next_duty,
-                                                guint       n_overdue,
-                                                guint       n_due_soon);
+/* The case's findings in brief, NULL before the background pass reached it. */
+const HwUiBriefs *hw_case_item_get_briefs      (HwCaseItem *self);
+/* Takes @briefs and sums them up (next due, overdue, due soon). */
+void             hw_case_item_set_briefs       (HwCaseItem *self,
+                                                HwUiBriefs *briefs);
 /* After a reassignment. */
 void             hw_case_item_set_caseworker   (HwCaseItem *self,
                                                 const char *staff_id,

@@ -143,9 +143,20 @@ hw_caseload_page_refilter (HwCaseloadPage *self)
 static void
 on_findings_changed_cb (HwCaseloadPage *self)
 {
+  /* After a whole pass every row may move. Re-sorted under the live view, the list's rows are
+   * all rebuilt in place, and the window kept about 25 MB more for good (measured at 50,000
+   * children, GL renderer); without its model for that moment, the view only builds the rows
+   * it shows. The order changes throughout anyway, so the view starts again at the top. */
+  gboolean detach = self->caseload && self->selection &&
+                    hw_caseload_get_all_changed (self->caseload);
+
+  if (detach)
+    gtk_column_view_set_model (self->column_view, NULL);
   if (self->due_column)
     gtk_sorter_changed (gtk_column_view_column_get_sorter (self->due_column),
                         GTK_SORTER_CHANGE_DIFFERENT);
+  if (detach)
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   if (self->overdue_only)
     gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_state (self);

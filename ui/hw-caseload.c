@@ -13,6 +13,7 @@
 #include "hw-caseload-check.h"
 
 #define FIRST_PAGE 80
+#define READ_ONCE_CACHE_MIB 4
 
 struct _HwCaseload
 {
@@ -22,7 +23,6 @@ struct _HwCaseload
   HwDate             today;
   GListStore        *items;
   GHashTable        *by_id;        /* case id → HwCaseItem (borrowed from items) */
-  GHashTable        *findings;     /* case id → GPtrArray of HwUiFinding */
   GHashTable        *home_cases;   /* home id → GPtrArray of case ids */
   GPtrArray         *pending;      /* HwSamvaerAgreement awaiting approval */
   HwFindingsContext *ctx;
@@ -32,6 +32,7 @@ struct _HwCaseload
   guint              findings_loaded : 1;
   guint              scan_again : 1;
   guint              scanning : 1;
+  guint              all_changed : 1;
 };
 
 G_DEFINE_FINAL_TYPE (HwCaseload, hw_caseload, G_TYPE_OBJECT)
@@ -56,7 +57,6 @@ hw_caseload_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->items);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
-  g_clear_pointer (&self->findings, g_hash_table_unref);
   g_clear_pointer (&self->home_cases, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_pointer (&self->ctx, hw_findings_context_free);
@@ -86,8 +86,6 @@ hw_caseload_init (HwCaseload *self)
 {
   self->items = g_list_store_new (HW_TYPE_CASE_ITEM);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
   self->home_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   self->cancellable = g_cancellable_new ();
@@ -142,10 +140,10 @@ hw_caseload_get_findings_loaded (HwCaseload *self)
   return self->findings_loaded;
 }
 
-GPtrArray *
-hw_caseload_get_findings (HwCaseload *self, const char *case_id)
+gboolean
+hw_caseload_get_all_changed (HwCaseload *self)
 {
-  return case_id ? g_hash_table_lookup (self->findings, case_id) : NULL;
+  return self->all_changed;
 }
 
 GPtrArray *
@@ -212,6 +210,9 @@ load_rows_thread (GTask *task, gpointer source, gpointer task_data, GCancellable
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* One pass over the tables, each page read once: a large page cache would only add to the
+   * window's peak memory. */
+  hw_store_set_cache_size (store, READ_ONCE_CACHE_MIB);
   rows = hw_store_list_case_rows (store, HW_CASELOAD (source)->today, &error);
   if (rows == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -234,6 +235,11 @@ on_rows_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
       return;
     }
   append_rows (self, rows, 0);
+#ifdef __GLIBC__
+  /* The rows were copied into this thread's arena (hw_case_item_new()): give back what the
+   * loading thread's arena held before the scan needs memory of its own. */
+  malloc_trim (0);
+#endif
   self->rows_loaded = TRUE;
   g_debug ("%u rows after %.0f ms", g_list_model_get_n_items (G_LIST_MODEL (self->items)),
            (g_get_monotonic_time () - self->started) / 1000.0);
@@ -268,7 +274,7 @@ hw_caseload_load (HwCaseload *self, GError **error)
 typedef struct {
   char       *path;
   HwDate      today;
-  GHashTable *findings;
+  GHashTable *briefs;              /* case id → HwUiBriefs */
   GHashTable *home_cases;
   GPtrArray  *pending;
 } Scan;
@@ -277,7 +283,7 @@ static void
 scan_free (Scan *scan)
 {
   g_free (scan->path);
-  g_clear_pointer (&scan->findings, g_hash_table_unref);
+  g_clear_pointer (&scan->briefs, g_hash_table_unref);
   g_clear_pointer (&scan->home_cases, g_hash_table_unref);
   g_clear_pointer (&scan->pending, g_ptr_array_unref);
   g_free (scan);
@@ -329,8 +335,8 @@ on_case_checked (const HwDossier *dossier, GPtrArray *findings, gpointer user_da
 {
   Scan *scan = user_data;
 
-  g_hash_table_insert (scan->findings, g_strdup (((HwRecord *) dossier->root)->id),
-                       hw_ui_findings_new (findings, scan->today, TRUE));
+  g_hash_table_insert (scan->briefs, g_strdup (((HwRecord *) dossier->root)->id),
+                       hw_ui_briefs_new (findings, scan->today));
   note_homes (scan->home_cases, dossier, scan->today);
   note_pending (scan->pending, dossier, scan->today);
 }
@@ -361,6 +367,8 @@ scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* Only the settings and the case-id ranges are read here; the workers open their own. */
+  hw_store_set_cache_size (store, READ_ONCE_CACHE_MIB);
   catalogue = hw_catalogue_load_default (&error);
   if (catalogue == NULL)
     {
@@ -376,34 +384,35 @@ scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
     g_task_return_boolean (task, TRUE);
 }
 
-static void
-summarise (HwCaseItem *item, GPtrArray *findings, HwDate today)
+static GHashTable *
+copy_home_cases (GHashTable *home_cases)
 {
-  const HwUiFinding *next = NULL, *upcoming = NULL;
-  guint n_overdue = 0, n_due_soon = 0;
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
 
-  for (guint i = 0; findings && i < findings->len; i++)
+  g_hash_table_iter_init (&iter, home_cases);
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      const HwUiFinding *f = findings->pdata[i];
+      GPtrArray *cases = value;
+      GPtrArray *cases_copy = g_ptr_array_new_full (cases->len, g_free);
 
-      if (f->state == HW_UI_FINDING_OVERDUE)
-        n_overdue++;
-      else if (f->state == HW_UI_FINDING_DUE_SOON)
-        n_due_soon++;
-      if (f->due == HW_DATE_NONE)
-        continue;
-      if (f->state != HW_UI_FINDING_OK)
-        {
-          if (next == NULL || f->due < next->due)
-            next = f;
-        }
-      else if (f->due >= today && (upcoming == NULL || f->due < upcoming->due))
-        upcoming = f;
+      for (guint i = 0; i < cases->len; i++)
+        g_ptr_array_add (cases_copy, g_strdup (cases->pdata[i]));
+      g_hash_table_insert (copy, g_strdup (key), cases_copy);
     }
-  if (next == NULL)
-    next = upcoming;
-  hw_case_item_set_findings (item, next ? next->due : HW_DATE_NONE, next ? next->title : NULL,
-                             n_overdue, n_due_soon);
+  return copy;
+}
+
+static GPtrArray *
+copy_records (GPtrArray *records)
+{
+  GPtrArray *copy = g_ptr_array_new_full (records->len, hw_record_free);
+
+  for (guint i = 0; i < records->len; i++)
+    g_ptr_array_add (copy, hw_record_copy (records->pdata[i]));
+  return copy;
 }
 
 static void
@@ -414,6 +423,7 @@ on_scan_done (GObject *source, GAsyncResult *result, gpointer user_data)
   Scan *scan = g_task_get_task_data (G_TASK (result));
   GHashTableIter iter;
   gpointer key, value;
+  guint n_cases;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -426,30 +436,36 @@ on_scan_done (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   self->scanning = FALSE;
 
-  g_hash_table_unref (self->findings);
-  self->findings = g_steal_pointer (&scan->findings);
+  /* What stays is copied here and the workers' own freed with the scan: kept in this thread's
+   * malloc arena, so that the workers' arenas can be given back whole. */
   g_hash_table_unref (self->home_cases);
-  self->home_cases = g_steal_pointer (&scan->home_cases);
+  self->home_cases = copy_home_cases (scan->home_cases);
+  g_clear_pointer (&scan->home_cases, g_hash_table_unref);
   g_ptr_array_unref (self->pending);
-  self->pending = g_steal_pointer (&scan->pending);
+  self->pending = copy_records (scan->pending);
+  g_clear_pointer (&scan->pending, g_ptr_array_unref);
 
-  g_hash_table_iter_init (&iter, self->findings);
+  g_hash_table_iter_init (&iter, scan->briefs);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       HwCaseItem *item = g_hash_table_lookup (self->by_id, key);
 
       if (item)
-        summarise (item, value, self->today);
+        hw_case_item_set_briefs (item, hw_ui_briefs_copy (value));
     }
+  n_cases = g_hash_table_size (scan->briefs);
+  g_clear_pointer (&scan->briefs, g_hash_table_unref);
   self->findings_loaded = TRUE;
-  g_debug ("findings for %u cases after %.0f ms", g_hash_table_size (self->findings),
+  g_debug ("findings for %u cases after %.0f ms", n_cases,
            (g_get_monotonic_time () - self->started) / 1000.0);
 #ifdef __GLIBC__
   /* The pass ran on every core, and each worker thread left a malloc arena full of freed
    * dossiers behind: give those pages back (measured: 125 MB at 50,000 children). */
   malloc_trim (0);
 #endif
+  self->all_changed = TRUE;
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);
+  self->all_changed = FALSE;
 
   if (self->scan_again)
     {
@@ -473,8 +489,7 @@ start_scan (HwCaseload *self)
   scan = g_new0 (Scan, 1);
   scan->path = g_strdup (hw_store_get_path (self->store));
   scan->today = self->today;
-  scan->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                          (GDestroyNotify) g_ptr_array_unref);
+  scan->briefs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   scan->home_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) g_ptr_array_unref);
   scan->pending = g_ptr_array_new_with_free_func (hw_record_free);
@@ -534,7 +549,7 @@ hw_caseload_update_case (HwCaseload *self, const HwDossier *dossier)
   HwCaseRow *row = load_row (self, c);
   HwCaseItem *old = hw_caseload_find (self, c->rec.id);
   g_autoptr(HwCaseItem) item = NULL;
-  GPtrArray *findings;
+  g_autoptr(GPtrArray) findings = NULL;
 
   if (row == NULL)
     return;
@@ -544,10 +559,7 @@ hw_caseload_update_case (HwCaseload *self, const HwDossier *dossier)
   item = hw_case_item_new (row, self->today);
   findings = ctx ? hw_findings_context_evaluate (ctx, dossier, self->today) : NULL;
   if (findings)
-    {
-      g_hash_table_insert (self->findings, g_strdup (c->rec.id), findings);
-      summarise (item, findings, self->today);
-    }
+    hw_case_item_set_briefs (item, hw_ui_briefs_new_from_ui (findings, self->today));
   note_homes (self->home_cases, dossier, self->today);
   for (guint i = self->pending->len; i > 0; i--)
     if (g_strcmp0 (((HwSamvaerAgreement *) self->pending->pdata[i - 1])->case_id,
@@ -581,7 +593,6 @@ hw_caseload_remove_case (HwCaseload *self, const char *case_id)
     return;
   pos = item_position (self, item);
   g_hash_table_remove (self->by_id, case_id);
-  g_hash_table_remove (self->findings, case_id);
   if (pos != G_MAXUINT)
     g_list_store_remove (self->items, pos);
   g_signal_emit (self, signals[FINDINGS_CHANGED], 0);

@@ -26,8 +26,9 @@ HwCaseItem        *hw_caseload_find                 (HwCaseload *self, const cha
 gboolean           hw_caseload_load                 (HwCaseload *self, GError **error);
 gboolean           hw_caseload_get_rows_loaded      (HwCaseload *self);
 gboolean           hw_caseload_get_findings_loaded  (HwCaseload *self);
-/* The case's findings (HwUiFinding), NULL before the background pass reached it. */
-GPtrArray         *hw_caseload_get_findings         (HwCaseload *self, const char *case_id);
+/* While "findings-changed" is emitted: whether it follows a pass over the whole caseload
+ * (every case may have changed) rather than one case. */
+gboolean           hw_caseload_get_all_changed      (HwCaseload *self);
 /* The ids of the cases placed in @home_id today; NULL when none or not yet known. */
 GPtrArray         *hw_caseload_get_home_cases       (HwCaseload *self, const char *home_id);
 /* Samvær agreements in force that no team leader has approved (HwSamvaerAgreement). */

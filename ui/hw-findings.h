@@ -31,6 +31,33 @@ typedef struct {
 void         hw_ui_finding_free     (HwUiFinding *finding);
 HwUiFinding *hw_ui_finding_copy     (const HwUiFinding *finding);
 
+/* What the caseload and the team overview keep of a case's findings: those overdue or due soon
+ * and the next one due, eight bytes each (a national caseload has half a million of them).
+ * @rule indexes a table shared by the process: hw_ui_rule_get_id() and _get_title(). */
+typedef struct {
+  guint16          rule;
+  guint8           state;        /* HwUiFindingState */
+  HwDate           due;
+} HwUiBrief;
+
+typedef struct {
+  guint            n_briefs;
+  HwUiBrief        briefs[];
+} HwUiBriefs;
+
+/* A case's findings (HwFinding as the engine gives them, or HwUiFinding) in brief; free with
+ * g_free(). */
+HwUiBriefs  *hw_ui_briefs_new       (GPtrArray *findings,
+                                     HwDate     today);
+HwUiBriefs  *hw_ui_briefs_new_from_ui (GPtrArray *ui_findings,
+                                       HwDate     today);
+HwUiBriefs  *hw_ui_briefs_copy      (const HwUiBriefs *briefs);
+const char  *hw_ui_rule_get_id      (guint rule);
+const char  *hw_ui_rule_get_title   (guint rule);
+/* One copy, kept for the life of the process, of a text repeated across the caseload (rule
+ * titles, kontaktpersoner, team ids, placement labels). */
+const char  *hw_ui_intern           (const char *text);
+
 typedef struct _HwFindingsContext HwFindingsContext;
 
 /* Whether the rule catalogue could be loaded. */
@@ -43,13 +70,10 @@ HwFindingsContext  *hw_findings_context_new      (HwStore   *store,
 void                hw_findings_context_free     (HwFindingsContext *ctx);
 /* Reloads one foster home after it was edited. */
 void                hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home);
-/* HwFindings (as the rule engine gives them) for the UI, the overdue first, then by due date.
- * @overview keeps what the caseload and the team overview show of every case: the findings
- * overdue or due soon and the next one due, without explanations or sources (a national
- * caseload has a million findings; the child's record computes its own in full). */
+/* HwFindings (as the rule engine gives them) for the UI, in full, the overdue first, then by
+ * due date. */
 GPtrArray          *hw_ui_findings_new           (GPtrArray *findings,
-                                                  HwDate     today,
-                                                  gboolean   overview);
+                                                  HwDate     today);
 /* Every finding of the case, the overdue first, then by due date. */
 GPtrArray          *hw_findings_context_evaluate (HwFindingsContext *ctx,
                                                   const HwDossier   *dossier,

@@ -94,15 +94,17 @@ filter_func (gpointer object, gpointer user_data)
 static gboolean
 has_overdue_reunification (HwTeamPage *self, HwCaseItem *item)
 {
-  GPtrArray *findings = hw_caseload_get_findings (self->caseload,
-                                                  hw_case_item_get_case_id (item));
+  const HwUiBriefs *briefs = hw_case_item_get_briefs (item);
 
-  for (guint i = 0; findings && i < findings->len; i++)
+  for (guint i = 0; briefs && i < briefs->n_briefs; i++)
     {
-      const HwUiFinding *f = findings->pdata[i];
+      const HwUiBrief *b = &briefs->briefs[i];
+      const char *rule_id;
 
-      if (f->state == HW_UI_FINDING_OVERDUE && f->rule_id &&
-          g_str_has_prefix (f->rule_id, "REUNIFICATION"))
+      if (b->state != HW_UI_FINDING_OVERDUE)
+        continue;
+      rule_id = hw_ui_rule_get_id (b->rule);
+      if (rule_id && g_str_has_prefix (rule_id, "REUNIFICATION"))
         return TRUE;
     }
   return FALSE;
@@ -280,7 +282,7 @@ build_summaries (HwTeamPage *self)
     {
       g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
       const char *worker = hw_case_item_get_caseworker (item);
-      GPtrArray *findings;
+      const HwUiBriefs *briefs;
       Tally *t;
 
       if (hw_case_item_get_row (item)->closed || !in_team (self, item))
@@ -290,16 +292,18 @@ build_summaries (HwTeamPage *self)
       t->n_overdue += hw_case_item_get_n_overdue (item);
       t->n_due_soon += hw_case_item_get_n_due_soon (item);
 
-      findings = hw_caseload_get_findings (self->caseload, hw_case_item_get_case_id (item));
-      for (guint k = 0; findings && k < findings->len; k++)
+      briefs = hw_case_item_get_briefs (item);
+      for (guint k = 0; briefs && k < briefs->n_briefs; k++)
         {
-          const HwUiFinding *f = findings->pdata[k];
+          const HwUiBrief *b = &briefs->briefs[k];
+          const char *rule_id = hw_ui_rule_get_id (b->rule);
+          const char *title = hw_ui_rule_get_title (b->rule);
           Tally *r;
 
-          if (f->state == HW_UI_FINDING_OK)
+          if (b->state == HW_UI_FINDING_OK)
             continue;
-          r = tally_get (rules, f->rule_id ? f->rule_id : f->title, f->title);
-          if (f->state == HW_UI_FINDING_OVERDUE)
+          r = tally_get (rules, rule_id ? rule_id : title, title);
+          if (b->state == HW_UI_FINDING_OVERDUE)
             r->n_overdue++;
           else
             r->n_due_soon++;
@@ -648,6 +652,26 @@ on_findings_changed_cb (HwTeamPage *self)
   hw_team_page_refresh (self);
 }
 
+/* GTK 4.8's column view keeps up to 200 rows of widgets for any long model, shown or not: the
+ * list gets its model only while the page is on screen (at 50,000 children, about 10 MB). */
+static void
+hw_team_page_map (GtkWidget *widget)
+{
+  HwTeamPage *self = HW_TEAM_PAGE (widget);
+
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  GTK_WIDGET_CLASS (hw_team_page_parent_class)->map (widget);
+}
+
+static void
+hw_team_page_unmap (GtkWidget *widget)
+{
+  HwTeamPage *self = HW_TEAM_PAGE (widget);
+
+  GTK_WIDGET_CLASS (hw_team_page_parent_class)->unmap (widget);
+  gtk_column_view_set_model (self->column_view, NULL);
+}
+
 static void
 hw_team_page_dispose (GObject *object)
 {
@@ -679,6 +703,8 @@ hw_team_page_class_init (HwTeamPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = hw_team_page_dispose;
+  widget_class->map = hw_team_page_map;
+  widget_class->unmap = hw_team_page_unmap;
 
   signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -743,7 +769,8 @@ hw_team_page_bind (HwTeamPage *self, HwCaseload *caseload)
   self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (filtered), GTK_SORTER (sorter));
   g_clear_object (&self->selection);
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   on_selection_changed_cb (self);

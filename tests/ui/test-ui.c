@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "hw-application.h"
+#include "hw-case-item.h"
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
 #include "hw-error.h"
@@ -1437,6 +1438,93 @@ START_TEST (test_print_overdue_list)
 }
 END_TEST
 
+/* What the caseload keeps of each case (issue #8, memory at 50,000 children): the findings in
+ * brief, and the row's texts packed or shared. */
+static HwUiFinding *
+ui_finding (const char *rule_id, HwUiFindingState state, HwDate due)
+{
+  HwUiFinding *f = g_new0 (HwUiFinding, 1);
+  g_autofree char *title = g_strdup_printf ("Title %s", rule_id);
+
+  f->rule_id = hw_ui_intern (rule_id);
+  f->title = hw_ui_intern (title);
+  f->state = state;
+  f->due = due;
+  return f;
+}
+
+START_TEST (test_case_item_briefs)
+{
+  HwDate today = hw_date_new (2026, 11, 23);
+  g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) hw_ui_finding_free);
+  g_autoptr(GPtrArray) only_ok = g_ptr_array_new_with_free_func (
+    (GDestroyNotify) hw_ui_finding_free);
+  g_autoptr(HwCaseItem) item = NULL;
+  HwCaseRow *row = g_new0 (HwCaseRow, 1);
+  const HwUiBriefs *briefs;
+
+  g_ptr_array_add (findings, ui_finding ("TEST_OK_LATER", HW_UI_FINDING_OK,
+                                         hw_date_new (2027, 3, 1)));
+  g_ptr_array_add (findings, ui_finding ("TEST_DUE_SOON", HW_UI_FINDING_DUE_SOON,
+                                         hw_date_new (2026, 12, 1)));
+  g_ptr_array_add (findings, ui_finding ("TEST_OK_NEXT", HW_UI_FINDING_OK,
+                                         hw_date_new (2027, 1, 15)));
+  g_ptr_array_add (findings, ui_finding ("TEST_OK_PAST", HW_UI_FINDING_OK,
+                                         hw_date_new (2026, 10, 1)));
+  g_ptr_array_add (findings, ui_finding ("TEST_OVERDUE", HW_UI_FINDING_OVERDUE,
+                                         hw_date_new (2026, 1, 10)));
+
+  row->case_id = g_strdup ("00000000-0000-4000-8000-000000000001");
+  row->journal_no = g_strdup ("2026-00001");
+  row->child_name = g_strdup ("Test Testesen");
+  row->caseworker_id = g_strdup ("staff-1");
+  row->caseworker_name = g_strdup ("Kari Saksbehandler");
+  row->team_id = g_strdup ("team-1");
+  row->search_key = g_strdup ("test testesen 2026-00001");
+  item = hw_case_item_new (row, today);
+  ck_assert_str_eq (hw_case_item_get_case_id (item), "00000000-0000-4000-8000-000000000001");
+  ck_assert_str_eq (hw_case_item_get_journal_no (item), "2026-00001");
+  ck_assert_ptr_null (hw_case_item_get_row (item)->fnr);
+  ck_assert (hw_case_row_matches (hw_case_item_get_row (item), "testesen"));
+  /* Texts that many cases repeat are one shared copy. */
+  ck_assert_ptr_eq (hw_case_item_get_caseworker (item), hw_ui_intern ("Kari Saksbehandler"));
+  ck_assert_ptr_eq (hw_case_item_get_row (item)->team_id, hw_ui_intern ("team-1"));
+  ck_assert (!hw_case_item_get_has_findings (item));
+  ck_assert_ptr_null (hw_case_item_get_briefs (item));
+
+  /* Kept: what is overdue or due soon, and of the rest only the one due next. */
+  hw_case_item_set_briefs (item, hw_ui_briefs_new_from_ui (findings, today));
+  briefs = hw_case_item_get_briefs (item);
+  ck_assert_uint_eq (briefs->n_briefs, 3);
+  ck_assert_uint_eq (briefs->briefs[0].state, HW_UI_FINDING_OVERDUE);
+  ck_assert_str_eq (hw_ui_rule_get_id (briefs->briefs[0].rule), "TEST_OVERDUE");
+  ck_assert_str_eq (hw_ui_rule_get_title (briefs->briefs[0].rule), "Title TEST_OVERDUE");
+  ck_assert_str_eq (hw_ui_rule_get_id (briefs->briefs[1].rule), "TEST_DUE_SOON");
+  ck_assert_str_eq (hw_ui_rule_get_id (briefs->briefs[2].rule), "TEST_OK_NEXT");
+  ck_assert (hw_case_item_get_has_findings (item));
+  ck_assert_uint_eq (hw_case_item_get_n_overdue (item), 1);
+  ck_assert_uint_eq (hw_case_item_get_n_due_soon (item), 1);
+  ck_assert_uint_eq (hw_case_item_get_next_due (item), hw_date_new (2026, 1, 10));
+  ck_assert_str_eq (hw_case_item_get_next_duty (item), "Title TEST_OVERDUE");
+
+  /* Nothing owed: the next due is the next one that is not yet. */
+  g_ptr_array_add (only_ok, ui_finding ("TEST_OK_LATER", HW_UI_FINDING_OK,
+                                        hw_date_new (2027, 3, 1)));
+  g_ptr_array_add (only_ok, ui_finding ("TEST_OK_NEXT", HW_UI_FINDING_OK,
+                                        hw_date_new (2027, 1, 15)));
+  hw_case_item_set_briefs (item, hw_ui_briefs_new_from_ui (only_ok, today));
+  ck_assert_uint_eq (hw_case_item_get_briefs (item)->n_briefs, 1);
+  ck_assert_uint_eq (hw_case_item_get_n_overdue (item), 0);
+  ck_assert_uint_eq (hw_case_item_get_next_due (item), hw_date_new (2027, 1, 15));
+  ck_assert_str_eq (hw_case_item_get_next_duty (item), "Title TEST_OK_NEXT");
+
+  hw_case_item_set_caseworker (item, "staff-2", "Ola Saksbehandler", "team-2");
+  ck_assert_ptr_eq (hw_case_item_get_caseworker (item), hw_ui_intern ("Ola Saksbehandler"));
+  ck_assert_str_eq (hw_case_item_get_row (item)->caseworker_id, "staff-2");
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1477,6 +1565,10 @@ ui_suite (void)
 
   tc = tcase_create ("open");
   tcase_add_test (tc, test_newer_database_refused);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("items");
+  tcase_add_test (tc, test_case_item_briefs);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 
 #include "hw-identity.h"
@@ -58,6 +59,49 @@ hw_test_open_store (char **out_dir)
   hw_store_set_actor (store, "tester");
   *out_dir = dir;
   return store;
+}
+
+extern GResource *hw_store_get_resource (void);
+
+static int
+compare_names (const void *a, const void *b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+void
+hw_test_write_old_schema (const char *path, int version, const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) names = g_resource_enumerate_children (hw_store_get_resource (),
+                                                       "/no/homeward/store/migrations/", 0,
+                                                       &error);
+  g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+  char *message = NULL;
+  int applied = 0;
+
+  ck_assert_no_error (error);
+  /* Their names sort in the order they apply: 001-…, 002-… */
+  qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+  g_unlink (path);
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  for (guint i = 0; names[i] && applied < version; i++, applied++)
+    {
+      g_autofree char *name = g_strconcat ("/no/homeward/store/migrations/", names[i], NULL);
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (hw_store_get_resource (), name, 0, &error);
+      g_autofree char *text = NULL;
+
+      ck_assert_no_error (error);
+      text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      ck_assert_msg (sqlite3_exec (db, text, NULL, NULL, &message) == SQLITE_OK, "%s: %s", name,
+                     message);
+    }
+  ck_assert_int_eq (applied, version);
+  ck_assert_int_eq (sqlite3_exec (db, bump, NULL, NULL, NULL), SQLITE_OK);
+  if (sql)
+    ck_assert_msg (sqlite3_exec (db, sql, NULL, NULL, &message) == SQLITE_OK, "%s", message);
+  sqlite3_close (db);
 }
 
 HwDossier *

@@ -108,7 +108,8 @@ START_TEST (test_store_crud_every_entity)
                      error ? error->message : "");
       g_hash_table_insert (refs, GINT_TO_POINTER (e), g_strdup (((HwRecord *) rec)->id));
 
-      back = hw_store_load (store, e, ((HwRecord *) rec)->id, &error);
+      back = hw_store_load_owned (store, e, hw_record_get_owner_id (rec), ((HwRecord *) rec)->id,
+                                 &error);
       ck_assert_no_error (error);
       ck_assert_msg (hw_record_equal (rec, back), "%s did not read back equal",
                      hw_entity_info (e)->name);
@@ -125,7 +126,8 @@ START_TEST (test_store_crud_every_entity)
               break;
             }
         ck_assert (hw_store_save (store, rec, &error));
-        back = hw_store_load (store, e, ((HwRecord *) rec)->id, &error);
+        back = hw_store_load_owned (store, e, hw_record_get_owner_id (rec), ((HwRecord *) rec)->id,
+                                 &error);
         ck_assert (hw_record_equal (rec, back));
         hw_record_free (back);
       }
@@ -294,35 +296,31 @@ START_TEST (test_store_migrates_empty_and_v1)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tmpdir, "v1.db", NULL);
-  g_autoptr(GBytes) v1 = NULL;
-  g_autofree char *v1_sql = NULL;
   g_autoptr(HwStore) upgraded = NULL;
-  sqlite3 *db = NULL;
+  HwVisit *visit;
 
   /* From an empty file: the full schema. */
   ck_assert_int_eq (hw_store_get_schema_version (store), HW_STORE_SCHEMA_VERSION);
 
-  /* From version 1 (records only, a case already in it): migration 2 adds settings and audit
-   * and keeps the data. */
-  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
-  {
-    extern GResource *hw_store_get_resource (void);
-    v1 = g_resource_lookup_data (hw_store_get_resource (),
-                                 "/no/homeward/store/migrations/001-records.sql", 0, &error);
-  }
-  ck_assert_no_error (error);
-  v1_sql = g_strndup (g_bytes_get_data (v1, NULL), g_bytes_get_size (v1));
-  ck_assert_int_eq (sqlite3_exec (db, v1_sql, NULL, NULL, NULL), SQLITE_OK);
-  ck_assert_int_eq (sqlite3_exec (db, "PRAGMA user_version = 1; INSERT INTO case_file (id, "
-                                  "journal_no, start_date) VALUES "
-                                  "('6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f', 'OLD-1', "
-                                  "'2019-05-01')", NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (db);
+  /* From version 1 (records only, a case with a visit already in it): the later migrations
+   * add settings and audit, and rebuild the visit table (5), keeping the data. */
+  hw_test_write_old_schema (path, 1,
+                            "INSERT INTO case_file (id, journal_no, start_date) VALUES "
+                            "('6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f', 'OLD-1', '2019-05-01');"
+                            "INSERT INTO visit (id, case_id, date, notes) VALUES "
+                            "('0b5e7f3a-9c1d-4e2f-8a6b-3c4d5e6f7a8b', "
+                            "'6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f', '2019-06-01', 'Første')");
 
   upgraded = hw_store_open (path, &error);
   ck_assert_no_error (error);
   ck_assert_int_eq (hw_store_get_schema_version (upgraded), HW_STORE_SCHEMA_VERSION);
   ck_assert_uint_eq (hw_store_count (upgraded, HW_ENTITY_CASE, NULL), 1);
+  visit = hw_store_load_owned (upgraded, HW_ENTITY_VISIT, "6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f",
+                               "0b5e7f3a-9c1d-4e2f-8a6b-3c4d5e6f7a8b", &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (visit->notes, "Første");
+  ck_assert_date_eq (visit->date, "2019-06-01");
+  hw_record_free (visit);
   ck_assert (hw_store_set_setting (upgraded, "review_months", "6", &error));
   ck_assert_no_error (error);
 }
@@ -476,7 +474,7 @@ START_TEST (test_store_facts_are_records_without_prose)
   ck_assert (!fact->rec.packed);
   ck_assert_ptr_null (fact->notes);
   /* Apart from the notes, the fact is the stored record. */
-  stored = hw_store_load (store, HW_ENTITY_VISIT, v->rec.id, &error);
+  stored = hw_store_load_owned (store, HW_ENTITY_VISIT, v->case_id, v->rec.id, &error);
   ck_assert_no_error (error);
   g_clear_pointer (&stored->notes, g_free);
   ck_assert (hw_record_equal (stored, fact));
@@ -526,6 +524,94 @@ START_TEST (test_store_keeps_a_home_with_placements)
   ck_assert_no_error (error);
   ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_FOSTER_HOME, NULL), 0);
   hw_record_free (home);
+}
+END_TEST
+
+/* Records nothing refers to have no index on id alone (migration 5); every other table keeps
+ * one, which its foreign keys need. The schema must agree with hw_entity_is_owner_keyed. */
+START_TEST (test_store_schema_agrees_with_owner_keys)
+{
+  sqlite3 *db = hw_store_get_handle (store);
+  sqlite3_stmt *stmt = NULL;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT count (*) FROM pragma_index_list (?1) AS il "
+                                        "WHERE il.\"unique\" AND (SELECT group_concat (name) "
+                                        "FROM pragma_index_info (il.name)) = 'id'", -1, &stmt,
+                                        NULL), SQLITE_OK);
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      sqlite3_bind_text (stmt, 1, hw_entity_info (e)->name, -1, SQLITE_STATIC);
+      ck_assert_int_eq (sqlite3_step (stmt), SQLITE_ROW);
+      ck_assert_msg ((sqlite3_column_int (stmt, 0) > 0) == !hw_entity_is_owner_keyed (e),
+                     "%s: %d unique indexes on id", hw_entity_info (e)->name,
+                     sqlite3_column_int (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  ck_assert (hw_entity_is_owner_keyed (HW_ENTITY_VISIT));
+  ck_assert (!hw_entity_is_owner_keyed (HW_ENTITY_MEASURE));   /* visits refer to it */
+  ck_assert (!hw_entity_is_owner_keyed (HW_ENTITY_CASE));
+}
+END_TEST
+
+/* A record is found, changed and deleted under its own case, never through another's. */
+START_TEST (test_store_owned_records_stay_with_their_case)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) a = hw_test_make_case ("OWN-A");
+  g_autoptr(HwDossier) b = hw_test_make_case ("OWN-B");
+  const char *a_id = ((HwRecord *) a->root)->id, *b_id = ((HwRecord *) b->root)->id;
+  HwVisit *visit = hw_record_new (HW_ENTITY_VISIT);
+  HwMeasure *measure = hw_record_new (HW_ENTITY_MEASURE);
+  HwVisit *back;
+  HwMeasure *placement;
+
+  ck_assert (hw_store_save_dossier (store, b, &error));
+  measure->case_id = g_strdup (a_id);
+  measure->basis.law = g_strdup ("BVL2021");
+  measure->basis.chapter = g_strdup ("5");
+  measure->basis.section = g_strdup ("1");
+  measure->category = g_strdup ("2.1");
+  measure->start_date = hw_date_new (2021, 2, 1);
+  hw_dossier_add (a, measure);
+  visit->case_id = g_strdup (a_id);
+  visit->date = hw_date_new (2021, 3, 1);
+  visit->notes = g_strdup ("Første besøk");
+  hw_dossier_add (a, visit);
+  ck_assert (hw_store_save_dossier (store, a, &error));
+  ck_assert_no_error (error);
+
+  /* Under another case: not found, not deleted. */
+  ck_assert_ptr_null (hw_store_load_owned (store, HW_ENTITY_VISIT, b_id, visit->rec.id, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert (!hw_store_delete_owned (store, HW_ENTITY_VISIT, b_id, visit->rec.id, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert_ptr_null (hw_store_load_owned (store, HW_ENTITY_MEASURE, b_id, measure->rec.id,
+                                           &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_NOT_FOUND));
+  g_clear_error (&error);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_VISIT, NULL), 1);
+
+  /* Saved again: changed in place, not a second row. */
+  g_free (visit->notes);
+  visit->notes = g_strdup ("Endret");
+  ck_assert (hw_store_save (store, visit, &error));
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_VISIT, NULL), 1);
+  back = hw_store_load_owned (store, HW_ENTITY_VISIT, a_id, visit->rec.id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (back->notes, "Endret");
+  hw_record_free (back);
+  /* A record others refer to is still found by its id alone. */
+  placement = hw_store_load (store, HW_ENTITY_MEASURE, measure->rec.id, &error);
+  ck_assert_no_error (error);
+  hw_record_free (placement);
+
+  ck_assert (hw_store_delete_owned (store, HW_ENTITY_VISIT, a_id, visit->rec.id, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_VISIT, NULL), 0);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_MEASURE, NULL), 1);
 }
 END_TEST
 
@@ -595,8 +681,8 @@ START_TEST (test_store_audit_records_writes_and_reads)
 
   ck_assert (hw_store_save_dossier (store, d, &error));
   ck_assert (hw_store_log_read (store, case_id, &error));
-  ck_assert (hw_store_delete (store, HW_ENTITY_CHILD,
-                              ((HwRecord *) hw_dossier_child (d))->id, &error));
+  ck_assert (hw_store_delete_owned (store, HW_ENTITY_CHILD, case_id,
+                                    ((HwRecord *) hw_dossier_child (d))->id, &error));
   entries = hw_store_audit_list (store, case_id, &error);
   ck_assert_uint_eq (entries->len, 3);
   ck_assert_str_eq (((HwAuditEntry *) entries->pdata[0])->action, "save");
@@ -626,6 +712,8 @@ main (void)
   tcase_add_test (tc, test_store_foreach_streams_whole_dossiers);
   tcase_add_test (tc, test_store_facts_are_records_without_prose);
   tcase_add_test (tc, test_store_keeps_a_home_with_placements);
+  tcase_add_test (tc, test_store_schema_agrees_with_owner_keys);
+  tcase_add_test (tc, test_store_owned_records_stay_with_their_case);
   tcase_add_test (tc, test_store_case_rows_and_search);
   tcase_add_test (tc, test_store_audit_records_writes_and_reads);
   suite_add_tcase (s, tc);

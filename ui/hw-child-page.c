@@ -875,7 +875,8 @@ hw_child_page_delete_record (HwChildPage *self, HwEntity entity, const char *id)
   for (guint i = 0; i < dependents->len; i++)
     g_ptr_array_add (self->undo_records, hw_record_copy (dependents->pdata[i]));
 
-  if (!hw_store_delete (get_store (self), entity, id, &error))
+  if (!hw_store_delete_owned (get_store (self), entity, hw_record_get_owner_id (record), id,
+                              &error))
     {
       clear_undo (self);
       hw_window_toast_error_from (GTK_WIDGET (self), error);

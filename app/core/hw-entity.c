@@ -406,6 +406,20 @@ hw_record_get_owner_id (gconstpointer record)
   return NULL;
 }
 
+gboolean
+hw_entity_is_owner_keyed (HwEntity entity)
+{
+  g_return_val_if_fail (entity < HW_N_ENTITIES, FALSE);
+  if (entities[entity].owner == entity)
+    return FALSE;
+  /* A foreign key needs a unique index on the id it names. */
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    for (guint i = 0; i < entities[e].n_fields; i++)
+      if (entities[e].fields[i].type == HW_FIELD_REF && entities[e].fields[i].ref_entity == entity)
+        return FALSE;
+  return TRUE;
+}
+
 #define FIELD_PTR(rec, f) ((guint8 *) (rec) + (f)->offset)
 
 static gboolean

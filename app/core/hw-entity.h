@@ -59,6 +59,10 @@ const HwEntityInfo *hw_entity_info_by_name  (const char *name);
 const HwField      *hw_entity_find_field    (const HwEntityInfo *info, const char *name);
 /* The owner reference (case_id/home_id) of a record, or NULL for roots. */
 const char         *hw_record_get_owner_id  (gconstpointer record);
+/* TRUE for an owned entity no other record refers to (a visit, a contact session…): its id is
+ * unique only together with its owner's, and the store finds it by both. See app/store/DESIGN.md
+ * and migration 5. */
+gboolean            hw_entity_is_owner_keyed (HwEntity entity);
 
 gpointer  hw_record_new        (HwEntity entity);           /* with a fresh UUID */
 gpointer  hw_record_copy       (gconstpointer record);

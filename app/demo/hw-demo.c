@@ -163,6 +163,41 @@ add_decision (Gen *g, HwDossier *d, const char *kind, HwDate date, HwDecider by)
   return dec;
 }
 
+/* Relasjon from a decision to the measure that carries it out: SSB's Tiltak kontroll 20 wants
+ * one for every measure, and the rules read it (rules.md: a decision and its measure). */
+static void
+link_decision (Gen *g, HwDossier *d, const HwDecision *decision, const HwMeasure *measure)
+{
+  HwRelation *r = new_record (g, HW_ENTITY_RELATION, measure->case_id);
+
+  r->from_id = g_strdup (decision->rec.id);
+  r->from_type = g_strdup ("Vedtak");
+  r->to_id = g_strdup (measure->rec.id);
+  r->to_type = g_strdup ("Tiltak");
+  hw_dossier_add (d, r);
+}
+
+/* A closed case leaves nothing running (SSB's Sak kontroll 23): decisions, measures and plans
+ * still open end with it. */
+static void
+end_open_records (HwDossier *d, HwDate end)
+{
+  static const HwEntity kinds[] = { HW_ENTITY_DECISION, HW_ENTITY_MEASURE, HW_ENTITY_PLAN };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const HwEntityInfo *info = hw_entity_info (kinds[k]);
+      const HwField *start = hw_entity_find_field (info, "start_date");
+      const HwField *stop = hw_entity_find_field (info, "end_date");
+      GPtrArray *records = hw_dossier_get (d, kinds[k]);
+
+      for (guint i = 0; i < records->len; i++)
+        if (hw_field_get_int (records->pdata[i], stop) == HW_DATE_NONE &&
+            (HwDate) hw_field_get_int (records->pdata[i], start) <= end)
+          hw_field_set_int (records->pdata[i], stop, end);
+    }
+}
+
 static void
 add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each, HwDate end)
 {
@@ -388,7 +423,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   const char *kind, *category;
   HwDate placed, ended = HW_DATE_NONE, care_date = HW_DATE_NONE;
   HwMeasure *m;
-  HwDecision *dec;
+  HwDecision *dec, *emergency = NULL;
   gboolean foster, kinship;
 
   /* Ages 0–17, with extra weight on teenagers and some who just turned 18 (aftercare). */
@@ -458,8 +493,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
 
   if (g_str_equal (kind, "emergency"))
     {
-      HwDecision *emergency = add_decision (g, d, "emergency", placed, HW_DECIDER_SERVICE);
-
+      emergency = add_decision (g, d, "emergency", placed, HW_DECIDER_SERVICE);
       /* Most emergencies go on to the tribunal: a petition, then perhaps a care order. */
       if (chance (g, 0.8))
         {
@@ -475,7 +509,6 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
           else
             hw_record_free (p);
         }
-      (void) emergency;
     }
 
   m = new_record (g, HW_ENTITY_MEASURE, c->rec.id);
@@ -494,6 +527,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
         m->network_assessed = hw_date_add_days (placed, -between (g, 0, 30));
     }
   hw_dossier_add (d, m);
+  if (emergency)
+    link_decision (g, d, emergency, m);
 
   if (g_str_equal (kind, "care") || (g_str_equal (kind, "emergency") && chance (g, 0.5)))
     {
@@ -501,25 +536,17 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
                                              : hw_date_add_days (placed, between (g, 40, 120));
       if (care_date <= g->today)
         {
+          /* An emergency placement that goes on under the care order: linked to both. */
           dec = add_decision (g, d, "care", care_date, HW_DECIDER_TRIBUNAL);
-          if (!g_str_equal (kind, "care"))
-            {
-              HwRelation *r = new_record (g, HW_ENTITY_RELATION, c->rec.id);
-
-              r->from_id = g_strdup (dec->rec.id);
-              r->from_type = g_strdup ("Vedtak");
-              r->to_id = g_strdup (m->rec.id);
-              r->to_type = g_strdup ("Tiltak");
-              hw_dossier_add (d, r);
-            }
+          link_decision (g, d, dec, m);
         }
       else
         care_date = HW_DATE_NONE;
     }
-  else if (g_str_equal (kind, "voluntary"))
-    add_decision (g, d, "voluntary", placed, HW_DECIDER_SERVICE);
-  else if (g_str_equal (kind, "behaviour"))
-    add_decision (g, d, "behaviour", placed, HW_DECIDER_TRIBUNAL);
+  else if (g_str_equal (kind, "voluntary") || g_str_equal (kind, "behaviour"))
+    link_decision (g, d, add_decision (g, d, kind, placed,
+                                       g_str_equal (kind, "voluntary") ? HW_DECIDER_SERVICE
+                                                                       : HW_DECIDER_TRIBUNAL), m);
 
   /* Some placements have ended: returned home (end reason 1), or turned 18 (2). */
   if (chance (g, 0.12) && hw_date_add_days (placed, 200) < g->today)
@@ -543,7 +570,9 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
       if (c->closed)
         c->end_date = hw_date_add_days (ended, between (g, 0, 5));
     }
-  else if (hw_date_age_on (child->birth_date, g->today) >= 18 && chance (g, 0.4))
+  /* A care order ends when the child turns 18; some voluntary placements go on. */
+  else if (hw_date_age_on (child->birth_date, g->today) >= 18 &&
+           (care_date != HW_DATE_NONE || chance (g, 0.4)))
     {
       ended = hw_date_birthday (child->birth_date, 18);
       if (ended > placed)
@@ -595,8 +624,14 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
       gboolean old_act = care_date < hw_date_new (2023, 1, 1);
 
       if (chance (g, 0.72))
-        add_plan (g, d, old_act && chance (g, 0.5) ? HW_PLAN_CARE_PRELIMINARY : HW_PLAN_CARE,
-                  hw_date_add_days (care_date, between (g, 5, 90)), between (g, 0, 4), 12);
+        {
+          HwDate made = hw_date_add_days (care_date, between (g, 5, 90));
+
+          /* The preliminary care plan is the 1992 act's: a plan code SSB closed in 2023. */
+          add_plan (g, d, made < hw_date_new (2023, 1, 1) && chance (g, 0.5)
+                          ? HW_PLAN_CARE_PRELIMINARY : HW_PLAN_CARE,
+                    made, between (g, 0, 4), 12);
+        }
       if (old_act && chance (g, 0.5))
         add_plan (g, d, HW_PLAN_CARE, hw_date_add_days (care_date, between (g, 300, 800)), 1, 12);
       if (!old_act && chance (g, 0.55))
@@ -714,6 +749,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
         }
     }
 
+  if (c->closed)
+    end_open_records (d, c->end_date);
   if (home && !sinks->home_sink (home, sinks->user_data, error))
     return FALSE;
   return sinks->case_sink (d, sinks->user_data, error);

@@ -1279,7 +1279,8 @@ write_sak (Sak *s, GPtrArray *deletions, gboolean is_update)
     {
       HwSsbDeletion *del = deletions->pdata[i];
 
-      if (!hw_store_delete (ctx->store, del->entity, del->id, &error))
+      if (!hw_store_delete_owned (ctx->store, del->entity, ((HwRecord *) s->base.dossier->root)->id,
+                                  del->id, &error))
         {
           hw_import_take_error (ctx, del->line, error);
           return;

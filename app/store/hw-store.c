@@ -53,6 +53,7 @@ static const char *const migrations[] = {
   "/no/homeward/store/migrations/002-audit-settings.sql",
   "/no/homeward/store/migrations/003-audit-head.sql",
   "/no/homeward/store/migrations/004-partial-indexes.sql",
+  "/no/homeward/store/migrations/005-owner-keyed.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
@@ -176,6 +177,7 @@ build_sql (HwStore *self)
       g_autoptr(GString) updates = g_string_new (NULL);
       g_autoptr(GString) facts = g_string_new ("id");
       const char *owner = NULL;
+      guint owner_param = 0;
 
       for (guint i = 0; i < info->n_fields; i++)
         {
@@ -186,7 +188,10 @@ build_sql (HwStore *self)
           g_string_append_printf (params, ", ?%u", i + 2);
           g_string_append_printf (updates, "%s%s = ?%u", i ? ", " : "", f->name, i + 2);
           if (f->flags & HW_FIELD_OWNER)
-            owner = f->name;
+            {
+              owner = f->name;
+              owner_param = i + 2;
+            }
         }
 
       /* Saving is an UPDATE by id, then an INSERT when no row had it. Never INSERT OR
@@ -195,14 +200,28 @@ build_sql (HwStore *self)
        * which was half the cost of an import. OR FAIL needs none: a single-row statement checks
        * every constraint before it writes, and any failure rolls back the whole transaction
        * anyway (hw_store_rollback dooms the outermost). */
-      self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE id = ?1",
-                                             info->name, updates->str);
+      if (hw_entity_is_owner_keyed (e))
+        {
+          /* No index on id alone (migration 5): the primary key (owner, id) finds the row. */
+          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE %s = ?%u "
+                                                 "AND id = ?1", info->name, updates->str,
+                                                 owner, owner_param);
+          self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?2 AND "
+                                                    "id = ?1", cols->str, info->name, owner);
+          self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE %s = ?2 AND id = ?1",
+                                                 info->name, owner);
+        }
+      else
+        {
+          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE id = ?1",
+                                                 info->name, updates->str);
+          self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
+                                                    cols->str, info->name);
+          self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+        }
       self->insert_sql[e] = g_strdup_printf ("INSERT OR FAIL INTO %s (%s) VALUES (%s)",
                                              info->name, cols->str, params->str);
-      self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                                                cols->str, info->name);
       self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
-      self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
       if (e == HW_ENTITY_FOSTER_HOME || info->owner == HW_ENTITY_FOSTER_HOME)
         self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2",
                                                    facts->str, info->name,
@@ -377,10 +396,14 @@ open_internal (const char *path, gboolean readonly, GError **error)
   /* A national caseload is hundreds of MB: a 32 MB page cache keeps index pages of bulk
    * writes and of the streaming reads in memory instead of re-reading them from disk.
    * temp_store MEMORY keeps each statement's undo journal in memory: on disk it costs a write
-   * per page of every upsert and makes a bulk import two to three times slower. */
+   * per page of every upsert and makes a bulk import two to three times slower (and would put
+   * copies of records in temporary files). secure_delete overwrites what a delete frees, so a
+   * deleted record does not linger in the file; Debian builds SQLite with it on, but that is
+   * the distribution's choice and this is ours. */
   if (!hw_store_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !hw_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), error) ||
-      !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error))
+      !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
+      !hw_store_exec (self, "PRAGMA secure_delete = ON", error))
     return NULL;
   /* A quick read of the header: a file that is not a database fails here, not later. */
   if (!hw_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
@@ -735,22 +758,33 @@ upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, 
   if (!hw_record_validate (record, birth_date, error))
     return FALSE;
 
-  /* Update in place when the id is stored (perhaps moved to another case), else insert. */
-  stmt = statement_for (self, self->update_stmt, self->update_sql, rec->entity, error);
+  /* Insert, else update in place when the id is stored: new records are the many (an import
+   * writes nothing else), and a single-row INSERT OR FAIL checks every constraint before it
+   * writes, so a refused one left nothing behind. A record nothing refers to is matched under
+   * its owner (hw_entity_is_owner_keyed); any other may move to another case. */
+  stmt = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
   if (stmt == NULL)
     return FALSE;
   bind_record (stmt, record);
   rc = sqlite3_step (stmt);
   release (stmt);
-  existed = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
-  if (rc == SQLITE_DONE && !existed)
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
     {
-      stmt = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
+      stmt = statement_for (self, self->update_stmt, self->update_sql, rec->entity, error);
       if (stmt == NULL)
         return FALSE;
       bind_record (stmt, record);
       rc = sqlite3_step (stmt);
       release (stmt);
+      existed = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
+      if (rc == SQLITE_DONE && !existed)
+        {
+          /* Refused for something other than its id: insert again for SQLite's reason. */
+          stmt = self->insert_stmt[rec->entity];
+          bind_record (stmt, record);
+          rc = sqlite3_step (stmt);
+          release (stmt);
+        }
     }
   if (rc != SQLITE_DONE)
     {
@@ -879,6 +913,13 @@ home_has_placements (HwStore *self, const char *home_id)
 gboolean
 hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
 {
+  return hw_store_delete_owned (self, entity, NULL, id, error);
+}
+
+gboolean
+hw_store_delete_owned (HwStore *self, HwEntity entity, const char *owner_id, const char *id,
+                       GError **error)
+{
   const HwEntityInfo *info = hw_entity_info (entity);
   HwRecord *rec;
   const char *case_id = NULL;
@@ -888,7 +929,7 @@ hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
-  rec = hw_store_load (self, entity, id, error);
+  rec = hw_store_load_owned (self, entity, owner_id, id, error);
   if (rec == NULL)
     return FALSE;
   if (info->owner == HW_ENTITY_CASE)
@@ -916,6 +957,8 @@ hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
   else
     {
       sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+      if (hw_entity_is_owner_keyed (entity))
+        sqlite3_bind_text (stmt, 2, hw_record_get_owner_id (rec), -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
       release (stmt);
       if (rc != SQLITE_DONE)
@@ -930,25 +973,42 @@ hw_store_delete (HwStore *self, HwEntity entity, const char *id, GError **error)
 gpointer
 hw_store_load (HwStore *self, HwEntity entity, const char *id, GError **error)
 {
+  return hw_store_load_owned (self, entity, NULL, id, error);
+}
+
+gpointer
+hw_store_load_owned (HwStore *self, HwEntity entity, const char *owner_id, const char *id,
+                     GError **error)
+{
+  gboolean keyed = hw_entity_is_owner_keyed (entity);
   sqlite3_stmt *stmt;
   gpointer record = NULL;
   int rc;
 
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  g_return_val_if_fail (owner_id != NULL || !keyed, NULL);
 
   stmt = hw_store_prepare_cached (self, self->select_id_sql[entity], error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (keyed)
+    sqlite3_bind_text (stmt, 2, owner_id, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     record = read_record (stmt, entity);
-  else if (rc == SQLITE_DONE)
-    g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No %s with id %s"),
-                 _(hw_entity_info (entity)->label), id);
-  else
+  else if (rc != SQLITE_DONE)
     hw_store_set_sqlite_error (self, rc, error);
   release (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return NULL;
+  /* An owned record found by its id alone must still belong to @owner_id. */
+  if (record && owner_id && !keyed && hw_entity_info (entity)->owner != entity &&
+      g_strcmp0 (hw_record_get_owner_id (record), owner_id) != 0)
+    g_clear_pointer (&record, hw_record_free);
+  if (record == NULL)
+    g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No %s with id %s"),
+                 _(hw_entity_info (entity)->label), id);
   return record;
 }
 

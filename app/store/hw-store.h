@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 4   /* the number of migrations */
+#define HW_STORE_SCHEMA_VERSION 5   /* the number of migrations */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
@@ -42,7 +42,8 @@ gboolean    hw_store_in_transaction  (HwStore *self);
  * inserts land at random places in every index, and each page evicted is read back later. */
 guint       hw_store_set_cache_size  (HwStore *self, guint mib);
 
-/* Validates and inserts or replaces (matched by id) one record. */
+/* Validates and inserts or replaces one record, matched by id (and owner, for owner-keyed
+ * entities). */
 gboolean    hw_store_save            (HwStore *self, gconstpointer record, GError **error);
 /* The root and every record of a dossier, in one transaction. Records of the stored dossier
  * that are not in @dossier are kept (use hw_store_delete to remove). */
@@ -53,6 +54,13 @@ gboolean    hw_store_delete          (HwStore *self, HwEntity entity, const char
                                       GError **error);
 gpointer    hw_store_load            (HwStore *self, HwEntity entity, const char *id,
                                       GError **error);
+/* The same for a record of the case or foster home @owner_id: required for owner-keyed
+ * entities (hw_entity_is_owner_keyed), whose ids are found only under their owner; for the
+ * others, a record of another owner is not found either. */
+gboolean    hw_store_delete_owned    (HwStore *self, HwEntity entity, const char *owner_id,
+                                      const char *id, GError **error);
+gpointer    hw_store_load_owned      (HwStore *self, HwEntity entity, const char *owner_id,
+                                      const char *id, GError **error);
 /* All records of one entity (teams, staff, homes…), in insertion order. */
 GPtrArray  *hw_store_list            (HwStore *self, HwEntity entity, GError **error);
 guint       hw_store_count           (HwStore *self, HwEntity entity, GError **error);

@@ -223,7 +223,8 @@ assert_same_list (HwStore *a, HwStore *b, HwEntity entity)
   for (guint i = 0; i < la->len; i++)
     {
       g_autoptr(GError) local = NULL;
-      gpointer other = hw_store_load (b, entity, ((HwRecord *) la->pdata[i])->id, &local);
+      gpointer other = hw_store_load_owned (b, entity, hw_record_get_owner_id (la->pdata[i]),
+                                            ((HwRecord *) la->pdata[i])->id, &local);
 
       assert_same_record (la->pdata[i], other);
       hw_record_free (other);

@@ -408,30 +408,10 @@ bad_dangling_reference (const char *path)
 static void
 bad_schema_1 (const char *path)
 {
-  copy_file (backup, path);
-  /* Migration 1's full indexes, where migration 4 made them partial. */
-  trust_tamper (path, "DROP TABLE audit_head; DROP TABLE audit; DROP TABLE setting;"
-                      "DROP INDEX staff_team_id; "
-                      "CREATE INDEX staff_team_id ON staff (team_id);"
-                      "DROP INDEX home_evidence_case_id; "
-                      "CREATE INDEX home_evidence_case_id ON home_evidence (case_id);"
-                      "DROP INDEX home_evidence_member_id; "
-                      "CREATE INDEX home_evidence_member_id ON home_evidence (member_id);"
-                      "DROP INDEX case_file_caseworker_id; "
-                      "CREATE INDEX case_file_caseworker_id ON case_file (caseworker_id);"
-                      "DROP INDEX case_file_team_id; "
-                      "CREATE INDEX case_file_team_id ON case_file (team_id);"
-                      "DROP INDEX measure_home_id; "
-                      "CREATE INDEX measure_home_id ON measure (home_id);"
-                      "DROP INDEX samvaer_agreement_approved_by; "
-                      "CREATE INDEX samvaer_agreement_approved_by ON samvaer_agreement (approved_by);"
-                      "DROP INDEX visit_measure_id; "
-                      "CREATE INDEX visit_measure_id ON visit (measure_id);"
-                      "DROP INDEX visit_person_id; "
-                      "CREATE INDEX visit_person_id ON visit (person_id);"
-                      "DROP INDEX visit_staff_id; "
-                      "CREATE INDEX visit_staff_id ON visit (staff_id);"
-                      "PRAGMA user_version = 1");
+  /* A file as Homeward's first version made it: records, no audit trail. */
+  hw_test_write_old_schema (path, 1, "INSERT INTO case_file (id, journal_no, start_date) "
+                            "VALUES ('6f1c1d5e-2b7a-4d3c-9e8f-0a1b2c3d4e5f', 'OLD-1', "
+                            "'2019-05-01')");
 }
 
 static void

@@ -104,6 +104,20 @@ hw_test_write_old_schema (const char *path, int version, const char *sql)
   sqlite3_close (db);
 }
 
+HwMeasure *
+hw_test_new_measure (const char *case_id, const char *category, HwDate start)
+{
+  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+
+  m->case_id = g_strdup (case_id);
+  m->basis.law = g_strdup ("BVL2021");
+  m->basis.chapter = g_strdup ("5");
+  m->basis.section = g_strdup ("1");
+  m->category = g_strdup (category);
+  m->start_date = start;
+  return m;
+}
+
 HwDossier *
 hw_test_make_case (const char *journal_no)
 {

@@ -19,6 +19,8 @@ HwStore   *hw_test_open_store_in (const char *dir, const char *name);
 /* A database file at @path as Homeward's first @version migrations left it (an older version
  * of Homeward), with @sql (may be NULL) run after them. */
 void       hw_test_write_old_schema (const char *path, int version, const char *sql);
+/* A placement under a care order (BVL2021 § 5-1) in @category from @start, for @case_id. */
+HwMeasure *hw_test_new_measure   (const char *case_id, const char *category, HwDate start);
 /* A small, valid case: child born 2015-03-14 with a synthetic identity number. */
 HwDossier *hw_test_make_case     (const char *journal_no);
 /* Runs a suite with CK_NORMAL output; the process exit status. */

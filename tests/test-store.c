@@ -207,7 +207,7 @@ START_TEST (test_store_refusals_name_field_and_change_nothing)
   g_autoptr(HwDossier) dossier = hw_test_make_case ("2021-0002");
   HwChild *child = hw_dossier_child (dossier);
   const char *case_id = ((HwRecord *) dossier->root)->id;
-  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  HwMeasure *m;
   HwVisit *v = hw_record_new (HW_ENTITY_VISIT);
   HwChild *bad_child;
   HwCase *dup;
@@ -228,12 +228,7 @@ START_TEST (test_store_refusals_name_field_and_change_nothing)
   assert_refused_unchanged (bad_child, HW_ERROR_REQUIRED, "Given name");
 
   /* An end date before the start date. */
-  m->case_id = g_strdup (case_id);
-  m->basis.law = g_strdup ("BVL2021");
-  m->basis.chapter = g_strdup ("5");
-  m->basis.section = g_strdup ("1");
-  m->category = g_strdup ("2.2");
-  m->start_date = hw_date_new (2021, 3, 1);
+  m = hw_test_new_measure (case_id, "2.2", hw_date_new (2021, 3, 1));
   m->end_date = hw_date_new (2021, 2, 1);
   assert_refused_unchanged (m, HW_ERROR_RANGE, "End date");
 
@@ -494,18 +489,13 @@ START_TEST (test_store_keeps_a_home_with_placements)
   g_autoptr(GError) error = NULL;
   g_autoptr(HwDossier) d = hw_test_make_case ("H-1");
   HwFosterHome *home = hw_record_new (HW_ENTITY_FOSTER_HOME);
-  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  HwMeasure *m;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
   home->name = g_strdup ("Familien Lie");
   ck_assert (hw_store_save (store, home, &error));
-  m->case_id = g_strdup (((HwRecord *) d->root)->id);
-  m->basis.law = g_strdup ("BVL2021");
-  m->basis.chapter = g_strdup ("5");
-  m->basis.section = g_strdup ("1");
-  m->category = g_strdup ("2.1");
-  m->start_date = hw_date_new (2021, 2, 1);
+  m = hw_test_new_measure (((HwRecord *) d->root)->id, "2.1", hw_date_new (2021, 2, 1));
   m->home_id = g_strdup (home->rec.id);
   hw_dossier_add (d, m);
   ck_assert_msg (hw_store_save_dossier (store, d, &error), "%s", error->message);
@@ -562,17 +552,12 @@ START_TEST (test_store_owned_records_stay_with_their_case)
   g_autoptr(HwDossier) b = hw_test_make_case ("OWN-B");
   const char *a_id = ((HwRecord *) a->root)->id, *b_id = ((HwRecord *) b->root)->id;
   HwVisit *visit = hw_record_new (HW_ENTITY_VISIT);
-  HwMeasure *measure = hw_record_new (HW_ENTITY_MEASURE);
+  HwMeasure *measure;
   HwVisit *back;
   HwMeasure *placement;
 
   ck_assert (hw_store_save_dossier (store, b, &error));
-  measure->case_id = g_strdup (a_id);
-  measure->basis.law = g_strdup ("BVL2021");
-  measure->basis.chapter = g_strdup ("5");
-  measure->basis.section = g_strdup ("1");
-  measure->category = g_strdup ("2.1");
-  measure->start_date = hw_date_new (2021, 2, 1);
+  measure = hw_test_new_measure (a_id, "2.1", hw_date_new (2021, 2, 1));
   hw_dossier_add (a, measure);
   visit->case_id = g_strdup (a_id);
   visit->date = hw_date_new (2021, 3, 1);
@@ -620,15 +605,10 @@ START_TEST (test_store_case_rows_and_search)
   g_autoptr(GError) error = NULL;
   g_autoptr(HwDossier) d = hw_test_make_case ("2022-0042");
   g_autoptr(GPtrArray) rows = NULL;
-  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE);
+  HwMeasure *m;
   HwCaseRow *row;
 
-  m->case_id = g_strdup (((HwRecord *) d->root)->id);
-  m->basis.law = g_strdup ("BVL2021");
-  m->basis.chapter = g_strdup ("5");
-  m->basis.section = g_strdup ("1");
-  m->category = g_strdup ("2.1");
-  m->start_date = hw_date_new (2023, 4, 1);
+  m = hw_test_new_measure (((HwRecord *) d->root)->id, "2.1", hw_date_new (2023, 4, 1));
   hw_dossier_add (d, m);
   ck_assert (hw_store_save_dossier (store, d, &error));
 

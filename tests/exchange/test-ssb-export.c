@@ -290,7 +290,7 @@ START_TEST (test_leaves_out)
   g_autoptr(GError) error = NULL;
   const char *case_id = ((HwRecord *) d->root)->id;
   HwSsbExportOptions options = { 0 };
-  HwMeasure *m = hw_record_new (HW_ENTITY_MEASURE), *odd = hw_record_new (HW_ENTITY_MEASURE);
+  HwMeasure *m, *odd = hw_record_new (HW_ENTITY_MEASURE);
   HwFrequency *f3 = hw_record_new (HW_ENTITY_FREQUENCY);
   HwVisit *phone = hw_record_new (HW_ENTITY_VISIT), *visit = hw_record_new (HW_ENTITY_VISIT);
   HwDecision *dec = hw_record_new (HW_ENTITY_DECISION);
@@ -298,12 +298,7 @@ START_TEST (test_leaves_out)
   HwAftercare *assess = hw_record_new (HW_ENTITY_AFTERCARE);
   HwDecisionStatus *status;
 
-  m->case_id = g_strdup (case_id);
-  m->basis.law = g_strdup ("BVL2021");
-  m->basis.chapter = g_strdup ("5");
-  m->basis.section = g_strdup ("1");
-  m->category = g_strdup ("2.2");
-  m->start_date = hw_date_new (2024, 2, 1);
+  m = hw_test_new_measure (case_id, "2.2", hw_date_new (2024, 2, 1));
   odd->case_id = g_strdup (case_id);
   odd->basis.law = g_strdup ("Barnevernloven");   /* not SSB's name for it */
   odd->basis.chapter = g_strdup ("5");

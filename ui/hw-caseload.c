@@ -360,7 +360,10 @@ scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *can
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = hw_store_open_readonly (scan->path, &error);
   g_autoptr(HwCatalogue) catalogue = NULL;
-  HwCheckOptions options = { scan->today, NULL, 0, cancellable };
+  /* Each case's foster homes are read when it needs them, not the whole register up front:
+   * the window holds the caseload already, and the scan must not add every home to it. */
+  HwCheckOptions options = { .today = scan->today, .cancellable = cancellable,
+                             .homes_on_demand = TRUE };
 
   if (store == NULL)
     {

@@ -8,12 +8,15 @@
 #include "hw-caseload-check.h"
 
 #define WORKER_CACHE_MIB 4
+/* Homes a worker keeps when it reads them on demand. Cases stream in id order, so the cases
+ * of one home are spread over the whole pass: a larger cache would hit little more often. */
+#define DEFAULT_HOME_CACHE 2048
 
 typedef struct {
   const char         *path;
   const HwCatalogue  *catalogue;
   const HwSettings   *settings;
-  GHashTable         *homes;       /* read-only once loaded: safe to share */
+  GHashTable         *homes;       /* up front: read-only once loaded, safe to share */
   const HwCheckOptions *options;
   HwCaseFindingsFunc  func;
   gpointer            user_data;
@@ -30,7 +33,11 @@ typedef struct {
   Shared     *shared;
   const char *from_id;
   const char *to_id;
-  GHashTable *homes;               /* this worker's part of the foster homes */
+  HwStore    *store;               /* its own connection, while it streams its cases */
+  /* Up front: this worker's part of the foster homes until it is shared. On demand: the
+   * homes this worker has read, by id (the key is the home's own id). */
+  GHashTable *homes;
+  guint       home_cache_size;
 } Worker;
 
 static void
@@ -68,16 +75,75 @@ share_homes (Worker *worker)
 }
 
 static gboolean
+is_home_of (const char *home_id, GPtrArray *measures)
+{
+  for (guint i = 0; i < measures->len; i++)
+    if (g_strcmp0 (((HwMeasure *) measures->pdata[i])->home_id, home_id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Reads every foster home @dossier's measures name into the worker's cache (the rules look
+ * homes up by a measure's home_id, nothing else). A full cache is emptied first, all but this
+ * case's homes: a home lives at least until its case is evaluated, and no finding points into
+ * it afterwards (findings copy the names they show). */
+static gboolean
+ensure_case_homes (Worker *worker, const HwDossier *dossier, GError **error)
+{
+  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
+      g_autoptr(GHashTable) found = NULL;
+      g_autofree char *past_id = NULL;
+      GHashTableIter iter;
+      gpointer key, home;
+
+      if (home_id == NULL || g_hash_table_contains (worker->homes, home_id))
+        continue;
+      if (g_hash_table_size (worker->homes) >= worker->home_cache_size)
+        {
+          g_hash_table_iter_init (&iter, worker->homes);
+          while (g_hash_table_iter_next (&iter, &key, NULL))
+            if (!is_home_of (key, measures))
+              g_hash_table_iter_remove (&iter);
+        }
+      /* [id, id + "\x01") holds this id alone: a primary-key search in each home table. */
+      past_id = g_strconcat (home_id, "\x01", NULL);
+      found = hw_store_load_home_facts (worker->store, home_id, past_id, error);
+      if (found == NULL)
+        return FALSE;
+      /* A home that is not stored stays unknown, as when all are read up front. */
+      g_hash_table_iter_init (&iter, found);
+      while (g_hash_table_iter_next (&iter, &key, &home))
+        {
+          g_hash_table_iter_steal (&iter);
+          g_hash_table_insert (worker->homes, key, home);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
 on_case (HwDossier *dossier, gpointer user_data, GError **error)
 {
-  Shared *shared = user_data;
+  Worker *worker = user_data;
+  Shared *shared = worker->shared;
+  GHashTable *homes = shared->homes;
   g_autoptr(GPtrArray) findings = NULL;
 
   if (g_cancellable_set_error_if_cancelled (shared->options->cancellable, error))
     return FALSE;
+  if (shared->options->homes_on_demand)
+    {
+      if (!ensure_case_homes (worker, dossier, error))
+        return FALSE;
+      homes = worker->homes;
+    }
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
 
-  hw_evaluate_case_append (shared->catalogue, shared->settings, dossier, shared->homes,
+  hw_evaluate_case_append (shared->catalogue, shared->settings, dossier, homes,
                            shared->options->today, shared->options->rule_id, findings);
   g_ptr_array_sort (findings, hw_finding_compare_ptr);
   g_mutex_lock (&shared->lock);
@@ -94,23 +160,41 @@ run_worker (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = hw_store_open_readonly (shared->path, &error);
 
-  /* Every worker reaches share_homes(), failed or not: the others wait for it there. */
+  /* Each table is read once, in order (on demand, each home's rows are read where they
+   * lie): a large page cache would only hold memory. */
   if (store)
+    hw_store_set_cache_size (store, WORKER_CACHE_MIB);
+  if (shared->options->homes_on_demand)
     {
-      /* Each table is read once, in order: a large page cache would only hold memory. */
-      hw_store_set_cache_size (store, WORKER_CACHE_MIB);
-      worker->homes = hw_store_load_home_facts (store, worker->from_id, worker->to_id, &error);
+      if (store == NULL)
+        {
+          fail (shared, &error);
+          return NULL;
+        }
+      worker->homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify) hw_dossier_free);
     }
-  if (worker->homes == NULL)
-    fail (shared, &error);
-  share_homes (worker);
-  g_clear_pointer (&worker->homes, g_hash_table_unref);
-  if (store == NULL || shared->error != NULL)
-    return NULL;
+  else
+    {
+      /* Every worker reaches share_homes(), failed or not: the others wait for it there. */
+      if (store)
+        worker->homes = hw_store_load_home_facts (store, worker->from_id, worker->to_id,
+                                                  &error);
+      if (worker->homes == NULL)
+        fail (shared, &error);
+      share_homes (worker);
+      g_clear_pointer (&worker->homes, g_hash_table_unref);
+      if (store == NULL || shared->error != NULL)
+        return NULL;
+    }
 
+  worker->store = store;
   if (!hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, worker->from_id, worker->to_id,
-                                    on_case, shared, &error))
+                                    on_case, worker, &error))
     fail (shared, &error);
+  /* No finding points into the homes: the last case is through, they can go. */
+  g_clear_pointer (&worker->homes, g_hash_table_unref);
+  worker->store = NULL;
   return NULL;
 }
 
@@ -158,7 +242,9 @@ hw_check_caseload (HwStore              *store,
   shared.homes_pending = n_ranges;
   for (guint i = 0; i < n_ranges; i++)
     {
-      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1], NULL };
+      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1], NULL, NULL,
+                              options->home_cache_size ? options->home_cache_size
+                                                       : DEFAULT_HOME_CACHE };
       /* The last range runs here: one thread fewer to start. */
       threads[i] = i + 1 < n_ranges ? g_thread_new ("hw-check", run_worker, &workers[i]) : NULL;
     }

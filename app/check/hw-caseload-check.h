@@ -8,9 +8,9 @@ G_BEGIN_DECLS
 
 /* Where the store and the rule engine meet: every case of a database evaluated in one pass,
  * on several threads (each with its own read-only connection, each reading a range of case
- * ids), with one read of the foster homes shared by all. Neither app/store nor app/rules
- * includes the other; this module joins them for the CLI, the window, printing and the
- * benchmark. */
+ * ids), with one read of the foster homes shared by all, or each case's homes read when it
+ * needs them (HwCheckOptions.homes_on_demand). Neither app/store nor app/rules includes the
+ * other; this module joins them for the CLI, the window, printing and the benchmark. */
 
 /* Called once per case with its findings (which the callee may steal from @findings).
  * Calls are serialised, from worker threads: do not touch GTK here. */
@@ -23,6 +23,12 @@ typedef struct {
   const char *rule_id;     /* only this rule, or NULL */
   guint       n_threads;   /* 0: one per processor, at most 8 */
   GCancellable *cancellable;  /* or NULL; a cancelled pass fails with G_IO_ERROR_CANCELLED */
+  /* FALSE: every foster home is read up front, in one pass (fastest; the whole register is
+   * held until the end). TRUE: each worker reads a case's homes when the case needs them,
+   * by primary key, into a small cache (the window's scan: memory over speed). The
+   * findings are the same either way. */
+  gboolean    homes_on_demand;
+  guint       home_cache_size;  /* on demand: homes each worker keeps; 0: 2,048 */
 } HwCheckOptions;
 
 /* Loads the catalogue's settings from @store, then evaluates every case of the database at

@@ -641,6 +641,36 @@ START_TEST (test_delete_undo)
 }
 END_TEST
 
+/* A visit is found only under its case (it has no index on its id alone): deleting it from the
+ * child's record, and the undo, go through the case. */
+START_TEST (test_delete_visit_undo)
+{
+  GtkWidget *button;
+  g_autoptr(HwDossier) stored = NULL;
+  guint before;
+
+  open_case_by_search ("Testesen");
+  hw_child_page_show_tab (child_page (), "visits");
+  hw_ui_test_spin (100);
+  before = count_rows_in_group ("visit");
+  ck_assert_uint_ge (before, 1);
+  button = first_delete_button ("visit");
+  ck_assert_ptr_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("visit"), before - 1);
+  stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_VISIT)->len, before - 1);
+  g_clear_pointer (&stored, hw_dossier_free);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo-delete", NULL));
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("visit"), before);
+  stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_VISIT)->len, before);
+}
+END_TEST
+
 static gboolean
 team_lists (gpointer data)
 {
@@ -1554,6 +1584,7 @@ ui_suite (void)
   tcase_add_test (tc, test_log_visit);
   tcase_add_test (tc, test_refused_save_keeps_input);
   tcase_add_test (tc, test_delete_undo);
+  tcase_add_test (tc, test_delete_visit_undo);
   tcase_add_test (tc, test_team_reassign);
   tcase_add_test (tc, test_team_approve_samvaer);
   tcase_add_test (tc, test_homes_matrix);

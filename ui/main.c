@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include "hw-application.h"
 
 int
@@ -10,6 +12,8 @@ main (int argc, char *argv[])
 {
   g_autoptr(HwApplication) app = NULL;
 
+  /* Files GTK writes for us (print to file) hold personal data: private, like the database. */
+  umask (077);
   hw_application_setup_i18n ();
   g_set_prgname ("homeward");
   app = hw_application_new ();

@@ -111,15 +111,6 @@ state_label (Check *check, HwFindingState state)
   return term (check, keys[state]);
 }
 
-/* Tabs and line breaks would break a TSV row. */
-static void
-clean_field (char *text)
-{
-  for (char *p = text; p && *p; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-}
-
 /* Printed before the first output, so a failure before any leaves stdout empty. */
 static void
 print_heading (Check *check)
@@ -218,15 +209,26 @@ print_tsv (Check *check)
     {
       const HwFinding *f = check->kept->pdata[i];
       g_autofree char *subject = hw_finding_dup_subject (f, check->lang);
-      g_autofree char *journal = g_strdup (hw_finding_get_journal_no (f));
       char due[11];
 
       hw_date_to_iso (hw_finding_get_due (f), due);
-      clean_field (subject);
-      clean_field (journal);
-      printf ("%s\t%s\t%s\t%s\t%s\n", journal ? journal : "", hw_finding_get_rule_id (f),
-              hw_finding_state_to_string (hw_finding_get_state (f)), due, subject);
+      hw_cli_tsv_cell (stdout, hw_finding_get_journal_no (f), FALSE);
+      hw_cli_tsv_cell (stdout, hw_finding_get_rule_id (f), FALSE);
+      hw_cli_tsv_cell (stdout, hw_finding_state_to_string (hw_finding_get_state (f)), FALSE);
+      hw_cli_tsv_cell (stdout, due, FALSE);
+      hw_cli_tsv_cell (stdout, subject, TRUE);
     }
+}
+
+/* How many cases the printed findings name. */
+static guint
+count_cases (Check *check)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < check->kept->len; i++)
+    g_hash_table_add (seen, (gpointer) hw_finding_get_case_id (check->kept->pdata[i]));
+  return g_hash_table_size (seen);
 }
 
 static void
@@ -379,6 +381,7 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   else if (g_str_equal (format, "pdf"))
     {
       HwOverdueListOptions options = { 0 };
+      guint n_cases = 0;
 
       /* The printed overdue list: overdue and due-soon duties, most overdue first. */
       if (output == NULL)
@@ -390,8 +393,11 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
         return hw_cli_fail (error);
       options.rule_id = rule_id;
       options.include_due_soon = TRUE;
+      options.n_cases = &n_cases;
       store = hw_cli_open_store (ctx, &error);
       if (store == NULL || !hw_overdue_list_write_pdf (store, &options, output, &error))
+        return hw_cli_fail (error);
+      if (!hw_cli_log_disclosure (store, "check --format pdf", n_cases, output, &error))
         return hw_cli_fail (error);
       printf (_("Wrote the overdue list to %s\n"), output);
       return 0;
@@ -466,12 +472,17 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
       }
       break;
     case FORMAT_TSV:
-      g_ptr_array_sort (check.kept, hw_finding_compare_ptr);
-      print_tsv (&check);
-      break;
     case FORMAT_JSON:
+      /* For other programs, in bulk: recorded before anything is printed. */
+      if (!hw_cli_log_disclosure (store, check.format == FORMAT_TSV ? "check --format tsv"
+                                                                    : "check --format json",
+                                  count_cases (&check), NULL, &error))
+        return hw_cli_fail (error);
       g_ptr_array_sort (check.kept, hw_finding_compare_ptr);
-      print_json (&check);
+      if (check.format == FORMAT_TSV)
+        print_tsv (&check);
+      else
+        print_json (&check);
       break;
     }
   return fflush (stdout) == 0 ? 0 : 1;

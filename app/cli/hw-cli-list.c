@@ -41,6 +41,9 @@ hw_cli_list (HwCliContext *ctx, int argc, char **argv)
                 : hw_store_list_case_rows (store, today, &error);
   if (rows == NULL)
     return hw_cli_fail (error);
+  /* A search finds a person among the clients: recorded before anything is shown. */
+  if (search && !hw_cli_log_disclosure (store, "list --search", rows->len, NULL, &error))
+    return hw_cli_fail (error);
 
   for (guint i = 0; i < rows->len; i++)
     {
@@ -48,9 +51,15 @@ hw_cli_list (HwCliContext *ctx, int argc, char **argv)
       g_autofree char *birth = hw_date_dup_display (row->birth_date);
       g_autofree char *since = hw_date_dup_display (row->placed_since);
 
-      printf ("%s\t%s\t%s\t%s\t%s\t%s%s\n", row->journal_no, row->child_name ? row->child_name : "",
-              birth, row->caseworker_name ? row->caseworker_name : "",
-              row->category ? row->category : "-", since, row->closed ? _("\tclosed") : "");
+      hw_cli_tsv_cell (stdout, row->journal_no, FALSE);
+      hw_cli_tsv_cell (stdout, row->child_name, FALSE);
+      hw_cli_tsv_cell (stdout, birth, FALSE);
+      hw_cli_tsv_cell (stdout, row->caseworker_name, FALSE);
+      hw_cli_tsv_cell (stdout, row->category ? row->category : "-", FALSE);
+      hw_cli_tsv_cell (stdout, since, !row->closed);
+      if (row->closed)
+        /* Translators: the last column of `homeward-cli list` for a closed case */
+        hw_cli_tsv_cell (stdout, _("closed"), TRUE);
     }
   return 0;
 }

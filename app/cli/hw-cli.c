@@ -6,6 +6,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "hw-cli.h"
 #include "hw-error.h"
@@ -147,6 +148,8 @@ main (int argc, char **argv)
 {
   HwCliContext ctx = { NULL, NULL };
 
+  /* Everything this program writes holds personal data: private whoever creates it. */
+  umask (077);
   setlocale (LC_ALL, "");
   /* Debug and warning messages go to stderr, never into pipe-friendly stdout. */
   g_log_writer_default_set_use_stderr (TRUE);

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "hw-store.h"
 
@@ -25,6 +26,14 @@ int      hw_cli_fail         (const GError *error);
 int      hw_cli_usage_error  (const char *verb, const char *message);
 /* --today YYYY-MM-DD or today; FALSE with @error for a malformed date. */
 gboolean hw_cli_parse_today  (const char *text, HwDate *today, GError **error);
+
+/* One cell of a tab-separated row: control characters (tab, line break…) become spaces;
+ * a tab after it, or a line break when @last. */
+void     hw_cli_tsv_cell       (FILE *out, const char *value, gboolean last);
+/* The audit entry for personal data leaving the program in bulk: @what ("export homeward",
+ * "list --search"…), how many cases, and where to (@path, or NULL for standard output). */
+gboolean hw_cli_log_disclosure (HwStore *store, const char *what, guint n_cases,
+                                const char *path, GError **error);
 
 int hw_cli_demo     (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_list     (HwCliContext *ctx, int argc, char **argv);

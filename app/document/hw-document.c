@@ -11,6 +11,7 @@
 
 #include "hw-document.h"
 #include "hw-error.h"
+#include "hw-output-file.h"
 
 /* Geometry, in points. ~18 mm side margins as the plan's layout proposes. */
 #define MARGIN_X        51.0
@@ -1105,6 +1106,7 @@ hw_document_draw_page (HwDocument *self, cairo_t *cr, int page, double width_pt,
 
 typedef struct {
   GOutputStream *stream;
+  HwOutputFile  *file;       /* instead of @stream */
   GCancellable  *cancellable;
   GError        *error;
 } WriteClosure;
@@ -1116,27 +1118,24 @@ write_cb (void *closure, const unsigned char *data, unsigned int length)
 
   if (wc->error)
     return CAIRO_STATUS_WRITE_ERROR;
+  if (wc->file)
+    return hw_output_file_write (wc->file, data, length, &wc->error) ? CAIRO_STATUS_SUCCESS
+                                                                    : CAIRO_STATUS_WRITE_ERROR;
   if (!g_output_stream_write_all (wc->stream, data, length, NULL, wc->cancellable, &wc->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
 
-gboolean
-hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
-                                 GCancellable *cancellable, GError **error)
+static gboolean
+write_pdf (HwDocument *self, WriteClosure *wc, GError **error)
 {
-  WriteClosure wc = { stream, cancellable, NULL };
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   int n_pages;
 
-  g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   n_pages = hw_document_get_n_pages (self);
-  surface = cairo_pdf_surface_create_for_stream (write_cb, &wc, self->page_width,
+  surface = cairo_pdf_surface_create_for_stream (write_cb, wc, self->page_width,
                                                  self->page_height);
   if (self->title)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
@@ -1146,7 +1145,7 @@ hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
                                   "Homeward " PACKAGE_VERSION);
 
   cr = cairo_create (surface);
-  for (int i = 0; i < n_pages && wc.error == NULL; i++)
+  for (int i = 0; i < n_pages && wc->error == NULL; i++)
     {
       hw_document_draw_page (self, cr, i, self->page_width, self->page_height);
       cairo_show_page (cr);
@@ -1156,9 +1155,9 @@ hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  if (wc.error)
+  if (wc->error)
     {
-      g_propagate_error (error, wc.error);
+      g_propagate_error (error, g_steal_pointer (&wc->error));
       return FALSE;
     }
   if (status != CAIRO_STATUS_SUCCESS)
@@ -1171,30 +1170,35 @@ hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
 }
 
 gboolean
+hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
+                                 GCancellable *cancellable, GError **error)
+{
+  WriteClosure wc = { stream, NULL, cancellable, NULL };
+
+  g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return write_pdf (self, &wc, error);
+}
+
+gboolean
 hw_document_write_pdf (HwDocument *self, const char *path, GError **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) abort = NULL;
+  g_autoptr(HwOutputFile) file = NULL;
+  WriteClosure wc = { NULL, NULL, NULL, NULL };
 
   g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  file = g_file_new_for_path (path);
-  /* Written beside the target and renamed into place on close; owner-only, like the data. */
-  stream = g_file_replace (file, NULL, FALSE,
-                           G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
+  /* Owner-only, and in place only when complete: a full disk leaves any earlier file. */
+  file = hw_output_file_open (path, error);
+  if (file == NULL)
     return FALSE;
-  if (!hw_document_write_pdf_to_stream (self, G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      /* Closing with a cancelled cancellable leaves any earlier file as it was. */
-      abort = g_cancellable_new ();
-      g_cancellable_cancel (abort);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abort, NULL);
-      return FALSE;
-    }
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
+  wc.file = file;
+  if (!write_pdf (self, &wc, error))
+    return FALSE;
+  return hw_output_file_commit (g_steal_pointer (&file), error);
 }
 
 /* ---- GObject ---- */

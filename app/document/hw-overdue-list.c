@@ -33,6 +33,8 @@ struct _HwOverdueList {
   GPtrArray *rows;
   guint      n_overdue;
   guint      n_due_soon;
+  guint      n_cases;      /* with at least one row */
+  guint     *n_cases_out;
 };
 
 static void
@@ -64,6 +66,7 @@ hw_overdue_list_new (HwStore *store, const HwOverdueListOptions *options)
   list->team_id = g_strdup (options->team_id);
   list->rule_id = g_strdup (options->rule_id);
   list->include_due_soon = options->include_due_soon;
+  list->n_cases_out = options->n_cases;
   list->lang = hw_plan_findings_lang ();
   list->staff = hw_store_list (store, HW_ENTITY_STAFF, NULL);
   list->teams = hw_store_list (store, HW_ENTITY_TEAM, NULL);
@@ -105,6 +108,7 @@ hw_overdue_list_add_case (HwOverdueList *list, const HwDossier *dossier, GPtrArr
 {
   const HwCase *c;
   g_autofree char *initials = NULL;
+  guint n_rows;
 
   g_return_if_fail (list != NULL);
   g_return_if_fail (dossier != NULL && findings != NULL);
@@ -113,6 +117,7 @@ hw_overdue_list_add_case (HwOverdueList *list, const HwDossier *dossier, GPtrArr
   if (list->team_id && g_strcmp0 (c->team_id, list->team_id) != 0)
     return;
   initials = hw_plan_dup_initials (hw_dossier_child (dossier));
+  n_rows = list->rows->len;
   for (guint i = 0; i < findings->len; i++)
     {
       const HwFinding *f = findings->pdata[i];
@@ -148,6 +153,8 @@ hw_overdue_list_add_case (HwOverdueList *list, const HwDossier *dossier, GPtrArr
       else
         list->n_due_soon++;
     }
+  if (list->rows->len > n_rows)
+    list->n_cases++;
 }
 
 static const char *
@@ -281,6 +288,8 @@ hw_overdue_list_build (HwOverdueList *list)
 
   g_return_val_if_fail (list != NULL, NULL);
 
+  if (list->n_cases_out)
+    *list->n_cases_out = list->n_cases;
   doc = hw_document_new ();
   team = team_name (list);
   today = hw_date_dup_display (list->today);

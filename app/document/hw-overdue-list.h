@@ -18,6 +18,7 @@ typedef struct {
   const char *rule_id;           /* NULL: every rule */
   gboolean    include_due_soon;
   const char *printed_by;        /* NULL: the store's actor */
+  guint      *n_cases;           /* optional, set when built: how many cases the list names */
 } HwOverdueListOptions;
 
 /* Builds the list from findings the caller already has (the check command). */

@@ -12,6 +12,7 @@
 #include "hw-error.h"
 #include "hw-homeward-xml.h"
 #include "hw-import-private.h"
+#include "hw-xml-output.h"
 
 /* Dates a Homeward file may hold: a grandparent's birth, a plan's review years ahead. */
 #define MIN_YEAR 1900
@@ -213,7 +214,7 @@ write_everything (Writer *w, HwStore *store, GDateTime *exported, GError **error
 gboolean
 hw_homeward_export (HwStore *store, const char *path, GDateTime *exported, GError **error)
 {
-  g_autofree char *tmp = NULL;
+  g_autoptr(HwOutputFile) out = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) local = NULL;
   Writer w = { 0 };
@@ -222,8 +223,10 @@ hw_homeward_export (HwStore *store, const char *path, GDateTime *exported, GErro
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  tmp = g_strdup_printf ("%s.part", path);
-  w.writer = xmlNewTextWriterFilename (tmp, 0);
+  out = hw_output_file_open (path, error);
+  if (out == NULL)
+    return FALSE;
+  w.writer = hw_xml_output_new_writer (out);
   if (w.writer == NULL)
     {
       g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), path);
@@ -235,22 +238,19 @@ hw_homeward_export (HwStore *store, const char *path, GDateTime *exported, GErro
   now = exported ? g_date_time_to_utc (exported) : g_date_time_new_now_utc ();
 
   ok = write_everything (&w, store, now, &local);
+  /* Freeing the writer flushes its last buffer into the file. */
   xmlFreeTextWriter (w.writer);
   g_string_free (w.scratch, TRUE);
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (&local, HW_ERROR, HW_ERROR_FAILED, "%s", g_strerror (saved));
-      ok = FALSE;
-    }
   if (!ok)
     {
-      g_unlink (tmp);
+      /* A failed write says why (the disk is full…) and names the file itself. */
+      if (!hw_output_file_check (out, error))
+        return FALSE;
       g_set_error (error, HW_ERROR, local ? local->code : HW_ERROR_FAILED, "%s: %s", path,
                    local ? local->message : _("cannot write the file"));
+      return FALSE;
     }
-  return ok;
+  return hw_output_file_commit (g_steal_pointer (&out), error);
 }
 
 /* ==== reading ==== */

@@ -12,11 +12,12 @@
 #include "hw-error.h"
 #include "hw-ssb-export.h"
 #include "hw-ssb-private.h"
+#include "hw-xml-output.h"
 
 struct _HwSsbWriter {
   xmlTextWriterPtr   writer;
+  HwOutputFile      *out;
   char              *path;
-  char              *tmp_path;
   HwSsbExportOptions options;
   char              *municipality;   /* for Tilsyn/Ansvarlig when the placement has none */
   const char        *case_ref;
@@ -39,6 +40,15 @@ skipped (HwSsbWriter *self, const char *format, ...)
   message = g_strdup_vprintf (format, args);
   va_end (args);
   self->options.warning (self->case_ref, message, self->options.user_data);
+}
+
+/* Why the file could not be written: the disk's own words when a write failed. */
+static void
+set_write_error (HwSsbWriter *self, GError **error)
+{
+  if (self->out && !hw_output_file_check (self->out, error))
+    return;
+  g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), self->path);
 }
 
 static void
@@ -609,8 +619,10 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
   self->options = *options;
   self->municipality = g_strdup (options->municipality);
   self->path = g_strdup (path);
-  self->tmp_path = g_strdup_printf ("%s.part", path);
-  self->writer = xmlNewTextWriterFilename (self->tmp_path, 0);
+  self->out = hw_output_file_open (path, error);
+  if (self->out == NULL)
+    return NULL;
+  self->writer = hw_xml_output_new_writer (self->out);
   if (self->writer == NULL)
     {
       g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), path);
@@ -648,7 +660,7 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
   end (self);
   if (self->failed)
     {
-      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), path);
+      set_write_error (self, error);
       return NULL;
     }
   return g_steal_pointer (&self);
@@ -710,7 +722,7 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
 
   if (self->failed)
     {
-      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), self->path);
+      set_write_error (self, error);
       return FALSE;
     }
   self->n_cases++;
@@ -726,21 +738,14 @@ hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
 
   if (xmlTextWriterEndDocument (self->writer) < 0)
     self->failed = TRUE;
+  /* Freeing the writer flushes its last buffer into the file. */
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
   if (self->failed)
     {
-      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), self->path);
+      set_write_error (self, error);
       return FALSE;
     }
-  if (g_rename (self->tmp_path, self->path) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s: %s", self->path, g_strerror (saved));
-      return FALSE;
-    }
-  g_clear_pointer (&self->tmp_path, g_free);
-  return TRUE;
+  return hw_output_file_commit (g_steal_pointer (&self->out), error);
 }
 
 void
@@ -749,9 +754,7 @@ hw_ssb_writer_free (HwSsbWriter *self)
   if (self == NULL)
     return;
   g_clear_pointer (&self->writer, xmlFreeTextWriter);
-  if (self->tmp_path)
-    g_unlink (self->tmp_path);
-  g_free (self->tmp_path);
+  g_clear_pointer (&self->out, hw_output_file_abort);
   g_free (self->path);
   g_free (self->municipality);
   g_free (self);

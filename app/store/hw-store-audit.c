@@ -530,3 +530,33 @@ hw_store_audit_verify (HwStore *self, gint64 *bad_seq, guint64 *n_checked, GErro
     *n_checked = report.n_checked;
   return ok;
 }
+
+/* ---- disclosures ---- */
+
+gboolean
+hw_store_log_disclosure (HwStore    *self,
+                         const char *what,
+                         guint       n_cases,
+                         const char *destination,
+                         GError    **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what != NULL && destination != NULL, FALSE);
+
+  /* English and pipe-friendly like the other entries; no search text, which may be an
+   * identity number. */
+  detail = g_strdup_printf ("%u %s to %s", n_cases, n_cases == 1 ? "case" : "cases",
+                            destination);
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = hw_store_audit_append (self, "disclose", what, NULL, NULL, detail, error);
+  if (!ok)
+    {
+      hw_store_rollback (self);
+      return FALSE;
+    }
+  return hw_store_commit (self, error);
+}

@@ -57,4 +57,15 @@ const char *hw_audit_break_to_string (HwAuditBreak kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwAuditEntry, hw_audit_entry_free)
 
+/* Records that personal data left the program in bulk (an export, a search, a check in a
+ * machine-readable format, a printed document): by whom (the actor), @what (a short English
+ * name, e.g. "export homeward"), how many cases and where to (a path, or "standard output").
+ * `audit show` prints it as action "disclose", table @what, detail "N cases to DESTINATION".
+ * Its own transaction. */
+gboolean    hw_store_log_disclosure  (HwStore    *self,
+                                      const char *what,
+                                      guint       n_cases,
+                                      const char *destination,
+                                      GError    **error);
+
 G_END_DECLS

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-output-file"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "hw-error.h"
+#include "hw-output-file.h"
+
+struct _HwOutputFile {
+  char   *path;
+  char   *tmp_path;
+  int     fd;
+  GError *failure;     /* the first write error: sticky */
+};
+
+static void
+set_errno_error (GError **error, const char *path, int saved)
+{
+  /* Translators: "export.xml: cannot write: No space left on device" */
+  g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write: %s"), path,
+               g_strerror (saved));
+}
+
+HwOutputFile *
+hw_output_file_open (const char *path, GError **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmpl = NULL;
+  HwOutputFile *self;
+  int fd;
+
+  g_return_val_if_fail (path != NULL && *path != '\0', NULL);
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  /* Hidden and beside the target, so the rename stays in one file system; the random part
+   * (mkstemp, O_CREAT | O_EXCL) means nobody can plant a link where it will be. */
+  tmpl = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp_full (tmpl, O_WRONLY | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      set_errno_error (error, path, errno);
+      return NULL;
+    }
+  self = g_new0 (HwOutputFile, 1);
+  self->path = g_strdup (path);
+  self->tmp_path = g_steal_pointer (&tmpl);
+  self->fd = fd;
+  return self;
+}
+
+gboolean
+hw_output_file_write (HwOutputFile *self, const void *data, gsize size, GError **error)
+{
+  const char *p = data;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->failure)
+    return hw_output_file_check (self, error);
+  while (size > 0)
+    {
+      gssize n = write (self->fd, p, size);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          /* write() returning 0 for a non-empty buffer would loop forever: call it full. */
+          set_errno_error (&self->failure, self->path, n < 0 ? errno : ENOSPC);
+          return hw_output_file_check (self, error);
+        }
+      p += n;
+      size -= n;
+    }
+  return TRUE;
+}
+
+gboolean
+hw_output_file_check (HwOutputFile *self, GError **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (self->failure == NULL)
+    return TRUE;
+  if (error)
+    *error = g_error_copy (self->failure);
+  return FALSE;
+}
+
+const char *
+hw_output_file_get_path (HwOutputFile *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+/* So that the rename itself survives a power cut; some file systems cannot, which is not an
+ * error worth losing the file over. */
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  if (fsync (fd) != 0)
+    g_debug ("fsync of the folder: %s", g_strerror (errno));
+  close (fd);
+}
+
+gboolean
+hw_output_file_commit (HwOutputFile *self, GError **error)
+{
+  int fd;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!hw_output_file_check (self, error))
+    {
+      hw_output_file_abort (self);
+      return FALSE;
+    }
+  /* A full disk may show only here (delayed allocation, network file systems). */
+  if (fsync (self->fd) != 0)
+    {
+      set_errno_error (error, self->path, errno);
+      hw_output_file_abort (self);
+      return FALSE;
+    }
+  fd = self->fd;
+  self->fd = -1;
+  if (close (fd) != 0)
+    {
+      set_errno_error (error, self->path, errno);
+      hw_output_file_abort (self);
+      return FALSE;
+    }
+  /* rename() replaces whatever stands at the name, a planted link too, without following it. */
+  if (g_rename (self->tmp_path, self->path) != 0)
+    {
+      set_errno_error (error, self->path, errno);
+      hw_output_file_abort (self);
+      return FALSE;
+    }
+  sync_folder (self->path);
+  g_clear_pointer (&self->tmp_path, g_free);
+  hw_output_file_abort (self);
+  return TRUE;
+}
+
+void
+hw_output_file_abort (HwOutputFile *self)
+{
+  if (self == NULL)
+    return;
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->tmp_path)
+    g_unlink (self->tmp_path);
+  g_free (self->tmp_path);
+  g_free (self->path);
+  g_clear_error (&self->failure);
+  g_free (self);
+}

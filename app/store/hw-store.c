@@ -1432,9 +1432,18 @@ query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needl
   sqlite3_bind_text (stmt, 1, day, -1, SQLITE_TRANSIENT);
   if (needle)
     {
-      g_autofree char *pattern = g_strdup_printf ("%%%s%%", needle);
-      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":needle"), pattern, -1,
-                         SQLITE_TRANSIENT);
+      /* What was typed is matched literally: its LIKE wildcards are escaped (ESCAPE '\\'). */
+      g_autoptr(GString) pattern = g_string_new ("%");
+
+      for (const char *p = needle; *p; p++)
+        {
+          if (*p == '%' || *p == '_' || *p == '\\')
+            g_string_append_c (pattern, '\\');
+          g_string_append_c (pattern, *p);
+        }
+      g_string_append_c (pattern, '%');
+      sqlite3_bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":needle"), pattern->str,
+                         -1, SQLITE_TRANSIENT);
     }
   if (limit)
     {
@@ -1504,9 +1513,10 @@ hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today, guin
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);
   return query_case_rows (self, CASE_ROW_SQL
-                          "WHERE c.journal_no LIKE :needle OR ch.fnr LIKE :needle "
+                          "WHERE c.journal_no LIKE :needle ESCAPE '\\' "
+                          "   OR ch.fnr LIKE :needle ESCAPE '\\' "
                           "   OR (coalesce(ch.given_name, '') || ' ' || "
-                          "       coalesce(ch.family_name, '')) LIKE :needle "
+                          "       coalesce(ch.family_name, '')) LIKE :needle ESCAPE '\\' "
                           "ORDER BY c.journal_no LIMIT :limit OFFSET :offset",
                           today, needle, limit ? limit : G_MAXINT, 0, error);
 }

@@ -31,6 +31,9 @@
 #define REQ HW_FIELD_REQUIRED
 #define PERS HW_FIELD_PERSONAL
 #define PROSE HW_FIELD_PROSE
+/* Free text no rule reads, line breaks allowed. */
+#define NOTE (HW_FIELD_PROSE | HW_FIELD_MULTILINE)
+#define MULTI HW_FIELD_MULTILINE
 
 static const char *const role_names[] = { "caseworker", "team-leader", "supervisor", NULL };
 static const char *const home_kind_names[] = { "kinship", "ordinary", "emergency", "specialised",
@@ -72,7 +75,7 @@ static const HwField home_fields[] = {
   TEXT (HwFosterHome, name, REQ | PERS, N_("Name")),
   ENUM (HwFosterHome, kind, home_kind_names, 0, N_("Kind of home")),
   TEXT (HwFosterHome, municipality, 0, N_("Municipality")),
-  TEXT (HwFosterHome, address, PERS | PROSE, N_("Address")),
+  TEXT (HwFosterHome, address, PERS | NOTE, N_("Address")),
   BOOL (HwFosterHome, protected_address, 0, N_("Protected address")),
 };
 
@@ -94,7 +97,7 @@ static const HwField evidence_fields[] = {
   DATE (HwHomeEvidence, date, REQ, N_("Date")),
   BOOL (HwHomeEvidence, needed, 0, N_("Certificate needed")),
   TEXT (HwHomeEvidence, municipality, 0, N_("Municipality")),
-  TEXT (HwHomeEvidence, note, PROSE, N_("Note")),
+  TEXT (HwHomeEvidence, note, NOTE, N_("Note")),
 };
 
 static const HwField case_fields[] = {
@@ -105,8 +108,8 @@ static const HwField case_fields[] = {
   REF (HwCase, caseworker_id, HW_ENTITY_STAFF, 0, N_("Kontaktperson")),
   REF (HwCase, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
   TEXT (HwCase, municipality, 0, N_("Municipality")),
-  TEXT (HwCase, summary, PROSE, N_("Summary")),
-  TEXT (HwCase, child_views, PROSE, N_("The child's views")),
+  TEXT (HwCase, summary, NOTE, N_("Summary")),
+  TEXT (HwCase, child_views, NOTE, N_("The child's views")),
 };
 
 static const HwField child_fields[] = {
@@ -118,7 +121,7 @@ static const HwField child_fields[] = {
   ENUM (HwChild, sex, sex_names, 0, N_("Sex")),
   DATE (HwChild, start_date, 0, N_("Registered from")),
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
-  TEXT (HwChild, address, PERS | PROSE, N_("Address")),
+  TEXT (HwChild, address, PERS | NOTE, N_("Address")),
   TEXT (HwChild, school, PROSE, N_("School or kindergarten")),
 };
 
@@ -130,7 +133,7 @@ static const HwField person_fields[] = {
   ENUM (HwPerson, relation, relation_names, 0, N_("Relation")),
   BOOL (HwPerson, parental_responsibility, 0, N_("Parental responsibility")),
   BOOL (HwPerson, protected_address, 0, N_("Protected address")),
-  TEXT (HwPerson, address, PERS | PROSE, N_("Address")),
+  TEXT (HwPerson, address, PERS | NOTE, N_("Address")),
   TEXT (HwPerson, phone, PERS | PROSE, N_("Phone")),
 };
 
@@ -140,10 +143,10 @@ static const HwField decision_fields[] = {
   BASIS (HwDecision, REQ),
   DATE (HwDecision, start_date, REQ | HW_FIELD_START, N_("Decision date")),
   DATE (HwDecision, end_date, HW_FIELD_END, N_("End date")),
-  TEXT (HwDecision, min_samvaer, PROSE, N_("Minimum contact")),
+  TEXT (HwDecision, min_samvaer, NOTE, N_("Minimum contact")),
   INT (HwDecision, min_samvaer_per_year, 0, N_("Minimum contact sessions a year")),
-  TEXT (HwDecision, expected_duration, PROSE, N_("Expected duration")),
-  TEXT (HwDecision, support_needs, PROSE, N_("The parents' support needs")),
+  TEXT (HwDecision, expected_duration, NOTE, N_("Expected duration")),
+  TEXT (HwDecision, support_needs, NOTE, N_("The parents' support needs")),
 };
 
 static const HwField status_fields[] = {
@@ -157,15 +160,15 @@ static const HwField measure_fields[] = {
   CASE_REF (HwMeasure),
   BASIS (HwMeasure, REQ),
   TEXT (HwMeasure, category, REQ, N_("Category")),
-  TEXT (HwMeasure, category_note, PROSE, N_("Category note")),
+  TEXT (HwMeasure, category_note, NOTE, N_("Category note")),
   DATE (HwMeasure, start_date, REQ | HW_FIELD_START, N_("Start date")),
   DATE (HwMeasure, end_date, HW_FIELD_END, N_("End date")),
   INT (HwMeasure, end_reason, 0, N_("End reason")),
-  TEXT (HwMeasure, end_reason_note, PROSE, N_("End reason note")),
+  TEXT (HwMeasure, end_reason_note, NOTE, N_("End reason note")),
   REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
   TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
-  TEXT (HwMeasure, purpose, PROSE, N_("Purpose")),
-  TEXT (HwMeasure, planned_duration, PROSE, N_("Planned duration")),
+  TEXT (HwMeasure, purpose, NOTE, N_("Purpose")),
+  TEXT (HwMeasure, planned_duration, NOTE, N_("Planned duration")),
   DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),
 };
 
@@ -182,9 +185,9 @@ static const HwField move_fields[] = {
   CASE_REF (HwMove),
   DATE (HwMove, date, REQ, N_("Date")),
   TEXT (HwMove, reason_code, REQ, N_("Reason")),
-  TEXT (HwMove, reason_note, PROSE, N_("Reason note")),
+  TEXT (HwMove, reason_note, NOTE, N_("Reason note")),
   TEXT (HwMove, to_code, REQ, N_("Moved to")),
-  TEXT (HwMove, to_note, PROSE, N_("Moved to, note")),
+  TEXT (HwMove, to_note, NOTE, N_("Moved to, note")),
   BOOL (HwMove, planned, 0, N_("Planned")),
 };
 
@@ -203,14 +206,14 @@ static const HwField plan_fields[] = {
   DATE (HwPlan, end_date, HW_FIELD_END, N_("End date")),
   INT (HwPlan, version, 0, N_("Version")),
   TEXT (HwPlan, approved_by, 0, N_("Approved by")),
-  TEXT (HwPlan, note, PROSE, N_("Note")),
+  TEXT (HwPlan, note, NOTE, N_("Note")),
 };
 
 static const HwField evaluation_fields[] = {
   CASE_REF (HwPlanEvaluation),
   REF (HwPlanEvaluation, plan_id, HW_ENTITY_PLAN, REQ, N_("Plan")),
   DATE (HwPlanEvaluation, date, REQ, N_("Evaluated")),
-  TEXT (HwPlanEvaluation, note, PROSE, N_("Note")),
+  TEXT (HwPlanEvaluation, note, NOTE, N_("Note")),
 };
 
 static const HwField petition_fields[] = {
@@ -225,7 +228,7 @@ static const HwField aftercare_fields[] = {
   DATE (HwAftercare, date, REQ | HW_FIELD_START, N_("Date")),
   INT (HwAftercare, conclusion, 0, N_("Conclusion")),
   DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
-  TEXT (HwAftercare, note, PROSE, N_("Note")),
+  TEXT (HwAftercare, note, NOTE, N_("Note")),
 };
 
 static const HwField agreement_fields[] = {
@@ -233,10 +236,10 @@ static const HwField agreement_fields[] = {
   REF (HwSamvaerAgreement, person_id, HW_ENTITY_PERSON, REQ, N_("With")),
   TEXT (HwSamvaerAgreement, rrule, REQ, N_("How often")),
   INT (HwSamvaerAgreement, duration_minutes, 0, N_("Duration (minutes)")),
-  TEXT (HwSamvaerAgreement, place, PROSE, N_("Place")),
+  TEXT (HwSamvaerAgreement, place, NOTE, N_("Place")),
   BOOL (HwSamvaerAgreement, supervised, 0, N_("Supervised")),
   TEXT (HwSamvaerAgreement, supervisor, PROSE, N_("Supervisor")),
-  TEXT (HwSamvaerAgreement, tribunal_minimum, PROSE, N_("Tribunal's minimum")),
+  TEXT (HwSamvaerAgreement, tribunal_minimum, NOTE, N_("Tribunal's minimum")),
   DATE (HwSamvaerAgreement, valid_from, REQ | HW_FIELD_START, N_("Valid from")),
   DATE (HwSamvaerAgreement, valid_to, HW_FIELD_END, N_("Valid to")),
   REF (HwSamvaerAgreement, approved_by, HW_ENTITY_STAFF, 0, N_("Approved by")),
@@ -247,7 +250,7 @@ static const HwField samvaer_eval_fields[] = {
   CASE_REF (HwSamvaerEvaluation),
   REF (HwSamvaerEvaluation, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
   DATE (HwSamvaerEvaluation, date, REQ, N_("Evaluated")),
-  TEXT (HwSamvaerEvaluation, note, PROSE, N_("Note")),
+  TEXT (HwSamvaerEvaluation, note, NOTE, N_("Note")),
 };
 
 static const HwField session_fields[] = {
@@ -255,9 +258,9 @@ static const HwField session_fields[] = {
   REF (HwSamvaerSession, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
   DATE (HwSamvaerSession, date, REQ, N_("Date")),
   ENUM (HwSamvaerSession, status, session_names, 0, N_("Status")),
-  TEXT (HwSamvaerSession, reason, PROSE, N_("Reason")),
-  TEXT (HwSamvaerSession, report, PROSE, N_("Supervisor's report")),
-  TEXT (HwSamvaerSession, child_reaction, PROSE, N_("The child's reactions")),
+  TEXT (HwSamvaerSession, reason, NOTE, N_("Reason")),
+  TEXT (HwSamvaerSession, report, NOTE, N_("Supervisor's report")),
+  TEXT (HwSamvaerSession, child_reaction, NOTE, N_("The child's reactions")),
 };
 
 static const HwField visit_fields[] = {
@@ -269,7 +272,7 @@ static const HwField visit_fields[] = {
   BOOL (HwVisit, child_alone, 0, N_("Child spoke alone")),
   REF (HwVisit, person_id, HW_ENTITY_PERSON, 0, N_("Person")),
   REF (HwVisit, staff_id, HW_ENTITY_STAFF, 0, N_("By")),
-  TEXT (HwVisit, notes, PROSE, N_("Notes")),
+  TEXT (HwVisit, notes, NOTE, N_("Notes")),
 };
 
 static const HwField followup_fields[] = {
@@ -281,18 +284,18 @@ static const HwField followup_fields[] = {
   BOOL (HwParentFollowup, accepted, 0, N_("Accepted")),
   BOOL (HwParentFollowup, consent, 0, N_("Consent")),
   BOOL (HwParentFollowup, formal_decision, 0, N_("Formal decision")),
-  TEXT (HwParentFollowup, provider, PROSE, N_("Provider")),
-  TEXT (HwParentFollowup, notes, PROSE, N_("Notes")),
+  TEXT (HwParentFollowup, provider, NOTE, N_("Provider")),
+  TEXT (HwParentFollowup, notes, NOTE, N_("Notes")),
 };
 
 static const HwField reunification_fields[] = {
   CASE_REF (HwReunification),
   DATE (HwReunification, date, REQ, N_("Assessed")),
   ENUM (HwReunification, goal, goal_names, 0, N_("Goal")),
-  TEXT (HwReunification, grounds, 0, N_("Grounds")),
-  TEXT (HwReunification, prerequisites, PROSE, N_("What must be in place")),
-  TEXT (HwReunification, child_views, PROSE, N_("The child's views")),
-  TEXT (HwReunification, parent_views, PROSE, N_("The parents' views")),
+  TEXT (HwReunification, grounds, MULTI, N_("Grounds")),
+  TEXT (HwReunification, prerequisites, NOTE, N_("What must be in place")),
+  TEXT (HwReunification, child_views, NOTE, N_("The child's views")),
+  TEXT (HwReunification, parent_views, NOTE, N_("The parents' views")),
   DATE (HwReunification, planned_return, 0, N_("Planned return")),
   TEXT (HwReunification, assessed_by, PROSE, N_("Assessed by")),
 };
@@ -302,20 +305,20 @@ static const HwField return_fields[] = {
   DATE (HwReturn, date, REQ | HW_FIELD_START, N_("Return date")),
   BOOL (HwReturn, planned, 0, N_("Planned")),
   DATE (HwReturn, offer_date, 0, N_("Follow-up offered")),
-  TEXT (HwReturn, support, PROSE, N_("Support after return")),
+  TEXT (HwReturn, support, NOTE, N_("Support after return")),
   DATE (HwReturn, reentry_date, HW_FIELD_END, N_("Placed again")),
-  TEXT (HwReturn, notes, PROSE, N_("Notes")),
+  TEXT (HwReturn, notes, NOTE, N_("Notes")),
 };
 
 static const HwField activity_fields[] = {
   CASE_REF (HwActivity),
   ENUM (HwActivity, part, part_names, 0, N_("Part")),
-  TEXT (HwActivity, title, REQ, N_("Activity")),
+  TEXT (HwActivity, title, REQ | MULTI, N_("Activity")),
   DATE (HwActivity, due, 0, N_("Due")),
   DATE (HwActivity, done_date, 0, N_("Done")),
-  TEXT (HwActivity, dropped_reason, 0, N_("Dropped because")),
+  TEXT (HwActivity, dropped_reason, MULTI, N_("Dropped because")),
   TEXT (HwActivity, responsible, 0, N_("Responsible")),
-  TEXT (HwActivity, participants, 0, N_("Participants")),
+  TEXT (HwActivity, participants, MULTI, N_("Participants")),
   TEXT (HwActivity, basis, 0, N_("Basis")),
   TEXT (HwActivity, template_key, 0, N_("Template row")),
 };
@@ -722,6 +725,59 @@ hw_uuid_is_valid (const char *text)
   return text != NULL && g_uuid_string_is_valid (text);
 }
 
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The one check of what a text field may hold (HW_FIELD_MULTILINE in hw-entity.h). The value
+ * is never repeated: it may be an identity number or a name. */
+static gboolean
+check_text (const HwField *f, const char *v, GError **error)
+{
+  gboolean multiline = (f->flags & HW_FIELD_MULTILINE) != 0;
+  glong max = multiline ? HW_TEXT_MAX_CHARS : HW_LINE_MAX_CHARS;
+  glong n = 0;
+
+  if (!g_utf8_validate (v, -1, NULL))
+    {
+      /* Translators: %s is a field name, like "Given name" */
+      g_set_error (error, HW_ERROR, HW_ERROR_INVALID, _("%s is not valid text (UTF-8)"),
+                   _(f->label));
+      return FALSE;
+    }
+  for (const char *p = v; *p; p = g_utf8_next_char (p), n++)
+    {
+      guchar c = (guchar) *p;
+
+      if ((c < 0x20 || c == 0x7f) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
+        {
+          if (multiline)
+            g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                         /* Translators: %s is a field name, like "Notes" */
+                         _("%s contains a control character"), _(f->label));
+          else
+            g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                         /* Translators: %s is a field name, like "Journal number" */
+                         _("%s must be one line, without tabs or control characters"),
+                         _(f->label));
+          return FALSE;
+        }
+    }
+  if (n > max)
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                   /* Translators: "Given name is too long (1000 characters; at most 200)" */
+                   _("%s is too long (%ld characters; at most %ld)"), _(f->label), n, max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
 {
@@ -747,7 +803,9 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
         {
           const char *v = hw_field_get_text (record, f);
 
-          if ((f->flags & HW_FIELD_REQUIRED) && (v == NULL || *v == '\0'))
+          if (v && !check_text (f, v, error))
+            return FALSE;
+          if ((f->flags & HW_FIELD_REQUIRED) && (v == NULL || is_blank (v)))
             {
               g_set_error (error, HW_ERROR, HW_ERROR_REQUIRED,
                            /* Translators: %s is a field name, like "Given name" */

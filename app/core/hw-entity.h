@@ -25,7 +25,18 @@ typedef enum {
   HW_FIELD_END      = 1 << 4,  /* must not be before the entity's start field */
   HW_FIELD_START    = 1 << 5,
   HW_FIELD_PROSE    = 1 << 6,  /* free text no rule reads: left out when loading facts */
+  HW_FIELD_MULTILINE = 1 << 7, /* text: line breaks and tabs allowed, HW_TEXT_MAX_CHARS */
 } HwFieldFlags;
+
+/* What hw_record_validate() allows in a text field, in characters. Every other text field is
+ * one line (a name, a code, a journal or identity number) with no tab or control character,
+ * so it cannot break a tab-separated row or a one-line label: 200 is four times the longest
+ * Norwegian personal name the registers accept and far beyond any code. Free text (notes,
+ * views, grounds) may hold line breaks: 50,000 characters is about twenty printed pages, two
+ * to three times the longest journal note a caseworker writes, and keeps a record well below
+ * a megabyte however many fields it has. */
+#define HW_LINE_MAX_CHARS 200
+#define HW_TEXT_MAX_CHARS 50000
 
 /* The entities the rule engine reads (a bit per HwEntity): the store loads only these, without
  * their prose, when it feeds a whole caseload to the rules. */

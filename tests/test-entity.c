@@ -191,6 +191,161 @@ START_TEST (test_entity_validate_bad_uuid_and_enum)
 }
 END_TEST
 
+/* A valid child record with @given_name (an owned copy is made). */
+static HwChild *
+make_child (const char *given_name)
+{
+  HwChild *child = hw_record_new (HW_ENTITY_CHILD);
+
+  child->case_id = g_uuid_string_random ();
+  child->birth_date = hw_date_new (2015, 3, 14);
+  child->fnr = hw_identity_make_synthetic (child->birth_date, 1);
+  child->given_name = g_strdup (given_name);
+  return child;
+}
+
+START_TEST (test_entity_validate_blank_required)
+{
+  const char *blanks[] = { " ", "   \t ", "\xc2\xa0", "\xe2\x80\x83" };   /* NBSP, em space */
+
+  for (guint i = 0; i < G_N_ELEMENTS (blanks); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      hw_autorecord HwChild *child = make_child (blanks[i]);
+
+      ck_assert_msg (!hw_record_validate (child, HW_DATE_NONE, &error), "blank %u passed", i);
+      ck_assert_str_eq (error->message, i == 1 ? "Given name must be one line, without tabs or "
+                                                 "control characters"
+                                               : "Given name is required");
+    }
+}
+END_TEST
+
+START_TEST (test_entity_validate_one_line_fields)
+{
+  const char *bad[] = { "2021-00015\nX", "2021\t00015", "2021\r", "A\x01", "A\x7f" };
+  g_autoptr(HwDossier) d = hw_test_make_case ("J-1");
+  HwCase *kase = hw_dossier_case (d);
+  HwVisit *visit = hw_record_new (HW_ENTITY_VISIT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_free (kase->journal_no);
+      kase->journal_no = g_strdup (bad[i]);
+      ck_assert_msg (!hw_record_validate (kase, HW_DATE_NONE, &error), "%u passed", i);
+      ck_assert_int_eq (error->code, HW_ERROR_INVALID);
+      ck_assert_str_eq (error->message, "Journal number must be one line, without tabs or "
+                                        "control characters");
+    }
+
+  /* Free text keeps its line breaks and tabs, but no other control character. */
+  visit->case_id = g_strdup (kase->rec.id);
+  visit->date = hw_date_new (2024, 1, 2);
+  visit->notes = g_strdup ("Line one\n\tindented\r\nline three");
+  ck_assert (hw_record_validate (visit, HW_DATE_NONE, NULL));
+  g_free (visit->notes);
+  visit->notes = g_strdup ("bell\x07");
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!hw_record_validate (visit, HW_DATE_NONE, &error));
+    ck_assert_str_eq (error->message, "Notes contains a control character");
+  }
+  g_free (visit->notes);
+  visit->notes = g_strdup ("broken \xc3\x28 UTF-8");
+  {
+    g_autoptr(GError) error = NULL;
+
+    ck_assert (!hw_record_validate (visit, HW_DATE_NONE, &error));
+    ck_assert_str_eq (error->message, "Notes is not valid text (UTF-8)");
+  }
+  hw_record_free (visit);
+}
+END_TEST
+
+START_TEST (test_entity_validate_lengths)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
+  hw_autorecord HwChild *child = NULL;
+  HwVisit *visit = hw_record_new (HW_ENTITY_VISIT);
+  g_autoptr(GError) error = NULL;
+
+  /* 200 characters of two bytes each: counted in characters, not bytes. */
+  for (guint i = 0; i < HW_LINE_MAX_CHARS; i++)
+    g_string_append (name, "\xc3\xb8");
+  child = make_child (name->str);
+  ck_assert_msg (hw_record_validate (child, HW_DATE_NONE, &error), "%s",
+                 error ? error->message : "");
+  g_free (child->given_name);
+  g_string_append_c (name, 'x');
+  child->given_name = g_strdup (name->str);
+  ck_assert (!hw_record_validate (child, HW_DATE_NONE, &error));
+  ck_assert_str_eq (error->message, "Given name is too long (201 characters; at most 200)");
+  g_clear_error (&error);
+
+  /* A megabyte of name, as an attacker sent it. */
+  g_free (child->given_name);
+  child->given_name = g_strnfill (1 << 20, 'A');
+  ck_assert (!hw_record_validate (child, HW_DATE_NONE, &error));
+  ck_assert (g_str_has_prefix (error->message, "Given name is too long"));
+  g_clear_error (&error);
+
+  visit->case_id = g_uuid_string_random ();
+  visit->date = hw_date_new (2024, 1, 2);
+  while (notes->len < HW_TEXT_MAX_CHARS)
+    g_string_append (notes, notes->len % 80 == 79 ? "\n" : "a");
+  visit->notes = g_strdup (notes->str);
+  ck_assert (hw_record_validate (visit, HW_DATE_NONE, NULL));
+  g_free (visit->notes);
+  g_string_append_c (notes, '.');
+  visit->notes = g_strdup (notes->str);
+  ck_assert (!hw_record_validate (visit, HW_DATE_NONE, &error));
+  ck_assert_str_eq (error->message, "Notes is too long (50001 characters; at most 50000)");
+  hw_record_free (visit);
+}
+END_TEST
+
+/* Every text field is either one line or marked free text: nothing falls between. */
+START_TEST (test_entity_text_kinds)
+{
+  guint n_line = 0, n_free = 0;
+
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      const HwEntityInfo *info = hw_entity_info (e);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const HwField *f = &info->fields[i];
+
+          if (f->type != HW_FIELD_TEXT)
+            {
+              ck_assert_msg (!(f->flags & HW_FIELD_MULTILINE), "%s.%s", info->name, f->name);
+              continue;
+            }
+          /* Names, numbers and codes are never free text. */
+          if ((f->flags & (HW_FIELD_IDENTITY | HW_FIELD_REQUIRED)) &&
+              !(f->flags & HW_FIELD_MULTILINE))
+            n_line++;
+          else if (f->flags & HW_FIELD_MULTILINE)
+            {
+              ck_assert_msg (!(f->flags & HW_FIELD_IDENTITY), "%s.%s", info->name, f->name);
+              n_free++;
+            }
+        }
+    }
+  ck_assert_uint_gt (n_line, 10);
+  ck_assert_uint_gt (n_free, 20);
+  ck_assert (!(hw_entity_find_field (hw_entity_info (HW_ENTITY_CASE), "journal_no")->flags &
+               HW_FIELD_MULTILINE));
+  ck_assert (!(hw_entity_find_field (hw_entity_info (HW_ENTITY_CHILD), "given_name")->flags &
+               HW_FIELD_MULTILINE));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -204,6 +359,10 @@ main (void)
   tcase_add_test (tc, test_entity_validate_identity_and_birth_agree);
   tcase_add_test (tc, test_entity_validate_bad_uuid_and_enum);
   tcase_add_test (tc, test_entity_packed_records);
+  tcase_add_test (tc, test_entity_validate_blank_required);
+  tcase_add_test (tc, test_entity_validate_one_line_fields);
+  tcase_add_test (tc, test_entity_validate_lengths);
+  tcase_add_test (tc, test_entity_text_kinds);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

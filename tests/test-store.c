@@ -675,6 +675,82 @@ START_TEST (test_store_audit_records_writes_and_reads)
 }
 END_TEST
 
+/* What was typed is found literally: LIKE's wildcards in it match only themselves. */
+START_TEST (test_store_search_is_literal)
+{
+  const char *journals[] = { "A_1", "AB1", "C%2", "CD2", "E\\3" };
+  const struct { const char *needle; guint n; } searches[] = {
+    { "_", 1 }, { "A_", 1 }, { "%", 1 }, { "C%", 1 }, { "\\", 1 }, { "B", 1 }, { "CD", 1 },
+    { "__", 0 }, { "%%", 0 },
+  };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (journals); i++)
+    {
+      g_autoptr(HwDossier) d = hw_test_make_case (journals[i]);
+
+      ck_assert (hw_store_save_dossier (store, d, &error));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autoptr(GPtrArray) rows = hw_store_search_case_rows (store, searches[i].needle,
+                                                             hw_date_new (2024, 1, 1), 0,
+                                                             &error);
+      ck_assert_no_error (error);
+      ck_assert_msg (rows->len == searches[i].n, "“%s” found %u cases, not %u",
+                     searches[i].needle, rows->len, searches[i].n);
+    }
+}
+END_TEST
+
+START_TEST (test_store_refuses_bad_text_unchanged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) dossier = hw_test_make_case ("2021-0003");
+  HwChild *child;
+  HwCase *kase;
+
+  ck_assert (hw_store_save_dossier (store, dossier, &error));
+  kase = hw_record_copy (dossier->root);
+  g_free (kase->journal_no);
+  kase->journal_no = g_strdup ("2021-0003\nX");
+  assert_refused_unchanged (kase, HW_ERROR_INVALID, "Journal number");
+
+  child = hw_record_copy (hw_dossier_child (dossier));
+  g_free (child->given_name);
+  child->given_name = g_strdup ("  \u00a0 ");
+  assert_refused_unchanged (child, HW_ERROR_REQUIRED, "Given name");
+  g_free (child->given_name);
+  child->given_name = g_strnfill (1 << 20, 'A');
+  assert_refused_unchanged (child, HW_ERROR_INVALID, "Given name is too long");
+  hw_record_free (kase);
+  hw_record_free (child);
+}
+END_TEST
+
+/* A bulk disclosure reads well in the trail and keeps the chain intact. */
+START_TEST (test_store_log_disclosure)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  HwAuditEntry *e;
+
+  ck_assert (hw_store_log_disclosure (store, "export homeward", 3, "/tmp/x.xml", &error));
+  ck_assert (hw_store_log_disclosure (store, "list --search", 1, "standard output", &error));
+  entries = hw_store_audit_list (store, NULL, &error);
+  ck_assert_uint_eq (entries->len, 2);
+  e = entries->pdata[0];
+  ck_assert_str_eq (e->action, "disclose");
+  ck_assert_str_eq (e->entity, "export homeward");
+  ck_assert_str_eq (e->actor, "tester");
+  ck_assert_str_eq (e->detail, "3 cases to /tmp/x.xml");
+  ck_assert_ptr_null (e->case_id);
+  e = entries->pdata[1];
+  ck_assert_str_eq (e->detail, "1 case to standard output");
+  ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
+}
+END_TEST
+
 int
 main (void)
 {
@@ -696,6 +772,9 @@ main (void)
   tcase_add_test (tc, test_store_owned_records_stay_with_their_case);
   tcase_add_test (tc, test_store_case_rows_and_search);
   tcase_add_test (tc, test_store_audit_records_writes_and_reads);
+  tcase_add_test (tc, test_store_search_is_literal);
+  tcase_add_test (tc, test_store_refuses_bad_text_unchanged);
+  tcase_add_test (tc, test_store_log_disclosure);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

@@ -4,11 +4,16 @@
  * number in any log line, even with every debug message switched on. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "hw-error.h"
 #include "hw-identity.h"
@@ -412,6 +417,460 @@ START_TEST (test_refusals_mask_identity_numbers)
 }
 END_TEST
 
+/* ---- output: disclosures audited, files private and safe, full disks, TSV cells ---- */
+
+typedef struct {
+  rlim_t fsize;   /* 0: no limit */
+} ChildLimits;
+
+/* In the child before exec: the most permissive umask, and optionally a file-size limit that
+ * makes write() fail with EFBIG as a full disk fails with ENOSPC (SIGXFSZ ignored: it would
+ * kill instead). No root needed. */
+static void
+limit_child (gpointer user_data)
+{
+  const ChildLimits *limits = user_data;
+
+  umask (0);
+  if (limits->fsize)
+    {
+      struct rlimit rl = { limits->fsize, limits->fsize };
+
+      signal (SIGXFSZ, SIG_IGN);
+      setrlimit (RLIMIT_FSIZE, &rl);
+    }
+}
+
+/* Like cli(), under umask 0 and, when @fsize is set, a file-size limit of @fsize bytes. */
+static int
+cli_limited (rlim_t fsize, char **out, char **err, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  ChildLimits limits = { fsize };
+  const char *arg;
+  va_list args;
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) cli_path);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, db);
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, limit_child,
+                               &limits, out, err, &status, &error), "spawn: %s",
+                 error ? error->message : "");
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+}
+
+/* The lines of `audit show` whose action is "disclose". */
+static GPtrArray *
+disclosures (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert_int_eq (cli (&out, &err, "audit", "show", NULL), 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (trust_contains (lines[i], "\tdisclose\t"))
+      g_ptr_array_add (found, g_strdup (lines[i]));
+  return found;
+}
+
+/* How many different values the @column-th tab-separated cell takes in @text's lines after
+ * the first @skip. */
+static guint
+distinct_cells (const char *text, guint column, guint skip)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = skip; lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      if (g_strv_length (cells) > column)
+        g_hash_table_add (seen, g_strdup (cells[column]));
+    }
+  return g_hash_table_size (seen);
+}
+
+/* Asserts that the command just run left exactly one new disclosure entry: @what, by
+ * "tester", "N case(s) to DESTINATION". */
+static void
+assert_one_disclosure (guint *n_before, const char *what, guint n_cases, const char *where)
+{
+  g_autoptr(GPtrArray) now = disclosures ();
+  g_autofree char *tail = g_strdup_printf ("\tdisclose\t%s\t-\t-\t%u %s to %s", what, n_cases,
+                                           n_cases == 1 ? "case" : "cases", where);
+  const char *last;
+
+  ck_assert_msg (now->len == *n_before + 1, "%s: %u disclosure entries, expected %u", what,
+                 now->len, *n_before + 1);
+  last = now->pdata[now->len - 1];
+  ck_assert_msg (g_str_has_suffix (last, tail), "“%s” does not end in “%s”", last, tail);
+  ck_assert (trust_contains (last, "\tadmin\tdisclose\t"));
+  *n_before = now->len;
+}
+
+START_TEST (test_cli_disclosures_are_audited)
+{
+  g_autofree char *xml = g_build_filename (tmpdir, "all.xml", NULL);
+  g_autofree char *ssb = g_build_filename (tmpdir, "ssb", NULL);
+  g_autofree char *pdf = g_build_filename (tmpdir, "overdue.pdf", NULL);
+  g_autofree char *plan = g_build_filename (tmpdir, "plan.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *demo_db = g_build_filename (tmpdir, "demo", "homeward.db", NULL);
+  g_autofree char *journal = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  guint n, n_files;
+
+  /* A demo caseload: findings to check, placements to export. */
+  g_free (db);
+  db = g_strdup (demo_db);
+  ck_assert_int_eq (cli (&out, &err, "demo", "--children", "12", "--seed", "8", NULL), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (cli (&out, &err, "list", NULL), 0);
+  journal = g_strndup (out, strcspn (out, "\t"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  none = disclosures ();
+  n = none->len;
+  ck_assert_uint_eq (n, 0);
+
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "export", "--format", "homeward",
+                         "-o", xml, NULL), 0);
+  assert_one_disclosure (&n, "export homeward", 12, xml);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "export", "--format", "barnevern-v4",
+                         "--org-number", "974760673", "--municipality-name", "Oslo", "-o", ssb,
+                         NULL), 0);
+  {
+    g_autoptr(GDir) dir = g_dir_open (ssb, 0, NULL);
+
+    for (n_files = 0; g_dir_read_name (dir); n_files++)
+      ;
+  }
+  ck_assert_uint_gt (n_files, 0);
+  assert_one_disclosure (&n, "export barnevern-v4", n_files, ssb);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A search: no search text in the trail (it may be an identity number). */
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "list", "--search", "-0000", NULL), 0);
+  ck_assert_uint_gt (distinct_cells (out, 0, 0), 1);
+  assert_one_disclosure (&n, "list --search", distinct_cells (out, 0, 0), "standard output");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  /* Listing the caseload is what the app's first screen shows: not a disclosure. */
+  ck_assert_int_eq (cli (&out, &err, "list", NULL), 0);
+  {
+    g_autoptr(GPtrArray) again = disclosures ();
+
+    ck_assert_uint_eq (again->len, n);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "check", "--all", "--format", "tsv",
+                         NULL), 0);
+  ck_assert_uint_gt (distinct_cells (out, 0, 1), 0);
+  assert_one_disclosure (&n, "check --format tsv", distinct_cells (out, 0, 1),
+                         "standard output");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  {
+    g_autofree char *tsv = NULL;
+    guint n_cases;
+
+    ck_assert_int_eq (cli (&tsv, &err, "check", "--all", "--format", "tsv", NULL), 0);
+    n_cases = distinct_cells (tsv, 0, 1);
+    g_clear_pointer (&err, g_free);
+    n++;   /* that one too */
+    ck_assert_int_eq (cli (&out, &err, "--user", "admin", "check", "--all", "--format", "json",
+                           NULL), 0);
+    ck_assert (g_str_has_prefix (out, "{\"today\""));
+    assert_one_disclosure (&n, "check --format json", n_cases, "standard output");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+  }
+
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "check", "--format", "pdf", "-o", pdf,
+                         NULL), 0);
+  {
+    g_autoptr(GPtrArray) now = disclosures ();
+    const char *last = now->pdata[now->len - 1];
+
+    ck_assert_uint_eq (now->len, n + 1);
+    ck_assert (trust_contains (last, "\tadmin\tdisclose\tcheck --format pdf\t-\t-\t"));
+    ck_assert (g_str_has_suffix (last, pdf));
+    n = now->len;
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli (&out, &err, "--user", "admin", "plan", journal, "-o", plan, NULL),
+                    0);
+  assert_one_disclosure (&n, "plan", 1, plan);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli (&out, &err, "audit", "verify", NULL), 0);
+  ck_assert (g_str_has_prefix (out, "intact\t"));
+}
+END_TEST
+
+/* Names in @dir starting with '.': the exporters' temporaries. */
+static guint
+count_hidden (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d && (name = g_dir_read_name (d)))
+    n += name[0] == '.';
+  return n;
+}
+
+START_TEST (test_cli_outputs_private_and_safe)
+{
+  g_autofree char *folder = g_build_filename (tmpdir, "out", NULL);
+  g_autofree char *xml = g_build_filename (folder, "a%41.xml", NULL);
+  g_autofree char *unescaped = g_build_filename (folder, "aA.xml", NULL);
+  g_autofree char *unescaped_part = g_build_filename (folder, "aA.xml.part", NULL);
+  g_autofree char *part = g_build_filename (folder, "a%41.xml.part", NULL);
+  g_autofree char *victim = g_build_filename (tmpdir, "victim", NULL);
+  g_autofree char *ssb = g_build_filename (folder, "ssb", NULL);
+  g_autofree char *pdf = g_build_filename (folder, "overdue.pdf", NULL);
+  g_autofree char *plan = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (g_mkdir (folder, 0700), 0);
+  /* Links planted at the names the old writers used, into a file of the user's. */
+  ck_assert (g_file_set_contents (victim, "precious", -1, NULL));
+  ck_assert_int_eq (symlink (victim, part), 0);
+  ck_assert_int_eq (symlink (victim, unescaped_part), 0);
+
+  ck_assert_int_eq (cli_limited (0, &out, &err, "export", "--format", "homeward", "-o", xml,
+                                 NULL), 0);
+  ck_assert (g_file_get_contents (victim, &contents, NULL, NULL));
+  ck_assert_str_eq (contents, "precious");
+  ck_assert_int_eq (trust_file_mode (xml), 0600);
+  ck_assert_int_eq (trust_file_mode (unescaped), -1);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli_limited (0, &out, &err, "export", "--format", "barnevern-v4",
+                                 "--org-number", "974760673", "--municipality", "0301",
+                                 "--municipality-name", "Oslo", "-o", ssb, NULL), 0);
+  {
+    g_autoptr(GDir) dir = g_dir_open (ssb, 0, NULL);
+    const char *name;
+    guint n = 0;
+
+    ck_assert_int_eq (trust_file_mode (ssb), 0700);
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *file = g_build_filename (ssb, name, NULL);
+
+        ck_assert_msg (trust_file_mode (file) == 0600, "%s is %o", name,
+                       trust_file_mode (file));
+        n++;
+      }
+    ck_assert_uint_gt (n, 0);
+  }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  ck_assert_int_eq (cli_limited (0, &out, &err, "check", "--format", "pdf", "-o", pdf, NULL), 0);
+  ck_assert_int_eq (trust_file_mode (pdf), 0600);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (cli_limited (0, &out, &err, "plan", "CLI-0001", "-o", plan, NULL), 0);
+  ck_assert_int_eq (trust_file_mode (plan), 0600);
+  ck_assert_uint_eq (count_hidden (folder), 0);
+  ck_assert_uint_eq (count_hidden (ssb), 0);
+}
+END_TEST
+
+/* A full disk: an error naming the file, exit status 1, nothing printed as written, no
+ * temporary left, the earlier file intact, and no disclosure recorded. */
+static void
+assert_full_disk_refused (rlim_t limit, const char *path, const char *const *args)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) before = disclosures ();
+  g_autoptr(GPtrArray) after = NULL;
+  int status;
+
+  ck_assert (g_file_set_contents (path, "the earlier file", -1, NULL));
+  status = cli_limited (limit, &out, &err, args[0], args[1], args[2], args[3], args[4],
+                        args[5], NULL);
+  ck_assert_msg (status == 1, "%s: exit status %d, stdout %s", args[0], status, out);
+  ck_assert_msg (trust_contains (err, path) && trust_contains (err, g_strerror (EFBIG)), "%s",
+                 err);
+  ck_assert_msg (!trust_contains (out, "Wrote") && !trust_contains (out, "page"), "%s", out);
+  ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
+  ck_assert_str_eq (contents, "the earlier file");
+  ck_assert_uint_eq (count_hidden (folder), 0);
+  after = disclosures ();
+  ck_assert_uint_eq (after->len, before->len);
+}
+
+START_TEST (test_cli_full_disk_fails_and_keeps_the_earlier_file)
+{
+  g_autofree char *demo_db = g_build_filename (tmpdir, "demo", "homeward.db", NULL);
+  g_autofree char *folder = g_build_filename (tmpdir, "out", NULL);
+  g_autofree char *xml = g_build_filename (folder, "all.xml", NULL);
+  g_autofree char *plan = g_build_filename (folder, "plan.pdf", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *journal = NULL;
+  /* Above SQLite's 32 KiB shared-memory file, below the export and the plan. */
+  const rlim_t limit = 40 * 1024;
+
+  g_free (db);
+  db = g_strdup (demo_db);
+  ck_assert_int_eq (cli (&out, &err, "demo", "--children", "20", "--seed", "4", NULL), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (cli (&out, &err, "list", NULL), 0);
+  journal = g_strndup (out, strcspn (out, "\t"));
+  ck_assert_int_eq (g_mkdir (folder, 0700), 0);
+
+  {
+    const char *args[] = { "export", "--format", "homeward", "-o", xml, NULL };
+    assert_full_disk_refused (limit, xml, args);
+  }
+  {
+    const char *args[] = { "plan", journal, "-o", plan, NULL, NULL };
+    assert_full_disk_refused (limit, plan, args);
+  }
+  /* And with room, both succeed: the limit was what failed them. */
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (cli_limited (0, &out, &err, "plan", journal, "-o", plan, NULL), 0);
+  ck_assert_msg (trust_file_mode (plan) == 0600, "%o", trust_file_mode (plan));
+  {
+    GStatBuf st;
+
+    ck_assert_int_eq (g_stat (plan, &st), 0);
+    ck_assert_msg (st.st_size > (goffset) limit, "plan is only %ld bytes", (long) st.st_size);
+  }
+}
+END_TEST
+
+/* A cell holding a tab or a line break (a database written by an older version, or with the
+ * sqlite3 tool) must not shift the columns of `list` or `check --format tsv`. */
+START_TEST (test_cli_tsv_cells_stay_in_columns)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  trust_tamper_data (db, "UPDATE case_file SET journal_no = 'CLI' || char(9) || '0001' || "
+                         "char(10) || 'x' WHERE journal_no = 'CLI-0001'");
+  ck_assert_int_eq (cli (&out, &err, "list", NULL), 0);
+  lines = g_strsplit (out, "\n", -1);
+  ck_assert_uint_eq (g_strv_length (lines), 10 + 1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      ck_assert_msg (g_strv_length (cells) == 6, "line %u: %s", i, lines[i]);
+    }
+  ck_assert (trust_contains (out, "CLI 0001 x\t"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+
+  ck_assert_int_eq (cli (&out, &err, "check", "--all", "--format", "tsv", NULL), 0);
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      ck_assert_msg (g_strv_length (cells) == 5, "line %u: %s", i, lines[i]);
+    }
+}
+END_TEST
+
+/* `list --search _` once matched every case: LIKE's wildcard. */
+START_TEST (test_cli_search_is_literal)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  ck_assert_int_eq (cli (&out, &err, "list", "--search", "_", NULL), 0);
+  ck_assert_str_eq (out, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  ck_assert_int_eq (cli (&out, &err, "list", "--search", "CLI%1", NULL), 0);
+  ck_assert_str_eq (out, "");
+}
+END_TEST
+
+/* A Homeward XML file of one case with one child. */
+static char *
+homeward_case_xml (const char *journal_no, const char *given_name)
+{
+  return g_strdup_printf ("<homeward format=\"1\">\n"
+                          "<case_file id=\"6f1c1f7e-3c55-4f43-9f0e-9a8f0b2f4e11\" "
+                          "journal_no=\"%s\" start_date=\"2020-01-01\">\n"
+                          "<child id=\"0b8e2c8e-7f2f-4a4b-9f6b-0c4c2f3f9a10\" given_name=\"%s\" "
+                          "fnr=\"14831599990\" birth_date=\"2015-03-14\"/>\n"
+                          "</case_file>\n</homeward>\n", journal_no, given_name);
+}
+
+/* What a caseworker types into the store from the command line's side: an import with a
+ * journal number holding a line break, or a name of a megabyte, is refused naming the field,
+ * the database unchanged. */
+START_TEST (test_cli_import_refuses_bad_text)
+{
+  g_autofree char *file = g_build_filename (tmpdir, "bad.xml", NULL);
+  g_autofree char *big = g_build_filename (tmpdir, "big.xml", NULL);
+  g_autofree char *before = trust_file_digest (db);
+  g_autofree char *after = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *name = g_strnfill (300, 'N');
+  g_autofree char *xml = NULL;
+
+  xml = homeward_case_xml ("2026-1&#10;x", "Kari");
+  ck_assert (g_file_set_contents (file, xml, -1, NULL));
+  ck_assert_int_eq (cli (&out, &err, "import", file, NULL), 1);
+  ck_assert_msg (trust_contains (err, "Journal number must be one line"), "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_clear_pointer (&xml, g_free);
+
+  xml = homeward_case_xml ("2026-2", name);
+  ck_assert (g_file_set_contents (big, xml, -1, NULL));
+  ck_assert_int_eq (cli (&out, &err, "import", big, NULL), 1);
+  ck_assert_msg (trust_contains (err, "Given name is too long (300 characters; at most 200)"),
+                 "%s", err);
+  after = trust_file_digest (db);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
 int
 main (int argc, char **argv)
 {
@@ -438,6 +897,12 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_cli_warns_about_readable_database);
   tcase_add_test (tc, test_no_identity_number_in_logs);
   tcase_add_test (tc, test_refusals_mask_identity_numbers);
+  tcase_add_test (tc, test_cli_disclosures_are_audited);
+  tcase_add_test (tc, test_cli_outputs_private_and_safe);
+  tcase_add_test (tc, test_cli_full_disk_fails_and_keeps_the_earlier_file);
+  tcase_add_test (tc, test_cli_tsv_cells_stay_in_columns);
+  tcase_add_test (tc, test_cli_search_is_literal);
+  tcase_add_test (tc, test_cli_import_refuses_bad_text);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

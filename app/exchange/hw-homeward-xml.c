@@ -22,6 +22,7 @@
 
 typedef struct {
   xmlTextWriterPtr writer;
+  HwOutputFile    *out;
   gboolean         failed;
   GString         *scratch;
 } Writer;
@@ -121,7 +122,7 @@ write_case (HwDossier *dossier, gpointer user_data, GError **error)
   Writer *w = user_data;
 
   write_dossier (w, dossier);
-  if (w->failed)
+  if (w->failed || !hw_output_file_check (w->out, NULL))
     {
       g_set_error_literal (error, HW_ERROR, HW_ERROR_FAILED, _("cannot write the file"));
       return FALSE;
@@ -203,7 +204,7 @@ write_everything (Writer *w, HwStore *store, GDateTime *exported, GError **error
   end (w);
   if (xmlTextWriterEndDocument (w->writer) < 0)
     w->failed = TRUE;
-  if (w->failed)
+  if (w->failed || !hw_output_file_check (w->out, NULL))
     {
       g_set_error_literal (error, HW_ERROR, HW_ERROR_FAILED, _("cannot write the file"));
       return FALSE;
@@ -226,6 +227,7 @@ hw_homeward_export (HwStore *store, const char *path, GDateTime *exported, GErro
   out = hw_output_file_open (path, error);
   if (out == NULL)
     return FALSE;
+  w.out = out;
   w.writer = hw_xml_output_new_writer (out);
   if (w.writer == NULL)
     {

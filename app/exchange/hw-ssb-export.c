@@ -720,7 +720,7 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
   end (self);
   self->case_ref = NULL;
 
-  if (self->failed)
+  if (self->failed || !hw_output_file_check (self->out, NULL))
     {
       set_write_error (self, error);
       return FALSE;

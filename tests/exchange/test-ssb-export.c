@@ -3,8 +3,14 @@
  * nothing the format carries. */
 #include "config.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "hw-demo.h"
 #include "hw-error.h"
@@ -381,6 +387,54 @@ START_TEST (test_leaves_out)
 }
 END_TEST
 
+/* A full disk (RLIMIT_FSIZE: EFBIG, as ENOSPC would be) stops the export with an error naming
+ * the file, and leaves no empty or partial file under a final name. */
+START_TEST (test_full_disk_leaves_no_file)
+{
+  g_autofree char *out = g_build_filename (dir, "full", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  HwSsbExportOptions options = { 0 };
+  struct rlimit rl = { 512, 512 };
+  guint n = 99;
+  int status = 0;
+  pid_t pid;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *journal = g_strdup_printf ("2024-0000%u", i + 1);
+      g_autoptr(HwDossier) c = hw_test_make_case (journal);
+
+      ck_assert (hw_store_save_dossier (store, c, &error));
+    }
+  options.org_number = "944496394";
+  options.municipality = "5001";
+  options.municipality_name = "Trondheim";
+  ck_assert_int_eq (g_mkdir (out, 0700), 0);
+  /* In a child of its own: Check's own result file must not meet the limit. Its exit status
+   * says what it saw. */
+  pid = fork ();
+  ck_assert_int_ge (pid, 0);
+  if (pid == 0)
+    {
+      signal (SIGXFSZ, SIG_IGN);
+      if (setrlimit (RLIMIT_FSIZE, &rl) != 0)
+        _exit (10);
+      if (hw_ssb_export_dir (store, out, &options, &n, &error))
+        _exit (11);
+      if (n != 0)
+        _exit (12);
+      if (!strstr (error->message, out) || !strstr (error->message, g_strerror (EFBIG)))
+        _exit (13);
+      _exit (0);
+    }
+  ck_assert_int_eq (waitpid (pid, &status, 0), pid);
+  ck_assert_msg (WIFEXITED (status) && WEXITSTATUS (status) == 0, "status %d", status);
+  d = g_dir_open (out, 0, NULL);
+  ck_assert_ptr_null (g_dir_read_name (d));
+}
+END_TEST
+
 static Suite *
 ssb_export_suite (void)
 {
@@ -395,6 +449,7 @@ ssb_export_suite (void)
   tcase_add_test (tc, test_writer_many_cases);
   tcase_add_test (tc, test_needs_service_identity);
   tcase_add_test (tc, test_leaves_out);
+  tcase_add_test (tc, test_full_disk_leaves_no_file);
   suite_add_tcase (s, tc);
   return s;
 }

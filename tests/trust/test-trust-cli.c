@@ -708,9 +708,11 @@ START_TEST (test_cli_outputs_private_and_safe)
 END_TEST
 
 /* A full disk: an error naming the file, exit status 1, nothing printed as written, no
- * temporary left, the earlier file intact, and no disclosure recorded. */
+ * temporary left, no disclosure recorded, and the earlier file intact when there was one, no
+ * file at all when there was none (the old plan writer left a truncated one there). */
 static void
-assert_full_disk_refused (rlim_t limit, const char *path, const char *const *args)
+assert_full_disk_refused (rlim_t limit, const char *path, const char *const *args,
+                          gboolean earlier)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
@@ -720,15 +722,22 @@ assert_full_disk_refused (rlim_t limit, const char *path, const char *const *arg
   g_autoptr(GPtrArray) after = NULL;
   int status;
 
-  ck_assert (g_file_set_contents (path, "the earlier file", -1, NULL));
+  g_unlink (path);
+  if (earlier)
+    ck_assert (g_file_set_contents (path, "the earlier file", -1, NULL));
   status = cli_limited (limit, &out, &err, args[0], args[1], args[2], args[3], args[4],
                         args[5], NULL);
   ck_assert_msg (status == 1, "%s: exit status %d, stdout %s", args[0], status, out);
   ck_assert_msg (trust_contains (err, path) && trust_contains (err, g_strerror (EFBIG)), "%s",
                  err);
   ck_assert_msg (!trust_contains (out, "Wrote") && !trust_contains (out, "page"), "%s", out);
-  ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
-  ck_assert_str_eq (contents, "the earlier file");
+  if (earlier)
+    {
+      ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
+      ck_assert_str_eq (contents, "the earlier file");
+    }
+  else
+    ck_assert_msg (!g_file_test (path, G_FILE_TEST_EXISTS), "%s left %s", args[0], path);
   ck_assert_uint_eq (count_hidden (folder), 0);
   after = disclosures ();
   ck_assert_uint_eq (after->len, before->len);
@@ -757,11 +766,13 @@ START_TEST (test_cli_full_disk_fails_and_keeps_the_earlier_file)
 
   {
     const char *args[] = { "export", "--format", "homeward", "-o", xml, NULL };
-    assert_full_disk_refused (limit, xml, args);
+    assert_full_disk_refused (limit, xml, args, FALSE);
+    assert_full_disk_refused (limit, xml, args, TRUE);
   }
   {
     const char *args[] = { "plan", journal, "-o", plan, NULL, NULL };
-    assert_full_disk_refused (limit, plan, args);
+    assert_full_disk_refused (limit, plan, args, FALSE);
+    assert_full_disk_refused (limit, plan, args, TRUE);
   }
   /* And with room, both succeed: the limit was what failed them. */
   g_clear_pointer (&out, g_free);
@@ -831,12 +842,14 @@ END_TEST
 static char *
 homeward_case_xml (const char *journal_no, const char *given_name)
 {
+  g_autofree char *fnr = hw_identity_make_synthetic (hw_date_new (2015, 3, 14), 7);
+
   return g_strdup_printf ("<homeward format=\"1\">\n"
                           "<case_file id=\"6f1c1f7e-3c55-4f43-9f0e-9a8f0b2f4e11\" "
                           "journal_no=\"%s\" start_date=\"2020-01-01\">\n"
                           "<child id=\"0b8e2c8e-7f2f-4a4b-9f6b-0c4c2f3f9a10\" given_name=\"%s\" "
-                          "fnr=\"14831599990\" birth_date=\"2015-03-14\"/>\n"
-                          "</case_file>\n</homeward>\n", journal_no, given_name);
+                          "fnr=\"%s\" birth_date=\"2015-03-14\"/>\n"
+                          "</case_file>\n</homeward>\n", journal_no, given_name, fnr);
 }
 
 /* What a caseworker types into the store from the command line's side: an import with a

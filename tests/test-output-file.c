@@ -192,6 +192,82 @@ START_TEST (test_output_abort_and_missing_folder)
 }
 END_TEST
 
+/* Files of one export appear together, or none does. */
+START_TEST (test_output_batch_all_or_nothing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+  HwOutputBatch *batch = hw_output_batch_new ();
+
+  umask (0);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.xml", i);
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      HwOutputFile *out = hw_output_file_open (path, &error);
+
+      ck_assert (hw_output_file_write (out, name, strlen (name), &error));
+      ck_assert (hw_output_batch_add (batch, out, &error));
+      ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  ck_assert_uint_eq (hw_output_batch_get_n_files (batch), 3);
+  ck_assert (hw_output_batch_commit (batch, &error));
+  ck_assert_no_error (error);
+  names = list_dir (tmpdir);
+  ck_assert_str_eq (names, "case-0.xml case-1.xml case-2.xml");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.xml", i);
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      ck_assert_int_eq (file_mode (path), 0600);
+      ck_assert (g_file_get_contents (path, &contents, NULL, NULL));
+      ck_assert_str_eq (contents, name);
+    }
+
+  /* Abandoned half-way: nothing new appears, nothing earlier changes. */
+  batch = hw_output_batch_new ();
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("case-%u.xml", i + 1);
+      g_autofree char *path = g_build_filename (tmpdir, name, NULL);
+      HwOutputFile *out = hw_output_file_open (path, &error);
+
+      ck_assert (hw_output_file_write (out, "new", 3, &error));
+      ck_assert (hw_output_batch_add (batch, out, &error));
+    }
+  hw_output_batch_abort (batch);
+  g_clear_pointer (&names, g_free);
+  names = list_dir (tmpdir);
+  ck_assert_str_eq (names, "case-0.xml case-1.xml case-2.xml");
+}
+END_TEST
+
+/* A file whose write failed is refused by the batch with that error. */
+START_TEST (test_output_batch_refuses_a_failed_file)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "big.xml", NULL);
+  g_autofree char *block = g_strnfill (4096, 'x');
+  g_autofree char *names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwOutputBatch) batch = hw_output_batch_new ();
+  HwOutputFile *out;
+  gboolean ok = TRUE;
+
+  limit_file_size (64 * 1024);
+  out = hw_output_file_open (path, &error);
+  for (guint i = 0; i < 32 && ok; i++)
+    ok = hw_output_file_write (out, block, 4096, NULL);
+  ck_assert (!ok);
+  ck_assert (!hw_output_batch_add (batch, out, &error));
+  ck_assert (strstr (error->message, path) != NULL);
+  ck_assert_uint_eq (hw_output_batch_get_n_files (batch), 0);
+  names = list_dir (tmpdir);
+  ck_assert_str_eq (names, "");
+}
+END_TEST
+
 int
 main (void)
 {
@@ -204,6 +280,8 @@ main (void)
   tcase_add_test (tc, test_output_name_is_taken_literally);
   tcase_add_test (tc, test_output_full_disk_keeps_the_earlier_file);
   tcase_add_test (tc, test_output_abort_and_missing_folder);
+  tcase_add_test (tc, test_output_batch_all_or_nothing);
+  tcase_add_test (tc, test_output_batch_refuses_a_failed_file);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

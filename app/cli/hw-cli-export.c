@@ -87,7 +87,6 @@ hw_cli_export (HwCliContext *ctx, int argc, char **argv)
 
   {
     guint n_files = 0;
-    gboolean ok;
 
     options.org_number = org;
     options.municipality = municipality;
@@ -96,17 +95,8 @@ hw_cli_export (HwCliContext *ctx, int argc, char **argv)
     options.district_name = district_name;
     options.warning = on_warning;
     options.user_data = &ui;
-    ok = hw_ssb_export_dir (store, output, &options, &n_files, &error);
-    /* The files written before a failure are out there too: recorded either way. */
-    if (n_files > 0 || ok)
-      {
-        g_autoptr(GError) logged = NULL;
-
-        if (!hw_cli_log_disclosure (store, "export barnevern-v4", n_files, output, &logged) &&
-            ok)
-          return hw_cli_fail (logged);
-      }
-    if (!ok)
+    if (!hw_ssb_export_dir (store, output, &options, &n_files, &error) ||
+        !hw_cli_log_disclosure (store, "export barnevern-v4", n_files, output, &error))
       return hw_cli_fail (error);
     printf (ngettext ("Wrote %u Barnevern v4 file to %s", "Wrote %u Barnevern v4 files to %s",
                       n_files), n_files, output);

@@ -105,9 +105,8 @@ hw_output_file_get_path (HwOutputFile *self)
 /* So that the rename itself survives a power cut; some file systems cannot, which is not an
  * error worth losing the file over. */
 static void
-sync_folder (const char *path)
+sync_folder_itself (const char *dir)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
   int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 
   if (fd < 0)
@@ -115,6 +114,14 @@ sync_folder (const char *path)
   if (fsync (fd) != 0)
     g_debug ("fsync of the folder: %s", g_strerror (errno));
   close (fd);
+}
+
+static void
+sync_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  sync_folder_itself (dir);
 }
 
 gboolean
@@ -170,4 +177,124 @@ hw_output_file_abort (HwOutputFile *self)
   g_free (self->path);
   g_clear_error (&self->failure);
   g_free (self);
+}
+
+/* ---- batches ---- */
+
+struct _HwOutputBatch {
+  GPtrArray *paths;       /* final names */
+  GPtrArray *tmp_paths;   /* their temporaries, same index; NULL once renamed */
+};
+
+HwOutputBatch *
+hw_output_batch_new (void)
+{
+  HwOutputBatch *batch = g_new0 (HwOutputBatch, 1);
+
+  batch->paths = g_ptr_array_new_with_free_func (g_free);
+  batch->tmp_paths = g_ptr_array_new_with_free_func (g_free);
+  return batch;
+}
+
+gboolean
+hw_output_batch_add (HwOutputBatch *batch, HwOutputFile *file, GError **error)
+{
+  int fd;
+
+  g_return_val_if_fail (batch != NULL && file != NULL, FALSE);
+
+  if (!hw_output_file_check (file, error))
+    {
+      hw_output_file_abort (file);
+      return FALSE;
+    }
+  fd = file->fd;
+  file->fd = -1;
+  if (close (fd) != 0)
+    {
+      set_errno_error (error, file->path, errno);
+      hw_output_file_abort (file);
+      return FALSE;
+    }
+  g_ptr_array_add (batch->paths, g_steal_pointer (&file->path));
+  g_ptr_array_add (batch->tmp_paths, g_steal_pointer (&file->tmp_path));
+  hw_output_file_abort (file);
+  return TRUE;
+}
+
+guint
+hw_output_batch_get_n_files (HwOutputBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+  return batch->paths->len;
+}
+
+/* The folders the batch writes into, each once. */
+static GPtrArray *
+batch_folders (HwOutputBatch *batch)
+{
+  GPtrArray *folders = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < batch->paths->len; i++)
+    {
+      g_autofree char *dir = g_path_get_dirname (batch->paths->pdata[i]);
+
+      if (!g_ptr_array_find_with_equal_func (folders, dir, g_str_equal, NULL))
+        g_ptr_array_add (folders, g_steal_pointer (&dir));
+    }
+  return folders;
+}
+
+gboolean
+hw_output_batch_commit (HwOutputBatch *batch, GError **error)
+{
+  g_autoptr(GPtrArray) folders = NULL;
+
+  g_return_val_if_fail (batch != NULL, FALSE);
+
+  folders = batch_folders (batch);
+  /* One flush of the file system instead of one per file; since Linux 5.8 it reports a
+   * write-back error (EIO, a late ENOSPC) of any of them. */
+  for (guint i = 0; i < folders->len; i++)
+    {
+      int fd = open (folders->pdata[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      int failed = fd < 0 || syncfs (fd) != 0 ? errno : 0;
+
+      if (fd >= 0)
+        close (fd);
+      if (failed)
+        {
+          set_errno_error (error, folders->pdata[i], failed);
+          hw_output_batch_abort (batch);
+          return FALSE;
+        }
+    }
+  for (guint i = 0; i < batch->paths->len; i++)
+    {
+      if (g_rename (batch->tmp_paths->pdata[i], batch->paths->pdata[i]) != 0)
+        {
+          /* Those already renamed are complete; the rest are removed. */
+          set_errno_error (error, batch->paths->pdata[i], errno);
+          hw_output_batch_abort (batch);
+          return FALSE;
+        }
+      g_clear_pointer (&batch->tmp_paths->pdata[i], g_free);
+    }
+  for (guint i = 0; i < folders->len; i++)
+    sync_folder_itself (folders->pdata[i]);
+  hw_output_batch_abort (batch);
+  return TRUE;
+}
+
+void
+hw_output_batch_abort (HwOutputBatch *batch)
+{
+  if (batch == NULL)
+    return;
+  for (guint i = 0; i < batch->tmp_paths->len; i++)
+    if (batch->tmp_paths->pdata[i])
+      g_unlink (batch->tmp_paths->pdata[i]);
+  g_ptr_array_unref (batch->paths);
+  g_ptr_array_unref (batch->tmp_paths);
+  g_free (batch);
 }

@@ -729,12 +729,11 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
   return TRUE;
 }
 
-gboolean
-hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
+/* Ends the document; the file, complete but not yet in place, or NULL. Frees @self. */
+static HwOutputFile *
+writer_end (HwSsbWriter *self, GError **error)
 {
   g_autoptr(HwSsbWriter) owned = self;
-
-  g_return_val_if_fail (self != NULL, FALSE);
 
   if (xmlTextWriterEndDocument (self->writer) < 0)
     self->failed = TRUE;
@@ -743,9 +742,20 @@ hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
   if (self->failed)
     {
       set_write_error (self, error);
-      return FALSE;
+      return NULL;
     }
-  return hw_output_file_commit (g_steal_pointer (&self->out), error);
+  return g_steal_pointer (&self->out);
+}
+
+gboolean
+hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
+{
+  HwOutputFile *out;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  out = writer_end (self, error);
+  return out && hw_output_file_commit (out, error);
 }
 
 void
@@ -765,7 +775,7 @@ hw_ssb_writer_free (HwSsbWriter *self)
 typedef struct {
   HwSsbExportOptions  options;       /* with the stored settings filled in */
   const char         *dir;
-  guint               n_files;
+  HwOutputBatch      *batch;
   GHashTable         *settings;
 } ExportDir;
 
@@ -788,15 +798,20 @@ resolve_options (HwSsbExportOptions *resolved, const HwSsbExportOptions *given,
     resolved->district_name = g_hash_table_lookup (settings, "service-district-name");
 }
 
+/* One case to @path: moved into place at once, or, with @batch, kept for its commit. */
 static gboolean
 write_one (const HwDossier *dossier, const char *path, const HwSsbExportOptions *options,
-           GError **error)
+           HwOutputBatch *batch, GError **error)
 {
   g_autoptr(HwSsbWriter) writer = hw_ssb_writer_new (path, options, error);
+  HwOutputFile *out;
 
   if (writer == NULL || !hw_ssb_writer_add_case (writer, dossier, error))
     return FALSE;
-  return hw_ssb_writer_finish (g_steal_pointer (&writer), error);
+  if (batch == NULL)
+    return hw_ssb_writer_finish (g_steal_pointer (&writer), error);
+  out = writer_end (g_steal_pointer (&writer), error);
+  return out && hw_output_batch_add (batch, out, error);
 }
 
 static gboolean
@@ -809,7 +824,7 @@ export_one (HwDossier *dossier, gpointer user_data, GError **error)
   g_autoptr(GError) local = NULL;
 
   resolve_options (&options, &x->options, x->settings, hw_dossier_case (dossier));
-  if (!write_one (dossier, path, &options, &local))
+  if (!write_one (dossier, path, &options, x->batch, &local))
     {
       /* A case the format cannot hold is reported and left out; anything else stops. */
       if (g_error_matches (local, HW_ERROR, HW_ERROR_INVALID) && options.warning)
@@ -821,7 +836,6 @@ export_one (HwDossier *dossier, gpointer user_data, GError **error)
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  x->n_files++;
   return TRUE;
 }
 
@@ -833,6 +847,7 @@ hw_ssb_export_dir (HwStore *store, const char *dir, const HwSsbExportOptions *op
   HwSsbExportOptions check;
   ExportDir x = { { 0 } };
   gboolean ok;
+  guint n;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
@@ -855,10 +870,18 @@ hw_ssb_export_dir (HwStore *store, const char *dir, const HwSsbExportOptions *op
       g_hash_table_unref (x.settings);
       return FALSE;
     }
+  /* All files or none: each is written to its temporary, and they are moved into place
+   * together once every case is written and the disk has them. */
+  x.batch = hw_output_batch_new ();
   ok = hw_store_foreach_case (store, export_one, &x, error);
   g_hash_table_unref (x.settings);
+  n = hw_output_batch_get_n_files (x.batch);
+  if (ok)
+    ok = hw_output_batch_commit (g_steal_pointer (&x.batch), error);
+  else
+    g_clear_pointer (&x.batch, hw_output_batch_abort);
   if (n_files)
-    *n_files = x.n_files;
+    *n_files = ok ? n : 0;
   return ok;
 }
 
@@ -871,5 +894,5 @@ hw_ssb_export_case (HwStore *store, const HwDossier *dossier, const char *path,
   g_autoptr(GHashTable) settings = hw_store_dup_settings (store);
 
   resolve_options (&resolved, options ? options : &none, settings, hw_dossier_case (dossier));
-  return write_one (dossier, path, &resolved, error);
+  return write_one (dossier, path, &resolved, NULL, error);
 }

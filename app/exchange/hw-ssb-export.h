@@ -46,7 +46,9 @@ gboolean     hw_ssb_writer_finish   (HwSsbWriter               *self,
 /* Abandons an unfinished document. */
 void         hw_ssb_writer_free     (HwSsbWriter               *self);
 
-/* Every case of @store as @dir/<case id>.xml; @n_files (optional) counts them. */
+/* Every case of @store as @dir/<case id>.xml; @n_files (optional) counts them. All or
+ * nothing: the files appear together once every case is written and on disk; on a failure
+ * none does (and @n_files is 0). */
 gboolean     hw_ssb_export_dir      (HwStore                   *store,
                                      const char                *dir,
                                      const HwSsbExportOptions  *options,

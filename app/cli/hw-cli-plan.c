@@ -55,7 +55,7 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
   if (doc == NULL)
     return hw_cli_fail (error);
   if (!hw_document_write_pdf (doc, output, &error) ||
-      !hw_cli_log_disclosure (store, "plan", 1, output, &error))
+      !hw_cli_log_disclosure (store, "plan -o", 1, output, &error))
     return hw_cli_fail (error);
   /* Translators: after writing a plan: "plan.pdf: 6 pages" */
   printf (ngettext ("%s: %d page\n", "%s: %d pages\n", hw_document_get_n_pages (doc)), output,

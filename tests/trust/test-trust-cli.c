@@ -622,7 +622,7 @@ START_TEST (test_cli_disclosures_are_audited)
 
   ck_assert_int_eq (cli (&out, &err, "--user", "admin", "plan", journal, "-o", plan, NULL),
                     0);
-  assert_one_disclosure (&n, "plan", 1, plan);
+  assert_one_disclosure (&n, "plan -o", 1, plan);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -143,6 +144,29 @@ take_global (int *argc, char **argv, const char *name, const char **value)
   return TRUE;
 }
 
+/* Output that did not reach standard output (a full disk, a file too large) is a failure,
+ * never a silent success: every command's last word. */
+static int
+finish_output (int status)
+{
+  gboolean failed = ferror (stdout) != 0;
+  int saved = 0;
+
+  if (fflush (stdout) != 0)
+    {
+      saved = errno;
+      failed = TRUE;
+    }
+  if (!failed)
+    return status;
+  if (saved)
+    fprintf (stderr, _("homeward-cli: cannot write to standard output: %s\n"),
+             g_strerror (saved));
+  else
+    fprintf (stderr, "%s\n", _("homeward-cli: cannot write to standard output"));
+  return status ? status : 1;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -177,7 +201,7 @@ main (int argc, char **argv)
 
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
-      return verbs[i].func (&ctx, argc - 1, argv + 1);
+      return finish_output (verbs[i].func (&ctx, argc - 1, argv + 1));
 
   fprintf (stderr, _("homeward-cli: unknown command “%s”\n\n"), argv[1]);
   print_usage (stderr);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <stdio.h>
@@ -420,7 +421,8 @@ END_TEST
 /* ---- output: disclosures audited, files private and safe, full disks, TSV cells ---- */
 
 typedef struct {
-  rlim_t fsize;   /* 0: no limit */
+  rlim_t   fsize;         /* 0: no limit */
+  gboolean stdout_full;   /* standard output is /dev/full */
 } ChildLimits;
 
 /* In the child before exec: the most permissive umask, and optionally a file-size limit that
@@ -432,6 +434,13 @@ limit_child (gpointer user_data)
   const ChildLimits *limits = user_data;
 
   umask (0);
+  if (limits->stdout_full)
+    {
+      int fd = open ("/dev/full", O_WRONLY);
+
+      dup2 (fd, STDOUT_FILENO);
+      close (fd);
+    }
   if (limits->fsize)
     {
       struct rlimit rl = { limits->fsize, limits->fsize };
@@ -441,13 +450,14 @@ limit_child (gpointer user_data)
     }
 }
 
-/* Like cli(), under umask 0 and, when @fsize is set, a file-size limit of @fsize bytes. */
+/* Like cli(), under umask 0 and, when @fsize is set, a file-size limit of @fsize bytes; with
+ * @out NULL, standard output is /dev/full. */
 static int
 cli_limited (rlim_t fsize, char **out, char **err, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  ChildLimits limits = { fsize };
+  ChildLimits limits = { fsize, out == NULL };
   const char *arg;
   va_list args;
   int status = 0;
@@ -884,6 +894,28 @@ START_TEST (test_cli_import_refuses_bad_text)
 }
 END_TEST
 
+/* Standard output on a full disk: exit status 1 and a message, never a silent success. */
+START_TEST (test_cli_full_stdout_fails)
+{
+  const char *commands[][4] = {
+    { "list", NULL },
+    { "check", "--all", "--format", "tsv" },
+    { "audit", "show", NULL },
+    { "settings", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *err = NULL;
+      int status = cli_limited (0, NULL, &err, commands[i][0], commands[i][1], commands[i][2],
+                                commands[i][3], NULL);
+
+      ck_assert_msg (status == 1, "%s: exit status %d", commands[i][0], status);
+      ck_assert_msg (trust_contains (err, "standard output"), "%s: %s", commands[i][0], err);
+    }
+}
+END_TEST
+
 int
 main (int argc, char **argv)
 {
@@ -916,6 +948,7 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_cli_tsv_cells_stay_in_columns);
   tcase_add_test (tc, test_cli_search_is_literal);
   tcase_add_test (tc, test_cli_import_refuses_bad_text);
+  tcase_add_test (tc, test_cli_full_stdout_fails);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

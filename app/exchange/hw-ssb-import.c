@@ -151,8 +151,8 @@ date_attr (Sak *s, const xmlNode *node, const char *name, gboolean required)
     }
   if (d < s->doc->min_date || d > s->doc->max_date)
     {
-      g_autofree char *lo = hw_date_dup_iso (s->doc->min_date);
-      g_autofree char *hi = hw_date_dup_iso (s->doc->max_date);
+      g_autofree char *lo = hw_ssb_dup_date (s->doc->min_date);
+      g_autofree char *hi = hw_ssb_dup_date (s->doc->max_date);
 
       fail (s, node,
             /* Translators: SSB's "Sak kontroll 1" */
@@ -216,7 +216,7 @@ code_attr (Sak *s, const xmlNode *node, const char *name, HwSsbList list, HwDate
   if (!hw_ssb_code_valid_on (list, code, on))
     {
       g_autofree char *valid = hw_ssb_code_dup_validity (code);
-      g_autofree char *date = hw_date_dup_iso (on);
+      g_autofree char *date = hw_ssb_dup_date (on);
 
       warn (s, node, "Kodelister", "ERROR",
             _("code %s of <%s> (%s) was not in use on %s (valid %s)"), code->code,
@@ -547,8 +547,8 @@ read_personalia (Sak *s, const xmlNode *node)
   /* Personalia kontroll 13: Homeward keeps one birth date, the identity number's. */
   if (kind != HW_IDENTITY_SSB_UNKNOWN && birth != HW_DATE_NONE && from_number != birth)
     {
-      g_autofree char *given = hw_date_dup_iso (birth);
-      g_autofree char *used = hw_date_dup_iso (from_number);
+      g_autofree char *given = hw_ssb_dup_date (birth);
+      g_autofree char *used = hw_ssb_dup_date (from_number);
 
       warn (s, node, "Personalia kontroll 13", "WARNING",
             _("Fodselsnummer and Fodseldato (%s) point to different dates; the identity "
@@ -1393,8 +1393,8 @@ read_sak (Doc *doc, xmlNode *node)
     set_text (&s.kase->municipality, doc->municipality);
   if (start && end && end < start)
     {
-      g_autofree char *a = hw_date_dup_iso (start);
-      g_autofree char *b = hw_date_dup_iso (end);
+      g_autofree char *a = hw_ssb_dup_date (start);
+      g_autofree char *b = hw_ssb_dup_date (end);
 
       fail (&s, node, _("Sak kontroll 2a: the case starts (%s) after it ends (%s)"), a, b);
     }
@@ -1537,8 +1537,7 @@ read_root (Doc *doc, Sak *s)
       return FALSE;
     }
   year = hw_date_get_year (doc->extract);
-  doc->min_date = hw_date_new (year - 26, 1, 1);
-  doc->max_date = hw_date_new (year + 26, 12, 31);
+  hw_ssb_date_range (year, &doc->min_date, &doc->max_date);
   return TRUE;
 }
 

@@ -849,6 +849,68 @@ START_TEST (test_many_errors)
 }
 END_TEST
 
+/* ---- issue 13: refusals found by attacking the import ---- */
+
+/* ssb-minimal.xml with @from replaced by @to (each pair, NULL-terminated). */
+static char *
+minimal_with (const char *from, const char *to, ...)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *text = NULL;
+  GString *doc;
+  va_list args;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  doc = g_string_new (text);
+  va_start (args, to);
+  while (from)
+    {
+      ck_assert_msg (g_string_replace (doc, from, to, 0) > 0, "ssb-minimal.xml lacks %s", from);
+      from = va_arg (args, const char *);
+      if (from)
+        to = va_arg (args, const char *);
+    }
+  va_end (args);
+  return g_string_free (doc, FALSE);
+}
+
+/* Imports @doc as @name and asserts it is refused, the database unchanged; the message. */
+static char *
+refuse_memory (const char *name, const char *doc)
+{
+  g_autofree char *before = hw_xtest_fingerprint (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (!hw_import_memory (store, name, doc, strlen (doc), NULL, NULL, &error),
+                 "%s was imported", name);
+  after = hw_xtest_fingerprint (store);
+  ck_assert_str_eq (before, after);
+  return g_strdup (error->message);
+}
+
+/* Sak kontroll 1's range past year 9999 (or before year 1) came out as "(null)". */
+START_TEST (test_extract_year_9999)
+{
+  g_autofree char *late = minimal_with ("DatoUttrekk=\"2025-", "DatoUttrekk=\"9999-", NULL);
+  g_autofree char *early = minimal_with ("DatoUttrekk=\"2025-", "DatoUttrekk=\"0010-",
+                                         "StartDato=\"2019-01-15\" Journalnummer",
+                                         "StartDato=\"0030-01-15\" Journalnummer", NULL);
+  g_autofree char *message = refuse_memory ("late.xml", late);
+  g_autofree char *message2 = NULL;
+
+  ck_assert_msg (g_str_has_prefix (message, "late.xml:8: Sak kontroll 1: StartDato of <Sak> "
+                                   "(2019-01-15) must be between 9973-01-01 and 9999-12-31"),
+                 "%s", message);
+  ck_assert_msg (strstr (message, "(null)") == NULL, "%s", message);
+
+  message2 = refuse_memory ("early.xml", early);
+  ck_assert_msg (strstr (message2, "early.xml:8: Sak kontroll 1") == NULL, "%s", message2);
+  ck_assert_msg (strstr (message2, "between 0001-01-01 and 0036-12-31"), "%s", message2);
+  ck_assert_msg (strstr (message2, "(null)") == NULL, "%s", message2);
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -868,6 +930,7 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_detect_format);
   tcase_add_test (tc, test_national_file);
   tcase_add_test (tc, test_many_errors);
+  tcase_add_test (tc, test_extract_year_9999);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -274,6 +274,11 @@ take_record (Sak *s, HwEntity entity, const char *id, const xmlNode *node)
       rec = g_malloc0 (info->size);
       rec->entity = entity;
       rec->id = g_strdup (id);
+      /* Not this case's: it may be another's, which the import must not take over. */
+      if (entity != HW_ENTITY_CASE &&
+          !hw_import_check_owner (s->doc->ctx, hw_xml_reader_get_line (s->doc->reader, node),
+                                  rec, s->kase->rec.id, s->kase->journal_no))
+        s->bad = TRUE;
     }
   if (entity != HW_ENTITY_CASE)
     for (guint i = 0; i < info->n_fields; i++)
@@ -1252,10 +1257,18 @@ write_sak (Sak *s, GPtrArray *deletions, gboolean is_update)
 
   if (s->bad)
     return;
-  /* Once something failed nothing more is written, but every Sak is still checked. */
-  if (hw_import_failed (ctx))
+  /* The first pass, or once something failed: nothing is written, every Sak is checked. */
+  if (!hw_import_writes (ctx))
     {
       validate_records (s);
+      if (s->bad || hw_import_failed (ctx))
+        return;
+      ctx->summary->records += hw_dossier_count (s->base.dossier);
+      if (is_update)
+        ctx->summary->cases_updated++;
+      else
+        ctx->summary->cases_new++;
+      ctx->summary->records_deleted += deletions->len;
       return;
     }
   /* The store validates every record it writes; only when it refuses one do we look for
@@ -1361,11 +1374,14 @@ read_sak (Doc *doc, xmlNode *node)
       hw_import_take_error (ctx, s.base.line, g_steal_pointer (&error));
       goto out;
     }
+  /* Checked through all the same, so that every error is reported at once. */
+  if (!hw_import_note_case (ctx, s.base.line, id, journal))
+    s.bad = TRUE;
   if (is_deleted (&s, node))
     {
       if (s.existing && !s.bad && !hw_import_failed (ctx))
         {
-          if (hw_store_delete (ctx->store, HW_ENTITY_CASE, id, &error))
+          if (!hw_import_writes (ctx) || hw_store_delete (ctx->store, HW_ENTITY_CASE, id, &error))
             ctx->summary->cases_deleted++;
           else
             hw_import_take_error (ctx, s.base.line, g_steal_pointer (&error));
@@ -1437,7 +1453,7 @@ read_sak (Doc *doc, xmlNode *node)
 
   deletions = apply_deletions (&s);
   derive_frequency_ends (&s);
-  if (!s.bad)
+  if (!s.bad && !ctx->writing)   /* warnings: the first pass reported them */
     hw_ssb_check_sak (&s.base);
   write_sak (&s, deletions, s.existing != NULL);
 

@@ -9,6 +9,8 @@
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hw-error.h"
 #include "hw-xml-reader.h"
@@ -512,6 +514,30 @@ hw_xml_reader_new_for_file (const char *path, const char *display_name,
       return NULL;
     }
   if (fstat (fileno (self->file), &st) == 0)
+    self->size = (guint64) st.st_size;
+  if (!reader_open (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+HwXmlReader *
+hw_xml_reader_new_for_fd (int fd, const char *display_name, const HwXmlLimits *limits,
+                          GError **error)
+{
+  g_autoptr(HwXmlReader) self = reader_new (display_name ? display_name : "-", limits);
+  GStatBuf st;
+  int copy = dup (fd);
+
+  if (copy < 0 || (self->file = fdopen (copy, "rb")) == NULL)
+    {
+      int saved = errno;
+
+      if (copy >= 0)
+        close (copy);
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s: %s", self->name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fileno (self->file), &st) == 0 && S_ISREG (st.st_mode))
     self->size = (guint64) st.st_size;
   if (!reader_open (self, error))
     return NULL;

@@ -145,7 +145,7 @@ START_TEST (test_complete_fixture)
   ck_assert_str_eq (child->family_name, "Ørnes");
   ck_assert (child->protected_address);
   ck_assert_int_eq (child->sex, HW_SEX_FEMALE);
-  setting = hw_store_dup_setting (store, "followup-visits-per-year");
+  setting = hw_store_dup_setting (store, "due_soon_days");
   ck_assert_str_eq (setting, "4");
 
   /* Export: valid, and everything comes back */
@@ -167,7 +167,7 @@ START_TEST (test_demo_round_trip)
 
   demo.today = hw_date_new (2026, 11, 23);
   ck_assert (hw_demo_write (store, &demo, NULL, NULL, &error));
-  ck_assert (hw_store_set_setting (store, "followup-visits-per-year", "6", &error));
+  ck_assert (hw_store_set_setting (store, "due_soon_days", "6", &error));
   out = export (store, "demo.xml");
   hw_xtest_assert_valid (xsd, out);
   s = hw_xtest_import_ok (second, out, NULL);

@@ -692,7 +692,7 @@ START_TEST (test_folder_all_or_nothing)
   ck_assert (g_file_set_contents (b, text, -1, NULL));
 
   ck_assert (!hw_import_paths (store, paths, NULL, &s, &error));
-  ck_assert (strstr (error->message, "b-bad.XML:12:"));
+  ck_assert_msg (strstr (error->message, "b-bad.XML:12:"), "%s", error->message);
   ck_assert_uint_eq (s.files, 2);   /* the .txt is not read */
   after = hw_xtest_fingerprint (store);
   ck_assert_str_eq (before, after);

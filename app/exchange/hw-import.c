@@ -216,14 +216,17 @@ hw_import_check_owner (HwImportContext *ctx, int line, gconstpointer record,
   other = dup_owner_label (ctx, info->owner, stored);
   here = owner_label ? g_strdup_printf ("%s (%s)", owner_label, owner_id)
                      : g_strdup (owner_id);
-  hw_import_error (ctx, line,
-                   /* Translators: "Measure c5… belongs to case 2024-00017 (c0…), not to case
-                    * 2024-00018 (c0…): an import never moves a record to another case" */
-                   _("%s %s belongs to %s %s, not to %s %s: an import never moves a record "
-                     "to another %s"),
-                   _(info->label), rec->id, _(hw_entity_info (info->owner)->label), other,
-                   _(hw_entity_info (info->owner)->label), here,
-                   _(hw_entity_info (info->owner)->label));
+  if (info->owner == HW_ENTITY_CASE)
+    hw_import_error (ctx, line,
+                     /* Translators: "Measure c5… belongs to case 2024-00017 (c0…), not to
+                      * case 2024-00018 (c0…): …" */
+                     _("%s %s belongs to case %s, not to case %s: an import never moves a "
+                       "record to another case"), _(info->label), rec->id, other, here);
+  else
+    hw_import_error (ctx, line,
+                     _("%s %s belongs to foster home %s, not to foster home %s: an import "
+                       "never moves a record to another foster home"), _(info->label),
+                     rec->id, other, here);
   return FALSE;
 }
 

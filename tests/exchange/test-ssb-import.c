@@ -911,6 +911,73 @@ START_TEST (test_extract_year_9999)
 }
 END_TEST
 
+/* A re-used Tiltak Id under a new Sak moved the placement from the first child's case. */
+START_TEST (test_record_never_changes_case)
+{
+  g_autofree char *other = minimal_with ("5a000000-0000-4000-8000-0000000000f1",
+                                         "5a000000-0000-4000-8000-0000000000f2",
+                                         "Journalnummer=\"M-1\"", "Journalnummer=\"M-2\"",
+                                         "9e000000-0000-4000-8000-0000000000f1",
+                                         "9e000000-0000-4000-8000-0000000000f2",
+                                         "7e000000-0000-4000-8000-0000000000f1",
+                                         "7e000000-0000-4000-8000-0000000000f2",
+                                         "57000000-0000-4000-8000-0000000000f1",
+                                         "57000000-0000-4000-8000-0000000000f2",
+                                         "4e000000-0000-4000-8000-0000000000f1",
+                                         "4e000000-0000-4000-8000-0000000000f2", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(HwDossier) d = NULL;
+
+  import_fixture ("ssb-minimal.xml", NULL);
+  message = refuse_memory ("other.xml", other);
+  ck_assert_msg (g_str_has_prefix (message, "other.xml:11: Measure "
+                                   "71000000-0000-4000-8000-0000000000f1 belongs to case M-1 "
+                                   "(5a000000-0000-4000-8000-0000000000f1), not to case M-2 "
+                                   "(5a000000-0000-4000-8000-0000000000f2)"), "%s", message);
+  d = load_case ("5a000000-0000-4000-8000-0000000000f1");
+  ck_assert_uint_eq (hw_dossier_get (d, HW_ENTITY_MEASURE)->len, 1);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 1);
+}
+END_TEST
+
+/* Two Sak with one Id in a file, or in two files of one import, merged silently. */
+START_TEST (test_case_once_per_import)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *tmp = hw_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (tmp, "a.xml", NULL);
+  g_autofree char *b = g_build_filename (tmp, "b.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { a, b, NULL };
+  const char *sak;
+  GString *doc;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  sak = strstr (text, "  <Sak ");
+  doc = g_string_new_len (text, strstr (text, "</Barnevern>") - text);
+  g_string_append_len (doc, sak, strstr (text, "</Barnevern>") - sak);
+  g_string_append (doc, "</Barnevern>\n");
+  twice = g_string_free (doc, FALSE);
+  message = refuse_memory ("twice.xml", twice);
+  ck_assert_msg (g_str_has_prefix (message, "twice.xml:22: case M-1 "
+                                   "(5a000000-0000-4000-8000-0000000000f1) is in this import "
+                                   "twice: also at twice.xml:8"), "%s", message);
+
+  ck_assert (g_file_set_contents (a, text, -1, NULL));
+  ck_assert (g_file_set_contents (b, text, -1, NULL));
+  ck_assert (!hw_import_paths (store, paths, NULL, NULL, &error));
+  expected = g_strdup_printf ("%s:8: case M-1 (5a000000-0000-4000-8000-0000000000f1) is in "
+                              "this import twice: also at %s:8", b, a);
+  ck_assert_msg (g_str_has_prefix (error->message, expected), "%s", error->message);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 0);
+  hw_test_remove_tree (tmp);
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -931,6 +998,8 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_national_file);
   tcase_add_test (tc, test_many_errors);
   tcase_add_test (tc, test_extract_year_9999);
+  tcase_add_test (tc, test_record_never_changes_case);
+  tcase_add_test (tc, test_case_once_per_import);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -3,8 +3,11 @@
  * updates and deletions, and every refusal leaving the database as it was. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -978,6 +981,108 @@ START_TEST (test_case_once_per_import)
 }
 END_TEST
 
+/* A pipe whose writer stalls half-way: the import may wait for it, but must not hold the
+ * database's write lock meanwhile (the app would freeze opening a record). */
+typedef struct {
+  const char *fifo;
+  char       *text;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    half_written;
+  gboolean    go_on;
+  HwStore    *store;
+  gboolean    imported;
+  char       *message;
+} Stall;
+
+static gpointer
+stall_writer (gpointer data)
+{
+  Stall *st = data;
+  int fd = g_open (st->fifo, O_WRONLY, 0);
+  gsize half = strlen (st->text) / 2;
+
+  g_assert (fd >= 0);
+  g_assert (write (fd, st->text, half) == (gssize) half);
+  g_mutex_lock (&st->lock);
+  st->half_written = TRUE;
+  g_cond_broadcast (&st->cond);
+  while (!st->go_on)
+    g_cond_wait (&st->cond, &st->lock);
+  g_mutex_unlock (&st->lock);
+  g_assert (write (fd, st->text + half, strlen (st->text) - half) ==
+            (gssize) (strlen (st->text) - half));
+  close (fd);
+  return NULL;
+}
+
+static gpointer
+stall_importer (gpointer data)
+{
+  Stall *st = data;
+  const char *paths[] = { st->fifo, NULL };
+  GError *error = NULL;
+
+  st->imported = hw_import_paths (st->store, paths, NULL, NULL, &error);
+  st->message = error ? g_strdup (error->message) : NULL;
+  g_clear_error (&error);
+  return NULL;
+}
+
+START_TEST (test_stalled_pipe_holds_no_lock)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *fifo = g_build_filename (dir, "stall.fifo", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  GThread *writer, *importer;
+  Stall st = { 0 };
+  gboolean began;
+  gint64 start;
+
+  ck_assert (g_file_get_contents (path, &st.text, NULL, NULL));
+  ck_assert_int_eq (mkfifo (fifo, 0600), 0);
+  st.fifo = fifo;
+  st.store = store;
+  g_mutex_init (&st.lock);
+  g_cond_init (&st.cond);
+  writer = g_thread_new ("writer", stall_writer, &st);
+  importer = g_thread_new ("importer", stall_importer, &st);
+
+  g_mutex_lock (&st.lock);
+  while (!st.half_written)
+    g_cond_wait (&st.cond, &st.lock);
+  g_mutex_unlock (&st.lock);
+  g_usleep (200 * 1000);   /* the import is waiting for the rest */
+
+  /* Another program writes meanwhile, without waiting. */
+  other = hw_store_open (db, &error);
+  ck_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  began = hw_store_begin (other, &error);
+  if (began)
+    hw_store_rollback (other);
+
+  g_mutex_lock (&st.lock);
+  st.go_on = TRUE;
+  g_cond_broadcast (&st.cond);
+  g_mutex_unlock (&st.lock);
+  g_thread_join (writer);
+  g_thread_join (importer);
+
+  ck_assert_msg (began, "the stalled import holds the write lock: %s",
+                 error ? error->message : "");
+  ck_assert_int_lt (g_get_monotonic_time () - start, G_USEC_PER_SEC);
+  ck_assert_msg (st.imported, "%s", st.message);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 1);
+  g_free (st.text);
+  g_free (st.message);
+  g_mutex_clear (&st.lock);
+  g_cond_clear (&st.cond);
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -1000,6 +1105,7 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_extract_year_9999);
   tcase_add_test (tc, test_record_never_changes_case);
   tcase_add_test (tc, test_case_once_per_import);
+  tcase_add_test (tc, test_stalled_pipe_holds_no_lock);
   suite_add_tcase (s, tc);
   return s;
 }

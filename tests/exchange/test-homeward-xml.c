@@ -249,7 +249,7 @@ static const Bad bads[] = {
     "plan_type=\"4\" start_date=\"2024-03-01\"/>\n</case_file>\n", "<plan",
     "belongs to case 2024-00017 (c0000000-0000-4000-8000-000000000001), not to case B-1" },
   { "second child", CASE "  <child id=\"c1000000-0000-4000-8000-0000000000ab\" "
-    "given_name=\"Per\" birth_date=\"2015-07-01\"/>\n</case_file>\n",
+    "given_name=\"Per\" fnr=\"17851250115\" birth_date=\"2012-05-17\"/>\n</case_file>\n",
     "c1000000-0000-4000-8000-0000000000ab", "has a second <child>" },
   { "case twice in one file", CASE "</case_file>\n<case_file "
     "id=\"c0000000-0000-4000-8000-0000000000aa\" journal_no=\"B-1\" start_date=\"2024-01-02\"/>\n",

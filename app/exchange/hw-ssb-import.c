@@ -1271,8 +1271,9 @@ write_sak (Sak *s, GPtrArray *deletions, gboolean is_update)
       ctx->summary->records_deleted += deletions->len;
       return;
     }
-  /* The store validates every record it writes; only when it refuses one do we look for
-   * which, to name its line (checking twice would cost a tenth of the import). */
+  /* The first pass validated every record with its line, and the store validates what it
+   * writes: only when it refuses one (the file changed in between, a journal number taken)
+   * do we look for which. */
   if (!hw_store_save_dossier (ctx->store, s->base.dossier, &error))
     {
       validate_records (s);

@@ -633,6 +633,7 @@ import_inputs (HwStore *store, GPtrArray *inputs, const HwImportOptions *options
   HwImportContext ctx;
   guint cache_before;
   gboolean ok = FALSE;
+  gint64 start;
 
   for (guint i = 0; i < inputs->len; i++)
     names[i] = ((Input *) inputs->pdata[i])->name;
@@ -643,15 +644,19 @@ import_inputs (HwStore *store, GPtrArray *inputs, const HwImportOptions *options
   ctx.n_files = inputs->len;
   ctx.file_names = names;
 
+  start = g_get_monotonic_time ();
   run_pass (&ctx, inputs);
+  g_debug ("checked in %.3f s", (g_get_monotonic_time () - start) / 1e6);
   if (!hw_import_failed (&ctx))
     {
       context_rewind (&ctx);
       ctx.writing = TRUE;
+      start = g_get_monotonic_time ();
       if (!hw_store_begin (store, error))
         goto out;
       run_pass (&ctx, inputs);
       finish (&ctx);
+      g_debug ("written in %.3f s (the write lock held)", (g_get_monotonic_time () - start) / 1e6);
     }
   ok = report (&ctx, error);
 out:

@@ -216,8 +216,11 @@ count_lines (const char *p, const char *end)
 {
   int n = 0;
 
-  for (; p < end; p++)
-    n += *p == '\n';
+  while (p < end && (p = memchr (p, '\n', (gsize) (end - p))) != NULL)
+    {
+      n++;
+      p++;
+    }
   return n;
 }
 

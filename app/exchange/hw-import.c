@@ -314,7 +314,7 @@ static const struct {
   { "service-municipality-name", KEEP_NAME, 250 },
   { "service-district", KEEP_DIGITS, 2 },
   { "service-district-name", KEEP_NAME, 250 },
-  /* The plan template (app/document) is checked where it is used. */
+  /* The plan template: app/document checks it (HwImportOptions.check_setting). */
   { "plan.template", KEEP_TEXT, 0 },
 };
 
@@ -342,6 +342,12 @@ check_setting (HwImportContext *ctx, const char *key, const char *value, char **
           g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
                        /* Translators: the setting's key and value */
                        _("setting %s: “%s” is not a valid value"), key, value);
+          return FALSE;
+        }
+      if (other_settings[i].kind == KEEP_TEXT && ctx->options.check_setting &&
+          !ctx->options.check_setting (key, value, error))
+        {
+          g_prefix_error (error, _("setting %s: "), key);
           return FALSE;
         }
       *normal = g_strdup (value);

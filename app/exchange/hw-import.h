@@ -57,12 +57,17 @@ typedef void (*HwImportProgressFunc) (const char *file,
                                       guint       cases_done,
                                       gpointer    user_data);
 
+/* Checks the value of a setting another part of Homeward owns (the plan template of
+ * app/document) before an import stores it. */
+typedef gboolean (*HwImportSettingFunc) (const char *key, const char *value, GError **error);
+
 typedef struct {
   gboolean             dry_run;      /* check everything, then undo */
   guint                max_errors;   /* stop reading after this many; 0 = 20 */
   HwImportWarningFunc  warning;
   HwImportProgressFunc progress;
   gpointer             user_data;
+  HwImportSettingFunc  check_setting;  /* NULL: such settings are stored as they are */
 } HwImportOptions;
 
 /* The format of one file, from its root element. */

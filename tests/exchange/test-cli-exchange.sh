@@ -74,6 +74,18 @@ check "and nothing was written" '[ ! -s "$TMP/list" ]'
 check "both exports import again" \
   '[ $? -eq 0 ] && grep -q "1 case new, 0 updated" "$TMP/out" && grep -q "0 cases new, 1 updated" "$TMP/out"'
 
+# Settings are checked before anything is written, the plan template too
+printf '<homeward format="1">\n  <setting key="review_months" value="-5"/>\n</homeward>\n' > "$TMP/set.xml"
+"$CLI" --db "$TMP/set.db" import "$TMP/set.xml" > "$TMP/out" 2> "$TMP/err"
+check "a setting out of range is refused" \
+  '[ $? -eq 1 ] && grep -q "set.xml:2: review_months: -5 is outside the allowed range" "$TMP/err"'
+"$CLI" --db "$TMP/set.db" settings > "$TMP/out" 2> "$TMP/err"
+check "and settings still work" '[ $? -eq 0 ] && grep -q "^review_months	12	" "$TMP/out"'
+printf '<homeward format="1">\n  <setting key="plan.template" value="&lt;nonsense/&gt;"/>\n</homeward>\n' > "$TMP/tpl.xml"
+"$CLI" --db "$TMP/set.db" import "$TMP/tpl.xml" > "$TMP/out" 2> "$TMP/err"
+check "a plan template that is not one is refused" \
+  '[ $? -eq 1 ] && grep -q "tpl.xml:2: setting plan.template: " "$TMP/err"'
+
 # A pipe is read whole before the import takes the database's write lock.
 mkfifo "$TMP/fifo"
 cat "$FIX/ssb-minimal.xml" > "$TMP/fifo" &

@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hw-cli.h"
 #include "hw-error.h"
 #include "hw-import.h"
+#include "hw-plan-template.h"
 
 /* Files this large get a progress line on stderr. */
 #define PROGRESS_MIN_BYTES (4 * 1024 * 1024)
@@ -95,6 +97,18 @@ on_progress (const char *file, guint index, guint n_files, guint64 done, guint64
   fflush (stderr);
 }
 
+/* The settings app/document owns: an imported plan template must be one. */
+static gboolean
+check_document_setting (const char *key, const char *value, GError **error)
+{
+  g_autoptr(HwPlanTemplate) template = NULL;
+
+  if (strcmp (key, HW_PLAN_TEMPLATE_SETTING) != 0 || *value == '\0')
+    return TRUE;   /* empty: the shipped template */
+  template = hw_plan_template_new_from_data (value, -1, error);
+  return template != NULL && hw_plan_template_validate (template, error);
+}
+
 static void
 print_summary (const HwImportSummary *s, gboolean dry_run)
 {
@@ -168,6 +182,7 @@ hw_cli_import (HwCliContext *ctx, int argc, char **argv)
   options.warning = on_warning;
   options.progress = on_progress;
   options.user_data = &ui;
+  options.check_setting = check_document_setting;
 
   if (!hw_import_paths (store, (const char *const *) argv + 1, &options, &summary, &error))
     {

@@ -443,7 +443,7 @@ read_single (Doc *doc, const xmlNode *node, const HwEntityInfo *info)
   check_refs (doc, node, rec, NULL, NULL);
   if (!doc->bad && !hw_import_failed (doc->ctx))
     {
-      if (hw_store_save (doc->ctx->store, rec, &error))
+      if (!hw_import_writes (doc->ctx) || hw_store_save (doc->ctx->store, rec, &error))
         {
           hw_import_note_root (doc->ctx, rec->entity, rec->id);
           g_hash_table_add (doc->roots_seen, g_strdup (rec->id));
@@ -470,7 +470,7 @@ read_dossier (Doc *doc, const xmlNode *node, const HwEntityInfo *info)
   HwRecord *root = read_record (doc, node, info, NULL);
   HwChild *child;
   HwDate birth;
-  gboolean existed;
+  gboolean existed = FALSE;
 
   dossier = hw_dossier_new (root);
   g_hash_table_insert (nodes, root, (gpointer) node);
@@ -529,10 +529,46 @@ read_dossier (Doc *doc, const xmlNode *node, const HwEntityInfo *info)
   for (guint e = 0; e < HW_N_ENTITIES; e++)
     g_clear_pointer (&ids[e], g_hash_table_unref);
 
-  if (doc->bad || hw_import_failed (doc->ctx) || root->id == NULL)
+  if (root->id == NULL)
     return;
-  existed = hw_import_root_exists (doc->ctx, root->entity, root->id);
-  if (!hw_store_save_dossier (doc->ctx->store, dossier, &error))
+  if (root->entity == HW_ENTITY_CASE)
+    {
+      const char *journal = ((HwCase *) root)->journal_no;
+      GPtrArray *children = dossier->records[HW_ENTITY_CHILD];
+
+      /* A case is one child's: a second <child> would be a second record of it, and the
+       * second case element with the same id would silently merge into the first. */
+      if (children && children->len > 1)
+        fail (doc, g_hash_table_lookup (nodes, children->pdata[1]),
+              _("case %s (%s) has a second <child>: a case is one child's"),
+              journal ? journal : "", root->id);
+      existed = hw_import_root_exists (doc->ctx, HW_ENTITY_CASE, root->id);
+      if (!hw_import_note_case (doc->ctx, hw_xml_reader_get_line (doc->reader, node), root->id,
+                                journal))
+        doc->bad = TRUE;
+    }
+  /* A record of another case (or home) is never moved into this one. */
+  for (guint e = 0; e < HW_N_ENTITIES && !doc->bad; e++)
+    {
+      GPtrArray *a = dossier->records[e];
+
+      for (guint i = 0; a && i < a->len; i++)
+        if (!hw_import_check_owner (doc->ctx,
+                                    hw_xml_reader_get_line (doc->reader,
+                                                            g_hash_table_lookup (nodes,
+                                                                                 a->pdata[i])),
+                                    a->pdata[i], root->id,
+                                    root->entity == HW_ENTITY_CASE
+                                      ? ((HwCase *) root)->journal_no
+                                      : ((HwFosterHome *) root)->name))
+          doc->bad = TRUE;
+    }
+
+  if (doc->bad || hw_import_failed (doc->ctx))
+    return;
+  if (root->entity != HW_ENTITY_CASE)
+    existed = hw_import_root_exists (doc->ctx, root->entity, root->id);
+  if (hw_import_writes (doc->ctx) && !hw_store_save_dossier (doc->ctx->store, dossier, &error))
     {
       hw_import_take_error (doc->ctx, hw_xml_reader_get_line (doc->reader, node),
                             g_steal_pointer (&error));

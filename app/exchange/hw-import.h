@@ -7,9 +7,11 @@ G_BEGIN_DECLS
 
 /* Importing exchange files into the store: SSB's Barnevern v4 (what case systems report to
  * Statistics Norway) and Homeward's own XML (data/exchange/README.md). The format is detected
- * from the root element. An import is all or nothing: every file is read inside one store
- * transaction, every problem is reported as "FILE:LINE: reason", and on any error the
- * database is left exactly as it was. Re-importing updates records by their UUIDs. */
+ * from the root element. An import is all or nothing: every file is first read and checked
+ * without the database's write lock, then read again and written inside one store
+ * transaction; every problem is reported as "FILE:LINE: reason", and on any error the
+ * database is left exactly as it was. Re-importing updates records by their UUIDs; a record
+ * never moves to another case, and a case appears once per import. */
 
 typedef enum {
   HW_EXCHANGE_FORMAT_UNKNOWN,
@@ -44,7 +46,9 @@ typedef struct {
 } HwImportWarning;
 
 typedef void (*HwImportWarningFunc)  (const HwImportWarning *warning, gpointer user_data);
-/* Called as a file is read (about every 256 KiB) and when it ends. */
+/* Called as a file is read (about every 256 KiB) and when it ends. Each file is read twice,
+ * checked and then written: @bytes_total is twice its size, and the second reading counts on
+ * from the first. */
 typedef void (*HwImportProgressFunc) (const char *file,
                                       guint       file_index,
                                       guint       n_files,
@@ -53,20 +57,26 @@ typedef void (*HwImportProgressFunc) (const char *file,
                                       guint       cases_done,
                                       gpointer    user_data);
 
+/* Checks the value of a setting another part of Homeward owns (the plan template of
+ * app/document) before an import stores it. */
+typedef gboolean (*HwImportSettingFunc) (const char *key, const char *value, GError **error);
+
 typedef struct {
   gboolean             dry_run;      /* check everything, then undo */
   guint                max_errors;   /* stop reading after this many; 0 = 20 */
   HwImportWarningFunc  warning;
   HwImportProgressFunc progress;
   gpointer             user_data;
+  HwImportSettingFunc  check_setting;  /* NULL: such settings are stored as they are */
 } HwImportOptions;
 
 /* The format of one file, from its root element. */
 HwExchangeFormat hw_exchange_detect_format (const char *path, GError **error);
 
-/* Imports files, and the *.xml files of folders (sorted by name), in one transaction. On
- * failure @error holds every problem found, one "FILE:LINE: reason" per line. @summary
- * (optional) is filled either way. */
+/* Imports files, and the *.xml files of folders (sorted by name), in one transaction. "-" is
+ * standard input; it and other files that are not regular (pipes) are first copied whole to a
+ * private, already unlinked file beside the database. On failure @error holds every problem
+ * found, one "FILE:LINE: reason" per line. @summary (optional) is filled either way. */
 gboolean hw_import_paths  (HwStore                *store,
                            const char *const      *paths,
                            const HwImportOptions  *options,

@@ -164,6 +164,22 @@ hw_ssb_parse_date (const char *text, HwDate *date)
   return *date != HW_DATE_NONE;
 }
 
+char *
+hw_ssb_dup_date (HwDate date)
+{
+  char buf[11];
+
+  return g_strdup (hw_date_to_iso (date, buf) ? buf : _("no date"));
+}
+
+void
+hw_ssb_date_range (int year, HwDate *min, HwDate *max)
+{
+  /* Past the calendar's ends hw_date_new() gives no date, which every date compares above. */
+  *min = hw_date_new (CLAMP (year - 26, 1, 9999), 1, 1);
+  *max = hw_date_new (CLAMP (year + 26, 1, 9999), 12, 31);
+}
+
 gboolean
 hw_ssb_parse_boolean (const char *text, gboolean *value)
 {

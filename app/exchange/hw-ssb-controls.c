@@ -53,7 +53,7 @@ get (Check *k, HwEntity entity)
 static char *
 iso (HwDate date)
 {
-  return hw_date_dup_iso (date);
+  return hw_ssb_dup_date (date);
 }
 
 static gboolean

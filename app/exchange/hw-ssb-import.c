@@ -151,8 +151,8 @@ date_attr (Sak *s, const xmlNode *node, const char *name, gboolean required)
     }
   if (d < s->doc->min_date || d > s->doc->max_date)
     {
-      g_autofree char *lo = hw_date_dup_iso (s->doc->min_date);
-      g_autofree char *hi = hw_date_dup_iso (s->doc->max_date);
+      g_autofree char *lo = hw_ssb_dup_date (s->doc->min_date);
+      g_autofree char *hi = hw_ssb_dup_date (s->doc->max_date);
 
       fail (s, node,
             /* Translators: SSB's "Sak kontroll 1" */
@@ -216,7 +216,7 @@ code_attr (Sak *s, const xmlNode *node, const char *name, HwSsbList list, HwDate
   if (!hw_ssb_code_valid_on (list, code, on))
     {
       g_autofree char *valid = hw_ssb_code_dup_validity (code);
-      g_autofree char *date = hw_date_dup_iso (on);
+      g_autofree char *date = hw_ssb_dup_date (on);
 
       warn (s, node, "Kodelister", "ERROR",
             _("code %s of <%s> (%s) was not in use on %s (valid %s)"), code->code,
@@ -274,6 +274,11 @@ take_record (Sak *s, HwEntity entity, const char *id, const xmlNode *node)
       rec = g_malloc0 (info->size);
       rec->entity = entity;
       rec->id = g_strdup (id);
+      /* Not this case's: it may be another's, which the import must not take over. */
+      if (entity != HW_ENTITY_CASE &&
+          !hw_import_check_owner (s->doc->ctx, hw_xml_reader_get_line (s->doc->reader, node),
+                                  rec, s->kase->rec.id, s->kase->journal_no))
+        s->bad = TRUE;
     }
   if (entity != HW_ENTITY_CASE)
     for (guint i = 0; i < info->n_fields; i++)
@@ -547,8 +552,8 @@ read_personalia (Sak *s, const xmlNode *node)
   /* Personalia kontroll 13: Homeward keeps one birth date, the identity number's. */
   if (kind != HW_IDENTITY_SSB_UNKNOWN && birth != HW_DATE_NONE && from_number != birth)
     {
-      g_autofree char *given = hw_date_dup_iso (birth);
-      g_autofree char *used = hw_date_dup_iso (from_number);
+      g_autofree char *given = hw_ssb_dup_date (birth);
+      g_autofree char *used = hw_ssb_dup_date (from_number);
 
       warn (s, node, "Personalia kontroll 13", "WARNING",
             _("Fodselsnummer and Fodseldato (%s) point to different dates; the identity "
@@ -1252,14 +1257,23 @@ write_sak (Sak *s, GPtrArray *deletions, gboolean is_update)
 
   if (s->bad)
     return;
-  /* Once something failed nothing more is written, but every Sak is still checked. */
-  if (hw_import_failed (ctx))
+  /* The first pass, or once something failed: nothing is written, every Sak is checked. */
+  if (!hw_import_writes (ctx))
     {
       validate_records (s);
+      if (s->bad || hw_import_failed (ctx))
+        return;
+      ctx->summary->records += hw_dossier_count (s->base.dossier);
+      if (is_update)
+        ctx->summary->cases_updated++;
+      else
+        ctx->summary->cases_new++;
+      ctx->summary->records_deleted += deletions->len;
       return;
     }
-  /* The store validates every record it writes; only when it refuses one do we look for
-   * which, to name its line (checking twice would cost a tenth of the import). */
+  /* The first pass validated every record with its line, and the store validates what it
+   * writes: only when it refuses one (the file changed in between, a journal number taken)
+   * do we look for which. */
   if (!hw_store_save_dossier (ctx->store, s->base.dossier, &error))
     {
       validate_records (s);
@@ -1361,11 +1375,14 @@ read_sak (Doc *doc, xmlNode *node)
       hw_import_take_error (ctx, s.base.line, g_steal_pointer (&error));
       goto out;
     }
+  /* Checked through all the same, so that every error is reported at once. */
+  if (!hw_import_note_case (ctx, s.base.line, id, journal))
+    s.bad = TRUE;
   if (is_deleted (&s, node))
     {
       if (s.existing && !s.bad && !hw_import_failed (ctx))
         {
-          if (hw_store_delete (ctx->store, HW_ENTITY_CASE, id, &error))
+          if (!hw_import_writes (ctx) || hw_store_delete (ctx->store, HW_ENTITY_CASE, id, &error))
             ctx->summary->cases_deleted++;
           else
             hw_import_take_error (ctx, s.base.line, g_steal_pointer (&error));
@@ -1393,8 +1410,8 @@ read_sak (Doc *doc, xmlNode *node)
     set_text (&s.kase->municipality, doc->municipality);
   if (start && end && end < start)
     {
-      g_autofree char *a = hw_date_dup_iso (start);
-      g_autofree char *b = hw_date_dup_iso (end);
+      g_autofree char *a = hw_ssb_dup_date (start);
+      g_autofree char *b = hw_ssb_dup_date (end);
 
       fail (&s, node, _("Sak kontroll 2a: the case starts (%s) after it ends (%s)"), a, b);
     }
@@ -1437,7 +1454,7 @@ read_sak (Doc *doc, xmlNode *node)
 
   deletions = apply_deletions (&s);
   derive_frequency_ends (&s);
-  if (!s.bad)
+  if (!s.bad && !ctx->writing)   /* warnings: the first pass reported them */
     hw_ssb_check_sak (&s.base);
   write_sak (&s, deletions, s.existing != NULL);
 
@@ -1537,8 +1554,7 @@ read_root (Doc *doc, Sak *s)
       return FALSE;
     }
   year = hw_date_get_year (doc->extract);
-  doc->min_date = hw_date_new (year - 26, 1, 1);
-  doc->max_date = hw_date_new (year + 26, 12, 31);
+  hw_ssb_date_range (year, &doc->min_date, &doc->max_date);
   return TRUE;
 }
 

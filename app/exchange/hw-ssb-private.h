@@ -24,6 +24,11 @@ const char *hw_ssb_type_for_entity    (HwEntity entity);
 /* xs:date (an optional time zone is ignored) and xs:boolean. */
 gboolean    hw_ssb_parse_date         (const char *text, HwDate *date);
 gboolean    hw_ssb_parse_boolean      (const char *text, gboolean *value);
+/* A date for a message: "YYYY-MM-DD", or "no date"; never NULL (messages go through this). */
+char       *hw_ssb_dup_date           (HwDate date);
+/* Sak kontroll 1's range for an extract's year: 1 January 26 years before to 31 December 26
+ * years after, within the calendar Homeward keeps (years 1–9999). */
+void        hw_ssb_date_range         (int year, HwDate *min, HwDate *max);
 
 /* Kravspesifikasjon's definitions: a placement (plasseringstiltak) by category, a care order
  * (omsorgsovertakelse) by legal basis. */

@@ -9,6 +9,8 @@
 #include <libxml/xmlreader.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "hw-error.h"
 #include "hw-xml-reader.h"
@@ -25,6 +27,21 @@ typedef enum {
   PROLOG_DONE,         /* the root element has started: no declaration can follow */
   PROLOG_REFUSED,
 } PrologState;
+
+/* Where the tag guard stands in the markup streaming past. */
+typedef enum {
+  TAG_TEXT,            /* content: looking for '<' */
+  TAG_LT,              /* after '<' */
+  TAG_NAME,            /* in a start tag's name */
+  TAG_IN,              /* in a start tag, outside quotes: each '=' is an attribute */
+  TAG_QUOTE,           /* in an attribute value */
+  TAG_OTHER,           /* in an end tag or a declaration, until '>' */
+  TAG_BANG,            /* after "<!" */
+  TAG_BANG_DASH,       /* after "<!-" */
+  TAG_COMMENT,         /* inside <!-- … --> */
+  TAG_CDATA,           /* inside <![CDATA[ … ]]> */
+  TAG_PI,              /* inside <? … ?> */
+} TagState;
 
 struct _HwXmlReader {
   xmlTextReaderPtr reader;
@@ -50,6 +67,16 @@ struct _HwXmlReader {
   int              refusal_line;
   int              record_line;
   int              io_errno;
+
+  /* the tag guard */
+  TagState         tag;
+  char             tag_quote;
+  char             tag_prev[2];
+  guint            tag_attrs;
+  int              tag_line;
+  char             tag_name[48];
+  guint            tag_name_len;
+  int              lines;          /* line breaks seen + 1 */
 
   /* the first error libxml2 reported */
   char            *xml_error;
@@ -185,6 +212,141 @@ guard_prolog (HwXmlReader *self, const guint8 *buf, gsize len)
 }
 
 static int
+count_lines (const char *p, const char *end)
+{
+  int n = 0;
+
+  while (p < end && (p = memchr (p, '\n', (gsize) (end - p))) != NULL)
+    {
+      n++;
+      p++;
+    }
+  return n;
+}
+
+static void
+refuse_tag (HwXmlReader *self)
+{
+  self->tag_name[self->tag_name_len] = '\0';
+  self->prolog = PROLOG_REFUSED;
+  if (self->refusal == NULL)
+    {
+      self->refusal = g_strdup_printf (_("element <%s> has more than %u attributes"),
+                                       self->tag_name, self->limits.max_attributes);
+      self->refusal_line = self->tag_line;
+    }
+}
+
+/* Counts each start tag's attributes as its bytes stream past, before libxml2 parses the tag:
+ * libxml2 2.9 compares every attribute with all the earlier ones of its element, so a tag
+ * with 100,000 of them takes minutes, long before the expanded record could be counted. */
+static gboolean
+guard_tags (HwXmlReader *self, const char *buf, gsize len)
+{
+  const char *p = buf, *end = buf + len;
+
+  while (p < end)
+    {
+      const char *stop;
+      char c;
+
+      /* Text and attribute values are most of a file: skip them whole. */
+      if (self->tag == TAG_TEXT || self->tag == TAG_QUOTE)
+        {
+          stop = memchr (p, self->tag == TAG_TEXT ? '<' : self->tag_quote, (gsize) (end - p));
+          self->lines += count_lines (p, stop ? stop : end);
+          if (stop == NULL)
+            return TRUE;
+          p = stop + 1;
+          if (self->tag == TAG_TEXT)
+            {
+              self->tag = TAG_LT;
+              self->tag_line = self->lines;
+            }
+          else
+            self->tag = TAG_IN;
+          continue;
+        }
+
+      c = *p++;
+      if (c == '\n')
+        self->lines++;
+      switch (self->tag)
+        {
+        case TAG_LT:
+          self->tag_attrs = 0;
+          self->tag_name_len = 0;
+          self->tag_prev[0] = self->tag_prev[1] = 0;
+          if (c == '/')
+            self->tag = TAG_OTHER;
+          else if (c == '!')
+            self->tag = TAG_BANG;
+          else if (c == '?')
+            self->tag = TAG_PI;
+          else
+            {
+              self->tag = TAG_NAME;
+              self->tag_name[self->tag_name_len++] = c;
+            }
+          continue;
+        case TAG_NAME:
+          if (!g_ascii_isspace (c) && c != '>' && c != '/' && c != '=')
+            {
+              if (self->tag_name_len < sizeof self->tag_name - 1)
+                self->tag_name[self->tag_name_len++] = c;
+              break;
+            }
+          self->tag = TAG_IN;
+          G_GNUC_FALLTHROUGH;
+        case TAG_IN:
+          if (c == '"' || c == '\'')
+            {
+              self->tag_quote = c;
+              self->tag = TAG_QUOTE;
+            }
+          else if (c == '=' && ++self->tag_attrs > self->limits.max_attributes)
+            {
+              refuse_tag (self);
+              return FALSE;
+            }
+          else if (c == '>')
+            self->tag = TAG_TEXT;
+          break;
+        case TAG_OTHER:
+          if (c == '>')
+            self->tag = TAG_TEXT;
+          break;
+        case TAG_BANG:
+          self->tag = c == '-' ? TAG_BANG_DASH : c == '[' ? TAG_CDATA : TAG_OTHER;
+          break;
+        case TAG_BANG_DASH:
+          self->tag = c == '-' ? TAG_COMMENT : TAG_OTHER;
+          self->tag_prev[0] = self->tag_prev[1] = 0;   /* "<!-->" ends nothing */
+          continue;
+        case TAG_COMMENT:
+          if (c == '>' && self->tag_prev[0] == '-' && self->tag_prev[1] == '-')
+            self->tag = TAG_TEXT;
+          break;
+        case TAG_CDATA:
+          if (c == '>' && self->tag_prev[0] == ']' && self->tag_prev[1] == ']')
+            self->tag = TAG_TEXT;
+          break;
+        case TAG_PI:
+          if (c == '>' && self->tag_prev[1] == '?')
+            self->tag = TAG_TEXT;
+          break;
+        case TAG_TEXT:
+        case TAG_QUOTE:
+        default:
+          break;
+        }
+      self->tag_prev[0] = self->tag_prev[1];
+      self->tag_prev[1] = c;
+    }
+  return TRUE;
+}
+
+static int
 on_read (void *context, char *buffer, int len)
 {
   HwXmlReader *self = context;
@@ -210,6 +372,8 @@ on_read (void *context, char *buffer, int len)
     }
 
   if (self->prolog != PROLOG_DONE && !guard_prolog (self, (const guint8 *) buffer, n))
+    return -1;
+  if (!guard_tags (self, buffer, n))
     return -1;
   self->bytes_read += n;
   /* Expanding one record reads until its end tag: stop a record that would fill memory. */
@@ -310,6 +474,7 @@ reader_new (const char *display_name, const HwXmlLimits *limits)
 
   self->name = g_strdup (display_name);
   self->prolog_line = 1;
+  self->lines = 1;
   self->scratch = g_ptr_array_new_with_free_func (g_free);
   limits_init (&self->limits, limits);
   return self;
@@ -352,6 +517,30 @@ hw_xml_reader_new_for_file (const char *path, const char *display_name,
       return NULL;
     }
   if (fstat (fileno (self->file), &st) == 0)
+    self->size = (guint64) st.st_size;
+  if (!reader_open (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+HwXmlReader *
+hw_xml_reader_new_for_fd (int fd, const char *display_name, const HwXmlLimits *limits,
+                          GError **error)
+{
+  g_autoptr(HwXmlReader) self = reader_new (display_name ? display_name : "-", limits);
+  GStatBuf st;
+  int copy = dup (fd);
+
+  if (copy < 0 || (self->file = fdopen (copy, "rb")) == NULL)
+    {
+      int saved = errno;
+
+      if (copy >= 0)
+        close (copy);
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s: %s", self->name, g_strerror (saved));
+      return NULL;
+    }
+  if (fstat (fileno (self->file), &st) == 0 && S_ISREG (st.st_mode))
     self->size = (guint64) st.st_size;
   if (!reader_open (self, error))
     return NULL;

@@ -30,6 +30,11 @@ HwXmlReader *hw_xml_reader_new_for_file   (const char         *path,
                                            const char         *display_name,
                                            const HwXmlLimits  *limits,
                                            GError            **error);
+/* Reads @fd from where it stands; the reader works on its own duplicate of @fd. */
+HwXmlReader *hw_xml_reader_new_for_fd     (int                 fd,
+                                           const char         *display_name,
+                                           const HwXmlLimits  *limits,
+                                           GError            **error);
 /* @data must stay alive as long as the reader. */
 HwXmlReader *hw_xml_reader_new_for_memory (const char         *data,
                                            gsize               length,

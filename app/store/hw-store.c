@@ -1531,3 +1531,39 @@ hw_store_log_read (HwStore *self, const char *case_id, GError **error)
   ok = hw_store_audit_append (self, "read", "case_file", case_id, case_id, NULL, error);
   return finish (self, ok, error);
 }
+
+/* One look-up by id in the entity's id index (the table's UNIQUE (id)): the import refuses
+ * records that would change owner, before it writes anything. */
+char *
+hw_store_lookup_owner (HwStore *self, HwEntity entity, const char *id, GError **error)
+{
+  const HwEntityInfo *info = hw_entity_info (entity);
+  g_autofree char *sql = NULL;
+  const char *column = NULL;
+  sqlite3_stmt *stmt;
+  char *owner = NULL;
+  int rc;
+
+  g_return_val_if_fail (HW_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (info->owner == entity || hw_entity_is_owner_keyed (entity))
+    return NULL;
+  for (guint i = 0; i < info->n_fields && column == NULL; i++)
+    if (info->fields[i].flags & HW_FIELD_OWNER)
+      column = info->fields[i].name;
+  g_return_val_if_fail (column != NULL, NULL);
+
+  sql = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1", column, info->name);
+  stmt = hw_store_prepare_cached (self, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  else if (rc != SQLITE_DONE)
+    hw_store_set_sqlite_error (self, rc, error);
+  release (stmt);
+  return owner;
+}

@@ -133,6 +133,11 @@ GPtrArray  *hw_store_search_case_rows (HwStore *self, const char *needle, HwDate
 /* Audit: appends who/when/what for a read of a child's record. */
 gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError **error);
 
+/* The id of the case or foster home a record is stored under, or NULL when there is no such
+ * record (or @entity is owner-keyed: its ids exist only under an owner, and never move). */
+char       *hw_store_lookup_owner    (HwStore *self, HwEntity entity, const char *id,
+                                      GError **error);
+
 /* The underlying handle, for the store's own helpers (audit, backup) only. */
 gpointer    hw_store_get_handle      (HwStore *self);
 

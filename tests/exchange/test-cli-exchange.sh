@@ -65,7 +65,35 @@ check "one file per case" '[ "$(ls "$TMP/ssb" | wc -l)" -eq 1 ]'
 "$CLI" --db "$TMP/a.db" export --format homeward -o "$TMP/all.xml" > "$TMP/out" 2> "$TMP/err"
 check "export homeward succeeds" '[ $? -eq 0 ] && grep -q "<homeward format=\"1\"" "$TMP/all.xml"'
 "$CLI" --db "$TMP/b.db" import "$TMP/all.xml" "$TMP/ssb" > "$TMP/out" 2> "$TMP/err"
-check "both exports import again" '[ $? -eq 0 ] && grep -q "1 case new, 1 updated" "$TMP/out"'
+check "one case in two files of one import is refused, naming both" \
+  '[ $? -eq 1 ] && grep -q "ssb/.*\.xml:[0-9]*: case 2019-0042 (.*) is in this import twice: also at .*all\.xml:[0-9]*" "$TMP/err"'
+"$CLI" --db "$TMP/b.db" list > "$TMP/list"
+check "and nothing was written" '[ ! -s "$TMP/list" ]'
+"$CLI" --db "$TMP/b.db" import "$TMP/all.xml" > "$TMP/out" 2> "$TMP/err" &&
+  "$CLI" --db "$TMP/b.db" import "$TMP/ssb" >> "$TMP/out" 2>> "$TMP/err"
+check "both exports import again" \
+  '[ $? -eq 0 ] && grep -q "1 case new, 0 updated" "$TMP/out" && grep -q "0 cases new, 1 updated" "$TMP/out"'
+
+# Settings are checked before anything is written, the plan template too
+printf '<homeward format="1">\n  <setting key="review_months" value="-5"/>\n</homeward>\n' > "$TMP/set.xml"
+"$CLI" --db "$TMP/set.db" import "$TMP/set.xml" > "$TMP/out" 2> "$TMP/err"
+check "a setting out of range is refused" \
+  '[ $? -eq 1 ] && grep -q "set.xml:2: review_months: -5 is outside the allowed range" "$TMP/err"'
+"$CLI" --db "$TMP/set.db" settings > "$TMP/out" 2> "$TMP/err"
+check "and settings still work" '[ $? -eq 0 ] && grep -q "^review_months	12	" "$TMP/out"'
+printf '<homeward format="1">\n  <setting key="plan.template" value="&lt;nonsense/&gt;"/>\n</homeward>\n' > "$TMP/tpl.xml"
+"$CLI" --db "$TMP/set.db" import "$TMP/tpl.xml" > "$TMP/out" 2> "$TMP/err"
+check "a plan template that is not one is refused" \
+  '[ $? -eq 1 ] && grep -q "tpl.xml:2: setting plan.template: " "$TMP/err"'
+
+# A pipe is read whole before the import takes the database's write lock.
+mkfifo "$TMP/fifo"
+cat "$FIX/ssb-minimal.xml" > "$TMP/fifo" &
+"$CLI" --db "$TMP/p.db" import "$TMP/fifo" > "$TMP/out" 2> "$TMP/err"
+check "a named pipe imports" '[ $? -eq 0 ] && grep -q "1 case new" "$TMP/out"'
+"$CLI" --db "$TMP/s.db" import - < "$FIX/ssb-minimal.xml" > "$TMP/out" 2> "$TMP/err"
+check "standard input imports (-)" '[ $? -eq 0 ] && grep -q "1 case new" "$TMP/out"'
+check "the spooled copy is gone" '[ -z "$(ls -A "$TMP" | grep import-)" ]'
 "$CLI" --db "$TMP/a.db" export -o "$TMP/x" > "$TMP/out" 2> "$TMP/err"
 check "export without --format is a usage error" '[ $? -eq 2 ]'
 "$CLI" --db "$TMP/a.db" export --format csv -o "$TMP/x" > "$TMP/out" 2> "$TMP/err"

@@ -145,7 +145,7 @@ START_TEST (test_complete_fixture)
   ck_assert_str_eq (child->family_name, "Ørnes");
   ck_assert (child->protected_address);
   ck_assert_int_eq (child->sex, HW_SEX_FEMALE);
-  setting = hw_store_dup_setting (store, "followup-visits-per-year");
+  setting = hw_store_dup_setting (store, "due_soon_days");
   ck_assert_str_eq (setting, "4");
 
   /* Export: valid, and everything comes back */
@@ -167,7 +167,7 @@ START_TEST (test_demo_round_trip)
 
   demo.today = hw_date_new (2026, 11, 23);
   ck_assert (hw_demo_write (store, &demo, NULL, NULL, &error));
-  ck_assert (hw_store_set_setting (store, "followup-visits-per-year", "6", &error));
+  ck_assert (hw_store_set_setting (store, "due_soon_days", "6", &error));
   out = export (store, "demo.xml");
   hw_xtest_assert_valid (xsd, out);
   s = hw_xtest_import_ok (second, out, NULL);
@@ -237,6 +237,32 @@ static const Bad bads[] = {
   { "journal number taken", "<case_file id=\"c0000000-0000-4000-8000-0000000000bb\" "
     "journal_no=\"2024-00017\" start_date=\"2024-01-01\"/>\n", "2024-00017",
     "another case already has" },
+  /* Issue 13: a record never changes owner through an import; a case is one child's and
+   * appears once; settings are checked like `settings --set`. */
+  { "measure of another case", CASE "  <measure id=\"c5000000-0000-4000-8000-000000000001\" "
+    "law=\"BVL2021\" chapter=\"5\" section=\"1\" category=\"2.1\" start_date=\"2024-02-05\"/>\n"
+    "</case_file>\n", "<measure",
+    "Measure c5000000-0000-4000-8000-000000000001 belongs to case 2024-00017 "
+    "(c0000000-0000-4000-8000-000000000001), not to case B-1 "
+    "(c0000000-0000-4000-8000-0000000000aa)" },
+  { "plan of another case", CASE "  <plan id=\"c9000000-0000-4000-8000-000000000001\" "
+    "plan_type=\"4\" start_date=\"2024-03-01\"/>\n</case_file>\n", "<plan",
+    "belongs to case 2024-00017 (c0000000-0000-4000-8000-000000000001), not to case B-1" },
+  { "second child", CASE "  <child id=\"c1000000-0000-4000-8000-0000000000ab\" "
+    "given_name=\"Per\" fnr=\"17851250115\" birth_date=\"2012-05-17\"/>\n</case_file>\n",
+    "c1000000-0000-4000-8000-0000000000ab", "has a second <child>" },
+  { "case twice in one file", CASE "</case_file>\n<case_file "
+    "id=\"c0000000-0000-4000-8000-0000000000aa\" journal_no=\"B-1\" start_date=\"2024-01-02\"/>\n",
+    "2024-01-02", "case B-1 (c0000000-0000-4000-8000-0000000000aa) is in this import twice: "
+    "also at bad.xml:3" },
+  { "negative setting", "<setting key=\"review_months\" value=\"-5\"/>\n", "-5",
+    "review_months: -5 is outside the allowed range 1–60" },
+  { "setting not a number", "<setting key=\"review_months\" value=\"abc\"/>\n", "abc",
+    "review_months: “abc” is not a whole number" },
+  { "unknown setting", "<setting key=\"reveiw_months\" value=\"6\"/>\n", "reveiw",
+    "There is no setting “reveiw_months”" },
+  { "bad service setting", "<setting key=\"service-municipality\" value=\"50\"/>\n",
+    "service-municipality", "setting service-municipality: “50” is not a valid value" },
 };
 
 START_TEST (test_refusal)

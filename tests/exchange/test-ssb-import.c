@@ -3,8 +3,11 @@
  * updates and deletions, and every refusal leaving the database as it was. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -692,7 +695,7 @@ START_TEST (test_folder_all_or_nothing)
   ck_assert (g_file_set_contents (b, text, -1, NULL));
 
   ck_assert (!hw_import_paths (store, paths, NULL, &s, &error));
-  ck_assert (strstr (error->message, "b-bad.XML:12:"));
+  ck_assert_msg (strstr (error->message, "b-bad.XML:12:"), "%s", error->message);
   ck_assert_uint_eq (s.files, 2);   /* the .txt is not read */
   after = hw_xtest_fingerprint (store);
   ck_assert_str_eq (before, after);
@@ -849,6 +852,237 @@ START_TEST (test_many_errors)
 }
 END_TEST
 
+/* ---- issue 13: refusals found by attacking the import ---- */
+
+/* ssb-minimal.xml with @from replaced by @to (each pair, NULL-terminated). */
+static char *
+minimal_with (const char *from, const char *to, ...)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *text = NULL;
+  GString *doc;
+  va_list args;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  doc = g_string_new (text);
+  va_start (args, to);
+  while (from)
+    {
+      ck_assert_msg (g_string_replace (doc, from, to, 0) > 0, "ssb-minimal.xml lacks %s", from);
+      from = va_arg (args, const char *);
+      if (from)
+        to = va_arg (args, const char *);
+    }
+  va_end (args);
+  return g_string_free (doc, FALSE);
+}
+
+/* Imports @doc as @name and asserts it is refused, the database unchanged; the message. */
+static char *
+refuse_memory (const char *name, const char *doc)
+{
+  g_autofree char *before = hw_xtest_fingerprint (store);
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ck_assert_msg (!hw_import_memory (store, name, doc, strlen (doc), NULL, NULL, &error),
+                 "%s was imported", name);
+  after = hw_xtest_fingerprint (store);
+  ck_assert_str_eq (before, after);
+  return g_strdup (error->message);
+}
+
+/* Sak kontroll 1's range past year 9999 (or before year 1) came out as "(null)". */
+START_TEST (test_extract_year_9999)
+{
+  g_autofree char *late = minimal_with ("DatoUttrekk=\"2025-", "DatoUttrekk=\"9999-", NULL);
+  g_autofree char *early = minimal_with ("DatoUttrekk=\"2025-", "DatoUttrekk=\"0010-",
+                                         "StartDato=\"2019-01-15\" Journalnummer",
+                                         "StartDato=\"0030-01-15\" Journalnummer", NULL);
+  g_autofree char *message = refuse_memory ("late.xml", late);
+  g_autofree char *message2 = NULL;
+
+  ck_assert_msg (g_str_has_prefix (message, "late.xml:8: Sak kontroll 1: StartDato of <Sak> "
+                                   "(2019-01-15) must be between 9973-01-01 and 9999-12-31"),
+                 "%s", message);
+  ck_assert_msg (strstr (message, "(null)") == NULL, "%s", message);
+
+  message2 = refuse_memory ("early.xml", early);
+  ck_assert_msg (strstr (message2, "early.xml:8: Sak kontroll 1") == NULL, "%s", message2);
+  ck_assert_msg (strstr (message2, "between 0001-01-01 and 0036-12-31"), "%s", message2);
+  ck_assert_msg (strstr (message2, "(null)") == NULL, "%s", message2);
+}
+END_TEST
+
+/* A re-used Tiltak Id under a new Sak moved the placement from the first child's case. */
+START_TEST (test_record_never_changes_case)
+{
+  g_autofree char *other = minimal_with ("5a000000-0000-4000-8000-0000000000f1",
+                                         "5a000000-0000-4000-8000-0000000000f2",
+                                         "Journalnummer=\"M-1\"", "Journalnummer=\"M-2\"",
+                                         "9e000000-0000-4000-8000-0000000000f1",
+                                         "9e000000-0000-4000-8000-0000000000f2",
+                                         "7e000000-0000-4000-8000-0000000000f1",
+                                         "7e000000-0000-4000-8000-0000000000f2",
+                                         "57000000-0000-4000-8000-0000000000f1",
+                                         "57000000-0000-4000-8000-0000000000f2",
+                                         "4e000000-0000-4000-8000-0000000000f1",
+                                         "4e000000-0000-4000-8000-0000000000f2", NULL);
+  g_autofree char *message = NULL;
+  g_autoptr(HwDossier) d = NULL;
+
+  import_fixture ("ssb-minimal.xml", NULL);
+  message = refuse_memory ("other.xml", other);
+  ck_assert_msg (g_str_has_prefix (message, "other.xml:11: Measure "
+                                   "71000000-0000-4000-8000-0000000000f1 belongs to case M-1 "
+                                   "(5a000000-0000-4000-8000-0000000000f1), not to case M-2 "
+                                   "(5a000000-0000-4000-8000-0000000000f2)"), "%s", message);
+  d = load_case ("5a000000-0000-4000-8000-0000000000f1");
+  ck_assert_uint_eq (hw_dossier_get (d, HW_ENTITY_MEASURE)->len, 1);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 1);
+}
+END_TEST
+
+/* Two Sak with one Id in a file, or in two files of one import, merged silently. */
+START_TEST (test_case_once_per_import)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *text = NULL;
+  g_autofree char *twice = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *tmp = hw_test_make_tmpdir ();
+  g_autofree char *a = g_build_filename (tmp, "a.xml", NULL);
+  g_autofree char *b = g_build_filename (tmp, "b.xml", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { a, b, NULL };
+  const char *sak;
+  GString *doc;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  sak = strstr (text, "  <Sak ");
+  doc = g_string_new_len (text, strstr (text, "</Barnevern>") - text);
+  g_string_append_len (doc, sak, strstr (text, "</Barnevern>") - sak);
+  g_string_append (doc, "</Barnevern>\n");
+  twice = g_string_free (doc, FALSE);
+  message = refuse_memory ("twice.xml", twice);
+  ck_assert_msg (g_str_has_prefix (message, "twice.xml:22: case M-1 "
+                                   "(5a000000-0000-4000-8000-0000000000f1) is in this import "
+                                   "twice: also at twice.xml:8"), "%s", message);
+
+  ck_assert (g_file_set_contents (a, text, -1, NULL));
+  ck_assert (g_file_set_contents (b, text, -1, NULL));
+  ck_assert (!hw_import_paths (store, paths, NULL, NULL, &error));
+  expected = g_strdup_printf ("%s:8: case M-1 (5a000000-0000-4000-8000-0000000000f1) is in "
+                              "this import twice: also at %s:8", b, a);
+  ck_assert_msg (g_str_has_prefix (error->message, expected), "%s", error->message);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 0);
+  hw_test_remove_tree (tmp);
+}
+END_TEST
+
+/* A pipe whose writer stalls half-way: the import may wait for it, but must not hold the
+ * database's write lock meanwhile (the app would freeze opening a record). */
+typedef struct {
+  const char *fifo;
+  char       *text;
+  GMutex      lock;
+  GCond       cond;
+  gboolean    half_written;
+  gboolean    go_on;
+  HwStore    *store;
+  gboolean    imported;
+  char       *message;
+} Stall;
+
+static gpointer
+stall_writer (gpointer data)
+{
+  Stall *st = data;
+  int fd = g_open (st->fifo, O_WRONLY, 0);
+  gsize half = strlen (st->text) / 2;
+
+  g_assert (fd >= 0);
+  g_assert (write (fd, st->text, half) == (gssize) half);
+  g_mutex_lock (&st->lock);
+  st->half_written = TRUE;
+  g_cond_broadcast (&st->cond);
+  while (!st->go_on)
+    g_cond_wait (&st->cond, &st->lock);
+  g_mutex_unlock (&st->lock);
+  g_assert (write (fd, st->text + half, strlen (st->text) - half) ==
+            (gssize) (strlen (st->text) - half));
+  close (fd);
+  return NULL;
+}
+
+static gpointer
+stall_importer (gpointer data)
+{
+  Stall *st = data;
+  const char *paths[] = { st->fifo, NULL };
+  GError *error = NULL;
+
+  st->imported = hw_import_paths (st->store, paths, NULL, NULL, &error);
+  st->message = error ? g_strdup (error->message) : NULL;
+  g_clear_error (&error);
+  return NULL;
+}
+
+START_TEST (test_stalled_pipe_holds_no_lock)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-minimal.xml");
+  g_autofree char *fifo = g_build_filename (dir, "stall.fifo", NULL);
+  g_autofree char *db = g_build_filename (dir, "test.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = NULL;
+  GThread *writer, *importer;
+  Stall st = { 0 };
+  gboolean began;
+  gint64 start;
+
+  ck_assert (g_file_get_contents (path, &st.text, NULL, NULL));
+  ck_assert_int_eq (mkfifo (fifo, 0600), 0);
+  st.fifo = fifo;
+  st.store = store;
+  g_mutex_init (&st.lock);
+  g_cond_init (&st.cond);
+  writer = g_thread_new ("writer", stall_writer, &st);
+  importer = g_thread_new ("importer", stall_importer, &st);
+
+  g_mutex_lock (&st.lock);
+  while (!st.half_written)
+    g_cond_wait (&st.cond, &st.lock);
+  g_mutex_unlock (&st.lock);
+  g_usleep (200 * 1000);   /* the import is waiting for the rest */
+
+  /* Another program writes meanwhile, without waiting. */
+  other = hw_store_open (db, &error);
+  ck_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  began = hw_store_begin (other, &error);
+  if (began)
+    hw_store_rollback (other);
+
+  g_mutex_lock (&st.lock);
+  st.go_on = TRUE;
+  g_cond_broadcast (&st.cond);
+  g_mutex_unlock (&st.lock);
+  g_thread_join (writer);
+  g_thread_join (importer);
+
+  ck_assert_msg (began, "the stalled import holds the write lock: %s",
+                 error ? error->message : "");
+  ck_assert_int_lt (g_get_monotonic_time () - start, G_USEC_PER_SEC);
+  ck_assert_msg (st.imported, "%s", st.message);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 1);
+  g_free (st.text);
+  g_free (st.message);
+  g_mutex_clear (&st.lock);
+  g_cond_clear (&st.cond);
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -868,6 +1102,10 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_detect_format);
   tcase_add_test (tc, test_national_file);
   tcase_add_test (tc, test_many_errors);
+  tcase_add_test (tc, test_extract_year_9999);
+  tcase_add_test (tc, test_record_never_changes_case);
+  tcase_add_test (tc, test_case_once_per_import);
+  tcase_add_test (tc, test_stalled_pipe_holds_no_lock);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -232,6 +232,34 @@ heap_in_use (void)
 }
 
 /* Memory stays at one record: reading 100,000 records costs what reading 10,000 does. */
+/* The attribute guard counts only attributes: not '=' in values, comments, CDATA or
+ * processing instructions, and it starts again at each tag. */
+START_TEST (test_attribute_guard)
+{
+  HwXmlLimits limits = { 0 };
+  g_autoptr(GString) ok = g_string_new ("<?xml version=\"1.0\"?>\n<?pi a=1 b=2 c=3 d=4?>\n"
+                                        "<root>\n<!-- ");
+  g_autoptr(GString) bad = g_string_new ("<?xml version=\"1.0\"?>\n<root>\n  <ok a=\"1\"/>\n"
+                                         "  <many\n");
+  g_autoptr(HwXmlReader) r = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  limits.max_attributes = 4;
+  for (int i = 0; i < 20; i++)
+    g_string_append (ok, "<x a=1 b=2> ");
+  g_string_append (ok, "-->\n<r a=\"x=y>z\" b='p=q\"' c=\"\" d=\"=\"><![CDATA[ <y a=1 b=2 c=3 d=4 "
+                       "e=5> ]]></r>\n<s a=\"1\" b=\"2\" c=\"3\" d=\"4\"/>\n</root>\n");
+  r = open_text (ok->str, &limits);
+  error = read_all (r, &n);
+  ck_assert_msg (error == NULL, "%s", error ? error->message : "");
+  ck_assert_uint_eq (n, 2);
+
+  g_string_append (bad, "    a=\"1\" b=\"2\" c=\"3\" d=\"4\" e=\"5\"/>\n</root>\n");
+  assert_refused (bad->str, &limits, 4, "element <many> has more than 4 attributes");
+}
+END_TEST
+
 START_TEST (test_constant_memory)
 {
   g_autoptr(GString) doc = g_string_new ("<root>\n");
@@ -278,6 +306,7 @@ reader_suite (void)
   tcase_add_test (tc, test_malformed);
   tcase_add_test (tc, test_limits);
   tcase_add_test (tc, test_constant_memory);
+  tcase_add_test (tc, test_attribute_guard);
   suite_add_tcase (s, tc);
   return s;
 }

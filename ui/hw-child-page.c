@@ -25,6 +25,7 @@ struct _HwChildPage
   GPtrArray     *finding_titles;
   GPtrArray     *finding_rows;  /* widgets in findings_group */
   GPtrArray     *finding_rules; /* the rule id of each finding shown */
+  GPtrArray     *deviation_rules; /* the rule id of each missed period shown */
 
   /* What the last delete removed, for its undo toast. */
   GPtrArray     *undo_records;  /* record copies, the deleted one first */
@@ -202,8 +203,10 @@ static GtkWidget *
 make_finding_row (const HwUiFinding *f)
 {
   GtkWidget *row = adw_action_row_new ();
+  gboolean missed = f->state == HW_UI_FINDING_MISSED;
   GtkWidget *icon = gtk_image_new_from_icon_name (f->state == HW_UI_FINDING_OVERDUE
                                                   ? "dialog-warning-symbolic"
+                                                  : missed ? "document-open-recent-symbolic"
                                                   : "alarm-symbolic");
   g_autofree char *date = hw_date_dup_display (f->due);
   g_autofree char *due = NULL;
@@ -228,16 +231,20 @@ make_finding_row (const HwUiFinding *f)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
-  gtk_widget_add_css_class (icon, f->state == HW_UI_FINDING_OVERDUE ? "error" : "warning");
+  gtk_widget_add_css_class (icon, f->state == HW_UI_FINDING_OVERDUE ? "error"
+                                  : missed ? "dim-label" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   due = f->state == HW_UI_FINDING_OVERDUE
         /* Translators: %s is a date */
         ? g_strdup_printf (_("Overdue since %s"), date)
+        : missed
+        /* Translators: a completed period not met (history); %s is its last day */
+        ? g_strdup_printf (_("Not met, period ended %s"), date)
         : g_strdup_printf (_("Due %s"), date);
   due_label = gtk_label_new (due);
   gtk_widget_add_css_class (due_label, f->state == HW_UI_FINDING_OVERDUE ? "due-overdue"
-                                                                          : "due-soon");
+                                       : missed ? "dim-label" : "due-soon");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), due_label);
   gtk_widget_add_css_class (row, "finding");
   return row;
@@ -252,6 +259,34 @@ add_finding_row (HwChildPage *self, GtkWidget *row)
   g_ptr_array_add (self->finding_rows, row);
 }
 
+/* Deviations ("Avvik"): completed periods not met (rules.md v2). History, so after the
+ * duties and folded: nothing in it can be done any more. */
+static void
+add_deviations (HwChildPage *self, GPtrArray *findings, guint n_missed)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: a heading in the child's record: completed periods whose duty was not met */
+  title = g_strdup_printf (ngettext ("Deviations: %u period not met",
+                                     "Deviations: %u periods not met", n_missed), n_missed);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("History: not counted as overdue"));
+  gtk_widget_add_css_class (expander, "deviations");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HwUiFinding *f = findings->pdata[i];
+
+      if (f->state == HW_UI_FINDING_MISSED)
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), make_finding_row (f));
+          g_ptr_array_add (self->deviation_rules, g_strdup (f->rule_id));
+        }
+    }
+  add_finding_row (self, expander);
+}
+
 static void
 build_findings (HwChildPage *self)
 {
@@ -259,13 +294,14 @@ build_findings (HwChildPage *self)
                                           : NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GtkWidget *more = NULL;
-  guint shown = 0, total = 0;
+  guint shown = 0, total = 0, n_missed = 0;
 
   for (guint i = 0; i < self->finding_rows->len; i++)
     adw_preferences_group_remove (self->findings_group, self->finding_rows->pdata[i]);
   g_ptr_array_set_size (self->finding_rows, 0);
   g_ptr_array_set_size (self->finding_titles, 0);
   g_ptr_array_set_size (self->finding_rules, 0);
+  g_ptr_array_set_size (self->deviation_rules, 0);
 
   if (ctx == NULL || !hw_findings_available ())
     {
@@ -277,13 +313,19 @@ build_findings (HwChildPage *self)
   adw_preferences_group_set_description (self->findings_group, NULL);
   findings = hw_findings_context_evaluate (ctx, self->dossier, get_today (self));
   for (guint i = 0; i < findings->len; i++)
-    if (((const HwUiFinding *) findings->pdata[i])->state != HW_UI_FINDING_OK)
-      total++;
+    {
+      HwUiFindingState state = ((const HwUiFinding *) findings->pdata[i])->state;
+
+      if (state == HW_UI_FINDING_MISSED)
+        n_missed++;
+      else if (state != HW_UI_FINDING_OK)
+        total++;
+    }
   for (guint i = 0; i < findings->len; i++)
     {
       const HwUiFinding *f = findings->pdata[i];
 
-      if (f->state == HW_UI_FINDING_OK)
+      if (f->state == HW_UI_FINDING_OK || f->state == HW_UI_FINDING_MISSED)
         continue;
       /* The most urgent in view; the rest one click away, so the record stays in sight. */
       if (shown < FINDINGS_SHOWN || total == FINDINGS_SHOWN + 1)
@@ -318,6 +360,8 @@ build_findings (HwChildPage *self)
                                      _("Nothing is overdue or due soon"));
       add_finding_row (self, row);
     }
+  if (n_missed)
+    add_deviations (self, findings, n_missed);
 }
 
 /* ---- records ---- */
@@ -1054,6 +1098,7 @@ hw_child_page_finalize (GObject *object)
   g_ptr_array_unref (self->finding_titles);
   g_ptr_array_unref (self->finding_rows);
   g_ptr_array_unref (self->finding_rules);
+  g_ptr_array_unref (self->deviation_rules);
   G_OBJECT_CLASS (hw_child_page_parent_class)->finalize (object);
 }
 
@@ -1097,6 +1142,7 @@ hw_child_page_init (HwChildPage *self)
   self->finding_titles = g_ptr_array_new_with_free_func (g_free);
   self->finding_rows = g_ptr_array_new ();
   self->finding_rules = g_ptr_array_new_with_free_func (g_free);
+  self->deviation_rules = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -1234,4 +1280,11 @@ hw_child_page_dup_finding_rules (HwChildPage *self)
 {
   g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
   return dup_strv (self->finding_rules);
+}
+
+GStrv
+hw_child_page_dup_deviation_rules (HwChildPage *self)
+{
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
+  return dup_strv (self->deviation_rules);
 }

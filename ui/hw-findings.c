@@ -48,14 +48,32 @@ hw_ui_finding_copy (const HwUiFinding *f)
 }
 
 static int
+state_rank (HwUiFindingState state)
+{
+  switch (state)
+    {
+    case HW_UI_FINDING_OVERDUE:
+      return 0;
+    case HW_UI_FINDING_DUE_SOON:
+      return 1;
+    case HW_UI_FINDING_OK:
+      return 2;
+    case HW_UI_FINDING_MISSED:
+    default:
+      return 3;
+    }
+}
+
+static int
 compare_findings (gconstpointer a, gconstpointer b)
 {
   const HwUiFinding *fa = *(const HwUiFinding **) a;
   const HwUiFinding *fb = *(const HwUiFinding **) b;
 
-  /* The overdue first, then what is due soon, then the rest; each by due date. */
+  /* The overdue first, then what is due soon, then the rest, then the missed periods (history);
+   * each by due date. */
   if (fa->state != fb->state)
-    return fa->state > fb->state ? -1 : 1;
+    return state_rank (fa->state) < state_rank (fb->state) ? -1 : 1;
   if (fa->due != fb->due)
     return fa->due < fb->due ? -1 : 1;
   return g_strcmp0 (fa->rule_id, fb->rule_id);
@@ -299,6 +317,8 @@ ui_state (const HwFinding *f)
       return HW_UI_FINDING_OVERDUE;
     case HW_FINDING_DUE_SOON:
       return HW_UI_FINDING_DUE_SOON;
+    case HW_FINDING_MISSED:
+      return HW_UI_FINDING_MISSED;
     case HW_FINDING_OK:
     default:
       return HW_UI_FINDING_OK;
@@ -334,10 +354,14 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today)
 
 /* ---- in brief ---- */
 
-/* Which findings a brief keeps: all that are not OK, and of the OK ones only the next due. */
+/* Which findings a brief keeps: those due soon or overdue, and of the OK ones only the next
+ * due. */
 static gboolean
 kept_in_brief (HwUiFindingState state, HwDate due, HwDate today, HwDate *next)
 {
+  /* A missed period is history: it counts as nothing and is never the next duty. */
+  if (state == HW_UI_FINDING_MISSED)
+    return FALSE;
   if (state != HW_UI_FINDING_OK)
     return TRUE;
   if (due == HW_DATE_NONE || due < today || (*next != HW_DATE_NONE && due >= *next))

@@ -1505,11 +1505,44 @@ compare_findings (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->rule_id, y->rule_id);
 }
 
+/* Deviations: completed periods not met (rules.md v2 "Missed periods"), after the duties. */
+static void
+add_missed_findings (Plan *p, GPtrArray *missed)
+{
+  static const double widths[] = { 59, 11, 30 };
+  const char *headers[] = { _("Period not met"), _("Period ended"), _("Legal source") };
+  HwDocTable *t;
+
+  g_ptr_array_sort (missed, compare_findings);
+  hw_document_add_heading (p->doc, _("Deviations: periods not met"));
+  hw_document_add_note (p->doc, _("These periods are over; they are documented here as "
+                                  "history and are not duties that can still be done."));
+  t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < missed->len; i++)
+    {
+      const HwPlanFinding *f = missed->pdata[i];
+      g_autofree char *due = DATE (f->due);
+      g_autofree char *due_m = esc (due);
+      g_autofree char *title = esc (f->title ? f->title : f->rule_id);
+      g_autofree char *subject = esc (f->subject);
+      g_autofree char *why = esc (f->explanation);
+      g_autofree char *source = esc (f->source);
+      g_autofree char *klass = esc (f->legal_class);
+      g_autofree char *what = g_strdup_printf ("<b>%s</b>%s%s%s%s", title, *subject ? " – " : "",
+                                               subject, *why ? "\n" : "", why);
+      g_autofree char *src = g_strdup_printf ("%s%s%s%s", source, *klass ? " (" : "", klass,
+                                              *klass ? ")" : "");
+
+      hw_doc_table_add_row_markup (t, (const char *[]) { what, due_m, src });
+    }
+}
+
 static void
 section_findings (Plan *p)
 {
   const char *section = _("Missing or overdue documentation");
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missed = g_ptr_array_new ();
   GPtrArray *activities = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
   guint overdue_activities = 0;
 
@@ -1525,6 +1558,12 @@ section_findings (Plan *p)
 
           if (!finding_visible (p, f))
             continue;
+          /* A missed period is history: not a date in the calendar, not a duty. */
+          if (f->state == HW_PLAN_FINDING_MISSED)
+            {
+              g_ptr_array_add (missed, f);
+              continue;
+            }
           if (!f->met)
             {
               g_autofree char *what = f->subject && *f->subject
@@ -1584,6 +1623,8 @@ section_findings (Plan *p)
               hw_doc_table_add_row_markup (t, (const char *[]) { state, what, due_m, src });
             }
         }
+      if (missed->len)
+        add_missed_findings (p, missed);
     }
 
   for (guint i = 0; i < activities->len; i++)

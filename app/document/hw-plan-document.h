@@ -39,6 +39,7 @@ typedef enum {
   HW_PLAN_FINDING_DUE_SOON,
   HW_PLAN_FINDING_OVERDUE,
   HW_PLAN_FINDING_MISSING,       /* no due date can be given: evidence missing */
+  HW_PLAN_FINDING_MISSED,        /* a completed period not met: history (rules.md v2) */
 } HwPlanFindingState;
 
 /* Whom a finding is about, for the recipient filter. */

@@ -62,7 +62,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (evidence_type_names) == HW_N_EVIDENCE_TYPES + 1);
 /* Words the engine and the check command look up; a catalogue without them is refused. */
 static const char *const required_terms[] = {
   "class.law", "class.guidance", "class.local",
-  "state.ok", "state.due-soon", "state.overdue",
+  "state.ok", "state.due-soon", "state.overdue", "state.missed",
   "unit.days.one", "unit.days.other", "unit.weeks.one", "unit.weeks.other",
   "unit.months.one", "unit.months.other", "unit.years.one", "unit.years.other",
   "due.after", "due.before", "due.on", "due.year-end", "due.period-end", "met.late",

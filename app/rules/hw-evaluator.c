@@ -642,6 +642,10 @@ finish_finding (Ctx *ctx, HwFindingInit *fi)
 {
   if (fi->met)
     fi->state = HW_FINDING_OK;
+  else if (fi->rule->kind == HW_KIND_YEARLY_COUNT)
+    /* Period rules are evaluated only for completed periods: one not met cannot be
+     * fulfilled any more (rules.md v2 "Missed periods"). */
+    fi->state = HW_FINDING_MISSED;
   else
     {
       use_setting (fi, ctx->defs->due_soon_setting, ctx->window);

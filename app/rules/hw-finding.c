@@ -205,6 +205,12 @@ hw_finding_get_evidence_date (const HwFinding *f)
   return f->evidence;
 }
 
+int
+hw_finding_get_catalogue_version (const HwFinding *f)
+{
+  return hw_catalogue_get_version (f->rule->catalogue);
+}
+
 HwRuleClass
 hw_finding_get_class (const HwFinding *f)
 {
@@ -468,7 +474,7 @@ hw_finding_compare_ptr (gconstpointer a, gconstpointer b)
 const char *
 hw_finding_state_to_string (HwFindingState state)
 {
-  static const char *const names[] = { "ok", "due-soon", "overdue" };
+  static const char *const names[] = { "ok", "due-soon", "overdue", "missed" };
 
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), NULL);
   return names[state];

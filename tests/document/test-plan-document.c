@@ -123,6 +123,10 @@ START_TEST (test_every_section)
   ck_assert_contains (text, "Gjennomgang av omsorgsplanen");
   ck_assert_contains (text, "Barnevernsloven § 12-11");
   ck_assert_uint_ge (count (text, "⚠ Overdue"), 3);
+  /* A missed period: once, among the deviations, never in the calendar or as overdue. */
+  ck_assert_contains (text, "Deviations: periods not met");
+  ck_assert_uint_eq (count (text, "Oppfølgingsbesøk i året"), 1);
+  ck_assert (strstr (text, "Oppfølgingsbesøk i året") > strstr (text, "Deviations: periods"));
 
   /* Section contents, Norwegian characters included. */
   ck_assert_contains (text, "Linnea Bråten Ødegaard");

@@ -392,7 +392,7 @@ START_TEST (test_default_is_shared)
 
   ck_assert_no_error (error);
   ck_assert_ptr_eq (a, b);
-  ck_assert_int_eq (hw_catalogue_get_version (a), 1);
+  ck_assert_int_eq (hw_catalogue_get_version (a), 2);
   ck_assert_str_eq (hw_catalogue_get_term (a, "state.overdue", HW_LANG_NB), "forfalt");
   ck_assert_str_eq (hw_catalogue_get_unit_label (a, HW_UNIT_DAYS, 1, HW_LANG_NN), "dag");
   ck_assert_str_eq (hw_catalogue_get_unit_label (a, HW_UNIT_MONTHS, 3, HW_LANG_EN), "months");

@@ -1207,7 +1207,7 @@ START_TEST (test_reduced_frequency)
   fx_visit (d, m, HW_VISIT_FOLLOWUP, "2028-09-01", TRUE);
   EVAL (f, d, NULL, "2029-01-10");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2027);
-  fx_assert (x, "overdue", "2027-12-31", FALSE, FALSE);
+  fx_assert (x, "missed", "2027-12-31", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "3 av 4 påkrevde stedlige oppfølgingsbesøk i 2027 (4 per år, 365 dager");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2028);
@@ -1235,7 +1235,8 @@ START_TEST (test_followup_visits_year)
   ck_assert_uint_eq (fx_count (f, "FOLLOWUP_VISITS_YEAR"), 0);   /* 2024 not completed */
   EVAL (f, d, NULL, "2025-01-01");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024);
-  fx_assert (x, "overdue", "2024-12-31", FALSE, FALSE);
+  /* rules.md v2: a completed year not met is missed, never overdue. */
+  fx_assert (x, "missed", "2024-12-31", FALSE, FALSE);
   assert_text (hw_finding_dup_explanation (x),
                "2 av 3 påkrevde stedlige oppfølgingsbesøk i 2024 (4 per år, 184 dager i "
                "fosterhjemmet). Frist ved utgangen av 2024 (lovkrav, forskrift om fosterhjem "
@@ -1257,7 +1258,7 @@ START_TEST (test_followup_visits_year)
   ck_assert_uint_eq (fx_count (f, "FOLLOWUP_VISITS_YEAR"), 1);   /* 2025 not completed yet */
   EVAL (f, d, NULL, "2025-03-20");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025);
-  fx_assert (x, "overdue", "2025-03-15", FALSE, FALSE);
+  fx_assert (x, "missed", "2025-03-15", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "0 av 1 påkrevde stedlige oppfølgingsbesøk i 2025 (4 per år, 74 dager i "
                    "fosterhjemmet). Frist 15.03.2025, siste dag av perioden i 2025");
@@ -1278,8 +1279,8 @@ START_TEST (test_followup_visits_year)
     fx_visit (full, fm, HW_VISIT_FOLLOWUP, "2025-09-01", TRUE);
     EVAL (f, full, NULL, "2026-01-05");
     /* 2024: 12 days, ceil(48 / 366) = 1, none made. */
-    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024), "overdue", "2024-12-31", FALSE, FALSE);
-    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "overdue", "2025-12-31", FALSE, FALSE);
+    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024), "missed", "2024-12-31", FALSE, FALSE);
+    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "missed", "2025-12-31", FALSE, FALSE);
     fx_visit (full, fm, HW_VISIT_FOLLOWUP, "2025-12-01", TRUE);
     EVAL (f, full, NULL, "2026-01-05");
     fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "ok", "2025-12-31", TRUE, FALSE);
@@ -1335,7 +1336,7 @@ START_TEST (test_tilsyn_visits_year)
   /* 2025: days stop the day before the birthday: 139 days, ceil(4 × 139 / 365) = 2. */
   EVAL (f, d, NULL, "2025-05-20");
   x = fx_year (f, "TILSYN_VISITS_YEAR", 2025);
-  fx_assert (x, "overdue", "2025-05-19", FALSE, FALSE);
+  fx_assert (x, "missed", "2025-05-19", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "1 av 2 påkrevde stedlige tilsynsbesøk i 2025 (4 per år, 139 dager i "
                    "fosterhjemmet).");
@@ -1348,7 +1349,7 @@ START_TEST (test_tilsyn_visits_year)
   fx_assert (fx_year (f, "TILSYN_VISITS_YEAR", 2025), "ok", "2025-05-19", TRUE, FALSE);
   ck_assert_uint_eq (fx_count (f, "TILSYN_VISITS_YEAR"), 2);     /* nothing after 18 */
   /* Follow-up visits keep counting past 18: 2025 needs four. */
-  fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "overdue", "2025-12-31", FALSE, FALSE);
+  fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "missed", "2025-12-31", FALSE, FALSE);
 
   /* Placed after the 18th birthday: no supervision at all. */
   {

@@ -509,8 +509,15 @@ START_TEST (test_log_visit)
                                                                  fx.case_testa));
   if (hw_findings_available ())
     /* The last follow-up visit was on 01.02.2024: the next one is long overdue. */
-    ck_assert_msg (g_strv_contains ((const char *const *) before, "FOLLOWUP_VISIT"),
-                   "no FOLLOWUP_VISIT finding before the visit");
+    {
+      g_auto(GStrv) deviations = hw_child_page_dup_deviation_rules (child_page ());
+
+      ck_assert_msg (g_strv_contains ((const char *const *) before, "FOLLOWUP_VISIT"),
+                     "no FOLLOWUP_VISIT finding before the visit");
+      /* rules.md v2: the years without enough visits are deviations (history), not duties. */
+      ck_assert (g_strv_contains ((const char *const *) deviations, "FOLLOWUP_VISITS_YEAR"));
+      ck_assert (!g_strv_contains ((const char *const *) before, "FOLLOWUP_VISITS_YEAR"));
+    }
 
   /* Ctrl+L from the child's record. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
@@ -1504,6 +1511,9 @@ START_TEST (test_case_item_briefs)
                                          hw_date_new (2026, 10, 1)));
   g_ptr_array_add (findings, ui_finding ("TEST_OVERDUE", HW_UI_FINDING_OVERDUE,
                                          hw_date_new (2026, 1, 10)));
+  /* rules.md v2: a missed period is history: not counted, never the next duty. */
+  g_ptr_array_add (findings, ui_finding ("TEST_MISSED", HW_UI_FINDING_MISSED,
+                                         hw_date_new (2025, 12, 31)));
 
   row->case_id = g_strdup ("00000000-0000-4000-8000-000000000001");
   row->journal_no = g_strdup ("2026-00001");

@@ -10,7 +10,7 @@
 #include "hw-error.h"
 #include "rules-fixture.h"
 
-/* rules.md, version 1: every rule ID. */
+/* rules.md, version 2: every rule ID. */
 static const char *const rule_ids[] = {
   "CARE_PLAN", "CARE_PLAN_INTERIM_1992", "CARE_PLAN_FINAL_1992", "CARE_PLAN_REVIEW",
   "SAMVAER_PLAN", "MEASURE_PLAN", "MEASURE_PLAN_EVAL", "AFTERCARE_PLAN", "FOSTER_FAMILY_PLAN",
@@ -19,7 +19,8 @@ static const char *const rule_ids[] = {
   "FOSTER_HOME_APPROVAL", "POLICE_CERT_FOSTER_PARENT", "POLICE_CERT_HOUSEHOLD",
   "FOSTER_CONTRACT", "FOSTER_TRAINING", "NETWORK_ASSESSED", "FOLLOWUP_VISIT",
   "FOLLOWUP_VISITS_YEAR", "TILSYN_VISIT", "TILSYN_VISITS_YEAR", "EMERGENCY_PETITION",
-  "AFTERCARE_ASSESSMENT",
+  "AFTERCARE_ASSESSMENT", "INSTITUTION_VISIT", "SAMVAER_MINIMUM_YEAR",
+  "SAMVAER_AGREEMENT_BELOW_MINIMUM",
 };
 
 /* rules.md "Settings (defaults)". */
@@ -29,7 +30,7 @@ static const struct { const char *key; int value; } defaults[] = {
   { "measure_plan_days", 14 }, { "measure_eval_months", 3 }, { "late_approval_days", 42 },
   { "late_training_days", 90 }, { "foster_family_plan_days", 42 },
   { "household_check_min_age", 15 }, { "post_return_offer_days", 14 },
-  { "aftercare_lead_months", 6 },
+  { "aftercare_lead_months", 6 }, { "institution_visit_days", 91 },
 };
 
 /* rules.md: the class of each rule (the first one named for mixed classes). */
@@ -50,6 +51,8 @@ static const struct { const char *id; HwRuleClass klass; } classes[] = {
   { "FOLLOWUP_VISIT", HW_RULE_CLASS_LAW }, { "FOLLOWUP_VISITS_YEAR", HW_RULE_CLASS_LAW },
   { "TILSYN_VISIT", HW_RULE_CLASS_LAW }, { "TILSYN_VISITS_YEAR", HW_RULE_CLASS_LAW },
   { "EMERGENCY_PETITION", HW_RULE_CLASS_LAW }, { "AFTERCARE_ASSESSMENT", HW_RULE_CLASS_LOCAL },
+  { "INSTITUTION_VISIT", HW_RULE_CLASS_LOCAL }, { "SAMVAER_MINIMUM_YEAR", HW_RULE_CLASS_LAW },
+  { "SAMVAER_AGREEMENT_BELOW_MINIMUM", HW_RULE_CLASS_LAW },
 };
 
 static char *tmpdir;

@@ -148,8 +148,10 @@ START_TEST (test_check_all_and_filters)
       previous_due = g_strdup (cols[3]);
     }
   /* REUNIFICATION_REVIEW, 2 × AFTERCARE_ASSESSMENT, FOSTER_TRAINING, FOLLOWUP_VISIT,
-   * TILSYN_VISIT. */
-  ck_assert_uint_eq (n_ok, 6);
+   * TILSYN_VISIT, and INSTITUTION_VISIT for the care order's institution (1.1). */
+  ck_assert_uint_eq (n_ok, 7);
+  ck_assert_ptr_nonnull (strstr (r.out, "\n2025-0001\tINSTITUTION_VISIT\tok\t2025-05-05\t"
+                                        "institusjon fra 03.02.2025\n"));
 
   run (&r, "check", "--today", "2025-03-20", "--format", "tsv", "--case", "2025-0001", NULL);
   ck_assert_int_eq (r.status, 0);
@@ -232,7 +234,7 @@ START_TEST (test_check_text)
                                         "fjerde ledd)."));
   ck_assert_ptr_nonnull (strstr (r.out, "      Innstillinger: care_plan_days=42, "
                                         "due_soon_days=30\n"));
-  ck_assert_ptr_nonnull (strstr (r.out, "Forfalt: 5. Forfaller snart: 5. I orden: 6. "
+  ck_assert_ptr_nonnull (strstr (r.out, "Forfalt: 5. Forfaller snart: 5. I orden: 7. "
                                         "Ikke oppfylte perioder (historikk): 0.\n"));
   /* Cases come in journal order, the first case before the second. */
   ck_assert (strstr (r.out, "Sak 2025-0001") < strstr (r.out, "Sak 2025-0002"));

@@ -26,6 +26,8 @@ struct _HwChildPage
   GPtrArray     *finding_rows;  /* widgets in findings_group */
   GPtrArray     *finding_rules; /* the rule id of each finding shown */
   GPtrArray     *deviation_rules; /* the rule id of each missed period shown */
+  GPtrArray     *findings;      /* HwUiFinding: the last evaluation, for the samvær verdict */
+  const char    *samvaer_below_rule; /* the rule behind the samvær warning, or NULL */
 
   /* What the last delete removed, for its undo toast. */
   GPtrArray     *undo_records;  /* record copies, the deleted one first */
@@ -312,6 +314,8 @@ build_findings (HwChildPage *self)
     }
   adw_preferences_group_set_description (self->findings_group, NULL);
   findings = hw_findings_context_evaluate (ctx, self->dossier, get_today (self));
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_ptr_array_ref (findings);
   for (guint i = 0; i < findings->len; i++)
     {
       HwUiFindingState state = ((const HwUiFinding *) findings->pdata[i])->state;
@@ -683,6 +687,28 @@ build_overview (HwChildPage *self)
   gtk_box_append (self->overview_box, GTK_WIDGET (group));
 }
 
+/* The rule engine's samvær verdict: an agreement below the tribunal's minimum, or else the
+ * latest completed year with fewer sessions held than the minimum; NULL when neither. */
+static const HwUiFinding *
+samvaer_minimum_finding (HwChildPage *self)
+{
+  const HwUiFinding *year = NULL;
+
+  self->samvaer_below_rule = NULL;
+  for (guint i = 0; self->findings && i < self->findings->len; i++)
+    {
+      const HwUiFinding *f = self->findings->pdata[i];
+
+      if (g_strcmp0 (f->rule_id, "SAMVAER_AGREEMENT_BELOW_MINIMUM") == 0 &&
+          f->state != HW_UI_FINDING_OK)
+        return f;
+      if (g_strcmp0 (f->rule_id, "SAMVAER_MINIMUM_YEAR") == 0 &&
+          (year == NULL || f->due > year->due))
+        year = f;
+    }
+  return year && year->state == HW_UI_FINDING_MISSED ? year : NULL;
+}
+
 static void
 build_samvaer_summary (HwChildPage *self)
 {
@@ -691,6 +717,7 @@ build_samvaer_summary (HwChildPage *self)
   HwDate today = get_today (self), year_ago = hw_date_add_years (today, -1);
   guint held = 0, cancelled = 0, planned = 0;
   const HwDecision *with_minimum = NULL;
+  const HwUiFinding *below;
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
@@ -736,14 +763,16 @@ build_samvaer_summary (HwChildPage *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (with_minimum && with_minimum->min_samvaer_per_year > 0 &&
-      held < (guint) with_minimum->min_samvaer_per_year)
+  /* The verdict is the rule engine's (SAMVAER_MINIMUM_YEAR, SAMVAER_AGREEMENT_BELOW_MINIMUM),
+   * not a count of its own: the latest completed year not met, or a schedule below it. */
+  if ((below = samvaer_minimum_finding (self)))
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, _("Fewer sessions held than the tribunal’s minimum"));
+      gtk_widget_set_tooltip_text (icon, below->explanation);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      self->samvaer_below_rule = below->rule_id;
     }
   adw_preferences_group_add (group, row);
   gtk_box_append (self->samvaer_box, GTK_WIDGET (group));
@@ -1099,6 +1128,7 @@ hw_child_page_finalize (GObject *object)
   g_ptr_array_unref (self->finding_rows);
   g_ptr_array_unref (self->finding_rules);
   g_ptr_array_unref (self->deviation_rules);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   G_OBJECT_CLASS (hw_child_page_parent_class)->finalize (object);
 }
 
@@ -1280,6 +1310,13 @@ hw_child_page_dup_finding_rules (HwChildPage *self)
 {
   g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
   return dup_strv (self->finding_rules);
+}
+
+const char *
+hw_child_page_get_samvaer_warning_rule (HwChildPage *self)
+{
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
+  return self->samvaer_below_rule;
 }
 
 GStrv

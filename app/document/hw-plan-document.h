@@ -61,6 +61,7 @@ typedef struct {
   HwDate             due;
   HwPlanFindingState state;
   gboolean           met;          /* its evidence exists (the calendar leaves it out) */
+  char              *subject_id;   /* the record it is about (an agreement…), or NULL */
 } HwPlanFinding;
 
 HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);

@@ -199,6 +199,64 @@ START_TEST (test_periods_and_sources)
 }
 END_TEST
 
+/* rules.md v2 "Sources": every finding cites the act in force on its trigger date with a
+ * section, never a bare act name; an unverified section says so, in the source and in the
+ * rule's explanation. */
+START_TEST (test_sources_in_force_with_sections)
+{
+  HwCatalogue *cat = fx_catalogue ();
+  static const char *const days[] = { "2019-06-01", "2022-12-31", "2023-01-01", "2023-06-01",
+                                      "2024-01-01", "2026-06-01" };
+
+  for (guint i = 0; i < hw_catalogue_get_n_rules (cat); i++)
+    {
+      const HwRule *rule = hw_catalogue_get_rule (cat, i);
+      const char *id = hw_rule_get_id (rule);
+      g_autofree char *all = hw_rule_dup_sources (rule, HW_LANG_NB, HW_DATE_NONE);
+      g_auto(GStrv) each = g_strsplit (all, "; ", -1);
+      gboolean unverified = FALSE;
+
+      ck_assert_msg (*all, "%s has no source", id);
+      for (guint k = 0; each[k]; k++)
+        {
+          ck_assert_msg (strstr (each[k], "§") || strstr (each[k], "ikke verifisert"),
+                         "%s: the source “%s” names no section", id, each[k]);
+          unverified |= strstr (each[k], "ikke verifisert") != NULL;
+        }
+      if (unverified)
+        ck_assert_msg (strstr (hw_rule_get_explanation (rule, HW_LANG_NB),
+                               "Paragraf ikke verifisert"),
+                       "%s: the explanation does not say a section is not verified", id);
+
+      for (guint k = 0; k < G_N_ELEMENTS (days); k++)
+        {
+          HwDate day = D (days[k]);
+          g_autofree char *cited = NULL;
+          gboolean old_act = day < D ("2023-01-01"), old_reg = day < D ("2024-01-01");
+
+          if ((hw_rule_get_valid_from (rule) && day < hw_rule_get_valid_from (rule)) ||
+              (hw_rule_get_valid_to (rule) && day > hw_rule_get_valid_to (rule)))
+            continue;
+          cited = hw_rule_dup_source_in_force (rule, HW_LANG_NB, day);
+          /* Only the acts in force that day (the fallback to every source would show both). */
+          ck_assert_msg (old_act ? strstr (cited, "barnevernsloven") == NULL
+                                 : strstr (cited, "barnevernloven (1992)") == NULL,
+                         "%s on %s cites “%s”", id, days[k], cited);
+          ck_assert_msg (old_reg ? strstr (cited, "fosterhjem (2023)") == NULL
+                                 : strstr (cited, "fosterhjem (2003)") == NULL,
+                         "%s on %s cites “%s”", id, days[k], cited);
+        }
+    }
+  /* A 2019 care order's reunification goal cites the 1992 act (issue 15, point 4). */
+  {
+    g_autofree char *goal = hw_rule_dup_source_in_force (
+      hw_catalogue_find_rule (cat, "REUNIFICATION_GOAL"), HW_LANG_NB, D ("2019-03-01"));
+
+    ck_assert_str_eq (goal, "barnevernloven (1992) § 4-16");
+  }
+}
+END_TEST
+
 START_TEST (test_setting_defaults)
 {
   HwCatalogue *cat = fx_catalogue ();
@@ -415,6 +473,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_every_rule_present);
   tcase_add_test (tc, test_classes);
   tcase_add_test (tc, test_periods_and_sources);
+  tcase_add_test (tc, test_sources_in_force_with_sections);
   tcase_add_test (tc, test_setting_defaults);
   tcase_add_test (tc, test_settings_from_store_table);
   tcase_add_test (tc, test_malformed_refused);

@@ -728,8 +728,8 @@ START_TEST (test_post_return_offer)
                     "lovkrav (tilbudet) / lokal rutine (fristen)");
   assert_contains (hw_finding_dup_explanation (x),
                    "Frist 14 dager etter tilbakeføringen 02.02.2026 (lovkrav (tilbudet) / lokal "
-                   "rutine (fristen), endringer i barnevernsloven fra 1.1.2026 oppfølging i "
-                   "inntil seks måneder etter opphevelse).");
+                   "rutine (fristen), endringer i barnevernsloven fra 1.1.2026 (paragraf ikke "
+                   "verifisert)).");
   EVAL (f, d, NULL, "2026-03-01");
   fx_assert (fx_one (f, "POST_RETURN_OFFER", NULL), "overdue", "2026-02-16", FALSE, FALSE);
   ret = fx_return (d, "2026-02-02", "2026-02-20");
@@ -867,7 +867,8 @@ START_TEST (test_kinship_emergency_grace)
       fx_assert (x, "due-soon", "2025-04-12", FALSE, FALSE);
       assert_text (hw_finding_dup_explanation (x),
                    "Fosterhjemmet er ikke registrert som godkjent for barnet. Frist 42 dager "
-                   "etter innflytting 01.03.2025 (lokal rutine, barnevernsloven §§ 9-3 og 9-5). "
+                   "etter innflytting 01.03.2025 (lokal rutine, barnevernsloven §§ 9-3 og 9-5; "
+                   "forskrift om fosterhjem (2023) § 5). "
                    "Fosterhjem i familie og nettverk eller akuttplassering: utsatt frist. "
                    "Registrer den endelige godkjenningen av fosterhjemmet for dette barnet.");
       assert_text (hw_finding_dup_settings_text (x), "late_approval_days=42, due_soon_days=30");
@@ -1096,7 +1097,7 @@ START_TEST (test_network_assessed)
   EVAL (f, d, h.homes, "2024-01-01");
   fx_assert (fx_one (f, "NETWORK_ASSESSED", NULL), "due-soon", "2024-01-01", FALSE, FALSE);
   assert_text (hw_finding_dup_source (fx_one (f, "NETWORK_ASSESSED", NULL), HW_LANG_NB),
-               "forskrift om fosterhjem (2023)");
+               "forskrift om fosterhjem (2023) (paragraf ikke verifisert)");
   EVAL (f, d, h.homes, "2024-01-02");
   fx_assert (fx_one (f, "NETWORK_ASSESSED", NULL), "overdue", "2024-01-01", FALSE, FALSE);
   m->network_assessed = D ("2024-01-05");
@@ -1384,7 +1385,7 @@ START_TEST (test_emergency_petition)
   fx_assert (x, "due-soon", "2025-04-14", FALSE, FALSE);
   assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "akuttvedtak 03.03.2025");
   assert_contains (hw_finding_dup_explanation (x),
-                   "Frist 6 uker etter akuttvedtak 03.03.2025 (lovkrav, barnevernsloven § 4-2)");
+                   "Frist 6 uker etter akuttvedtak 03.03.2025 (lovkrav, barnevernsloven § 4-2 (fristens paragraf ikke verifisert))");
   EVAL (f, d, NULL, "2025-04-15");
   fx_assert (fx_one (f, "EMERGENCY_PETITION", NULL), "overdue", "2025-04-14", FALSE, FALSE);
   petition = fx_petition (d, "2025-04-20");
@@ -1761,7 +1762,7 @@ START_TEST (test_samvaer_minimum_year)
   assert_contains (hw_finding_dup_explanation (x),
                    "3 av 4 samvær gjennomført i 2024 (nemndas minimum 6 per år, 184 dager med "
                    "omsorgsovertakelse). Frist ved utgangen av 2024 (lovkrav, barnevernsloven "
-                   "§ 7-2).");
+                   "§ 7-2 (paragraf ikke verifisert)).");
   /* A fourth session held, in another agreement: met. */
   {
     HwPerson *father = fx_person (d, "Ola Nordmann", HW_RELATION_FATHER, TRUE);

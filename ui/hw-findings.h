@@ -27,6 +27,7 @@ typedef struct {
   char            *legal_class;  /* law / local / guidance, translated */
   HwDate           due;
   HwUiFindingState state;
+  gboolean         met;          /* done: never the next duty */
 } HwUiFinding;
 
 void         hw_ui_finding_free     (HwUiFinding *finding);

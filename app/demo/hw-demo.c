@@ -51,6 +51,7 @@ typedef struct {
   guint   sequence;
   gboolean kept;          /* this case's caseworker keeps its documentation up to date */
   int      min_samvaer;   /* the care order's minimum sessions a year, 0 = none */
+  HwDate   until;         /* the case's placement ended, or today: no evaluations after it */
 } Gen;
 
 /* How likely each caseworker is to keep a case up to date: most do, two struggle (their
@@ -403,7 +404,7 @@ add_plan (Gen *g, HwDossier *d, int type, HwDate date, int n_evaluations, int ev
 
       e = hw_date_add_days (hw_date_add_months (e, eval_months),
                             g->kept ? between (g, -20, -1) : between (g, -15, 40));
-      if (e > g->today)
+      if (e > g->until)
         break;
       ev = new_record (g, HW_ENTITY_PLAN_EVALUATION, plan->case_id);
       ev->plan_id = g_strdup (plan->rec.id);
@@ -535,6 +536,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   c->caseworker_id = g_strdup (g->worker_ids[team][worker]);
   g->kept = chance (g, worker_keeps[team][worker]);
   g->min_samvaer = 0;
+  g->until = g->today;
   c->municipality = g_strdup (MUNICIPALITY);
   c->summary = g_strdup ("Barnet trenger stabil omsorg og tett oppfølging på skolen. Kontakten "
                          "med foreldrene er viktig for barnet.");
@@ -608,10 +610,12 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   m->purpose = g_strdup ("Trygg omsorg mens foreldrene får hjelp");
   if (foster)
     {
+      g_autofree char *child_name = g_strdup_printf ("%s %s", child->given_name,
+                                                      child->family_name);
+
       home = make_home (g, kinship ? HW_HOME_KINSHIP
                            : g_str_equal (category, "2.5") ? HW_HOME_EMERGENCY : HW_HOME_ORDINARY,
-                        kinship ? family : PICK (g, family_names), placed,
-                        child->given_name);
+                        kinship ? family : PICK (g, family_names), placed, child_name);
       m->home_id = g_strdup (((HwRecord *) home->root)->id);
       m->tilsyn_municipality = g_strdup (((HwFosterHome *) home->root)->municipality);
       if (chance (g, 0.7) || g->kept)
@@ -673,6 +677,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
           m->end_reason = 2;
         }
     }
+
+  g->until = ended ? ended : g->today;
 
   /* Frequencies and visits for foster homes. */
   if (foster)
@@ -804,7 +810,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
                                                           : between (g, 20, 120));
           gboolean first = TRUE;
 
-          for (; a <= g->today;
+          for (; a <= g->until;
                a = hw_date_add_days (hw_date_add_months (a, 12),
                                      g->kept ? between (g, -40, -1) : between (g, -30, 90)))
             {

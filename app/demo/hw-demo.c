@@ -168,7 +168,8 @@ add_decision (Gen *g, HwDossier *d, const char *kind, HwDate date, HwDecider by)
   dec->start_date = date;
   if (g_str_equal (kind, "care"))
     {
-      int per_year = PICK (g, ((const int[]) { 4, 6, 12, 24 }));
+      /* Tribunals mostly set a few sessions a year; monthly now and then. */
+      int per_year = PICK (g, ((const int[]) { 4, 6, 6, 12 }));
 
       dec->min_samvaer_per_year = per_year;
       dec->min_samvaer = g_strdup_printf ("%d samvær i året, 2 timer hver gang", per_year);
@@ -428,8 +429,8 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   a->person_id = g_strdup (parent->rec.id);
   /* A kept case's schedule leaves room above the tribunal's minimum for cancellations. */
   if (g->kept && g->min_samvaer > 0)
-    a->rrule = g_strdup (g->min_samvaer <= 6 ? rules[0] : g->min_samvaer <= 12 ? rules[1]
-                                                                               : "FREQ=WEEKLY;INTERVAL=1");
+    a->rrule = g_strdup (g->min_samvaer <= 4 ? rules[2] : g->min_samvaer <= 6 ? rules[0]
+                         : g->min_samvaer <= 12 ? rules[1] : "FREQ=WEEKLY;INTERVAL=1");
   else
     a->rrule = g_strdup (PICK (g, rules));
   if (g_str_equal (a->rrule, "FREQ=WEEKLY;INTERVAL=1"))
@@ -838,7 +839,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
                   r->goal = HW_GOAL_RETURN_IN_PREPARATION;
                   r->planned_return = hw_date_add_days (r->date, between (g, 30, 150));
                   r->prerequisites = g_strdup ("Stabil bolig og fortsatt rusbehandling for mor.");
-                  if (chance (g, 0.4))
+                  if (chance (g, 0.4) || g->kept)
                     add_plan (g, d, HW_PLAN_RETURN, hw_date_add_days (r->date, between (g, 5, 30)),
                               0, 0);
                 }

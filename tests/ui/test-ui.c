@@ -1605,6 +1605,31 @@ setup_demo (void)
   hw_ui_test_spin (200);
 }
 
+/* Whether @data (a widget) has drawn something: a caseload of 300 takes a while under ASan. */
+static gboolean
+widget_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  gsk_render_node_unref (node);
+  return TRUE;
+}
+
+static void
+demo_screenshot (const char *name)
+{
+  ck_assert_msg (hw_ui_test_wait_for (widget_drawn, fx.window, 30000), "%s: nothing drawn", name);
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), name);
+}
+
 /* rules.md v2 on a caseload like a municipality's: missed periods are not counted as overdue
  * and never the next duty, so the lists show what can still be done; the child's record shows
  * them as deviations. Screenshots: demo-caseload, demo-team, demo-child. */
@@ -1627,7 +1652,7 @@ START_TEST (test_demo_missed_not_overdue)
         ck_assert_uint_gt (hw_case_item_get_n_overdue (item), 0);
     }
   ck_assert_msg (with_overdue * 4 < n, "%u of %u cases have an overdue duty", with_overdue, n);
-  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "demo-caseload");
+  demo_screenshot ("demo-caseload");
   {
     /* Where the overdue end: the next duty of the rest is a date still to come. */
     GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (hw_ui_test_find_descendant (
@@ -1636,13 +1661,13 @@ START_TEST (test_demo_missed_not_overdue)
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * (with_overdue - 8) / n);
     hw_ui_test_spin (300);
-    hw_ui_test_screenshot (GTK_WIDGET (fx.window), "demo-caseload-scrolled");
+    demo_screenshot ("demo-caseload-scrolled");
     gtk_adjustment_set_value (adj, 0);
   }
 
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team");
   hw_ui_test_spin (300);
-  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "demo-team");
+  demo_screenshot ("demo-team");
 
   /* A case placed years ago with nothing overdue: its missed years are deviations. */
   for (guint i = 0; i < n && !shown; i++)
@@ -1667,7 +1692,7 @@ START_TEST (test_demo_missed_not_overdue)
                                        GTK_WIDGET (child_page ()), ADW_TYPE_EXPANDER_ROW, NULL)),
                                      TRUE);
       hw_ui_test_spin (300);
-      hw_ui_test_screenshot (GTK_WIDGET (fx.window), "demo-child");
+      demo_screenshot ("demo-child");
       shown = TRUE;
     }
   ck_assert_msg (shown, "no kept case with deviations in the demo");

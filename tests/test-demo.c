@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "hw-demo.h"
+#include "hw-evaluator.h"
 #include "hw-identity.h"
 #include "hw-test-support.h"
 
@@ -162,6 +163,113 @@ START_TEST (test_demo_writes_valid_store)
 }
 END_TEST
 
+typedef struct {
+  HwCatalogue *catalogue;
+  HwSettings  *settings;
+  GHashTable  *homes;
+  GHashTable  *overdue_by_worker;   /* caseworker id → count */
+  guint        cases;
+  guint        cases_overdue;
+  guint        overdue;
+  guint        missed;
+} Backlog;
+
+static gboolean
+count_backlog (HwDossier *dossier, gpointer user_data, GError **error)
+{
+  Backlog *b = user_data;
+  g_autoptr(GPtrArray) findings = hw_evaluate_case (b->catalogue, b->settings, dossier, b->homes,
+                                                     hw_date_new (2026, 11, 23));
+  const HwCase *c = hw_dossier_case (dossier);
+  const HwChild *child = hw_dossier_child (dossier);
+  g_autofree char *child_name = g_strdup_printf ("%s %s", child->given_name, child->family_name);
+  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
+  guint overdue = 0;
+
+  b->cases++;
+  for (guint i = 0; i < findings->len; i++)
+    {
+      HwFindingState state = hw_finding_get_state (findings->pdata[i]);
+
+      overdue += state == HW_FINDING_OVERDUE;
+      b->missed += state == HW_FINDING_MISSED;
+    }
+  b->overdue += overdue;
+  b->cases_overdue += overdue > 0;
+  g_hash_table_insert (b->overdue_by_worker, g_strdup (c->caseworker_id),
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                         b->overdue_by_worker, c->caseworker_id)) + overdue));
+
+  /* No one in the foster home has the name of another, or of the child placed there. */
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const HwMeasure *m = measures->pdata[i];
+      HwDossier *home = m->home_id ? g_hash_table_lookup (b->homes, m->home_id) : NULL;
+      GPtrArray *members = home ? hw_dossier_get (home, HW_ENTITY_HOME_MEMBER) : NULL;
+
+      for (guint k = 0; members && k < members->len; k++)
+        {
+          const HwHomeMember *x = members->pdata[k];
+
+          ck_assert_msg (g_strcmp0 (x->name, child_name) != 0, "%s lives with a namesake",
+                         child_name);
+          for (guint j = 0; j < k; j++)
+            ck_assert_msg (g_strcmp0 (x->name, ((const HwHomeMember *) members->pdata[j])->name),
+                           "two members of one household are called %s", x->name);
+        }
+    }
+  return TRUE;
+}
+
+static int
+compare_counts_desc (gconstpointer a, gconstpointer b)
+{
+  guint x = GPOINTER_TO_UINT (a), y = GPOINTER_TO_UINT (b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Issue 15: the demo looks like a functioning service. Most duties are met, a visible
+ * minority of cases has something overdue, concentrated in a few caseloads, while past years
+ * keep their misses (missed periods). */
+START_TEST (test_demo_plausible_backlog)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(HwStore) store = hw_test_open_store (&dir);
+  HwDemoOptions options = { 300, 7, hw_date_new (2026, 11, 23) };
+  g_autoptr(GList) counts = NULL;
+  Backlog b = { 0 };
+  guint top3 = 0, i = 0;
+
+  ck_assert (hw_demo_write (store, &options, NULL, NULL, &error));
+  b.catalogue = hw_catalogue_load_default (&error);
+  ck_assert_no_error (error);
+  b.settings = hw_settings_new_default (b.catalogue);
+  b.homes = hw_store_load_homes (store, &error);
+  b.overdue_by_worker = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ck_assert (hw_store_foreach_case (store, count_backlog, &b, &error));
+
+  ck_assert_uint_eq (b.cases, 300);
+  ck_assert_msg (b.cases_overdue * 100 < b.cases * 25 && b.cases_overdue * 100 > b.cases * 3,
+                 "%u of %u cases have an overdue duty", b.cases_overdue, b.cases);
+  counts = g_hash_table_get_values (b.overdue_by_worker);
+  counts = g_list_sort (counts, (GCompareFunc) compare_counts_desc);
+  for (GList *l = counts; l && i < 3; l = l->next, i++)
+    top3 += GPOINTER_TO_UINT (l->data);
+  ck_assert_msg (top3 * 2 > b.overdue, "the three busiest caseloads hold %u of %u overdue",
+                 top3, b.overdue);
+  ck_assert_uint_gt (b.missed, b.cases);
+
+  g_hash_table_unref (b.overdue_by_worker);
+  g_hash_table_unref (b.homes);
+  hw_settings_free (b.settings);
+  hw_catalogue_unref (b.catalogue);
+  g_clear_object (&store);
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -171,6 +279,7 @@ main (void)
   tcase_add_test (tc, test_demo_deterministic_for_seed);
   tcase_add_test (tc, test_demo_realistic_shape);
   tcase_add_test (tc, test_demo_writes_valid_store);
+  tcase_add_test (tc, test_demo_plausible_backlog);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

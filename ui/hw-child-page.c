@@ -25,6 +25,9 @@ struct _HwChildPage
   GPtrArray     *finding_titles;
   GPtrArray     *finding_rows;  /* widgets in findings_group */
   GPtrArray     *finding_rules; /* the rule id of each finding shown */
+  GPtrArray     *deviation_rules; /* the rule id of each missed period shown */
+  GPtrArray     *findings;      /* HwUiFinding: the last evaluation, for the samvær verdict */
+  const char    *samvaer_below_rule; /* the rule behind the samvær warning, or NULL */
 
   /* What the last delete removed, for its undo toast. */
   GPtrArray     *undo_records;  /* record copies, the deleted one first */
@@ -202,8 +205,10 @@ static GtkWidget *
 make_finding_row (const HwUiFinding *f)
 {
   GtkWidget *row = adw_action_row_new ();
+  gboolean missed = f->state == HW_UI_FINDING_MISSED;
   GtkWidget *icon = gtk_image_new_from_icon_name (f->state == HW_UI_FINDING_OVERDUE
                                                   ? "dialog-warning-symbolic"
+                                                  : missed ? "document-open-recent-symbolic"
                                                   : "alarm-symbolic");
   g_autofree char *date = hw_date_dup_display (f->due);
   g_autofree char *due = NULL;
@@ -228,16 +233,20 @@ make_finding_row (const HwUiFinding *f)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
-  gtk_widget_add_css_class (icon, f->state == HW_UI_FINDING_OVERDUE ? "error" : "warning");
+  gtk_widget_add_css_class (icon, f->state == HW_UI_FINDING_OVERDUE ? "error"
+                                  : missed ? "dim-label" : "warning");
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   due = f->state == HW_UI_FINDING_OVERDUE
         /* Translators: %s is a date */
         ? g_strdup_printf (_("Overdue since %s"), date)
+        : missed
+        /* Translators: a completed period not met (history); %s is its last day */
+        ? g_strdup_printf (_("Not met, period ended %s"), date)
         : g_strdup_printf (_("Due %s"), date);
   due_label = gtk_label_new (due);
   gtk_widget_add_css_class (due_label, f->state == HW_UI_FINDING_OVERDUE ? "due-overdue"
-                                                                          : "due-soon");
+                                       : missed ? "dim-label" : "due-soon");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), due_label);
   gtk_widget_add_css_class (row, "finding");
   return row;
@@ -252,6 +261,34 @@ add_finding_row (HwChildPage *self, GtkWidget *row)
   g_ptr_array_add (self->finding_rows, row);
 }
 
+/* Deviations ("Avvik"): completed periods not met (rules.md v2). History, so after the
+ * duties and folded: nothing in it can be done any more. */
+static void
+add_deviations (HwChildPage *self, GPtrArray *findings, guint n_missed)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+
+  /* Translators: a heading in the child's record: completed periods whose duty was not met */
+  title = g_strdup_printf (ngettext ("Deviations: %u period not met",
+                                     "Deviations: %u periods not met", n_missed), n_missed);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 _("History: not counted as overdue"));
+  gtk_widget_add_css_class (expander, "deviations");
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HwUiFinding *f = findings->pdata[i];
+
+      if (f->state == HW_UI_FINDING_MISSED)
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), make_finding_row (f));
+          g_ptr_array_add (self->deviation_rules, g_strdup (f->rule_id));
+        }
+    }
+  add_finding_row (self, expander);
+}
+
 static void
 build_findings (HwChildPage *self)
 {
@@ -259,13 +296,14 @@ build_findings (HwChildPage *self)
                                           : NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GtkWidget *more = NULL;
-  guint shown = 0, total = 0;
+  guint shown = 0, total = 0, n_missed = 0;
 
   for (guint i = 0; i < self->finding_rows->len; i++)
     adw_preferences_group_remove (self->findings_group, self->finding_rows->pdata[i]);
   g_ptr_array_set_size (self->finding_rows, 0);
   g_ptr_array_set_size (self->finding_titles, 0);
   g_ptr_array_set_size (self->finding_rules, 0);
+  g_ptr_array_set_size (self->deviation_rules, 0);
 
   if (ctx == NULL || !hw_findings_available ())
     {
@@ -276,14 +314,22 @@ build_findings (HwChildPage *self)
     }
   adw_preferences_group_set_description (self->findings_group, NULL);
   findings = hw_findings_context_evaluate (ctx, self->dossier, get_today (self));
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_ptr_array_ref (findings);
   for (guint i = 0; i < findings->len; i++)
-    if (((const HwUiFinding *) findings->pdata[i])->state != HW_UI_FINDING_OK)
-      total++;
+    {
+      HwUiFindingState state = ((const HwUiFinding *) findings->pdata[i])->state;
+
+      if (state == HW_UI_FINDING_MISSED)
+        n_missed++;
+      else if (state != HW_UI_FINDING_OK)
+        total++;
+    }
   for (guint i = 0; i < findings->len; i++)
     {
       const HwUiFinding *f = findings->pdata[i];
 
-      if (f->state == HW_UI_FINDING_OK)
+      if (f->state == HW_UI_FINDING_OK || f->state == HW_UI_FINDING_MISSED)
         continue;
       /* The most urgent in view; the rest one click away, so the record stays in sight. */
       if (shown < FINDINGS_SHOWN || total == FINDINGS_SHOWN + 1)
@@ -318,6 +364,8 @@ build_findings (HwChildPage *self)
                                      _("Nothing is overdue or due soon"));
       add_finding_row (self, row);
     }
+  if (n_missed)
+    add_deviations (self, findings, n_missed);
 }
 
 /* ---- records ---- */
@@ -639,6 +687,28 @@ build_overview (HwChildPage *self)
   gtk_box_append (self->overview_box, GTK_WIDGET (group));
 }
 
+/* The rule engine's samvær verdict: an agreement below the tribunal's minimum, or else the
+ * latest completed year with fewer sessions held than the minimum; NULL when neither. */
+static const HwUiFinding *
+samvaer_minimum_finding (HwChildPage *self)
+{
+  const HwUiFinding *year = NULL;
+
+  self->samvaer_below_rule = NULL;
+  for (guint i = 0; self->findings && i < self->findings->len; i++)
+    {
+      const HwUiFinding *f = self->findings->pdata[i];
+
+      if (g_strcmp0 (f->rule_id, "SAMVAER_AGREEMENT_BELOW_MINIMUM") == 0 &&
+          f->state != HW_UI_FINDING_OK)
+        return f;
+      if (g_strcmp0 (f->rule_id, "SAMVAER_MINIMUM_YEAR") == 0 &&
+          (year == NULL || f->due > year->due))
+        year = f;
+    }
+  return year && year->state == HW_UI_FINDING_MISSED ? year : NULL;
+}
+
 static void
 build_samvaer_summary (HwChildPage *self)
 {
@@ -647,6 +717,7 @@ build_samvaer_summary (HwChildPage *self)
   HwDate today = get_today (self), year_ago = hw_date_add_years (today, -1);
   guint held = 0, cancelled = 0, planned = 0;
   const HwDecision *with_minimum = NULL;
+  const HwUiFinding *below;
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
@@ -692,14 +763,16 @@ build_samvaer_summary (HwChildPage *self)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (with_minimum && with_minimum->min_samvaer_per_year > 0 &&
-      held < (guint) with_minimum->min_samvaer_per_year)
+  /* The verdict is the rule engine's (SAMVAER_MINIMUM_YEAR, SAMVAER_AGREEMENT_BELOW_MINIMUM),
+   * not a count of its own: the latest completed year not met, or a schedule below it. */
+  if ((below = samvaer_minimum_finding (self)))
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
 
       gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, _("Fewer sessions held than the tribunal’s minimum"));
+      gtk_widget_set_tooltip_text (icon, below->explanation);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      self->samvaer_below_rule = below->rule_id;
     }
   adw_preferences_group_add (group, row);
   gtk_box_append (self->samvaer_box, GTK_WIDGET (group));
@@ -1054,6 +1127,8 @@ hw_child_page_finalize (GObject *object)
   g_ptr_array_unref (self->finding_titles);
   g_ptr_array_unref (self->finding_rows);
   g_ptr_array_unref (self->finding_rules);
+  g_ptr_array_unref (self->deviation_rules);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   G_OBJECT_CLASS (hw_child_page_parent_class)->finalize (object);
 }
 
@@ -1097,6 +1172,7 @@ hw_child_page_init (HwChildPage *self)
   self->finding_titles = g_ptr_array_new_with_free_func (g_free);
   self->finding_rows = g_ptr_array_new ();
   self->finding_rules = g_ptr_array_new_with_free_func (g_free);
+  self->deviation_rules = g_ptr_array_new_with_free_func (g_free);
 }
 
 void
@@ -1234,4 +1310,18 @@ hw_child_page_dup_finding_rules (HwChildPage *self)
 {
   g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
   return dup_strv (self->finding_rules);
+}
+
+const char *
+hw_child_page_get_samvaer_warning_rule (HwChildPage *self)
+{
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
+  return self->samvaer_below_rule;
+}
+
+GStrv
+hw_child_page_dup_deviation_rules (HwChildPage *self)
+{
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
+  return dup_strv (self->deviation_rules);
 }

@@ -31,6 +31,11 @@ const char      *hw_child_page_get_facts        (HwChildPage *self);
 GStrv            hw_child_page_dup_finding_titles (HwChildPage *self);
 /* Their rule ids, in the same order. */
 GStrv            hw_child_page_dup_finding_rules  (HwChildPage *self);
+/* The rule ids of the deviations shown (missed periods, rules.md v2), in order. */
+GStrv            hw_child_page_dup_deviation_rules (HwChildPage *self);
+/* The rule behind the samvær tab's warning (SAMVAER_AGREEMENT_BELOW_MINIMUM or
+ * SAMVAER_MINIMUM_YEAR), or NULL when there is none. */
+const char      *hw_child_page_get_samvaer_warning_rule (HwChildPage *self);
 /* Deletes a record of the case as the delete button does (with an undo toast). */
 gboolean         hw_child_page_delete_record    (HwChildPage *self,
                                                  HwEntity     entity,

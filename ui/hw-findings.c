@@ -44,7 +44,25 @@ hw_ui_finding_copy (const HwUiFinding *f)
   copy->legal_class = g_strdup (f->legal_class);
   copy->due = f->due;
   copy->state = f->state;
+  copy->met = f->met;
   return copy;
+}
+
+static int
+state_rank (HwUiFindingState state)
+{
+  switch (state)
+    {
+    case HW_UI_FINDING_OVERDUE:
+      return 0;
+    case HW_UI_FINDING_DUE_SOON:
+      return 1;
+    case HW_UI_FINDING_OK:
+      return 2;
+    case HW_UI_FINDING_MISSED:
+    default:
+      return 3;
+    }
 }
 
 static int
@@ -53,9 +71,10 @@ compare_findings (gconstpointer a, gconstpointer b)
   const HwUiFinding *fa = *(const HwUiFinding **) a;
   const HwUiFinding *fb = *(const HwUiFinding **) b;
 
-  /* The overdue first, then what is due soon, then the rest; each by due date. */
+  /* The overdue first, then what is due soon, then the rest, then the missed periods (history);
+   * each by due date. */
   if (fa->state != fb->state)
-    return fa->state > fb->state ? -1 : 1;
+    return state_rank (fa->state) < state_rank (fb->state) ? -1 : 1;
   if (fa->due != fb->due)
     return fa->due < fb->due ? -1 : 1;
   return g_strcmp0 (fa->rule_id, fb->rule_id);
@@ -299,6 +318,8 @@ ui_state (const HwFinding *f)
       return HW_UI_FINDING_OVERDUE;
     case HW_FINDING_DUE_SOON:
       return HW_UI_FINDING_DUE_SOON;
+    case HW_FINDING_MISSED:
+      return HW_UI_FINDING_MISSED;
     case HW_FINDING_OK:
     default:
       return HW_UI_FINDING_OK;
@@ -320,6 +341,7 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today)
       u->title = hw_ui_intern (hw_rule_get_title (hw_finding_get_rule (f), lang));
       u->due = hw_finding_get_due (f);
       u->state = ui_state (f);
+      u->met = hw_finding_is_met (f);
       u->subject = hw_finding_dup_subject (f, lang);
       if (u->subject && *u->subject == '\0')
         g_clear_pointer (&u->subject, g_free);
@@ -334,13 +356,18 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today)
 
 /* ---- in brief ---- */
 
-/* Which findings a brief keeps: all that are not OK, and of the OK ones only the next due. */
+/* Which findings a brief keeps: those due soon or overdue, and of the OK ones only the next
+ * due that is still to be done. */
 static gboolean
-kept_in_brief (HwUiFindingState state, HwDate due, HwDate today, HwDate *next)
+kept_in_brief (HwUiFindingState state, gboolean met, HwDate due, HwDate today, HwDate *next)
 {
+  /* A missed period is history: it counts as nothing and is never the next duty. */
+  if (state == HW_UI_FINDING_MISSED)
+    return FALSE;
   if (state != HW_UI_FINDING_OK)
     return TRUE;
-  if (due == HW_DATE_NONE || due < today || (*next != HW_DATE_NONE && due >= *next))
+  /* Neither is a duty already done (a met once rule keeps its due date). */
+  if (met || due == HW_DATE_NONE || due < today || (*next != HW_DATE_NONE && due >= *next))
     return FALSE;
   *next = due;
   return TRUE;
@@ -397,7 +424,7 @@ hw_ui_briefs_new (GPtrArray *findings, HwDate today)
       HwUiFindingState state = ui_state (f);
       HwDate due = hw_finding_get_due (f);
 
-      if (!kept_in_brief (state, due, today, &next))
+      if (!kept_in_brief (state, hw_finding_is_met (f), due, today, &next))
         continue;
       briefs[kept++] = (HwUiBrief) {
         rule_index (hw_finding_get_rule_id (f), hw_rule_get_title (hw_finding_get_rule (f),
@@ -419,7 +446,7 @@ hw_ui_briefs_new_from_ui (GPtrArray *ui_findings, HwDate today)
     {
       const HwUiFinding *f = ui_findings->pdata[i];
 
-      if (kept_in_brief (f->state, f->due, today, &next))
+      if (kept_in_brief (f->state, f->met, f->due, today, &next))
         briefs[kept++] = (HwUiBrief) { rule_index (f->rule_id, f->title), f->state, f->due };
     }
   return finish_briefs (briefs, kept, next);

@@ -14,6 +14,7 @@ typedef enum {
   HW_UI_FINDING_OK,
   HW_UI_FINDING_DUE_SOON,
   HW_UI_FINDING_OVERDUE,
+  HW_UI_FINDING_MISSED,    /* a completed period not met: history, never counted as overdue */
 } HwUiFindingState;
 
 typedef struct {
@@ -26,13 +27,14 @@ typedef struct {
   char            *legal_class;  /* law / local / guidance, translated */
   HwDate           due;
   HwUiFindingState state;
+  gboolean         met;          /* done: never the next duty */
 } HwUiFinding;
 
 void         hw_ui_finding_free     (HwUiFinding *finding);
 HwUiFinding *hw_ui_finding_copy     (const HwUiFinding *finding);
 
 /* What the caseload and the team overview keep of a case's findings: those overdue or due soon
- * and the next one due, eight bytes each (a national caseload has half a million of them).
+ * and the next one due (never a missed period: rules.md v2), eight bytes each (a national caseload has half a million of them).
  * @rule indexes a table shared by the process: hw_ui_rule_get_id() and _get_title(). */
 typedef struct {
   guint16          rule;
@@ -71,7 +73,7 @@ void                hw_findings_context_free     (HwFindingsContext *ctx);
 /* Reloads one foster home after it was edited. */
 void                hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home);
 /* HwFindings (as the rule engine gives them) for the UI, in full, the overdue first, then by
- * due date. */
+ * due date; missed periods last. */
 GPtrArray          *hw_ui_findings_new           (GPtrArray *findings,
                                                   HwDate     today);
 /* Every finding of the case, the overdue first, then by due date. */

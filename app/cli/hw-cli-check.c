@@ -52,7 +52,7 @@ typedef struct {
   GPtrArray   *kept;        /* tsv/json: every finding to print, sorted at the end */
   GPtrArray   *groups;      /* text: CaseGroup per case with something to print */
   guint        n_cases;
-  guint        counts[3];   /* by state, shown or not */
+  guint        counts[4];   /* by state (HwFindingState), shown or not */
   gboolean     heading_done;
 } Check;
 
@@ -106,7 +106,8 @@ term (Check *check, const char *key)
 static const char *
 state_label (Check *check, HwFindingState state)
 {
-  static const char *const keys[] = { "state.ok", "state.due-soon", "state.overdue" };
+  static const char *const keys[] = { "state.ok", "state.due-soon", "state.overdue",
+                                      "state.missed" };
 
   return term (check, keys[state]);
 }
@@ -117,12 +118,18 @@ print_heading (Check *check)
 {
   g_autofree char *date = NULL;
   g_autofree char *heading = NULL;
+  const char *keys[] = { "date", "version" };
+  char version[12];
+  const char *values[] = { NULL, version };
 
   if (check->heading_done)
     return;
   check->heading_done = TRUE;
   date = dup_date (check->today);
-  heading = expand (term (check, "cli.heading"), "date", date);
+  values[0] = date;
+  /* The catalogue version names which rules made every finding below. */
+  g_snprintf (version, sizeof version, "%d", hw_catalogue_get_version (check->catalogue));
+  heading = fill (term (check, "cli.heading"), keys, values, G_N_ELEMENTS (keys));
   printf ("%s\n", heading);
 }
 
@@ -265,6 +272,8 @@ finding_to_json (Check *check, const HwFinding *f)
   json_builder_add_string_value (b, hw_rule_get_title (rule, check->lang));
   json_builder_set_member_name (b, "state");
   json_builder_add_string_value (b, hw_finding_state_to_string (hw_finding_get_state (f)));
+  json_builder_set_member_name (b, "catalogue_version");
+  json_builder_add_int_value (b, hw_finding_get_catalogue_version (f));
   add_date (b, "due", hw_finding_get_due (f));
   json_builder_set_member_name (b, "subject");
   json_builder_add_string_value (b, subject);
@@ -364,7 +373,8 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
 
   g_option_context_set_summary (context, _("Shows every duty the rule catalogue derives from "
                                            "the cases: the rule, its state (ok, due-soon, "
-                                           "overdue), the due date and the subject. Duties in "
+                                           "overdue, or missed for a completed period not "
+                                           "met), the due date and the subject. Duties in "
                                            "order are shown only with --all."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!hw_cli_parse (context, &argc, &argv))
@@ -451,21 +461,22 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
     {
     case FORMAT_TEXT:
       {
-        char overdue[12], soon[12], ok[12];
+        char overdue[12], soon[12], ok[12], missed[12];
 
         g_ptr_array_sort (check.groups, compare_groups);
         for (guint i = 0; i < check.groups->len; i++)
           print_case_text (&check, check.groups->pdata[i]);
-        const char *keys[] = { "overdue", "soon", "ok" };
-        const char *values[] = { overdue, soon, ok };
+        const char *keys[] = { "overdue", "soon", "ok", "missed" };
+        const char *values[] = { overdue, soon, ok, missed };
         g_autofree char *summary = NULL;
 
         g_snprintf (overdue, sizeof overdue, "%u", check.counts[HW_FINDING_OVERDUE]);
         g_snprintf (soon, sizeof soon, "%u", check.counts[HW_FINDING_DUE_SOON]);
         g_snprintf (ok, sizeof ok, "%u", check.counts[HW_FINDING_OK]);
+        g_snprintf (missed, sizeof missed, "%u", check.counts[HW_FINDING_MISSED]);
         print_heading (&check);
-        if (check.counts[HW_FINDING_OVERDUE] + check.counts[HW_FINDING_DUE_SOON] == 0 &&
-            !check.all)
+        if (check.counts[HW_FINDING_OVERDUE] + check.counts[HW_FINDING_DUE_SOON] +
+            check.counts[HW_FINDING_MISSED] == 0 && !check.all)
           printf ("\n%s\n", term (&check, "cli.none"));
         summary = fill (term (&check, "cli.summary"), keys, values, G_N_ELEMENTS (keys));
         printf ("\n%s\n", summary);

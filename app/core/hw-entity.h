@@ -41,9 +41,9 @@ typedef enum {
 /* The entities the rule engine reads (a bit per HwEntity): the store loads only these, without
  * their prose, when it feeds a whole caseload to the rules. */
 #define HW_ENTITY_BIT(e) (G_GUINT64_CONSTANT (1) << (e))
+/* Samvær sessions are read since rules.md v2 (SAMVAER_MINIMUM_YEAR counts those held). */
 #define HW_FACT_ENTITIES \
-  (~(HW_ENTITY_BIT (HW_ENTITY_SAMVAER_SESSION) | HW_ENTITY_BIT (HW_ENTITY_ACTIVITY) | \
-     HW_ENTITY_BIT (HW_ENTITY_MOVE)))
+  (~(HW_ENTITY_BIT (HW_ENTITY_ACTIVITY) | HW_ENTITY_BIT (HW_ENTITY_MOVE)))
 
 typedef struct {
   const char        *name;        /* SQL column and XML attribute */

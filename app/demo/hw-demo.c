@@ -12,7 +12,13 @@
  *
  * The proportions below follow the seeds (Eide et al., seed 000): police certificates missing
  * in most kinship homes, approval reports rarely documented, a reunification goal recorded in
- * about a quarter of care orders, follow-up visits missing in a third. */
+ * about a quarter of care orders, follow-up visits missing in a third.
+ *
+ * Those proportions describe how cases are documented when they start, and the history they
+ * leave; a functioning service catches up. Most cases are "kept": what the seeds leave missing
+ * is recorded late, recent visits and reviews are made, and the samvær schedule reaches the
+ * tribunal's minimum. A few caseworkers keep up less well (WORKER_KEEPS), so the current backlog
+ * is a visible minority, concentrated in some caseloads, while past years keep their misses. */
 
 static const char *const girl_names[] = {
   "Emma", "Nora", "Ella", "Sofie", "Olivia", "Ingrid", "Maja", "Sara", "Leah", "Frida",
@@ -43,7 +49,18 @@ typedef struct {
   char   *leader_ids[G_N_ELEMENTS (team_names)];
   char   *worker_ids[G_N_ELEMENTS (team_names)][N_CASEWORKERS_PER_TEAM];
   guint   sequence;
+  gboolean kept;          /* this case's caseworker keeps its documentation up to date */
+  int      min_samvaer;   /* the care order's minimum sessions a year, 0 = none */
+  HwDate   until;         /* the case's placement ended, or today: no evaluations after it */
 } Gen;
+
+/* How likely each caseworker is to keep a case up to date: most do, two struggle (their
+ * caseloads hold most of what is overdue), one is in between. */
+static const double worker_keeps[3][N_CASEWORKERS_PER_TEAM] = {
+  { 0.95, 0.92, 0.96, 0.45 },
+  { 0.93, 0.7, 0.95, 0.94 },
+  { 0.96, 0.4, 0.93, 0.95 },
+};
 
 static char *
 make_uuid (Gen *g)
@@ -151,7 +168,8 @@ add_decision (Gen *g, HwDossier *d, const char *kind, HwDate date, HwDecider by)
   dec->start_date = date;
   if (g_str_equal (kind, "care"))
     {
-      int per_year = PICK (g, ((const int[]) { 4, 6, 12, 24 }));
+      /* Tribunals mostly set a few sessions a year; monthly now and then. */
+      int per_year = PICK (g, ((const int[]) { 4, 6, 6, 12 }));
 
       dec->min_samvaer_per_year = per_year;
       dec->min_samvaer = g_strdup_printf ("%d samvær i året, 2 timer hver gang", per_year);
@@ -201,20 +219,23 @@ end_open_records (HwDossier *d, HwDate end)
 static void
 add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each, HwDate end)
 {
+  HwDate recent = hw_date_add_days (g->today, -180);
+
   /* About one visit a quarter, each one done with probability @p_each, a few weeks late or
-   * early: the gaps the seeds describe. */
+   * early: the gaps the seeds describe. A kept case has had its recent visits. */
   for (HwDate due = hw_date_add_days (m->start_date, between (g, 20, 60)); due <= end;
-       due = hw_date_add_days (due, between (g, 70, 92)))
+       due = hw_date_add_days (due, between (g, 70, 84)))
     {
       HwVisit *v;
 
-      if (!chance (g, p_each))
+      if (!chance (g, g->kept && due >= recent ? 0.99 : p_each))
         continue;
       v = new_record (g, HW_ENTITY_VISIT, m->case_id);
       v->measure_id = g_strdup (m->rec.id);
       v->kind = kind;
-      v->date = earliest (end, hw_date_add_days (due, between (g, -10, 20)));
-      v->in_person = chance (g, 0.93);
+      v->date = earliest (end, hw_date_add_days (due, g->kept && due >= recent ? between (g, -10, 0)
+                                                                            : between (g, -10, 20)));
+      v->in_person = chance (g, g->kept && due >= recent ? 1.0 : 0.93);
       v->child_alone = kind == HW_VISIT_FOLLOWUP && chance (g, 0.6);
       v->notes = g_strdup (kind == HW_VISIT_FOLLOWUP ?
                            "Oppfølgingsbesøk i fosterhjemmet. Barnet finner seg godt til rette." :
@@ -223,9 +244,29 @@ add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each,
     }
 }
 
-static HwDossier *
-make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since)
+/* A name no one else in the household has (the placed child included). */
+static char *
+unique_name (Gen *g, GPtrArray *taken, gboolean adult, const char *family)
 {
+  char *name = NULL;
+
+  for (int tries = 0; tries < 50; tries++)
+    {
+      g_free (name);
+      name = adult ? adult_name (g, family)
+                   : g_strdup_printf ("%s %s", chance (g, 0.5) ? PICK (g, girl_names)
+                                                               : PICK (g, boy_names), family);
+      if (!g_ptr_array_find_with_equal_func (taken, name, g_str_equal, NULL))
+        break;
+    }
+  g_ptr_array_add (taken, g_strdup (name));
+  return name;
+}
+
+static HwDossier *
+make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since, const char *child_name)
+{
+  g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
   HwFosterHome *home = new_record (g, HW_ENTITY_FOSTER_HOME, NULL);
   HwDossier *d = hw_dossier_new (home);
   int n_parents = chance (g, 0.8) ? 2 : 1;
@@ -247,9 +288,9 @@ make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since)
 
       m->home_id = g_strdup (home->rec.id);
       m->role = parent ? HW_MEMBER_FOSTER_PARENT : HW_MEMBER_HOUSEHOLD;
-      m->name = parent ? adult_name (g, family)
-                       : g_strdup_printf ("%s %s", chance (g, 0.5) ? PICK (g, girl_names)
-                                                                   : PICK (g, boy_names), family);
+      if (i == 0)
+        g_ptr_array_add (taken, g_strdup (child_name));
+      m->name = unique_name (g, taken, parent, family);
       m->birth_date = hw_date_add_days (hw_date_add_years (g->today, -age), -between (g, 0, 360));
       m->fnr = hw_identity_make_synthetic (m->birth_date, g->sequence++);
       hw_dossier_add (d, m);
@@ -258,7 +299,7 @@ make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since)
   return d;
 }
 
-static void
+static HwHomeEvidence *
 add_evidence (Gen *g, HwDossier *home, const char *case_id, HwEvidenceKind kind,
               const char *member_id, HwDate date)
 {
@@ -273,6 +314,14 @@ add_evidence (Gen *g, HwDossier *home, const char *case_id, HwEvidenceKind kind,
   if (kind == HW_EVIDENCE_HOUSEHOLD_ASSESSMENT)
     e->needed = chance (g, 0.5);
   hw_dossier_add (home, e);
+  return e;
+}
+
+/* What the seeds leave undocumented, recorded late in a kept case. */
+static HwDate
+caught_up (Gen *g, HwDate move_in)
+{
+  return not_after_today (g, hw_date_add_days (move_in, between (g, 20, 150)));
 }
 
 /* Documentation of a foster home for one placement, in the proportions of seed 000. */
@@ -287,26 +336,53 @@ document_home (Gen *g, HwDossier *home, const char *case_id, HwDate move_in, gbo
   if (chance (g, p_approval))
     add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL, NULL,
                   not_after_today (g, hw_date_add_days (move_in, lateness)));
-  else if (kinship && chance (g, 0.4))
-    add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL_PRELIMINARY, NULL, move_in);
+  else
+    {
+      if (kinship && chance (g, 0.4))
+        add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL_PRELIMINARY, NULL, move_in);
+      if (g->kept)
+        add_evidence (g, home, case_id, HW_EVIDENCE_APPROVAL, NULL, caught_up (g, move_in));
+    }
   if (chance (g, kinship ? 0.6 : 0.88))
     add_evidence (g, home, case_id, HW_EVIDENCE_CONTRACT, NULL,
                   not_after_today (g, hw_date_add_days (move_in, between (g, -20, 60))));
+  else if (g->kept)
+    add_evidence (g, home, case_id, HW_EVIDENCE_CONTRACT, NULL, caught_up (g, move_in));
   if (chance (g, kinship ? 0.45 : 0.85))
     add_evidence (g, home, NULL, HW_EVIDENCE_TRAINING, NULL,
                   not_after_today (g, hw_date_add_days (move_in, kinship ? between (g, 10, 200)
                                                                      : between (g, -300, -10))));
+  else if (g->kept)
+    add_evidence (g, home, NULL, HW_EVIDENCE_TRAINING, NULL, caught_up (g, move_in));
   for (guint i = 0; i < members->len; i++)
     {
       HwHomeMember *m = members->pdata[i];
 
-      if (m->role == HW_MEMBER_FOSTER_PARENT && chance (g, p_cert))
-        add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
-                      not_after_today (g, hw_date_add_days (move_in, between (g, -60, 30))));
-      else if (m->role == HW_MEMBER_HOUSEHOLD && hw_date_age_on (m->birth_date, move_in) >= 15 &&
-               chance (g, kinship ? 0.3 : 0.7))
-        add_evidence (g, home, NULL, HW_EVIDENCE_HOUSEHOLD_ASSESSMENT, m->rec.id,
-                      not_after_today (g, hw_date_add_days (move_in, between (g, -30, 30))));
+      if (m->role == HW_MEMBER_FOSTER_PARENT)
+        {
+          if (chance (g, p_cert))
+            add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
+                          not_after_today (g, hw_date_add_days (move_in, between (g, -60, 30))));
+          else if (g->kept)
+            add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
+                          caught_up (g, move_in));
+        }
+      else if (m->role == HW_MEMBER_HOUSEHOLD && hw_date_age_on (m->birth_date, move_in) >= 15)
+        {
+          HwHomeEvidence *e = NULL;
+
+          if (chance (g, kinship ? 0.3 : 0.7))
+            e = add_evidence (g, home, NULL, HW_EVIDENCE_HOUSEHOLD_ASSESSMENT, m->rec.id,
+                              not_after_today (g, hw_date_add_days (move_in,
+                                                                    between (g, -30, 30))));
+          else if (g->kept)
+            e = add_evidence (g, home, NULL, HW_EVIDENCE_HOUSEHOLD_ASSESSMENT, m->rec.id,
+                              caught_up (g, move_in));
+          /* A kept case has the certificate the assessment asked for. */
+          if (e && e->needed && g->kept)
+            add_evidence (g, home, NULL, HW_EVIDENCE_POLICE_CERTIFICATE, m->rec.id,
+                          not_after_today (g, hw_date_add_days (e->date, between (g, 5, 30))));
+        }
     }
 }
 
@@ -320,12 +396,16 @@ add_plan (Gen *g, HwDossier *d, int type, HwDate date, int n_evaluations, int ev
   plan->start_date = not_after_today (g, date);
   plan->version = 1;
   hw_dossier_add (d, plan);
+  /* A kept case goes on evaluating the plan, on time. */
+  if (g->kept && eval_months > 0)
+    n_evaluations = G_MAXINT;
   for (int i = 0; i < n_evaluations; i++)
     {
       HwPlanEvaluation *ev;
 
-      e = hw_date_add_days (hw_date_add_months (e, eval_months), between (g, -15, 40));
-      if (e > g->today)
+      e = hw_date_add_days (hw_date_add_months (e, eval_months),
+                            g->kept ? between (g, -20, -1) : between (g, -15, 40));
+      if (e > g->until)
         break;
       ev = new_record (g, HW_ENTITY_PLAN_EVALUATION, plan->case_id);
       ev->plan_id = g_strdup (plan->rec.id);
@@ -341,13 +421,21 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   static const char *const rules[] = { "FREQ=MONTHLY;INTERVAL=1", "FREQ=WEEKLY;INTERVAL=2",
                                        "FREQ=MONTHLY;INTERVAL=2", "FREQ=MONTHLY;INTERVAL=3" };
   HwDate last_eval = HW_DATE_NONE;
-  HwDate session_from = MAX (from, hw_date_add_months (g->today, -12));
+  /* Every session since the agreement began: the yearly minimum is counted per year. */
+  HwDate session_from = from;
   HwDate next = from;
   int step = 30;
 
   a->person_id = g_strdup (parent->rec.id);
-  a->rrule = g_strdup (PICK (g, rules));
-  if (g_str_has_prefix (a->rrule, "FREQ=WEEKLY"))
+  /* A kept case's schedule leaves room above the tribunal's minimum for cancellations. */
+  if (g->kept && g->min_samvaer > 0)
+    a->rrule = g_strdup (g->min_samvaer <= 4 ? rules[2] : g->min_samvaer <= 6 ? rules[0]
+                         : g->min_samvaer <= 12 ? rules[1] : "FREQ=WEEKLY;INTERVAL=1");
+  else
+    a->rrule = g_strdup (PICK (g, rules));
+  if (g_str_equal (a->rrule, "FREQ=WEEKLY;INTERVAL=1"))
+    step = 7;
+  else if (g_str_has_prefix (a->rrule, "FREQ=WEEKLY"))
     step = 14;
   else if (g_str_has_suffix (a->rrule, "2"))
     step = 61;
@@ -367,7 +455,7 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
     }
   hw_dossier_add (d, a);
 
-  /* Sessions of the last twelve months: most held, some cancelled. */
+  /* Sessions: most held, some cancelled. */
   for (next = from; next <= not_after_today (g, to ? to : g->today); next = hw_date_add_days (next, step))
     {
       HwSamvaerSession *s;
@@ -377,7 +465,7 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
       s = new_record (g, HW_ENTITY_SAMVAER_SESSION, parent->case_id);
       s->agreement_id = g_strdup (a->rec.id);
       s->date = next;
-      if (chance (g, 0.78))
+      if (chance (g, g->kept ? 0.86 : 0.78))
         s->status = HW_SESSION_HELD;
       else
         s->status = PICK (g, ((const int[]) { HW_SESSION_CANCELLED_PARENT,
@@ -389,12 +477,13 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
       hw_dossier_add (d, s);
     }
   for (HwDate e = hw_date_add_months (from, 12); e <= g->today; e = hw_date_add_months (e, 12))
-    if (chance (g, 0.55))
+    if (chance (g, g->kept ? 0.99 : 0.55))
       {
         HwSamvaerEvaluation *ev = new_record (g, HW_ENTITY_SAMVAER_EVALUATION, parent->case_id);
 
         ev->agreement_id = g_strdup (a->rec.id);
-        ev->date = hw_date_add_days (e, between (g, -20, 30));
+        ev->date = hw_date_add_days (e, g->kept ? between (g, -30, -1) : between (g, -20, 30));
+        e = ev->date;
         ev->date = MIN (ev->date, g->today);
         last_eval = ev->date;
         hw_dossier_add (d, ev);
@@ -425,6 +514,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   HwMeasure *m;
   HwDecision *dec, *emergency = NULL;
   gboolean foster, kinship;
+  int worker;
 
   /* Ages 0–17, with extra weight on teenagers and some who just turned 18 (aftercare). */
   age_days = chance (g, 0.12) ? between (g, 16 * 365, 18 * 365 + 200) : between (g, 60, 17 * 365);
@@ -443,8 +533,11 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   c->start_date = hw_date_add_days (placed, -between (g, 10, 200));
   c->start_date = MAX (c->start_date, child->birth_date);
   c->team_id = g_strdup (g->team_ids[team]);
-  c->caseworker_id = g_strdup (g->worker_ids[team][g_rand_int_range (g->rand, 0,
-                                                                     N_CASEWORKERS_PER_TEAM)]);
+  worker = g_rand_int_range (g->rand, 0, N_CASEWORKERS_PER_TEAM);
+  c->caseworker_id = g_strdup (g->worker_ids[team][worker]);
+  g->kept = chance (g, worker_keeps[team][worker]);
+  g->min_samvaer = 0;
+  g->until = g->today;
   c->municipality = g_strdup (MUNICIPALITY);
   c->summary = g_strdup ("Barnet trenger stabil omsorg og tett oppfølging på skolen. Kontakten "
                          "med foreldrene er viktig for barnet.");
@@ -518,12 +611,15 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   m->purpose = g_strdup ("Trygg omsorg mens foreldrene får hjelp");
   if (foster)
     {
+      g_autofree char *child_name = g_strdup_printf ("%s %s", child->given_name,
+                                                      child->family_name);
+
       home = make_home (g, kinship ? HW_HOME_KINSHIP
                            : g_str_equal (category, "2.5") ? HW_HOME_EMERGENCY : HW_HOME_ORDINARY,
-                        kinship ? family : PICK (g, family_names), placed);
+                        kinship ? family : PICK (g, family_names), placed, child_name);
       m->home_id = g_strdup (((HwRecord *) home->root)->id);
       m->tilsyn_municipality = g_strdup (((HwFosterHome *) home->root)->municipality);
-      if (chance (g, 0.7))
+      if (chance (g, 0.7) || g->kept)
         m->network_assessed = hw_date_add_days (placed, -between (g, 0, 30));
     }
   hw_dossier_add (d, m);
@@ -539,6 +635,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
           /* An emergency placement that goes on under the care order: linked to both. */
           dec = add_decision (g, d, "care", care_date, HW_DECIDER_TRIBUNAL);
           link_decision (g, d, dec, m);
+          g->min_samvaer = dec->min_samvaer_per_year;
         }
       else
         care_date = HW_DATE_NONE;
@@ -559,7 +656,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
 
         ret->date = ended;
         ret->planned = chance (g, 0.38);
-        if (chance (g, 0.6))
+        if (chance (g, 0.6) || g->kept)
           ret->offer_date = not_after_today (g, hw_date_add_days (ended, between (g, 0, 30)));
         ret->support = g_strdup ("Foreldreveiledning og ukentlige hjemmebesøk");
         hw_dossier_add (d, ret);
@@ -581,6 +678,8 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
           m->end_reason = 2;
         }
     }
+
+  g->until = ended ? ended : g->today;
 
   /* Frequencies and visits for foster homes. */
   if (foster)
@@ -614,16 +713,19 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
       add_visits (g, d, m, HW_VISIT_FOLLOWUP, 0.88, until);
       add_visits (g, d, m, HW_VISIT_TILSYN, 0.85, until);
       document_home (g, home, c->rec.id, placed, kinship || g_str_equal (category, "2.5"));
-      if (placed >= hw_date_new (2024, 1, 1) && chance (g, 0.5))
+      if (placed >= hw_date_new (2024, 1, 1) && (chance (g, 0.5) || g->kept))
         add_plan (g, d, HW_PLAN_FOSTER_FAMILY, hw_date_add_days (placed, between (g, 5, 80)), 0, 0);
     }
+  else
+    /* The care municipality's visits to a child in an institution (INSTITUTION_VISIT). */
+    add_visits (g, d, m, HW_VISIT_FOLLOWUP, 0.8, ended ? ended : g->today);
 
   /* Plans: care plans for care orders (some late, some missing), measure plans. */
   if (care_date)
     {
       gboolean old_act = care_date < hw_date_new (2023, 1, 1);
 
-      if (chance (g, 0.72))
+      if (chance (g, 0.72) || g->kept)
         {
           HwDate made = hw_date_add_days (care_date, between (g, 5, 90));
 
@@ -632,19 +734,19 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
                           ? HW_PLAN_CARE_PRELIMINARY : HW_PLAN_CARE,
                     made, between (g, 0, 4), 12);
         }
-      if (old_act && chance (g, 0.5))
+      if (old_act && (chance (g, 0.5) || g->kept))
         add_plan (g, d, HW_PLAN_CARE, hw_date_add_days (care_date, between (g, 300, 800)), 1, 12);
-      if (!old_act && chance (g, 0.55))
+      if (!old_act && (chance (g, 0.55) || g->kept))
         add_plan (g, d, HW_PLAN_SAMVAER, hw_date_add_days (care_date, between (g, 10, 70)), 0, 0);
     }
-  if (g_str_equal (kind, "voluntary") && chance (g, 0.75))
+  if (g_str_equal (kind, "voluntary") && (chance (g, 0.75) || g->kept))
     add_plan (g, d, HW_PLAN_MEASURES, hw_date_add_days (placed, between (g, -10, 30)),
               between (g, 0, 8), 3);
-  if (hw_date_age_on (child->birth_date, g->today) >= 18 && chance (g, 0.5))
+  if (hw_date_age_on (child->birth_date, g->today) >= 18 && (chance (g, 0.5) || g->kept))
     add_plan (g, d, HW_PLAN_AFTERCARE,
               hw_date_add_days (hw_date_birthday (child->birth_date, 18), between (g, -60, 60)),
               0, 0);
-  if (hw_date_age_on (child->birth_date, g->today) >= 17 && chance (g, 0.35))
+  if (hw_date_age_on (child->birth_date, g->today) >= 17 && (chance (g, 0.35) || g->kept))
     {
       HwAftercare *a = new_record (g, HW_ENTITY_AFTERCARE, c->rec.id);
 
@@ -670,7 +772,7 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
 
           if (p == NULL || !p->parental_responsibility)
             continue;
-          if (chance (g, 0.62))
+          if (chance (g, 0.62) || g->kept)
             {
               HwParentFollowup *f = new_record (g, HW_ENTITY_PARENT_FOLLOWUP, c->rec.id);
 
@@ -702,12 +804,16 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
           add_samvaer (g, d, mother, from, ended);
       }
       /* Reunification: a goal recorded in about a quarter; assessments now and then. */
-      if (chance (g, 0.27))
+      /* A kept case records the goal within the care plan's time and reassesses it yearly. */
+      if (chance (g, 0.27) || g->kept)
         {
-          HwDate a = hw_date_add_days (care_date, between (g, 20, 120));
+          HwDate a = hw_date_add_days (care_date, g->kept ? between (g, 10, 40)
+                                                          : between (g, 20, 120));
           gboolean first = TRUE;
 
-          for (; a <= g->today; a = hw_date_add_days (hw_date_add_months (a, 12), between (g, -30, 90)))
+          for (; a <= g->until;
+               a = hw_date_add_days (hw_date_add_months (a, 12),
+                                     g->kept ? between (g, -40, -1) : between (g, -30, 90)))
             {
               HwReunification *r = new_record (g, HW_ENTITY_REUNIFICATION, c->rec.id);
 
@@ -733,14 +839,14 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
                   r->goal = HW_GOAL_RETURN_IN_PREPARATION;
                   r->planned_return = hw_date_add_days (r->date, between (g, 30, 150));
                   r->prerequisites = g_strdup ("Stabil bolig og fortsatt rusbehandling for mor.");
-                  if (chance (g, 0.4))
+                  if (chance (g, 0.4) || g->kept)
                     add_plan (g, d, HW_PLAN_RETURN, hw_date_add_days (r->date, between (g, 5, 30)),
                               0, 0);
                 }
               else
                 {
                   r->goal = HW_GOAL_ABANDONED;
-                  if (chance (g, 0.6))
+                  if (chance (g, 0.6) || g->kept)
                     r->grounds = g_strdup ("Barnet har fått sterk tilknytning til fosterhjemmet; "
                                            "foreldrene har ikke klart å endre situasjonen.");
                 }

@@ -31,6 +31,7 @@ struct _HwOverdueList {
   GPtrArray *staff;
   GPtrArray *teams;
   GPtrArray *rows;
+  GPtrArray *history;       /* missed periods (rules.md v2): not duties, not counted above */
   guint      n_overdue;
   guint      n_due_soon;
   guint      n_cases;      /* with at least one row */
@@ -75,6 +76,7 @@ hw_overdue_list_new (HwStore *store, const HwOverdueListOptions *options)
   if (list->teams == NULL)
     list->teams = g_ptr_array_new ();
   list->rows = g_ptr_array_new_with_free_func (row_free);
+  list->history = g_ptr_array_new_with_free_func (row_free);
 
   actor = options->printed_by ? options->printed_by : hw_store_get_actor (store);
   for (guint i = 0; !options->printed_by && actor && i < list->staff->len; i++)
@@ -100,6 +102,7 @@ hw_overdue_list_free (HwOverdueList *list)
   g_ptr_array_unref (list->staff);
   g_ptr_array_unref (list->teams);
   g_ptr_array_unref (list->rows);
+  g_ptr_array_unref (list->history);
   g_free (list);
 }
 
@@ -147,6 +150,11 @@ hw_overdue_list_add_case (HwOverdueList *list, const HwDossier *dossier, GPtrArr
                                       : g_strdup (title);
       row->source = klass && *klass ? g_strdup_printf ("%s (%s)", source ? source : "", klass)
                                     : g_strdup (source);
+      if (state == HW_FINDING_MISSED)
+        {
+          g_ptr_array_add (list->history, row);
+          continue;
+        }
       g_ptr_array_add (list->rows, row);
       if (state == HW_FINDING_OVERDUE)
         list->n_overdue++;
@@ -271,6 +279,43 @@ add_summary (HwOverdueList *list, HwDocument *doc)
     }
 }
 
+/* The history part: completed periods that were not met (rules.md v2 "Missed periods").
+ * Nothing here can be done any more, so none of it is counted as overdue above. */
+static void
+add_history (HwOverdueList *list, HwDocument *doc)
+{
+  static const double widths[] = { 11, 12, 8, 17, 31, 21 };
+  const char *headers[] = { _("Period ended"), _("Case"), _("Child"), _("Caseworker"),
+                            _("Duty"), _("Legal source") };
+  g_autofree char *heading = NULL;
+  HwDocTable *t;
+
+  if (list->history->len == 0)
+    return;
+  g_ptr_array_sort (list->history, compare_rows);
+  /* Translators: heading of the overdue list's history part, with how many rows it has */
+  heading = g_strdup_printf (ngettext ("History: %u period not met",
+                                       "History: %u periods not met", list->history->len),
+                             list->history->len);
+  hw_document_add_heading (doc, heading);
+  hw_document_add_note (doc, _("Completed periods whose duty was not met. They cannot be "
+                               "fulfilled any more and are not counted as overdue above."));
+  t = hw_document_add_table (doc, HW_TABLE_GRID | HW_TABLE_SMALL, G_N_ELEMENTS (widths),
+                             widths, headers);
+  for (guint i = 0; i < list->history->len; i++)
+    {
+      const Row *row = list->history->pdata[i];
+      const char *name = staff_name (list, row->caseworker_id);
+      g_autofree char *due = hw_date_dup_display (row->due);
+
+      hw_doc_table_add_row (t, (const char *[]) { due, row->journal_no ? row->journal_no : "",
+                                                  row->initials ? row->initials : "",
+                                                  name ? name : "—",
+                                                  row->what ? row->what : "",
+                                                  row->source ? row->source : "" });
+    }
+}
+
 HwDocument *
 hw_overdue_list_build (HwOverdueList *list)
 {
@@ -322,6 +367,7 @@ hw_overdue_list_build (HwOverdueList *list)
     {
       hw_document_add_text (doc, list->include_due_soon ? _("Nothing is overdue or due soon.")
                                                         : _("Nothing is overdue."));
+      add_history (list, doc);
       return g_steal_pointer (&doc);
     }
 
@@ -351,6 +397,7 @@ hw_overdue_list_build (HwOverdueList *list)
       hw_doc_table_add_row_markup (t, (const char *[]) { due_m, late, journal, initials, worker,
                                                          what, source });
     }
+  add_history (list, doc);
   return g_steal_pointer (&doc);
 }
 

@@ -128,6 +128,7 @@ hw_plan_finding_free (HwPlanFinding *finding)
   g_free (finding->explanation);
   g_free (finding->source);
   g_free (finding->legal_class);
+  g_free (finding->subject_id);
   g_free (finding);
 }
 
@@ -501,6 +502,36 @@ calendar_add (Plan *p, HwDate date, const char *what, const char *section,
   item->responsible = g_strdup (responsible);
   item->overdue = overdue;
   g_ptr_array_add (p->calendar, item);
+}
+
+/* The finding of @rule_id about the record @subject_id. */
+static const HwPlanFinding *
+find_finding_about (const Plan *p, const char *rule_id, const char *subject_id)
+{
+  for (guint i = 0; p->in->findings && i < p->in->findings->len; i++)
+    {
+      const HwPlanFinding *f = p->in->findings->pdata[i];
+
+      if (g_strcmp0 (f->rule_id, rule_id) == 0 && g_strcmp0 (f->subject_id, subject_id) == 0)
+        return f;
+    }
+  return NULL;
+}
+
+/* The latest (by due date) finding of @rule_id. */
+static const HwPlanFinding *
+find_latest_finding (const Plan *p, const char *rule_id)
+{
+  const HwPlanFinding *latest = NULL;
+
+  for (guint i = 0; p->in->findings && i < p->in->findings->len; i++)
+    {
+      const HwPlanFinding *f = p->in->findings->pdata[i];
+
+      if (g_strcmp0 (f->rule_id, rule_id) == 0 && (latest == NULL || f->due > latest->due))
+        latest = f;
+    }
+  return latest;
 }
 
 static const HwPlanFinding *
@@ -1214,6 +1245,7 @@ section_samvaer (Plan *p)
   HwDate from = hw_date_add_days (hw_date_add_months (p->today, -12), 1);
   const char *section = _("Contact (samvær)");
   const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION");
+  const HwPlanFinding *year;
   HwDocTable *t = NULL;
   g_autoptr(GString) next = g_string_new (NULL);
 
@@ -1234,6 +1266,7 @@ section_samvaer (Plan *p)
       HwDate window_from = MAX (from, a->valid_from);
       int planned = -1;
       int per_year = p->care_order ? p->care_order->min_samvaer_per_year : 0;
+      const HwPlanFinding *below;
 
       if (a->valid_to && a->valid_to < from)
         continue;   /* ended over a year ago */
@@ -1299,8 +1332,12 @@ section_samvaer (Plan *p)
       if (cancelled[HW_SESSION_CANCELLED_FOSTER_HOME])
         g_string_append_printf (happened, _("; cancelled by the foster home: %u"),
                                 cancelled[HW_SESSION_CANCELLED_FOSTER_HOME]);
-      if (per_year > 0 && held < (guint) per_year)
-        g_string_append_printf (happened, "\n%s", _("Below the tribunal’s minimum"));
+      /* The rule engine's verdict on the schedule (SAMVAER_AGREEMENT_BELOW_MINIMUM), not a
+       * count of the plan's own. */
+      below = find_finding_about (p, "SAMVAER_AGREEMENT_BELOW_MINIMUM", a->rec.id);
+      if (below && below->state != HW_PLAN_FINDING_OK)
+        g_string_append_printf (happened, "\n%s", _("The schedule is below the tribunal’s "
+                                                     "minimum"));
 
       hw_doc_table_add_row (t, (const char *[]) { who, how, or_dash (a->place), supervision,
                                                   minimum->len ? minimum->str : "—",
@@ -1329,6 +1366,17 @@ section_samvaer (Plan *p)
     {
       hw_document_add_note (p->doc, _("No contact (samvær) agreement recorded."));
       return;
+    }
+  /* The last completed year against the tribunal's minimum, as the rule engine counts it
+   * (SAMVAER_MINIMUM_YEAR: sessions held under all agreements, for the days of the care
+   * order). */
+  if ((year = find_latest_finding (p, "SAMVAER_MINIMUM_YEAR")) && year->explanation)
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s", year->state == HW_PLAN_FINDING_OK
+                                                           ? _("The tribunal’s minimum, met")
+                                                           : _("The tribunal’s minimum, not met"),
+                                               year->explanation);
+      hw_document_add_text (p->doc, text);
     }
   if (next->len)
     {
@@ -1505,11 +1553,44 @@ compare_findings (gconstpointer a, gconstpointer b)
   return g_strcmp0 (x->rule_id, y->rule_id);
 }
 
+/* Deviations: completed periods not met (rules.md v2 "Missed periods"), after the duties. */
+static void
+add_missed_findings (Plan *p, GPtrArray *missed)
+{
+  static const double widths[] = { 59, 11, 30 };
+  const char *headers[] = { _("Period not met"), _("Period ended"), _("Legal source") };
+  HwDocTable *t;
+
+  g_ptr_array_sort (missed, compare_findings);
+  hw_document_add_heading (p->doc, _("Deviations: periods not met"));
+  hw_document_add_note (p->doc, _("These periods are over; they are documented here as "
+                                  "history and are not duties that can still be done."));
+  t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths, headers);
+  for (guint i = 0; i < missed->len; i++)
+    {
+      const HwPlanFinding *f = missed->pdata[i];
+      g_autofree char *due = DATE (f->due);
+      g_autofree char *due_m = esc (due);
+      g_autofree char *title = esc (f->title ? f->title : f->rule_id);
+      g_autofree char *subject = esc (f->subject);
+      g_autofree char *why = esc (f->explanation);
+      g_autofree char *source = esc (f->source);
+      g_autofree char *klass = esc (f->legal_class);
+      g_autofree char *what = g_strdup_printf ("<b>%s</b>%s%s%s%s", title, *subject ? " – " : "",
+                                               subject, *why ? "\n" : "", why);
+      g_autofree char *src = g_strdup_printf ("%s%s%s%s", source, *klass ? " (" : "", klass,
+                                              *klass ? ")" : "");
+
+      hw_doc_table_add_row_markup (t, (const char *[]) { what, due_m, src });
+    }
+}
+
 static void
 section_findings (Plan *p)
 {
   const char *section = _("Missing or overdue documentation");
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+  g_autoptr(GPtrArray) missed = g_ptr_array_new ();
   GPtrArray *activities = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
   guint overdue_activities = 0;
 
@@ -1525,6 +1606,12 @@ section_findings (Plan *p)
 
           if (!finding_visible (p, f))
             continue;
+          /* A missed period is history: not a date in the calendar, not a duty. */
+          if (f->state == HW_PLAN_FINDING_MISSED)
+            {
+              g_ptr_array_add (missed, f);
+              continue;
+            }
           if (!f->met)
             {
               g_autofree char *what = f->subject && *f->subject
@@ -1584,6 +1671,8 @@ section_findings (Plan *p)
               hw_doc_table_add_row_markup (t, (const char *[]) { state, what, due_m, src });
             }
         }
+      if (missed->len)
+        add_missed_findings (p, missed);
     }
 
   for (guint i = 0; i < activities->len; i++)

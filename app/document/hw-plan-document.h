@@ -39,6 +39,7 @@ typedef enum {
   HW_PLAN_FINDING_DUE_SOON,
   HW_PLAN_FINDING_OVERDUE,
   HW_PLAN_FINDING_MISSING,       /* no due date can be given: evidence missing */
+  HW_PLAN_FINDING_MISSED,        /* a completed period not met: history (rules.md v2) */
 } HwPlanFindingState;
 
 /* Whom a finding is about, for the recipient filter. */
@@ -60,6 +61,7 @@ typedef struct {
   HwDate             due;
   HwPlanFindingState state;
   gboolean           met;          /* its evidence exists (the calendar leaves it out) */
+  char              *subject_id;   /* the record it is about (an agreement…), or NULL */
 } HwPlanFinding;
 
 HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);

@@ -31,6 +31,7 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
     [HW_FINDING_OK] = HW_PLAN_FINDING_OK,
     [HW_FINDING_DUE_SOON] = HW_PLAN_FINDING_DUE_SOON,
     [HW_FINDING_OVERDUE] = HW_PLAN_FINDING_OVERDUE,
+    [HW_FINDING_MISSED] = HW_PLAN_FINDING_MISSED,
   };
   HwFindingState state;
   HwPlanFinding *f;
@@ -61,6 +62,7 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
   klass = hw_finding_get_class_label (finding, lang);
   f->legal_class = g_strdup (klass);
   f->met = hw_finding_is_met (finding);
+  f->subject_id = g_strdup (hw_finding_get_subject_id (finding));
   return f;
 }
 

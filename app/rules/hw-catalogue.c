@@ -46,13 +46,13 @@ static const char *const subject_type_names[] = {
   "care-order", "ended-care-order", "parent", "voluntary-placement", "foster-placement",
   "foster-parent", "household-member", "placement-year", "samvaer-agreement",
   "abandoned-goal", "planned-return", "emergency-decision", "latest-plan", "case-adult",
-  "case-minor", NULL
+  "case-minor", "institution-placement", "care-order-year", "samvaer-agreement-minimum", NULL
 };
 static const char *const evidence_type_names[] = {
   "plan", "plan-evaluation", "parent-contact", "reunification-goal",
   "reunification-assessment", "goal-grounds", "samvaer-evaluation", "return-offer",
   "home-evidence", "police-certificate", "household-assessment", "network-assessment",
-  "visit", "petition", "aftercare", NULL
+  "visit", "petition", "aftercare", "samvaer-sessions", "samvaer-recurrence", NULL
 };
 static const char *const anchor_names[] = { "trigger", "latest", "year-end", NULL };
 
@@ -62,7 +62,7 @@ G_STATIC_ASSERT (G_N_ELEMENTS (evidence_type_names) == HW_N_EVIDENCE_TYPES + 1);
 /* Words the engine and the check command look up; a catalogue without them is refused. */
 static const char *const required_terms[] = {
   "class.law", "class.guidance", "class.local",
-  "state.ok", "state.due-soon", "state.overdue",
+  "state.ok", "state.due-soon", "state.overdue", "state.missed",
   "unit.days.one", "unit.days.other", "unit.weeks.one", "unit.weeks.other",
   "unit.months.one", "unit.months.other", "unit.years.one", "unit.years.other",
   "due.after", "due.before", "due.on", "due.year-end", "due.period-end", "met.late",
@@ -614,11 +614,13 @@ check_rule (Loader *ld, HwRule *rule, xmlNode *node, GError **error)
                         rule->id);
       break;
     case HW_KIND_YEARLY_COUNT:
-      if (rule->anchor != HW_ANCHOR_YEAR_END || s != HW_ST_PLACEMENT_YEAR ||
-          rule->evidence != HW_EV_VISIT || !rule->has_frequency)
+      if (rule->anchor != HW_ANCHOR_YEAR_END ||
+          !((s == HW_ST_PLACEMENT_YEAR && rule->evidence == HW_EV_VISIT && rule->has_frequency) ||
+            (s == HW_ST_CARE_ORDER_YEAR && rule->evidence == HW_EV_SAMVAER_SESSIONS)))
         return fail_at (error, path, line,
-                        _("rule %s: a yearly count needs the subject placement-year, visits as "
-                          "evidence, a <frequency> and the anchor year-end"), rule->id);
+                        _("rule %s: a yearly count needs the anchor year-end and either the "
+                          "subject placement-year with visits as evidence and a <frequency>, "
+                          "or the subject care-order-year with samvaer-sessions"), rule->id);
       break;
     }
   if (rule->anchor == HW_ANCHOR_YEAR_END && rule->kind != HW_KIND_YEARLY_COUNT)
@@ -695,8 +697,20 @@ check_rule (Loader *ld, HwRule *rule, xmlNode *node, GError **error)
                         _("rule %s: network-assessment needs a foster-placement subject"),
                         rule->id);
       break;
+    case HW_EV_SAMVAER_SESSIONS:
+      if (s != HW_ST_CARE_ORDER_YEAR)
+        return fail_at (error, path, line,
+                        _("rule %s: samvaer-sessions needs a care-order-year subject"), rule->id);
+      break;
+    case HW_EV_SAMVAER_RECURRENCE:
+      if (s != HW_ST_SAMVAER_AGREEMENT_MINIMUM)
+        return fail_at (error, path, line,
+                        _("rule %s: samvaer-recurrence needs a samvaer-agreement-minimum "
+                          "subject"), rule->id);
+      break;
     case HW_EV_VISIT:
-      if ((!placement && s != HW_ST_PLACEMENT_YEAR) || (int) rule->visit_kind < 0)
+      if ((!placement && s != HW_ST_PLACEMENT_YEAR && s != HW_ST_INSTITUTION_PLACEMENT) ||
+          (int) rule->visit_kind < 0)
         return fail_at (error, path, line,
                         _("rule %s: visit evidence needs a placement subject and visit-kind"),
                         rule->id);
@@ -968,6 +982,7 @@ parse_document (Loader *ld, xmlNode *root, GError **error)
   cat->defs.emergency = find_basis_set (cat, "emergency");
   cat->defs.foster_home = find_category_set (cat, "foster-home");
   cat->defs.kinship_or_emergency = find_category_set (cat, "kinship-or-emergency");
+  cat->defs.institution = find_category_set (cat, "institution");
 
   if (!parse_settings (ld, child_element (root, "settings"), error))
     return FALSE;

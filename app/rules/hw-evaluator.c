@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hw-evaluator.h"
+#include "hw-recurrence.h"
 #include "hw-rules-private.h"
 
 /* The rule kinds. A catalogue rule names a subject type (what the duty is about), an
@@ -26,6 +27,7 @@ enum {
   BASIS_EMERGENCY = 1 << 2,
   IS_FOSTER       = 1 << 3,   /* SSB category 2.x */
   IS_KINSHIP_OR_EMERGENCY = 1 << 4,   /* 2.1, 2.5, 2.6, or under an emergency decision */
+  IS_INSTITUTION  = 1 << 5,   /* SSB category 1.1, 1.2, 1.99 (rules.md v2) */
 };
 
 typedef struct {
@@ -236,6 +238,8 @@ build_measures (Ctx *ctx)
         mi.flags |= BASIS_EMERGENCY;
       if (hw_category_set_matches (defs->foster_home, m->category))
         mi.flags |= IS_FOSTER;
+      if (defs->institution && hw_category_set_matches (defs->institution, m->category))
+        mi.flags |= IS_INSTITUTION;
       if (hw_category_set_matches (defs->kinship_or_emergency, m->category) ||
           (mi.flags & BASIS_EMERGENCY))
         mi.flags |= IS_KINSHIP_OR_EMERGENCY;
@@ -541,6 +545,9 @@ find_evidence (const Ctx *ctx, const HwRule *rule, const Subject *s, gboolean la
         consider (&p, a->date);
       break;
 
+    case HW_EV_SAMVAER_SESSIONS:     /* counted in care_order_year_subjects() */
+    case HW_EV_SAMVAER_RECURRENCE:   /* counted in agreement_minimum_subjects() */
+
     case HW_N_EVIDENCE_TYPES:
     default:
       g_assert_not_reached ();
@@ -642,6 +649,10 @@ finish_finding (Ctx *ctx, HwFindingInit *fi)
 {
   if (fi->met)
     fi->state = HW_FINDING_OK;
+  else if (fi->rule->kind == HW_KIND_YEARLY_COUNT)
+    /* Period rules are evaluated only for completed periods: one not met cannot be
+     * fulfilled any more (rules.md v2 "Missed periods"). */
+    fi->state = HW_FINDING_MISSED;
   else
     {
       use_setting (fi, ctx->defs->due_soon_setting, ctx->window);
@@ -832,12 +843,18 @@ placement_subjects (Ctx *ctx, const HwRule *rule)
           if (!(mi->flags & BASIS_VOLUNTARY))
             continue;
         }
+      else if (rule->subject == HW_ST_INSTITUTION_PLACEMENT)
+        {
+          if (!(mi->flags & IS_INSTITUTION))
+            continue;
+        }
       else if (!(mi->flags & IS_FOSTER))
         continue;
       if (rule->until_18 && ctx->bday18 && ctx->today >= ctx->bday18)
         continue;
 
-      if (rule->subject == HW_ST_VOLUNTARY_PLACEMENT || rule->subject == HW_ST_FOSTER_PLACEMENT)
+      if (rule->subject == HW_ST_VOLUNTARY_PLACEMENT || rule->subject == HW_ST_FOSTER_PLACEMENT ||
+          rule->subject == HW_ST_INSTITUTION_PLACEMENT)
         {
           s.type = rule->subject;
           s.id = m->rec.id;
@@ -995,6 +1012,133 @@ year_subjects (Ctx *ctx, const HwRule *rule)
     }
 }
 
+static int
+compare_dates (gconstpointer a, gconstpointer b)
+{
+  HwDate x = *(const HwDate *) a, y = *(const HwDate *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The care order whose decision sets a minimum samvær a year (rules.md v2), active on @day;
+ * the latest when several are. */
+static const CareOrder *
+care_order_with_minimum (const Ctx *ctx, HwDate day)
+{
+  const CareOrder *best = NULL;
+
+  for (guint i = 0; i < ctx->n_care_orders; i++)
+    {
+      const CareOrder *co = &ctx->care_orders[i];
+
+      if (co->decision == NULL || co->decision->decision->min_samvaer_per_year <= 0 ||
+          !active_on (co->date, co->end, day))
+        continue;
+      if (best == NULL || co->date >= best->date)
+        best = co;
+    }
+  return best;
+}
+
+/* SAMVAER_MINIMUM_YEAR: each completed calendar year of a care order whose decision sets a
+ * minimum; the sessions held that year (all the case's agreements) against the minimum for
+ * the days the care order was active. A year not met is missed (finish_finding()). */
+static void
+care_order_year_subjects (Ctx *ctx, const HwRule *rule)
+{
+  for (guint i = 0; i < ctx->n_care_orders; i++)
+    {
+      const CareOrder *co = &ctx->care_orders[i];
+      int minimum;
+      HwDate end = co->end;
+
+      if (co->decision == NULL || co->decision->decision->min_samvaer_per_year <= 0)
+        continue;
+      minimum = co->decision->decision->min_samvaer_per_year;
+      for (int y = hw_date_get_year (co->date);
+           y <= hw_date_get_year (end && end < ctx->today ? end : ctx->today); y++)
+        {
+          HwDate jan1 = hw_date_new (y, 1, 1), dec31 = hw_date_new (y, 12, 31);
+          HwDate ys = MAX (co->date, jan1);
+          HwDate ye = end ? MIN (end, dec31) : dec31;
+          int diy = hw_date_days_in_year (y);
+          Subject s = { 0 };
+          HwFindingInit fi;
+          g_autoptr(GArray) held = g_array_new (FALSE, FALSE, sizeof (HwDate));
+
+          if (ye < ys || ye >= ctx->today || !in_period (rule, ys))
+            continue;
+          s.type = HW_ST_CARE_ORDER_YEAR;
+          s.id = co->id;
+          s.date = s.trigger = ys;
+          s.care_order = co;
+          s.decision = co->decision;
+          init_finding (ctx, rule, &s, &fi);
+          fi.year = y;
+          fi.days = (int) (ye - ys) + 1;
+          fi.per_year = minimum;
+          fi.required = (minimum * fi.days + diy - 1) / diy;
+          FOREACH_RECORD (HwSamvaerSession, ss, ctx->d, HW_ENTITY_SAMVAER_SESSION)
+            if (ss->status == HW_SESSION_HELD && ss->date >= jan1 && ss->date <= dec31 &&
+                ss->date <= ctx->today)
+              g_array_append_val (held, ss->date);
+          g_array_sort (held, compare_dates);
+          fi.count = (int) held->len;
+          fi.met = fi.count >= fi.required;
+          fi.evidence = fi.met && fi.required > 0
+                        ? g_array_index (held, HwDate, fi.required - 1) : HW_DATE_NONE;
+          fi.due = ye;
+          fi.anchor_date = ye;
+          fi.period_end = ye != dec31;
+          fi.late = fi.met && fi.evidence > fi.due;
+          finish_finding (ctx, &fi);
+        }
+    }
+}
+
+/* SAMVAER_AGREEMENT_BELOW_MINIMUM: an active agreement under an active care order with a
+ * minimum: does its recurrence give at least the minimum in the year from its start (or from
+ * the care order's date, if later)? */
+static void
+agreement_minimum_subjects (Ctx *ctx, const HwRule *rule)
+{
+  const CareOrder *co = care_order_with_minimum (ctx, ctx->today);
+
+  if (co == NULL)
+    return;
+  FOREACH_RECORD (HwSamvaerAgreement, a, ctx->d, HW_ENTITY_SAMVAER_AGREEMENT)
+    {
+      const HwPerson *with;
+      Subject s = { 0 };
+      HwFindingInit fi;
+      HwDate from, to;
+      int n;
+
+      if (!active_on (a->valid_from, a->valid_to, ctx->today) || !in_period (rule, a->valid_from))
+        continue;
+      with = hw_dossier_find (ctx->d, HW_ENTITY_PERSON, a->person_id);
+      s.type = HW_ST_SAMVAER_AGREEMENT_MINIMUM;
+      s.agreement = a;
+      s.care_order = co;
+      s.decision = co->decision;
+      s.id = a->rec.id;
+      s.name = with ? with->name : NULL;
+      s.date = s.trigger = a->valid_from;
+      init_finding (ctx, rule, &s, &fi);
+      from = MAX (a->valid_from, co->date);
+      to = hw_date_add_days (hw_date_add_months (from, 12), -1);
+      /* No schedule, or one that cannot be read, gives no sessions. */
+      n = a->rrule ? hw_recurrence_count (a->rrule, a->valid_from, from, to) : 0;
+      fi.count = MAX (n, 0);
+      fi.required = co->decision->decision->min_samvaer_per_year;
+      fi.per_year = fi.required;
+      fi.met = fi.count >= fi.required;
+      fi.evidence = fi.met ? a->valid_from : HW_DATE_NONE;
+      fi.due = due_from (ctx, &fi, &rule->due, s.trigger);
+      finish_finding (ctx, &fi);
+    }
+}
+
 static void
 other_subjects (Ctx *ctx, const HwRule *rule)
 {
@@ -1109,6 +1253,9 @@ other_subjects (Ctx *ctx, const HwRule *rule)
     case HW_ST_FOSTER_PARENT:
     case HW_ST_HOUSEHOLD_MEMBER:
     case HW_ST_PLACEMENT_YEAR:
+    case HW_ST_INSTITUTION_PLACEMENT:
+    case HW_ST_CARE_ORDER_YEAR:
+    case HW_ST_SAMVAER_AGREEMENT_MINIMUM:
     case HW_N_SUBJECT_TYPES:
     default:
       g_assert_not_reached ();
@@ -1129,7 +1276,14 @@ run_rule (Ctx *ctx, const HwRule *rule)
     case HW_ST_FOSTER_PLACEMENT:
     case HW_ST_FOSTER_PARENT:
     case HW_ST_HOUSEHOLD_MEMBER:
+    case HW_ST_INSTITUTION_PLACEMENT:
       placement_subjects (ctx, rule);
+      break;
+    case HW_ST_CARE_ORDER_YEAR:
+      care_order_year_subjects (ctx, rule);
+      break;
+    case HW_ST_SAMVAER_AGREEMENT_MINIMUM:
+      agreement_minimum_subjects (ctx, rule);
       break;
     case HW_ST_PLACEMENT_YEAR:
       year_subjects (ctx, rule);

@@ -60,6 +60,9 @@ static const HwSubjectKind subject_kinds[HW_N_SUBJECT_TYPES] = {
   [HW_ST_LATEST_PLAN] = HW_SUBJECT_PLAN,
   [HW_ST_CASE_ADULT] = HW_SUBJECT_CASE,
   [HW_ST_CASE_MINOR] = HW_SUBJECT_CASE,
+  [HW_ST_INSTITUTION_PLACEMENT] = HW_SUBJECT_PLACEMENT,
+  [HW_ST_CARE_ORDER_YEAR] = HW_SUBJECT_YEAR,
+  [HW_ST_SAMVAER_AGREEMENT_MINIMUM] = HW_SUBJECT_SAMVAER_AGREEMENT,
 };
 
 static char *
@@ -203,6 +206,12 @@ HwDate
 hw_finding_get_evidence_date (const HwFinding *f)
 {
   return f->evidence;
+}
+
+int
+hw_finding_get_catalogue_version (const HwFinding *f)
+{
+  return hw_catalogue_get_version (f->rule->catalogue);
 }
 
 HwRuleClass
@@ -468,7 +477,7 @@ hw_finding_compare_ptr (gconstpointer a, gconstpointer b)
 const char *
 hw_finding_state_to_string (HwFindingState state)
 {
-  static const char *const names[] = { "ok", "due-soon", "overdue" };
+  static const char *const names[] = { "ok", "due-soon", "overdue", "missed" };
 
   g_return_val_if_fail ((guint) state < G_N_ELEMENTS (names), NULL);
   return names[state];

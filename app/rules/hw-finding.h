@@ -15,7 +15,13 @@ typedef enum {
   HW_FINDING_OK,          /* met, or not due within the window */
   HW_FINDING_DUE_SOON,    /* not met, today <= due <= today + due_soon_days */
   HW_FINDING_OVERDUE,     /* not met, due < today */
+  HW_FINDING_MISSED,      /* a period rule's completed period, not met: history, not a duty
+                           * (rules.md v2 "Missed periods") */
 } HwFindingState;
+
+/* Whether a finding is something the caseworker can still act on (due soon or overdue);
+ * missed periods are history and never count as overdue. */
+#define HW_FINDING_STATE_IS_ACTIONABLE(s) ((s) == HW_FINDING_DUE_SOON || (s) == HW_FINDING_OVERDUE)
 
 /* What a finding is about; the subject id is that record's id. */
 typedef enum {
@@ -51,6 +57,8 @@ gboolean        hw_finding_is_late           (const HwFinding *finding);
 /* The evidence date: the earliest that met a once rule, the latest for a recurring rule,
  * the visit that reached the count for a year rule; HW_DATE_NONE when there is none. */
 HwDate          hw_finding_get_evidence_date (const HwFinding *finding);
+/* The version of the catalogue that made this finding (rules.md v2: 2). */
+int             hw_finding_get_catalogue_version (const HwFinding *finding);
 /* The class of this finding: the rule's, or its grace period's when that applied. */
 HwRuleClass     hw_finding_get_class         (const HwFinding *finding);
 const char     *hw_finding_get_class_label   (const HwFinding *finding, HwLang lang);
@@ -86,7 +94,7 @@ int             hw_finding_compare           (const HwFinding *a, const HwFindin
 /* For g_ptr_array_sort(): the arguments are HwFinding **. */
 int             hw_finding_compare_ptr       (gconstpointer a, gconstpointer b);
 
-const char     *hw_finding_state_to_string   (HwFindingState state);  /* "ok", "due-soon"… */
+const char     *hw_finding_state_to_string   (HwFindingState state);  /* "ok", "due-soon", "overdue", "missed" */
 const char     *hw_subject_kind_to_string    (HwSubjectKind kind);    /* "care-order"… */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwFinding, hw_finding_free)

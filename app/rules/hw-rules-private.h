@@ -33,6 +33,9 @@ typedef enum {
   HW_ST_LATEST_PLAN,
   HW_ST_CASE_ADULT,
   HW_ST_CASE_MINOR,
+  HW_ST_INSTITUTION_PLACEMENT,   /* v2: an active institution measure (SSB 1.1, 1.2, 1.99) */
+  HW_ST_CARE_ORDER_YEAR,         /* v2: a completed year of a care order with a minimum samvær */
+  HW_ST_SAMVAER_AGREEMENT_MINIMUM, /* v2: an active agreement under a care order with a minimum */
   HW_N_SUBJECT_TYPES
 } HwSubjectType;
 
@@ -52,6 +55,8 @@ typedef enum {
   HW_EV_VISIT,
   HW_EV_PETITION,
   HW_EV_AFTERCARE,
+  HW_EV_SAMVAER_SESSIONS,        /* v2: samvær sessions held in the year */
+  HW_EV_SAMVAER_RECURRENCE,      /* v2: what the agreement's recurrence yields in a year */
   HW_N_EVIDENCE_TYPES
 } HwEvidenceType;
 
@@ -188,6 +193,7 @@ typedef struct {
   const HwBasisSet    *emergency;
   const HwCategorySet *foster_home;
   const HwCategorySet *kinship_or_emergency;
+  const HwCategorySet *institution;          /* v2; NULL: no institution rules apply */
   int                  due_soon_setting;     /* index of due_soon_days */
 } HwDefinitions;
 

@@ -340,6 +340,10 @@ hw_plan_fixture_new (void)
   g_ptr_array_add (fx->findings, finding ("CARE_PLAN_REVIEW", HW_PLAN_FINDING_DUE_SOON,
                                           D (2026, 12, 10), "Gjennomgang av omsorgsplanen",
                                           NULL, "Barnevernsloven § 8-3", "lokal"));
+  /* rules.md v2: a completed year not met is history, not a duty. */
+  g_ptr_array_add (fx->findings, finding ("FOLLOWUP_VISITS_YEAR", HW_PLAN_FINDING_MISSED,
+                                          D (2025, 12, 31), "Oppfølgingsbesøk i året",
+                                          "2025", "Forskrift om fosterhjem § 10", "lov"));
   g_ptr_array_add (fx->findings, finding ("TILSYN_VISIT", HW_PLAN_FINDING_OK,
                                           D (2027, 2, 28), "Tilsynsbesøk", NULL,
                                           "Forskrift om fosterhjem", "lov"));

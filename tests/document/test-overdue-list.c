@@ -37,6 +37,7 @@ typedef struct {
   const char *team_id;
   guint       overdue;
   guint       due_soon;
+  guint       missed;
   HwCatalogue *catalogue;
   HwSettings  *settings;
   GHashTable  *homes;
@@ -57,6 +58,7 @@ count_case (HwDossier *dossier, gpointer user_data, GError **error)
 
       count->overdue += state == HW_FINDING_OVERDUE;
       count->due_soon += state == HW_FINDING_DUE_SOON;
+      count->missed += state == HW_FINDING_MISSED;
     }
   return TRUE;
 }
@@ -66,7 +68,7 @@ static Count
 count_findings (const char *team_id)
 {
   g_autoptr(GError) error = NULL;
-  Count count = { team_id, 0, 0, NULL, NULL, NULL };
+  Count count = { team_id, 0, 0, 0, NULL, NULL, NULL };
 
   count.catalogue = hw_catalogue_load_default (&error);
   ck_assert_no_error (error);
@@ -86,6 +88,7 @@ START_TEST (test_all_teams)
   g_autofree char *text = NULL;
   g_autofree char *size = NULL;
   g_autofree char *footer = NULL;
+  g_autofree char *history = NULL;
   HwOverdueListOptions options = { TODAY, NULL, NULL, FALSE, "Bjørn Ødegård" };
   Count count = count_findings (NULL);
   int pages;
@@ -103,6 +106,11 @@ START_TEST (test_all_teams)
   ck_assert (strstr (text, "due soon") == NULL);
   footer = g_strdup_printf ("%u overdue duties", count.overdue);
   ck_assert_msg (strstr (text, footer), "the list lacks “%s”", footer);
+  /* rules.md v2: missed periods are in the history part, never counted as overdue. */
+  ck_assert_uint_gt (count.missed, 0);
+  history = g_strdup_printf ("History: %u periods not met", count.missed);
+  ck_assert_msg (strstr (text, history), "the list lacks “%s”", history);
+  ck_assert (strstr (text, "History:") > strstr (text, "Duties, the most overdue first"));
   for (int i = 1; i <= pages; i++)
     {
       g_autofree char *label = g_strdup_printf ("Page %d of %d", i, pages);

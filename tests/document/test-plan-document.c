@@ -123,6 +123,10 @@ START_TEST (test_every_section)
   ck_assert_contains (text, "Gjennomgang av omsorgsplanen");
   ck_assert_contains (text, "Barnevernsloven § 12-11");
   ck_assert_uint_ge (count (text, "⚠ Overdue"), 3);
+  /* A missed period: once, among the deviations, never in the calendar or as overdue. */
+  ck_assert_contains (text, "Deviations: periods not met");
+  ck_assert_uint_eq (count (text, "Oppfølgingsbesøk i året"), 1);
+  ck_assert (strstr (text, "Oppfølgingsbesøk i året") > strstr (text, "Deviations: periods"));
 
   /* Section contents, Norwegian characters included. */
   ck_assert_contains (text, "Linnea Bråten Ødegaard");
@@ -406,6 +410,37 @@ START_TEST (test_initials_and_recipients)
 }
 END_TEST
 
+/* The samvær verdict is the rule engine's (rules.md v2), not a count of the plan's own: the
+ * fixture holds fewer sessions in the last 12 months than the yearly minimum (26), which the
+ * plan used to call "below the minimum" by itself. */
+START_TEST (test_samvaer_verdict_from_rules)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  GPtrArray *agreements = hw_dossier_get (fx->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
+  const HwSamvaerAgreement *a = agreements->pdata[0];
+  g_autofree char *text = plan_text (fx, HW_RECIPIENT_INTERNAL, "samvaer-ok", NULL);
+  g_autofree char *flagged = NULL;
+  HwPlanFinding *below, *year;
+
+  ck_assert (strstr (text, "Below the tribunal") == NULL);
+  ck_assert (strstr (text, "The schedule is below") == NULL);
+  ck_assert (strstr (text, "The tribunal’s minimum, not met") == NULL);
+
+  below = hw_plan_finding_new ("SAMVAER_AGREEMENT_BELOW_MINIMUM", HW_PLAN_FINDING_OVERDUE,
+                               a->valid_from);
+  below->subject_id = g_strdup (a->rec.id);
+  g_ptr_array_add (fx->findings, below);
+  year = hw_plan_finding_new ("SAMVAER_MINIMUM_YEAR", HW_PLAN_FINDING_MISSED,
+                              hw_date_new (2025, 12, 31));
+  year->explanation = g_strdup ("20 av 26 samvær gjennomført i 2025.");
+  g_ptr_array_add (fx->findings, year);
+  flagged = plan_text (fx, HW_RECIPIENT_INTERNAL, "samvaer-below", NULL);
+  ck_assert_contains (flagged, "The schedule is below");
+  ck_assert_contains (flagged, "The tribunal’s minimum, not met: 20 av 26 samvær gjennomført "
+                               "i 2025.");
+}
+END_TEST
+
 static Suite *
 plan_document_suite (void)
 {
@@ -415,6 +450,7 @@ plan_document_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_every_section);
+  tcase_add_test (tc, test_samvaer_verdict_from_rules);
   tcase_add_test (tc, test_recipients);
   tcase_add_test (tc, test_pages_grow_with_content);
   tcase_add_test (tc, test_long_case);

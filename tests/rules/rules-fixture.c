@@ -199,6 +199,17 @@ fx_agreement (HwDossier *d, HwPerson *with, const char *from, const char *to)
   return a;
 }
 
+HwSamvaerSession *
+fx_session (HwDossier *d, HwSamvaerAgreement *a, const char *date, HwSessionStatus status)
+{
+  HwSamvaerSession *ss = add (d, HW_ENTITY_SAMVAER_SESSION);
+
+  ss->agreement_id = g_strdup (a->rec.id);
+  ss->date = date_or_none (date);
+  ss->status = status;
+  return ss;
+}
+
 HwSamvaerEvaluation *
 fx_samvaer_evaluation (HwDossier *d, HwSamvaerAgreement *a, const char *date)
 {

@@ -41,6 +41,8 @@ HwSamvaerAgreement *fx_agreement        (HwDossier *d, HwPerson *with, const cha
                                          const char *to);
 HwSamvaerEvaluation *fx_samvaer_evaluation (HwDossier *d, HwSamvaerAgreement *a,
                                             const char *date);
+HwSamvaerSession   *fx_session          (HwDossier *d, HwSamvaerAgreement *a, const char *date,
+                                         HwSessionStatus status);
 HwVisit            *fx_visit            (HwDossier *d, HwMeasure *m, HwVisitKind kind,
                                          const char *date, gboolean in_person);
 HwFrequency        *fx_frequency        (HwDossier *d, HwMeasure *m, HwFrequencyKind kind,

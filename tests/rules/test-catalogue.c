@@ -10,7 +10,7 @@
 #include "hw-error.h"
 #include "rules-fixture.h"
 
-/* rules.md, version 1: every rule ID. */
+/* rules.md, version 2: every rule ID. */
 static const char *const rule_ids[] = {
   "CARE_PLAN", "CARE_PLAN_INTERIM_1992", "CARE_PLAN_FINAL_1992", "CARE_PLAN_REVIEW",
   "SAMVAER_PLAN", "MEASURE_PLAN", "MEASURE_PLAN_EVAL", "AFTERCARE_PLAN", "FOSTER_FAMILY_PLAN",
@@ -19,7 +19,8 @@ static const char *const rule_ids[] = {
   "FOSTER_HOME_APPROVAL", "POLICE_CERT_FOSTER_PARENT", "POLICE_CERT_HOUSEHOLD",
   "FOSTER_CONTRACT", "FOSTER_TRAINING", "NETWORK_ASSESSED", "FOLLOWUP_VISIT",
   "FOLLOWUP_VISITS_YEAR", "TILSYN_VISIT", "TILSYN_VISITS_YEAR", "EMERGENCY_PETITION",
-  "AFTERCARE_ASSESSMENT",
+  "AFTERCARE_ASSESSMENT", "INSTITUTION_VISIT", "SAMVAER_MINIMUM_YEAR",
+  "SAMVAER_AGREEMENT_BELOW_MINIMUM",
 };
 
 /* rules.md "Settings (defaults)". */
@@ -29,7 +30,7 @@ static const struct { const char *key; int value; } defaults[] = {
   { "measure_plan_days", 14 }, { "measure_eval_months", 3 }, { "late_approval_days", 42 },
   { "late_training_days", 90 }, { "foster_family_plan_days", 42 },
   { "household_check_min_age", 15 }, { "post_return_offer_days", 14 },
-  { "aftercare_lead_months", 6 },
+  { "aftercare_lead_months", 6 }, { "institution_visit_days", 91 },
 };
 
 /* rules.md: the class of each rule (the first one named for mixed classes). */
@@ -50,6 +51,8 @@ static const struct { const char *id; HwRuleClass klass; } classes[] = {
   { "FOLLOWUP_VISIT", HW_RULE_CLASS_LAW }, { "FOLLOWUP_VISITS_YEAR", HW_RULE_CLASS_LAW },
   { "TILSYN_VISIT", HW_RULE_CLASS_LAW }, { "TILSYN_VISITS_YEAR", HW_RULE_CLASS_LAW },
   { "EMERGENCY_PETITION", HW_RULE_CLASS_LAW }, { "AFTERCARE_ASSESSMENT", HW_RULE_CLASS_LOCAL },
+  { "INSTITUTION_VISIT", HW_RULE_CLASS_LOCAL }, { "SAMVAER_MINIMUM_YEAR", HW_RULE_CLASS_LAW },
+  { "SAMVAER_AGREEMENT_BELOW_MINIMUM", HW_RULE_CLASS_LAW },
 };
 
 static char *tmpdir;
@@ -193,6 +196,64 @@ START_TEST (test_periods_and_sources)
   ck_assert_str_eq (ff03, "forskrift om fosterhjem (2003) § 7");
   ck_assert_str_eq (ff23, "forskrift om fosterhjem (2023) § 10");
   ck_assert_str_eq (hw_rule_get_kind (visit), "recurring");
+}
+END_TEST
+
+/* rules.md v2 "Sources": every finding cites the act in force on its trigger date with a
+ * section, never a bare act name; an unverified section says so, in the source and in the
+ * rule's explanation. */
+START_TEST (test_sources_in_force_with_sections)
+{
+  HwCatalogue *cat = fx_catalogue ();
+  static const char *const days[] = { "2019-06-01", "2022-12-31", "2023-01-01", "2023-06-01",
+                                      "2024-01-01", "2026-06-01" };
+
+  for (guint i = 0; i < hw_catalogue_get_n_rules (cat); i++)
+    {
+      const HwRule *rule = hw_catalogue_get_rule (cat, i);
+      const char *id = hw_rule_get_id (rule);
+      g_autofree char *all = hw_rule_dup_sources (rule, HW_LANG_NB, HW_DATE_NONE);
+      g_auto(GStrv) each = g_strsplit (all, "; ", -1);
+      gboolean unverified = FALSE;
+
+      ck_assert_msg (*all, "%s has no source", id);
+      for (guint k = 0; each[k]; k++)
+        {
+          ck_assert_msg (strstr (each[k], "§") || strstr (each[k], "ikke verifisert"),
+                         "%s: the source “%s” names no section", id, each[k]);
+          unverified |= strstr (each[k], "ikke verifisert") != NULL;
+        }
+      if (unverified)
+        ck_assert_msg (strstr (hw_rule_get_explanation (rule, HW_LANG_NB),
+                               "Paragraf ikke verifisert"),
+                       "%s: the explanation does not say a section is not verified", id);
+
+      for (guint k = 0; k < G_N_ELEMENTS (days); k++)
+        {
+          HwDate day = D (days[k]);
+          g_autofree char *cited = NULL;
+          gboolean old_act = day < D ("2023-01-01"), old_reg = day < D ("2024-01-01");
+
+          if ((hw_rule_get_valid_from (rule) && day < hw_rule_get_valid_from (rule)) ||
+              (hw_rule_get_valid_to (rule) && day > hw_rule_get_valid_to (rule)))
+            continue;
+          cited = hw_rule_dup_source_in_force (rule, HW_LANG_NB, day);
+          /* Only the acts in force that day (the fallback to every source would show both). */
+          ck_assert_msg (old_act ? strstr (cited, "barnevernsloven") == NULL
+                                 : strstr (cited, "barnevernloven (1992)") == NULL,
+                         "%s on %s cites “%s”", id, days[k], cited);
+          ck_assert_msg (old_reg ? strstr (cited, "fosterhjem (2023)") == NULL
+                                 : strstr (cited, "fosterhjem (2003)") == NULL,
+                         "%s on %s cites “%s”", id, days[k], cited);
+        }
+    }
+  /* A 2019 care order's reunification goal cites the 1992 act (issue 15, point 4). */
+  {
+    g_autofree char *goal = hw_rule_dup_source_in_force (
+      hw_catalogue_find_rule (cat, "REUNIFICATION_GOAL"), HW_LANG_NB, D ("2019-03-01"));
+
+    ck_assert_str_eq (goal, "barnevernloven (1992) § 4-16");
+  }
 }
 END_TEST
 
@@ -392,7 +453,7 @@ START_TEST (test_default_is_shared)
 
   ck_assert_no_error (error);
   ck_assert_ptr_eq (a, b);
-  ck_assert_int_eq (hw_catalogue_get_version (a), 1);
+  ck_assert_int_eq (hw_catalogue_get_version (a), 2);
   ck_assert_str_eq (hw_catalogue_get_term (a, "state.overdue", HW_LANG_NB), "forfalt");
   ck_assert_str_eq (hw_catalogue_get_unit_label (a, HW_UNIT_DAYS, 1, HW_LANG_NN), "dag");
   ck_assert_str_eq (hw_catalogue_get_unit_label (a, HW_UNIT_MONTHS, 3, HW_LANG_EN), "months");
@@ -412,6 +473,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_every_rule_present);
   tcase_add_test (tc, test_classes);
   tcase_add_test (tc, test_periods_and_sources);
+  tcase_add_test (tc, test_sources_in_force_with_sections);
   tcase_add_test (tc, test_setting_defaults);
   tcase_add_test (tc, test_settings_from_store_table);
   tcase_add_test (tc, test_malformed_refused);

@@ -148,8 +148,10 @@ START_TEST (test_check_all_and_filters)
       previous_due = g_strdup (cols[3]);
     }
   /* REUNIFICATION_REVIEW, 2 × AFTERCARE_ASSESSMENT, FOSTER_TRAINING, FOLLOWUP_VISIT,
-   * TILSYN_VISIT. */
-  ck_assert_uint_eq (n_ok, 6);
+   * TILSYN_VISIT, and INSTITUTION_VISIT for the care order's institution (1.1). */
+  ck_assert_uint_eq (n_ok, 7);
+  ck_assert_ptr_nonnull (strstr (r.out, "\n2025-0001\tINSTITUTION_VISIT\tok\t2025-05-05\t"
+                                        "institusjon fra 03.02.2025\n"));
 
   run (&r, "check", "--today", "2025-03-20", "--format", "tsv", "--case", "2025-0001", NULL);
   ck_assert_int_eq (r.status, 0);
@@ -222,7 +224,7 @@ START_TEST (test_check_text)
 
   run (&r, "check", "--today", "2025-03-20", NULL);
   ck_assert_int_eq (r.status, 0);
-  ck_assert (g_str_has_prefix (r.out, "Frister per 20.03.2025\n"));
+  ck_assert (g_str_has_prefix (r.out, "Frister per 20.03.2025 (regelkatalog versjon 2)\n"));
   ck_assert_ptr_nonnull (strstr (r.out, "\nSak 2025-0001 – Testa Testesen\n"));
   ck_assert_ptr_nonnull (strstr (r.out, "  forfalt          17.03.2025  CARE_PLAN  "
                                         "Omsorgsplan – "
@@ -232,13 +234,49 @@ START_TEST (test_check_text)
                                         "fjerde ledd)."));
   ck_assert_ptr_nonnull (strstr (r.out, "      Innstillinger: care_plan_days=42, "
                                         "due_soon_days=30\n"));
-  ck_assert_ptr_nonnull (strstr (r.out, "Forfalt: 5. Forfaller snart: 5. I orden: 6.\n"));
+  ck_assert_ptr_nonnull (strstr (r.out, "Forfalt: 5. Forfaller snart: 5. I orden: 7. "
+                                        "Ikke oppfylte perioder (historikk): 0.\n"));
   /* Cases come in journal order, the first case before the second. */
   ck_assert (strstr (r.out, "Sak 2025-0001") < strstr (r.out, "Sak 2025-0002"));
 
   run (&r, "check", "--today", "2025-03-20", "--lang", "en", "--rule", "CARE_PLAN", NULL);
   ck_assert_int_eq (r.status, 0);
   ck_assert_ptr_nonnull (strstr (r.out, "No care plan recorded. Due 42 days after the decision"));
+}
+END_TEST
+
+/* rules.md v2: a completed year not met is `missed` in every format, printed without --all,
+ * and every finding names the catalogue version that made it. */
+START_TEST (test_check_missed)
+{
+  g_auto(Run) r = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+
+  /* The emergency placement from 03.03.2025 had no visits in 2025. */
+  run (&r, "check", "--today", "2026-02-01", "--format", "tsv", "--case", "2025-0002",
+       "--rule", "FOLLOWUP_VISITS_YEAR", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_str_eq (r.out, "case\trule\tstate\tdue\tsubject\n"
+                           "2025-0002\tFOLLOWUP_VISITS_YEAR\tmissed\t2025-12-31\t2025\n");
+
+  run (&r, "check", "--today", "2026-02-01", "--format", "json", "--rule", "TILSYN_VISITS_YEAR",
+       NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  ck_assert_no_error (error);
+  first = json_array_get_object_element (
+    json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                  "findings"), 0);
+  ck_assert_str_eq (json_object_get_string_member (first, "state"), "missed");
+  ck_assert_str_eq (json_object_get_string_member (first, "due"), "2025-12-31");
+  ck_assert_int_eq (json_object_get_int_member (first, "catalogue_version"), 2);
+
+  run (&r, "check", "--today", "2026-02-01", "--case", "2025-0002", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_ptr_nonnull (strstr (r.out, "  ikke oppfylt     31.12.2025  FOLLOWUP_VISITS_YEAR  "));
+  ck_assert_ptr_nonnull (strstr (r.out, "Ikke oppfylte perioder (historikk): 2.\n"));
 }
 END_TEST
 
@@ -296,6 +334,7 @@ check_cli_suite (void)
   tcase_add_test (tc, test_check_all_and_filters);
   tcase_add_test (tc, test_check_json);
   tcase_add_test (tc, test_check_text);
+  tcase_add_test (tc, test_check_missed);
   tcase_add_test (tc, test_settings_cli);
   suite_add_tcase (s, tc);
   return s;

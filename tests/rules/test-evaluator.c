@@ -728,8 +728,8 @@ START_TEST (test_post_return_offer)
                     "lovkrav (tilbudet) / lokal rutine (fristen)");
   assert_contains (hw_finding_dup_explanation (x),
                    "Frist 14 dager etter tilbakeføringen 02.02.2026 (lovkrav (tilbudet) / lokal "
-                   "rutine (fristen), endringer i barnevernsloven fra 1.1.2026 oppfølging i "
-                   "inntil seks måneder etter opphevelse).");
+                   "rutine (fristen), endringer i barnevernsloven fra 1.1.2026 (paragraf ikke "
+                   "verifisert)).");
   EVAL (f, d, NULL, "2026-03-01");
   fx_assert (fx_one (f, "POST_RETURN_OFFER", NULL), "overdue", "2026-02-16", FALSE, FALSE);
   ret = fx_return (d, "2026-02-02", "2026-02-20");
@@ -867,7 +867,8 @@ START_TEST (test_kinship_emergency_grace)
       fx_assert (x, "due-soon", "2025-04-12", FALSE, FALSE);
       assert_text (hw_finding_dup_explanation (x),
                    "Fosterhjemmet er ikke registrert som godkjent for barnet. Frist 42 dager "
-                   "etter innflytting 01.03.2025 (lokal rutine, barnevernsloven §§ 9-3 og 9-5). "
+                   "etter innflytting 01.03.2025 (lokal rutine, barnevernsloven §§ 9-3 og 9-5; "
+                   "forskrift om fosterhjem (2023) § 5). "
                    "Fosterhjem i familie og nettverk eller akuttplassering: utsatt frist. "
                    "Registrer den endelige godkjenningen av fosterhjemmet for dette barnet.");
       assert_text (hw_finding_dup_settings_text (x), "late_approval_days=42, due_soon_days=30");
@@ -1096,7 +1097,7 @@ START_TEST (test_network_assessed)
   EVAL (f, d, h.homes, "2024-01-01");
   fx_assert (fx_one (f, "NETWORK_ASSESSED", NULL), "due-soon", "2024-01-01", FALSE, FALSE);
   assert_text (hw_finding_dup_source (fx_one (f, "NETWORK_ASSESSED", NULL), HW_LANG_NB),
-               "forskrift om fosterhjem (2023)");
+               "forskrift om fosterhjem (2023) (paragraf ikke verifisert)");
   EVAL (f, d, h.homes, "2024-01-02");
   fx_assert (fx_one (f, "NETWORK_ASSESSED", NULL), "overdue", "2024-01-01", FALSE, FALSE);
   m->network_assessed = D ("2024-01-05");
@@ -1207,7 +1208,7 @@ START_TEST (test_reduced_frequency)
   fx_visit (d, m, HW_VISIT_FOLLOWUP, "2028-09-01", TRUE);
   EVAL (f, d, NULL, "2029-01-10");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2027);
-  fx_assert (x, "overdue", "2027-12-31", FALSE, FALSE);
+  fx_assert (x, "missed", "2027-12-31", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "3 av 4 påkrevde stedlige oppfølgingsbesøk i 2027 (4 per år, 365 dager");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2028);
@@ -1235,7 +1236,8 @@ START_TEST (test_followup_visits_year)
   ck_assert_uint_eq (fx_count (f, "FOLLOWUP_VISITS_YEAR"), 0);   /* 2024 not completed */
   EVAL (f, d, NULL, "2025-01-01");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024);
-  fx_assert (x, "overdue", "2024-12-31", FALSE, FALSE);
+  /* rules.md v2: a completed year not met is missed, never overdue. */
+  fx_assert (x, "missed", "2024-12-31", FALSE, FALSE);
   assert_text (hw_finding_dup_explanation (x),
                "2 av 3 påkrevde stedlige oppfølgingsbesøk i 2024 (4 per år, 184 dager i "
                "fosterhjemmet). Frist ved utgangen av 2024 (lovkrav, forskrift om fosterhjem "
@@ -1257,7 +1259,7 @@ START_TEST (test_followup_visits_year)
   ck_assert_uint_eq (fx_count (f, "FOLLOWUP_VISITS_YEAR"), 1);   /* 2025 not completed yet */
   EVAL (f, d, NULL, "2025-03-20");
   x = fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025);
-  fx_assert (x, "overdue", "2025-03-15", FALSE, FALSE);
+  fx_assert (x, "missed", "2025-03-15", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "0 av 1 påkrevde stedlige oppfølgingsbesøk i 2025 (4 per år, 74 dager i "
                    "fosterhjemmet). Frist 15.03.2025, siste dag av perioden i 2025");
@@ -1278,8 +1280,8 @@ START_TEST (test_followup_visits_year)
     fx_visit (full, fm, HW_VISIT_FOLLOWUP, "2025-09-01", TRUE);
     EVAL (f, full, NULL, "2026-01-05");
     /* 2024: 12 days, ceil(48 / 366) = 1, none made. */
-    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024), "overdue", "2024-12-31", FALSE, FALSE);
-    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "overdue", "2025-12-31", FALSE, FALSE);
+    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2024), "missed", "2024-12-31", FALSE, FALSE);
+    fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "missed", "2025-12-31", FALSE, FALSE);
     fx_visit (full, fm, HW_VISIT_FOLLOWUP, "2025-12-01", TRUE);
     EVAL (f, full, NULL, "2026-01-05");
     fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "ok", "2025-12-31", TRUE, FALSE);
@@ -1335,7 +1337,7 @@ START_TEST (test_tilsyn_visits_year)
   /* 2025: days stop the day before the birthday: 139 days, ceil(4 × 139 / 365) = 2. */
   EVAL (f, d, NULL, "2025-05-20");
   x = fx_year (f, "TILSYN_VISITS_YEAR", 2025);
-  fx_assert (x, "overdue", "2025-05-19", FALSE, FALSE);
+  fx_assert (x, "missed", "2025-05-19", FALSE, FALSE);
   assert_contains (hw_finding_dup_explanation (x),
                    "1 av 2 påkrevde stedlige tilsynsbesøk i 2025 (4 per år, 139 dager i "
                    "fosterhjemmet).");
@@ -1348,7 +1350,7 @@ START_TEST (test_tilsyn_visits_year)
   fx_assert (fx_year (f, "TILSYN_VISITS_YEAR", 2025), "ok", "2025-05-19", TRUE, FALSE);
   ck_assert_uint_eq (fx_count (f, "TILSYN_VISITS_YEAR"), 2);     /* nothing after 18 */
   /* Follow-up visits keep counting past 18: 2025 needs four. */
-  fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "overdue", "2025-12-31", FALSE, FALSE);
+  fx_assert (fx_year (f, "FOLLOWUP_VISITS_YEAR", 2025), "missed", "2025-12-31", FALSE, FALSE);
 
   /* Placed after the 18th birthday: no supervision at all. */
   {
@@ -1383,7 +1385,7 @@ START_TEST (test_emergency_petition)
   fx_assert (x, "due-soon", "2025-04-14", FALSE, FALSE);
   assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "akuttvedtak 03.03.2025");
   assert_contains (hw_finding_dup_explanation (x),
-                   "Frist 6 uker etter akuttvedtak 03.03.2025 (lovkrav, barnevernsloven § 4-2)");
+                   "Frist 6 uker etter akuttvedtak 03.03.2025 (lovkrav, barnevernsloven § 4-2 (fristens paragraf ikke verifisert))");
   EVAL (f, d, NULL, "2025-04-15");
   fx_assert (fx_one (f, "EMERGENCY_PETITION", NULL), "overdue", "2025-04-14", FALSE, FALSE);
   petition = fx_petition (d, "2025-04-20");
@@ -1664,6 +1666,179 @@ START_TEST (test_languages)
 }
 END_TEST
 
+/* ---- rules.md v2 ---- */
+
+START_TEST (test_institution_visit)
+{
+  g_autoptr(HwDossier) d = fx_case ("IV-1", "2015-03-14");
+  g_autoptr(GPtrArray) f = NULL;
+  g_autoptr(HwSettings) settings = fx_settings ();
+  g_autoptr(GError) error = NULL;
+  HwMeasure *m;
+  const HwFinding *x;
+
+  fx_decision (d, "BVL2021:5:1", "2025-01-10", 1);
+  m = fx_measure (d, "BVL2021:5:1", "1.1", "2025-01-10", NULL, 0);
+  /* Due 91 days after the placement: 11.04.2025. */
+  EVAL (f, d, NULL, "2025-03-01");
+  fx_assert (fx_one (f, "INSTITUTION_VISIT", NULL), "ok", "2025-04-11", FALSE, FALSE);
+  EVAL (f, d, NULL, "2025-03-20");
+  x = fx_one (f, "INSTITUTION_VISIT", NULL);
+  fx_assert (x, "due-soon", "2025-04-11", FALSE, FALSE);
+  ck_assert_int_eq (hw_finding_get_class (x), HW_RULE_CLASS_LOCAL);
+  assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "institusjon fra 10.01.2025");
+  assert_contains (hw_finding_dup_explanation (x),
+                   "Frist 91 dager etter plasseringen 10.01.2025 (lokal rutine, "
+                   "barnevernsloven § 8-3 første ledd).");
+  EVAL (f, d, NULL, "2025-04-12");
+  fx_assert (fx_one (f, "INSTITUTION_VISIT", NULL), "overdue", "2025-04-11", FALSE, FALSE);
+  /* A visit not in person does not count; one in person does. */
+  fx_visit (d, m, HW_VISIT_FOLLOWUP, "2025-04-01", FALSE);
+  EVAL (f, d, NULL, "2025-04-12");
+  fx_assert (fx_one (f, "INSTITUTION_VISIT", NULL), "overdue", "2025-04-11", FALSE, FALSE);
+  fx_visit (d, m, HW_VISIT_FOLLOWUP, "2025-04-02", TRUE);
+  EVAL (f, d, NULL, "2025-04-12");
+  x = fx_one (f, "INSTITUTION_VISIT", NULL);
+  fx_assert (x, "ok", "2025-07-02", FALSE, FALSE);
+  assert_contains (hw_finding_dup_explanation (x), "Frist 91 dager etter siste besøk 02.04.2025");
+  /* The municipal setting. */
+  ck_assert (hw_settings_set (settings, "institution_visit_days", 60, &error));
+  EVAL_WITH (f, d, NULL, settings, "2025-04-12");
+  fx_assert (fx_one (f, "INSTITUTION_VISIT", NULL), "ok", "2025-06-01", FALSE, FALSE);
+  /* Not a foster-home rule, and no foster-home rule for an institution. */
+  ck_assert_uint_eq (fx_count (f, "FOLLOWUP_VISIT"), 0);
+
+  /* Not applicable: a foster home, an ended placement, a child of 18. */
+  {
+    g_autoptr(HwDossier) foster = fx_case ("IV-2", "2015-03-14");
+    g_autoptr(HwDossier) ended = fx_case ("IV-3", "2015-03-14");
+    g_autoptr(HwDossier) adult = fx_case ("IV-4", "2007-01-01");
+
+    fx_measure (foster, "BVL2021:5:1", "2.2", "2025-01-10", NULL, 0);
+    EVAL (f, foster, NULL, "2025-04-12");
+    ck_assert_uint_eq (fx_count (f, "INSTITUTION_VISIT"), 0);
+    fx_measure (ended, "BVL2021:5:1", "1.2", "2025-01-10", "2025-03-01", 1);
+    EVAL (f, ended, NULL, "2025-04-12");
+    ck_assert_uint_eq (fx_count (f, "INSTITUTION_VISIT"), 0);
+    fx_measure (adult, "BVL2021:3:2", "1.99", "2024-06-01", NULL, 0);
+    EVAL (f, adult, NULL, "2024-12-31");
+    ck_assert_uint_eq (fx_count (f, "INSTITUTION_VISIT"), 1);
+    EVAL (f, adult, NULL, "2025-01-01");
+    ck_assert_uint_eq (fx_count (f, "INSTITUTION_VISIT"), 0);
+  }
+}
+END_TEST
+
+START_TEST (test_samvaer_minimum_year)
+{
+  g_autoptr(HwDossier) d = fx_case ("SM-1", "2015-03-14");
+  g_autoptr(GPtrArray) f = NULL;
+  HwDecision *dec;
+  HwMeasure *m;
+  HwPerson *mother;
+  HwSamvaerAgreement *a;
+  const HwFinding *x;
+
+  dec = fx_decision (d, "BVL2021:5:1", "2024-07-01", 1);
+  dec->min_samvaer_per_year = 6;
+  m = fx_measure (d, "BVL2021:5:1", "2.2", "2024-07-01", NULL, 0);
+  mother = fx_person (d, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+  a = fx_agreement (d, mother, "2024-07-01", NULL);
+  fx_session (d, a, "2024-08-01", HW_SESSION_HELD);
+  fx_session (d, a, "2024-09-01", HW_SESSION_HELD);
+  fx_session (d, a, "2024-10-01", HW_SESSION_HELD);
+  fx_session (d, a, "2024-11-01", HW_SESSION_CANCELLED_PARENT);
+  fx_session (d, a, "2024-12-01", HW_SESSION_PLANNED);
+
+  /* 2024 is not completed before 1 January. */
+  EVAL (f, d, NULL, "2024-12-31");
+  ck_assert_uint_eq (fx_count (f, "SAMVAER_MINIMUM_YEAR"), 0);
+  /* 184 of 366 days: ceil(6 × 184 / 366) = 4 sessions; 3 were held. Missed, never overdue. */
+  EVAL (f, d, NULL, "2025-01-05");
+  x = fx_year (f, "SAMVAER_MINIMUM_YEAR", 2024);
+  fx_assert (x, "missed", "2024-12-31", FALSE, FALSE);
+  ck_assert_int_eq (hw_finding_get_subject_kind (x), HW_SUBJECT_YEAR);
+  assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "2024");
+  assert_contains (hw_finding_dup_explanation (x),
+                   "3 av 4 samvær gjennomført i 2024 (nemndas minimum 6 per år, 184 dager med "
+                   "omsorgsovertakelse). Frist ved utgangen av 2024 (lovkrav, barnevernsloven "
+                   "§ 7-2 (paragraf ikke verifisert)).");
+  /* A fourth session held, in another agreement: met. */
+  {
+    HwPerson *father = fx_person (d, "Ola Nordmann", HW_RELATION_FATHER, TRUE);
+    HwSamvaerAgreement *b = fx_agreement (d, father, "2024-11-01", NULL);
+
+    fx_session (d, b, "2024-11-15", HW_SESSION_HELD);
+  }
+  EVAL (f, d, NULL, "2025-01-05");
+  x = fx_year (f, "SAMVAER_MINIMUM_YEAR", 2024);
+  fx_assert (x, "ok", "2024-12-31", TRUE, FALSE);
+  ck_assert_date_eq (hw_finding_get_evidence_date (x), "2024-11-15");
+
+  /* The care order ends 31.03.2025: 90 days, ceil(6 × 90 / 365) = 2, due on the last day. */
+  m->end_date = D ("2025-03-31");
+  m->end_reason = 1;
+  EVAL (f, d, NULL, "2025-04-02");
+  fx_assert (fx_year (f, "SAMVAER_MINIMUM_YEAR", 2025), "missed", "2025-03-31", FALSE, FALSE);
+
+  /* Not applicable: no minimum set by the tribunal. */
+  dec->min_samvaer_per_year = 0;
+  EVAL (f, d, NULL, "2025-04-02");
+  ck_assert_uint_eq (fx_count (f, "SAMVAER_MINIMUM_YEAR"), 0);
+}
+END_TEST
+
+START_TEST (test_samvaer_agreement_below_minimum)
+{
+  g_autoptr(HwDossier) d = fx_case ("SB-1", "2015-03-14");
+  g_autoptr(GPtrArray) f = NULL;
+  HwDecision *dec;
+  HwPerson *mother;
+  HwSamvaerAgreement *a;
+  const HwFinding *x;
+
+  dec = fx_decision (d, "BVL2021:5:1", "2024-07-01", 1);
+  dec->min_samvaer_per_year = 6;
+  fx_measure (d, "BVL2021:5:1", "2.2", "2024-07-01", NULL, 0);
+  mother = fx_person (d, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+  a = fx_agreement (d, mother, "2024-08-01", NULL);
+
+  /* Monthly: 12 in the first year. */
+  EVAL (f, d, NULL, "2024-09-01");
+  x = fx_one (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM", NULL);
+  fx_assert (x, "ok", "2024-08-01", TRUE, FALSE);
+  assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "samvær med Kari Nordmann");
+  assert_contains (hw_finding_dup_explanation (x),
+                   "Avtalen gir 12 samvær i året fra start; nemndas minimum er 6.");
+  /* Every third month: 4 of 6. Due at the start: overdue the day after. */
+  g_free (a->rrule);
+  a->rrule = g_strdup ("FREQ=MONTHLY;INTERVAL=3");
+  EVAL (f, d, NULL, "2024-09-01");
+  x = fx_one (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM", NULL);
+  fx_assert (x, "overdue", "2024-08-01", FALSE, FALSE);
+  assert_contains (hw_finding_dup_explanation (x),
+                   "Avtalen gir 4 samvær i året fra start; nemndas minimum er 6.");
+  /* On its first day it is due (soon). */
+  EVAL (f, d, NULL, "2024-08-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM", NULL), "due-soon", "2024-08-01",
+             FALSE, FALSE);
+  /* No schedule: no sessions. */
+  g_clear_pointer (&a->rrule, g_free);
+  EVAL (f, d, NULL, "2024-09-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM", NULL), "overdue", "2024-08-01",
+             FALSE, FALSE);
+
+  /* Not applicable: an ended agreement; no minimum. */
+  a->valid_to = D ("2024-08-31");
+  EVAL (f, d, NULL, "2024-09-01");
+  ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM"), 0);
+  a->valid_to = HW_DATE_NONE;
+  dec->min_samvaer_per_year = 0;
+  EVAL (f, d, NULL, "2024-09-01");
+  ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_BELOW_MINIMUM"), 0);
+}
+END_TEST
+
 static Suite *
 evaluator_suite (void)
 {
@@ -1674,6 +1849,7 @@ evaluator_suite (void)
   TCase *visits = tcase_create ("visits");
   TCase *other = tcase_create ("emergency-aftercare");
   TCase *common = tcase_create ("common");
+  TCase *v2 = tcase_create ("rules-v2");
 
   tcase_add_test (plans, test_care_plan);
   tcase_add_test (plans, test_law_version_boundary);
@@ -1715,6 +1891,11 @@ evaluator_suite (void)
   tcase_add_test (other, test_emergency_petition);
   tcase_add_test (other, test_aftercare_assessment);
   suite_add_tcase (s, other);
+
+  tcase_add_test (v2, test_institution_visit);
+  tcase_add_test (v2, test_samvaer_minimum_year);
+  tcase_add_test (v2, test_samvaer_agreement_below_minimum);
+  suite_add_tcase (s, v2);
 
   tcase_add_test (common, test_decision_status);
   tcase_add_test (common, test_decision_facts);

@@ -15,6 +15,7 @@
 #include "hw-case-item.h"
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
+#include "hw-demo.h"
 #include "hw-error.h"
 #include "hw-findings.h"
 #include "hw-home-item.h"
@@ -509,8 +510,15 @@ START_TEST (test_log_visit)
                                                                  fx.case_testa));
   if (hw_findings_available ())
     /* The last follow-up visit was on 01.02.2024: the next one is long overdue. */
-    ck_assert_msg (g_strv_contains ((const char *const *) before, "FOLLOWUP_VISIT"),
-                   "no FOLLOWUP_VISIT finding before the visit");
+    {
+      g_auto(GStrv) deviations = hw_child_page_dup_deviation_rules (child_page ());
+
+      ck_assert_msg (g_strv_contains ((const char *const *) before, "FOLLOWUP_VISIT"),
+                     "no FOLLOWUP_VISIT finding before the visit");
+      /* rules.md v2: the years without enough visits are deviations (history), not duties. */
+      ck_assert (g_strv_contains ((const char *const *) deviations, "FOLLOWUP_VISITS_YEAR"));
+      ck_assert (!g_strv_contains ((const char *const *) before, "FOLLOWUP_VISITS_YEAR"));
+    }
 
   /* Ctrl+L from the child's record. */
   gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
@@ -1504,6 +1512,16 @@ START_TEST (test_case_item_briefs)
                                          hw_date_new (2026, 10, 1)));
   g_ptr_array_add (findings, ui_finding ("TEST_OVERDUE", HW_UI_FINDING_OVERDUE,
                                          hw_date_new (2026, 1, 10)));
+  /* rules.md v2: a missed period is history: not counted, never the next duty. */
+  g_ptr_array_add (findings, ui_finding ("TEST_MISSED", HW_UI_FINDING_MISSED,
+                                         hw_date_new (2025, 12, 31)));
+  /* A duty already done keeps its due date, but is not the next one. */
+  {
+    HwUiFinding *done = ui_finding ("TEST_OK_DONE", HW_UI_FINDING_OK, hw_date_new (2026, 12, 20));
+
+    done->met = TRUE;
+    g_ptr_array_add (findings, done);
+  }
 
   row->case_id = g_strdup ("00000000-0000-4000-8000-000000000001");
   row->journal_no = g_strdup ("2026-00001");
@@ -1538,9 +1556,15 @@ START_TEST (test_case_item_briefs)
   ck_assert_uint_eq (hw_case_item_get_next_due (item), hw_date_new (2026, 1, 10));
   ck_assert_str_eq (hw_case_item_get_next_duty (item), "Title TEST_OVERDUE");
 
-  /* Nothing owed: the next due is the next one that is not yet. */
+  /* Nothing owed: the next due is the next one that is not yet (and not done already). */
   g_ptr_array_add (only_ok, ui_finding ("TEST_OK_LATER", HW_UI_FINDING_OK,
                                         hw_date_new (2027, 3, 1)));
+  {
+    HwUiFinding *done = ui_finding ("TEST_OK_DONE", HW_UI_FINDING_OK, hw_date_new (2026, 12, 20));
+
+    done->met = TRUE;
+    g_ptr_array_add (only_ok, done);
+  }
   g_ptr_array_add (only_ok, ui_finding ("TEST_OK_NEXT", HW_UI_FINDING_OK,
                                         hw_date_new (2027, 1, 15)));
   hw_case_item_set_briefs (item, hw_ui_briefs_new_from_ui (only_ok, today));
@@ -1552,6 +1576,126 @@ START_TEST (test_case_item_briefs)
   hw_case_item_set_caseworker (item, "staff-2", "Ola Saksbehandler", "team-2");
   ck_assert_ptr_eq (hw_case_item_get_caseworker (item), hw_ui_intern ("Ola Saksbehandler"));
   ck_assert_str_eq (hw_case_item_get_row (item)->caseworker_id, "staff-2");
+}
+END_TEST
+
+/* ---- the demo caseload (issue 15: README screenshots) ---- */
+
+static void
+setup_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  HwDemoOptions options = { 300, 1, hw_application_get_today () };
+
+  fx.dir = hw_test_make_tmpdir ();
+  fx.path = g_build_filename (fx.dir, "demo.db", NULL);
+  fx.store = hw_store_open (fx.path, &error);
+  ck_assert_no_error (error);
+  ck_assert (hw_demo_write (fx.store, &options, NULL, NULL, &error));
+  ck_assert_no_error (error);
+  g_settings_reset (hw_application_get_settings (app), "user-staff-id");
+  g_settings_reset (hw_application_get_settings (app), "user-team-id");
+  g_settings_reset (hw_application_get_settings (app), "caseload-scope");
+  g_settings_reset (hw_application_get_settings (app), "overdue-only");
+  fx.window = hw_window_new (app, fx.store);
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fx.window));
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, fx.window, 10000));
+  ck_assert_msg (hw_ui_test_wait_for (caseload_ready, NULL, 60000), "the caseload did not load");
+  hw_ui_test_spin (200);
+}
+
+/* Whether @data (a widget) has drawn something: a caseload of 300 takes a while under ASan. */
+static gboolean
+widget_drawn (gpointer data)
+{
+  GtkWidget *widget = data;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return FALSE;
+  gsk_render_node_unref (node);
+  return TRUE;
+}
+
+static void
+demo_screenshot (const char *name)
+{
+  ck_assert_msg (hw_ui_test_wait_for (widget_drawn, fx.window, 30000), "%s: nothing drawn", name);
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), name);
+}
+
+/* rules.md v2 on a caseload like a municipality's: missed periods are not counted as overdue
+ * and never the next duty, so the lists show what can still be done; the child's record shows
+ * them as deviations. Screenshots: demo-caseload, demo-team, demo-child. */
+START_TEST (test_demo_missed_not_overdue)
+{
+  GListModel *model = hw_caseload_get_model (hw_window_get_caseload (fx.window));
+  guint n = g_list_model_get_n_items (model), with_overdue = 0;
+  HwDate today = hw_application_get_today ();
+  gboolean shown = FALSE;
+
+  ck_assert_uint_eq (n, 300);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+      HwDate next = hw_case_item_get_next_due (item);
+
+      with_overdue += hw_case_item_get_n_overdue (item) > 0;
+      /* The next duty is overdue only when something overdue is counted. */
+      if (next != HW_DATE_NONE && next < today)
+        ck_assert_uint_gt (hw_case_item_get_n_overdue (item), 0);
+    }
+  ck_assert_msg (with_overdue * 4 < n, "%u of %u cases have an overdue duty", with_overdue, n);
+  demo_screenshot ("demo-caseload");
+  {
+    /* Where the overdue end: the next duty of the rest is a date still to come. */
+    GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (hw_ui_test_find_descendant (
+      GTK_WIDGET (caseload_page ()), GTK_TYPE_SCROLLED_WINDOW, NULL));
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (scrolled);
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * (with_overdue - 8) / n);
+    hw_ui_test_spin (300);
+    demo_screenshot ("demo-caseload-scrolled");
+    gtk_adjustment_set_value (adj, 0);
+  }
+
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team");
+  hw_ui_test_spin (300);
+  demo_screenshot ("demo-team");
+
+  /* A case placed years ago with nothing overdue: its missed years are deviations. */
+  for (guint i = 0; i < n && !shown; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+      g_auto(GStrv) deviations = NULL;
+
+      if (hw_case_item_get_n_overdue (item) > 0 || hw_case_item_get_n_due_soon (item) > 0 ||
+          !g_str_has_prefix (hw_case_item_get_journal_no (item), "202") ||
+          hw_case_item_get_placed_since (item) == HW_DATE_NONE)
+        continue;
+      hw_window_open_case (fx.window, hw_case_item_get_case_id (item));
+      hw_ui_test_spin (300);
+      deviations = hw_child_page_dup_deviation_rules (child_page ());
+      if (deviations[0] == NULL)
+        continue;
+      ck_assert (g_strv_contains ((const char *const *) deviations, "FOLLOWUP_VISITS_YEAR") ||
+                 g_strv_contains ((const char *const *) deviations, "TILSYN_VISITS_YEAR") ||
+                 g_strv_contains ((const char *const *) deviations, "SAMVAER_MINIMUM_YEAR"));
+      /* Unfolded: the one expander of a record with nothing due. */
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (hw_ui_test_find_descendant (
+                                       GTK_WIDGET (child_page ()), ADW_TYPE_EXPANDER_ROW, NULL)),
+                                     TRUE);
+      hw_ui_test_spin (300);
+      demo_screenshot ("demo-child");
+      shown = TRUE;
+    }
+  ck_assert_msg (shown, "no kept case with deviations in the demo");
 }
 END_TEST
 
@@ -1568,6 +1712,11 @@ ui_suite (void)
       tcase_add_checked_fixture (tc, setup, teardown);
       tcase_set_timeout (tc, 120);
       tcase_add_test (tc, test_norwegian);
+      suite_add_tcase (s, tc);
+      tc = tcase_create ("demo");
+      tcase_add_checked_fixture (tc, setup_demo, teardown);
+      tcase_set_timeout (tc, 240);
+      tcase_add_test (tc, test_demo_missed_not_overdue);
       suite_add_tcase (s, tc);
       return s;
     }
@@ -1592,6 +1741,12 @@ ui_suite (void)
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("demo");
+  tcase_add_checked_fixture (tc, setup_demo, teardown);
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_demo_missed_not_overdue);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("open");

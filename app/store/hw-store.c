@@ -15,12 +15,24 @@
 #include "hw-store-private.h"
 #include "hw-store-resources.h"
 
+typedef struct _Guard Guard;
+
+/* Where a file was when the connection started using it: a file at the same path with
+ * another identity (or none) means it was deleted or replaced under the connection. */
+typedef struct {
+  dev_t    dev;
+  ino_t    ino;
+  gboolean known;
+} FileId;
+
 struct _HwStore
 {
   GObject     parent_instance;
 
   sqlite3    *db;
   char       *path;
+  Guard      *guard;
+  FileId      db_id, wal_id, shm_id;
   char       *actor;
   gboolean    readonly;
   int         schema_version;
@@ -58,14 +70,226 @@ static const char *const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
 
+/* ---- the process's guard on each database file ----
+ *
+ * SQLite knows another connection uses the WAL by its POSIX lock on the database file, and
+ * POSIX locks belong to the process: any close() of any descriptor of the file in this process
+ * (GTK sniffing a file's type for a chooser) drops them all. The next program to close its
+ * connection then believes it is the last one, checkpoints and deletes the -wal and -shm, and
+ * this process goes on writing into a deleted file. An open-file-description lock belongs to
+ * the descriptor, not the process: one descriptor per file and process, held while any store
+ * of the process has the file open, holds a read lock on SQLite's SHARED bytes of the database
+ * (another program's close cannot take EXCLUSIVE, so it neither checkpoints nor deletes) and on
+ * the -shm's DMS byte (another program cannot re-initialise the wal-index we have mapped).
+ * OFD locks also conflict with this process's own POSIX locks: they are released before the
+ * process's last connection closes (which must checkpoint and remove the WAL as usual), and the
+ * descriptors are closed only after it closed (a close drops SQLite's locks). */
+
+#define GUARD_DB_START  0x40000002   /* SQLite's SHARED_FIRST: PENDING_BYTE + 2 */
+#define GUARD_DB_LEN    510          /* SHARED_SIZE */
+#define GUARD_SHM_START 128          /* the wal-index's "dead man switch" byte */
+
+struct _Guard
+{
+  dev_t   dev;
+  ino_t   ino;
+  int     db_fd;
+  int     shm_fd;
+  FileId  shm_id;
+  guint   users;    /* stores attached: the descriptors stay open while any is */
+  guint   active;   /* stores whose connection is open: the locks are held while any is */
+};
+
+static GMutex guards_lock;
+static GSList *guards;
+
+static gboolean
+ofd_lock (int fd, short type, off_t start, off_t len)
+{
+  struct flock fl = { .l_type = type, .l_whence = SEEK_SET, .l_start = start, .l_len = len };
+
+  return fd >= 0 && fcntl (fd, F_OFD_SETLK, &fl) == 0;
+}
+
+static void
+file_id_of (const char *path, FileId *id)
+{
+  GStatBuf st;
+
+  id->known = g_stat (path, &st) == 0;
+  id->dev = id->known ? st.st_dev : 0;
+  id->ino = id->known ? st.st_ino : 0;
+}
+
+static gboolean
+file_id_same (const FileId *a, const FileId *b)
+{
+  return a->known == b->known && a->dev == b->dev && a->ino == b->ino;
+}
+
+/* Takes (or re-takes) the read locks; a program holding a write lock for a moment (its own
+ * last close) is waited for a little. Without them the store still notices a lost WAL
+ * before each transaction, so a failure here is not fatal. */
+static void
+guard_lock_files (Guard *g, const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  FileId shm_now;
+  gboolean db_ok = FALSE, shm_ok = FALSE;
+
+  /* A -shm recreated since (after it was deleted): guard the one SQLite now uses. */
+  file_id_of (shm, &shm_now);
+  if (g->shm_fd >= 0 && !file_id_same (&shm_now, &g->shm_id))
+    {
+      close (g->shm_fd);
+      g->shm_fd = -1;
+    }
+  if (g->shm_fd < 0 && shm_now.known)
+    {
+      g->shm_fd = g_open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      g->shm_id = shm_now;
+    }
+  for (guint attempt = 0; attempt < 100 && !(db_ok && shm_ok); attempt++)
+    {
+      if (attempt)
+        g_usleep (10 * 1000);
+      db_ok = db_ok || ofd_lock (g->db_fd, F_RDLCK, GUARD_DB_START, GUARD_DB_LEN);
+      shm_ok = shm_ok || g->shm_fd < 0 || ofd_lock (g->shm_fd, F_RDLCK, GUARD_SHM_START, 1);
+    }
+  if (!db_ok || !shm_ok)
+    g_warning ("could not lock %s against other programs' checkpoints: %s", path,
+               g_strerror (errno));
+}
+
+/* Called with the store's connection open (the -shm exists by then). */
+static Guard *
+guard_acquire (const char *path)
+{
+  GStatBuf st;
+  Guard *g = NULL;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  g_mutex_lock (&guards_lock);
+  for (GSList *l = guards; l; l = l->next)
+    {
+      Guard *candidate = l->data;
+
+      if (candidate->dev == st.st_dev && candidate->ino == st.st_ino)
+        g = candidate;
+    }
+  if (g == NULL)
+    {
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+      if (fd >= 0)
+        {
+          g = g_new0 (Guard, 1);
+          g->dev = st.st_dev;
+          g->ino = st.st_ino;
+          g->db_fd = fd;
+          g->shm_fd = -1;
+          guards = g_slist_prepend (guards, g);
+        }
+    }
+  if (g)
+    {
+      g->users++;
+      g->active++;
+      guard_lock_files (g, path);
+    }
+  g_mutex_unlock (&guards_lock);
+  return g;
+}
+
+/* Before the store's connection closes: the process's last connection must be free to take
+ * EXCLUSIVE (checkpoint and remove the WAL). */
+static void
+guard_deactivate (Guard *g)
+{
+  g_mutex_lock (&guards_lock);
+  if (--g->active == 0)
+    {
+      ofd_lock (g->db_fd, F_UNLCK, GUARD_DB_START, GUARD_DB_LEN);
+      ofd_lock (g->shm_fd, F_UNLCK, GUARD_SHM_START, 1);
+    }
+  g_mutex_unlock (&guards_lock);
+}
+
+/* After it closed. */
+static void
+guard_release (Guard *g)
+{
+  g_mutex_lock (&guards_lock);
+  if (--g->users == 0)
+    {
+      guards = g_slist_remove (guards, g);
+      close (g->db_fd);
+      if (g->shm_fd >= 0)
+        close (g->shm_fd);
+      g_free (g);
+    }
+  g_mutex_unlock (&guards_lock);
+}
+
+/* Has the database file, its -wal or its -shm been deleted or replaced since the connection
+ * started using them? */
+static gboolean
+files_intact (HwStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  FileId now;
+
+  file_id_of (self->path, &now);
+  if (!file_id_same (&now, &self->db_id))
+    return FALSE;
+  file_id_of (wal, &now);
+  if (!file_id_same (&now, &self->wal_id))
+    return FALSE;
+  file_id_of (shm, &now);
+  return file_id_same (&now, &self->shm_id);
+}
+
+static void
+remember_files (HwStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  file_id_of (self->path, &self->db_id);
+  file_id_of (wal, &self->wal_id);
+  file_id_of (shm, &self->shm_id);
+}
+
+/* Closes the connection (statements first). A connection whose files were deleted or replaced
+ * must not checkpoint at close: its WAL holds pages older than what another program may have
+ * written to the database since. */
+static void
+disconnect (HwStore *self)
+{
+  if (self->statements)
+    g_hash_table_remove_all (self->statements);
+  memset (self->update_stmt, 0, sizeof self->update_stmt);
+  memset (self->insert_stmt, 0, sizeof self->insert_stmt);
+  if (self->db == NULL)
+    return;
+  if (!self->readonly && !files_intact (self))
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (self->guard)
+    guard_deactivate (self->guard);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->guard, guard_release);
+}
+
 static void
 hw_store_finalize (GObject *object)
 {
   HwStore *self = HW_STORE (object);
 
+  disconnect (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db)
-    sqlite3_close_v2 (self->db);
   for (guint i = 0; i < HW_N_ENTITIES; i++)
     {
       g_free (self->update_sql[i]);
@@ -363,32 +587,17 @@ set_wal (HwStore *self, GError **error)
   return TRUE;
 }
 
-static HwStore *
-open_internal (const char *path, gboolean readonly, GError **error)
+/* Opens the SQLite connection of @self (again, after its files were lost). */
+static gboolean
+connect (HwStore *self, gboolean create, GError **error)
 {
-  g_autoptr(HwStore) self = NULL;
-  int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags = self->readonly ? SQLITE_OPEN_READONLY
+                             : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!readonly && !prepare_private_file (path, error))
-    return NULL;
-  if (readonly && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No database at %s"), path);
-      return NULL;
-    }
-
-  self = g_object_new (HW_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->readonly = readonly;
-  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+    return hw_store_set_sqlite_error (self, rc, error);
   sqlite3_extended_result_codes (self->db, 1);
   /* Another writer (the app and an import) holds the lock for a while at most: wait for it. */
   sqlite3_busy_timeout (self->db, 10000);
@@ -404,25 +613,30 @@ open_internal (const char *path, gboolean readonly, GError **error)
       !hw_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), error) ||
       !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !hw_store_exec (self, "PRAGMA secure_delete = ON", error))
-    return NULL;
+    return FALSE;
   /* A quick read of the header: a file that is not a database fails here, not later. */
   if (!hw_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
-    return NULL;
+    return FALSE;
 
-  if (!readonly)
+  if (!self->readonly)
     {
       /* FULL: a commit the user saw is on disk, even through a power cut. */
       if (!set_wal (self, error) ||
           !hw_store_exec (self, "PRAGMA synchronous = FULL", error) ||
           !migrate (self, error))
-        return NULL;
+        return FALSE;
+      /* In WAL mode now, with the -wal and -shm open: guard them, then note which they are. */
+      self->guard = guard_acquire (self->path);
+      remember_files (self);
+      if (self->cache_mib)
+        hw_store_set_cache_size (self, self->cache_mib);
     }
   else
     {
       sqlite3_stmt *stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       sqlite3_step (stmt);
       self->schema_version = sqlite3_column_int (stmt, 0);
       release (stmt);
@@ -430,24 +644,66 @@ open_internal (const char *path, gboolean readonly, GError **error)
         {
           g_set_error (error, HW_ERROR, HW_ERROR_VERSION,
                        _("This database was made by a newer version of Homeward"));
-          return NULL;
+          return FALSE;
         }
     }
+  return TRUE;
+}
 
+static HwStore *
+open_internal (const char *path, gboolean readonly, gboolean create, GError **error)
+{
+  g_autoptr(HwStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Only the app's first run, demo, import and restore make a database: a mistyped path
+   * anywhere else must not become an empty caseload that reports nothing due. */
+  if ((readonly || !create) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No database at %s"), path);
+      return NULL;
+    }
+  if (!readonly && create && !prepare_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (HW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->readonly = readonly;
+  if (!connect (self, create, error))
+    return NULL;
   build_sql (self);
   return g_steal_pointer (&self);
+}
+
+/* The database file, its -wal or -shm was deleted or replaced under the connection (another
+ * program, or a person): a fresh connection sees the file as it is now. */
+static gboolean
+reconnect (HwStore *self, GError **error)
+{
+  g_warning ("%s: the database file or its journal was removed or replaced by another "
+             "program; reopening it", self->path);
+  disconnect (self);
+  hw_store_audit_reset_head (self);
+  return connect (self, FALSE, error);
 }
 
 HwStore *
 hw_store_open (const char *path, GError **error)
 {
-  return open_internal (path, FALSE, error);
+  return open_internal (path, FALSE, TRUE, error);
+}
+
+HwStore *
+hw_store_open_existing (const char *path, GError **error)
+{
+  return open_internal (path, FALSE, FALSE, error);
 }
 
 HwStore *
 hw_store_open_readonly (const char *path, GError **error)
 {
-  return open_internal (path, TRUE, error);
+  return open_internal (path, TRUE, FALSE, error);
 }
 
 const char *
@@ -526,6 +782,10 @@ hw_store_begin (HwStore *self, GError **error)
 
   if (self->tx_depth == 0)
     {
+      /* A WAL deleted under us would take this transaction with it: start on the file as
+       * it is now. */
+      if (!self->readonly && !files_intact (self) && !reconnect (self, error))
+        return FALSE;
       /* Another process may have appended to the audit chain since our last transaction. */
       hw_store_audit_reset_head (self);
       /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
@@ -566,6 +826,15 @@ hw_store_commit (HwStore *self, GError **error)
         hw_store_set_sqlite_error (self, rc, error);
       hw_store_exec (self, "ROLLBACK", NULL);
       hw_store_audit_reset_head (self);
+      return FALSE;
+    }
+  /* Committed into a WAL that was deleted or replaced meanwhile: nobody will ever read it.
+   * Say so, so no one is told it was saved (the next transaction reconnects). */
+  if (!files_intact (self))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED,
+                   _("The change could not be saved: the database file was replaced or its "
+                     "journal removed by another program"));
       return FALSE;
     }
   return TRUE;

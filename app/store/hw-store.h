@@ -19,7 +19,12 @@ G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
 /* $XDG_DATA_HOME/homeward/homeward.db */
 char       *hw_store_dup_default_path (void);
 
+/* Opens @path, creating the file (and its folders) when missing: only for the app's first
+ * run, demo, import and restore. Everything else uses hw_store_open_existing(). */
 HwStore    *hw_store_open            (const char *path, GError **error);
+/* The same for a database that must exist: a missing file is HW_ERROR_NOT_FOUND naming the
+ * path, and nothing is created. */
+HwStore    *hw_store_open_existing   (const char *path, GError **error);
 /* Opens for reading only: no migration, no writes (backups, restore checks). */
 HwStore    *hw_store_open_readonly   (const char *path, GError **error);
 const char *hw_store_get_path        (HwStore *self);

@@ -54,6 +54,7 @@ struct _HwStore
   char       *facts_sql[HW_N_ENTITIES];   /* the same without prose (NULL in its place) */
   char       *home_facts_sql[HW_N_ENTITIES];  /* foster homes and what they own, no prose */
   char       *delete_sql[HW_N_ENTITIES];
+  char       *select_row_sql[HW_N_ENTITIES];  /* owner and row version of a stored id */
 };
 
 G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
@@ -66,6 +67,7 @@ static const char *const migrations[] = {
   "/no/homeward/store/migrations/003-audit-head.sql",
   "/no/homeward/store/migrations/004-partial-indexes.sql",
   "/no/homeward/store/migrations/005-owner-keyed.sql",
+  "/no/homeward/store/migrations/006-row-version.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
@@ -301,6 +303,7 @@ hw_store_finalize (GObject *object)
       g_free (self->facts_sql[i]);
       g_free (self->home_facts_sql[i]);
       g_free (self->delete_sql[i]);
+      g_free (self->select_row_sql[i]);
     }
   g_free (self->path);
   g_free (self->actor);
@@ -400,8 +403,10 @@ build_sql (HwStore *self)
       g_autoptr(GString) params = g_string_new ("?1");
       g_autoptr(GString) updates = g_string_new (NULL);
       g_autoptr(GString) facts = g_string_new ("id");
+      g_autoptr(GString) read_cols = NULL;
       const char *owner = NULL;
       guint owner_param = 0;
+      guint version_param = info->n_fields + 2;
 
       for (guint i = 0; i < info->n_fields; i++)
         {
@@ -418,34 +423,56 @@ build_sql (HwStore *self)
             }
         }
 
+      /* What is read of a record carries its row version (migration 6); the facts streams
+       * are read-only and leave it out. */
+      read_cols = g_string_new (cols->str);
+      g_string_append (read_cols, ", row_version");
+
       /* Saving is an UPDATE by id, then an INSERT when no row had it. Never INSERT OR
        * REPLACE: a replace deletes first and would cascade. Not an upsert either: its DO UPDATE
        * always aborts on a constraint, so SQLite keeps a statement journal for every row,
        * which was half the cost of an import. OR FAIL needs none: a single-row statement checks
        * every constraint before it writes, and any failure rolls back the whole transaction
        * anyway (hw_store_rollback dooms the outermost). */
+      /* The UPDATE matches the owner too: a save never moves a record to another case or
+       * home (issue 13). It bumps the row version, and a record read from the database
+       * (?V > 0) changes the row only at the version it was read at: what another program
+       * wrote since is never overwritten. */
+      if (owner)
+        self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s, row_version = "
+                                               "row_version + 1 WHERE %s = ?%u AND id = ?1 "
+                                               "AND (?%u = 0 OR row_version = ?%u)",
+                                               info->name, updates->str, owner, owner_param,
+                                               version_param, version_param);
+      else
+        self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s, row_version = "
+                                               "row_version + 1 WHERE id = ?1 AND (?%u = 0 OR "
+                                               "row_version = ?%u)", info->name, updates->str,
+                                               version_param, version_param);
       if (hw_entity_is_owner_keyed (e))
         {
           /* No index on id alone (migration 5): the primary key (owner, id) finds the row. */
-          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE %s = ?%u "
-                                                 "AND id = ?1", info->name, updates->str,
-                                                 owner, owner_param);
           self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?2 AND "
-                                                    "id = ?1", cols->str, info->name, owner);
+                                                    "id = ?1", read_cols->str, info->name, owner);
           self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE %s = ?2 AND id = ?1",
                                                  info->name, owner);
+          self->select_row_sql[e] = g_strdup_printf ("SELECT %s, row_version FROM %s WHERE "
+                                                     "%s = ?2 AND id = ?1", owner, info->name,
+                                                     owner);
         }
       else
         {
-          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE id = ?1",
-                                                 info->name, updates->str);
           self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                                                    cols->str, info->name);
+                                                    read_cols->str, info->name);
           self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+          self->select_row_sql[e] = g_strdup_printf ("SELECT %s, row_version FROM %s WHERE "
+                                                     "id = ?1", owner ? owner : "NULL",
+                                                     info->name);
         }
       self->insert_sql[e] = g_strdup_printf ("INSERT OR FAIL INTO %s (%s) VALUES (%s)",
                                              info->name, cols->str, params->str);
-      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
+      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", read_cols->str,
+                                                 info->name);
       if (e == HW_ENTITY_FOSTER_HOME || info->owner == HW_ENTITY_FOSTER_HOME)
         self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2",
                                                    facts->str, info->name,
@@ -454,19 +481,19 @@ build_sql (HwStore *self)
       if (e == HW_ENTITY_CASE)
         {
           self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
-                                                 cols->str);
+                                                 read_cols->str);
           self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM case_file WHERE id >= ?1 "
                                                 "AND id < ?2 ORDER BY id", facts->str);
         }
       if (owner)
         {
           self->select_owner_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1",
-                                                       cols->str, info->name, owner);
+                                                       read_cols->str, info->name, owner);
           /* Tables are clustered on (case_id, id): in case order, this is a sequential scan. */
           if (info->owner == HW_ENTITY_CASE)
             {
               self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
-                                                     cols->str, info->name);
+                                                     read_cols->str, info->name);
               self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE case_id >= ?1 "
                                                     "AND case_id < ?2 ORDER BY case_id, id",
                                                     facts->str, info->name);
@@ -944,6 +971,9 @@ read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed, HwArena 
       rec->entity = entity;
       rec->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
+  /* The row version follows the fields where the query read it (not in the facts). */
+  if (sqlite3_column_count (stmt) > (int) info->n_fields + 1)
+    rec->version = sqlite3_column_int64 (stmt, (int) info->n_fields + 1);
   for (guint i = 0; i < info->n_fields; i++)
     {
       const HwField *f = &info->fields[i];
@@ -1015,47 +1045,142 @@ statement_for (HwStore *self, sqlite3_stmt **cache, char **sql, HwEntity entity,
   return cache[entity];
 }
 
+/* How a case or foster home is named in a message: its journal number or name, else its id. */
+static char *
+dup_owner_label (HwStore *self, HwEntity owner_entity, const char *owner_id)
+{
+  sqlite3_stmt *stmt;
+  char *label = NULL;
+
+  stmt = hw_store_prepare_cached (self, owner_entity == HW_ENTITY_FOSTER_HOME
+                                        ? "SELECT name FROM foster_home WHERE id = ?1"
+                                        : "SELECT journal_no FROM case_file WHERE id = ?1", NULL);
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+        label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      release (stmt);
+    }
+  return label ? label : g_strdup (owner_id);
+}
+
+/* A save changed no row: is the record stored under another owner, at another version, or
+ * not at all (deleted meanwhile, or a deleted record put back by undo)? Sets @error and
+ * returns FALSE for the first two; TRUE when the record is simply not there. */
+static gboolean
+explain_unchanged (HwStore *self, const HwRecord *rec, GError **error)
+{
+  const HwEntityInfo *info = hw_entity_info (rec->entity);
+  const char *owner = hw_record_get_owner_id (rec);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, self->select_row_sql[rec->entity], error);
+  g_autofree char *stored_owner = NULL;
+  gint64 stored_version = 0;
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rec->id, -1, SQLITE_STATIC);
+  if (hw_entity_is_owner_keyed (rec->entity))
+    sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      stored_owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      stored_version = sqlite3_column_int64 (stmt, 1);
+    }
+  release (stmt);
+  if (!found)
+    return TRUE;
+
+  if (g_strcmp0 (stored_owner, owner) != 0)
+    {
+      HwEntity owner_entity = info->owner;
+      g_autofree char *theirs = dup_owner_label (self, owner_entity, stored_owner);
+      g_autofree char *ours = dup_owner_label (self, owner_entity, owner);
+
+      /* A record never changes owner through a save: the other case would lose it. */
+      g_set_error (error, HW_ERROR, HW_ERROR_CONFLICT,
+                   owner_entity == HW_ENTITY_FOSTER_HOME
+                   /* Translators: "Home member 1b2c…: belongs to foster home “Berg”, not to “Dal”;
+                    * nothing was saved" */
+                   ? _("%s %s: belongs to foster home “%s”, not to “%s”; nothing was saved")
+                   /* Translators: "Measure 1b2c…: belongs to case 2021-00015, not to case
+                    * 2024-00001; nothing was saved" */
+                   : _("%s %s: belongs to case %s, not to case %s; nothing was saved"),
+                   _(info->label), rec->id, theirs, ours);
+      return FALSE;
+    }
+  g_set_error (error, HW_ERROR, HW_ERROR_CHANGED,
+               /* Translators: %s is a kind of record, like "Child" */
+               _("%s: changed by another program since it was opened; nothing was saved. "
+                 "Reload it to see the change."), _(info->label));
+  g_debug ("%s %s: read at version %" G_GINT64_FORMAT ", stored at %" G_GINT64_FORMAT,
+           info->name, rec->id, rec->version, stored_version);
+  return FALSE;
+}
+
+static int
+step_write (HwStore *self, sqlite3_stmt *stmt, gconstpointer record, gint64 version)
+{
+  const HwEntityInfo *info = hw_entity_info (((const HwRecord *) record)->entity);
+  int rc;
+
+  bind_record (stmt, record);
+  if (version >= 0)
+    sqlite3_bind_int64 (stmt, (int) info->n_fields + 2, version);
+  rc = sqlite3_step (stmt);
+  release (stmt);
+  return rc;
+}
+
+/* Inserts or updates one record inside the open transaction; @audit FALSE when the caller
+ * writes one audit entry for a whole dossier. The record's version is brought up to date (the
+ * caller's copy stays current for its next save). */
 static gboolean
 upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, GError **error)
 {
-  const HwRecord *rec = record;
+  HwRecord *rec = (HwRecord *) record;
   const HwEntityInfo *info = hw_entity_info (rec->entity);
-  sqlite3_stmt *stmt;
-  gboolean existed = FALSE;
-  int rc;
+  sqlite3_stmt *insert, *update;
+  gboolean existed = FALSE, done = FALSE;
+  gint64 version = 0;
+  int rc = SQLITE_DONE;
 
   if (!hw_record_validate (record, birth_date, error))
     return FALSE;
-
-  /* Insert, else update in place when the id is stored: new records are the many (an import
-   * writes nothing else), and a single-row INSERT OR FAIL checks every constraint before it
-   * writes, so a refused one left nothing behind. A record nothing refers to is matched under
-   * its owner (hw_entity_is_owner_keyed); any other may move to another case. */
-  stmt = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
-  if (stmt == NULL)
+  insert = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
+  update = insert ? statement_for (self, self->update_stmt, self->update_sql, rec->entity, error)
+                  : NULL;
+  if (update == NULL)
     return FALSE;
-  bind_record (stmt, record);
-  rc = sqlite3_step (stmt);
-  release (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+
+  /* A record from a file or a new one: insert, else update in place when the id is stored
+   * under the same owner. New records are the many (an import writes nothing else), and a
+   * single-row INSERT OR FAIL checks every constraint before it writes, so a refused one left
+   * nothing behind. A record read from the database is updated at the version it was read. */
+  if (rec->version == 0)
     {
-      stmt = statement_for (self, self->update_stmt, self->update_sql, rec->entity, error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_record (stmt, record);
-      rc = sqlite3_step (stmt);
-      release (stmt);
-      existed = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
-      if (rc == SQLITE_DONE && !existed)
+      rc = step_write (self, insert, record, -1);
+      done = rc == SQLITE_DONE;
+      version = 1;
+    }
+  if (!done && (rc == SQLITE_DONE || (rc & 0xff) == SQLITE_CONSTRAINT))
+    {
+      rc = step_write (self, update, record, rec->version);
+      existed = done = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
+      version = rec->version ? rec->version + 1 : 0;
+      if (rc == SQLITE_DONE && !done)
         {
-          /* Refused for something other than its id: insert again for SQLite's reason. */
-          stmt = self->insert_stmt[rec->entity];
-          bind_record (stmt, record);
-          rc = sqlite3_step (stmt);
-          release (stmt);
+          if (!explain_unchanged (self, rec, error))
+            return FALSE;
+          /* Not stored at all: insert (again, for SQLite's reason if it was refused). */
+          rc = step_write (self, insert, record, -1);
+          done = rc == SQLITE_DONE;
+          version = 1;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (!done)
     {
       if ((rc & 0xff) == SQLITE_CONSTRAINT && rec->entity == HW_ENTITY_CASE)
         {
@@ -1066,6 +1191,7 @@ upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, 
         }
       return hw_store_set_sqlite_error (self, rc, error);
     }
+  rec->version = version;
 
   if (audit)
     {
@@ -1121,17 +1247,25 @@ hw_store_save (HwStore *self, gconstpointer record, GError **error)
 {
   const HwRecord *rec = record;
   HwDate birth = HW_DATE_NONE;
+  gint64 version;
   gboolean ok;
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
+  version = rec->version;
 
   if (!hw_store_begin (self, error))
     return FALSE;
   if (hw_entity_info (rec->entity)->owner == HW_ENTITY_CASE && rec->entity != HW_ENTITY_CASE)
     birth = lookup_birth_date (self, hw_record_get_owner_id (record));
   ok = upsert (self, record, birth, TRUE, error);
-  return finish (self, ok, error);
+  if (!finish (self, ok, error))
+    {
+      /* Nothing was written: the record is still at the version it was read. */
+      ((HwRecord *) record)->version = version;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1144,8 +1278,14 @@ hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
   gboolean ok;
   g_autofree char *detail = g_strdup_printf ("%u records", hw_dossier_count (dossier));
 
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
+  g_array_append_val (versions, root->version);
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    for (guint i = 0; dossier->records[e] && i < dossier->records[e]->len; i++)
+      g_array_append_val (versions, ((HwRecord *) dossier->records[e]->pdata[i])->version);
   if (!hw_store_begin (self, error))
     return FALSE;
   ok = upsert (self, root, HW_DATE_NONE, FALSE, error);
@@ -1161,7 +1301,19 @@ hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
     ok = hw_store_audit_append (self, "save", info->name, root->id,
                                 root->entity == HW_ENTITY_CASE ? root->id : NULL, detail,
                                 error);
-  return finish (self, ok, error);
+  if (!finish (self, ok, error))
+    {
+      /* Nothing was written: every record is still at the version it was read. */
+      guint n = 0;
+
+      ((HwRecord *) root)->version = g_array_index (versions, gint64, n++);
+      for (guint e = 0; e < HW_N_ENTITIES; e++)
+        for (guint i = 0; dossier->records[e] && i < dossier->records[e]->len; i++)
+          ((HwRecord *) dossier->records[e]->pdata[i])->version =
+            g_array_index (versions, gint64, n++);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

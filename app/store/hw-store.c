@@ -796,6 +796,20 @@ hw_store_get_actor (HwStore *self)
   return self->actor;
 }
 
+gint64
+hw_store_get_data_version (HwStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+
+  g_return_val_if_fail (HW_IS_STORE (self), 0);
+  stmt = hw_store_prepare_cached (self, "PRAGMA data_version", NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  release (stmt);
+  return version;
+}
+
 gboolean
 hw_store_in_transaction (HwStore *self)
 {

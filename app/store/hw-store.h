@@ -135,6 +135,10 @@ GPtrArray  *hw_store_list_case_rows_page (HwStore *self, HwDate today, guint off
 GPtrArray  *hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today,
                                        guint limit, GError **error);
 
+/* A number that changes when another connection (another program) commits: poll it to notice
+ * changes made elsewhere (PRAGMA data_version; cheap, no disk access). 0 on failure. */
+gint64      hw_store_get_data_version (HwStore *self);
+
 /* Audit: appends who/when/what for a read of a child's record. */
 gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError **error);
 

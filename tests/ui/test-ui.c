@@ -1641,6 +1641,29 @@ START_TEST (test_other_program_changes_are_shown_never_overwritten)
 }
 END_TEST
 
+/* Issue 13: a database path given to the app that does not exist is not a new empty caseload
+ * (only the first run creates one, at the default place). */
+START_TEST (test_missing_database_refused)
+{
+  g_autofree char *dir = hw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "typo", "missing.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  GtkWindow *window;
+  AdwStatusPage *page;
+
+  hw_application_set_db_path (app, path);
+  window = hw_application_open_window (app);
+  ck_assert (HW_IS_WINDOW (window));
+  ck_assert_str_eq (hw_window_get_visible_view (HW_WINDOW (window)), "error");
+  page = ADW_STATUS_PAGE (hw_window_get_page (HW_WINDOW (window), "error"));
+  ck_assert_msg (strstr (adw_status_page_get_description (page), path) != NULL, "%s",
+                 adw_status_page_get_description (page));
+  gtk_window_destroy (window);
+  ck_assert (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1683,6 +1706,7 @@ ui_suite (void)
 
   tc = tcase_create ("open");
   tcase_add_test (tc, test_newer_database_refused);
+  tcase_add_test (tc, test_missing_database_refused);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("items");

@@ -583,7 +583,11 @@ prepare_private_file (const char *path, GError **error)
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  /* Only a new file is created (and closed) here: closing a descriptor of a database this
+   * process already has open would drop every lock SQLite holds on it. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
   if (fd < 0)
     {
       int saved = errno;

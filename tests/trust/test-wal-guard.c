@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "hw-error.h"
@@ -222,6 +223,45 @@ START_TEST (test_wal_deleted_during_a_transaction_fails_the_commit)
 }
 END_TEST
 
+/* This process's POSIX read lock on SQLite's SHARED bytes of @path, as /proc/locks shows it. */
+static gboolean
+holds_shared_lock (const char *path)
+{
+  g_autofree char *locks = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *inode = NULL;
+  g_autofree char *pid = g_strdup_printf (" %d ", (int) getpid ());
+  GStatBuf st;
+
+  ck_assert_int_eq (g_stat (path, &st), 0);
+  inode = g_strdup_printf (":%lu 1073741826 1073742335", (unsigned long) st.st_ino);
+  ck_assert (g_file_get_contents ("/proc/locks", &locks, NULL, NULL));
+  lines = g_strsplit (locks, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (strstr (lines[i], "POSIX") && strstr (lines[i], pid) && g_str_has_suffix (lines[i], inode))
+      return TRUE;
+  return FALSE;
+}
+
+/* Opening the same database a second time in the process (the app's caseload threads, a
+ * second window) must not itself be the stray close that drops the first one's locks. */
+START_TEST (test_second_open_keeps_the_locks)
+{
+  g_autoptr(GError) error = NULL;
+  HwStore *first = hw_store_open (db, &error);
+  HwStore *second;
+
+  ck_assert (first != NULL);
+  save_case (first, "2026-00009");
+  ck_assert_msg (holds_shared_lock (db), "no SHARED lock after the first open");
+  second = hw_store_open (db, &error);
+  ck_assert_msg (second != NULL, "%s", error ? error->message : "");
+  ck_assert_msg (holds_shared_lock (db), "the second open dropped the first one's locks");
+  g_object_unref (second);
+  g_object_unref (first);
+}
+END_TEST
+
 int
 main (int argc, char **argv)
 {
@@ -239,6 +279,7 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_second_connection_closing_keeps_the_guard);
   tcase_add_test (tc, test_deleted_wal_is_noticed_before_a_save);
   tcase_add_test (tc, test_wal_deleted_during_a_transaction_fails_the_commit);
+  tcase_add_test (tc, test_second_open_keeps_the_locks);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

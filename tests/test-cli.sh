@@ -56,5 +56,18 @@ if command -v pdfinfo >/dev/null; then
   check "check --format pdf without -o is a usage error" '[ $? -eq 2 ] && grep -q -- "-o FILE" "$TMP/err"'
 fi
 
+# A mistyped --db is refused, never created: an empty file would report "no duties" (issue 13).
+for cmd in "list" "check" "export --format homeward -o $TMP/missing-export.xml" \
+           "settings" "plan 2026-00001 -o $TMP/missing.pdf"; do
+  # shellcheck disable=SC2086
+  "$CLI" --db "$TMP/typo/missing.db" $cmd > "$TMP/out" 2> "$TMP/err"
+  status=$?
+  check "$cmd refuses a missing database, naming it" \
+    '[ $status -ne 0 ] && grep -q "$TMP/typo/missing.db" "$TMP/err"'
+  check "$cmd creates neither the database nor its folder" '[ ! -e "$TMP/typo" ]'
+done
+"$CLI" --db "$TMP/new/created.db" demo --children 2 --seed 1 > /dev/null 2>&1
+check "demo still creates a database and its folder" '[ $? -eq 0 ] && [ -s "$TMP/new/created.db" ]'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -751,6 +751,167 @@ START_TEST (test_store_log_disclosure)
 }
 END_TEST
 
+/* Every row of the records' tables, in a stable order: "nothing written" means equal. */
+static char *
+dump_records (HwStore *db_store)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      g_autoptr(GPtrArray) all = hw_store_list (db_store, e, NULL);
+
+      for (guint i = 0; all && i < all->len; i++)
+        {
+          const HwEntityInfo *info = hw_entity_info (e);
+
+          g_string_append_printf (out, "%s %s v%" G_GINT64_FORMAT ":", info->name,
+                                  ((HwRecord *) all->pdata[i])->id,
+                                  ((HwRecord *) all->pdata[i])->version);
+          for (guint f = 0; f < info->n_fields; f++)
+            {
+              g_autofree char *v = hw_field_dup_string (all->pdata[i], &info->fields[f]);
+              g_string_append_printf (out, " %s", v ? v : "-");
+            }
+          g_string_append_c (out, '\n');
+        }
+      if (all)
+        g_ptr_array_set_free_func (all, hw_record_free);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Issue 13: a measure whose id is stored under another case was updated in place and moved to
+ * the case being saved; the other child lost its placement. A save never changes an owner. */
+START_TEST (test_store_save_never_moves_a_record_to_another_case)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) a = hw_test_make_case ("2021-00015");
+  g_autoptr(HwDossier) b = hw_test_make_case ("2024-00001");
+  const char *a_id = ((HwRecord *) a->root)->id, *b_id = ((HwRecord *) b->root)->id;
+  HwMeasure *measure = hw_test_new_measure (a_id, "2.1", hw_date_new (2021, 2, 1));
+  HwMeasure *taken;
+  HwMeasure *stored;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  hw_dossier_add (a, measure);
+  ck_assert (hw_store_save_dossier (store, a, &error));
+  ck_assert_no_error (error);
+
+  /* The same measure id under another (new) case, as an import file would bring it. */
+  taken = hw_record_copy (measure);
+  taken->rec.version = 0;
+  g_free (taken->case_id);
+  taken->case_id = g_strdup (b_id);
+  hw_dossier_add (b, taken);
+  before = dump_records (store);
+  ck_assert (!hw_store_save_dossier (store, b, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CONFLICT));
+  ck_assert_msg (strstr (error->message, "2021-00015") && strstr (error->message, "2024-00001"),
+                 "both cases named: %s", error->message);
+  g_clear_error (&error);
+  after = dump_records (store);
+  ck_assert_str_eq (before, after);
+
+  /* Nor one record on its own, read from the database or not. */
+  stored = hw_store_load (store, HW_ENTITY_MEASURE, measure->rec.id, &error);
+  ck_assert_no_error (error);
+  ck_assert (hw_store_save (store, b->root, &error));
+  g_free (stored->case_id);
+  stored->case_id = g_strdup (b_id);
+  ck_assert (!hw_store_save (store, stored, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CONFLICT));
+  g_clear_error (&error);
+  taken->rec.version = 0;
+  ck_assert (!hw_store_save (store, taken, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CONFLICT));
+  g_clear_error (&error);
+  hw_record_free (stored);
+  stored = hw_store_load_owned (store, HW_ENTITY_MEASURE, a_id, measure->rec.id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (stored->case_id, a_id);
+  hw_record_free (stored);
+}
+END_TEST
+
+/* Issue 13: the app holds a child's record, an import (another connection, another program)
+ * renames the child, and a save of an unrelated field in the app wrote the old name back. */
+START_TEST (test_store_refuses_a_lost_update)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "test.db", NULL);
+  g_autoptr(HwStore) other = hw_store_open_existing (path, &error);
+  g_autoptr(HwDossier) d = hw_test_make_case ("2025-00010");
+  g_autoptr(HwDossier) in_app = NULL;
+  g_autoptr(HwDossier) imported = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HwChild *theirs, *mine, *back;
+  gint64 read_at;
+
+  ck_assert_no_error (error);
+  ck_assert (hw_store_save_dossier (store, d, &error));
+  in_app = hw_store_load_case (store, ((HwRecord *) d->root)->id, &error);
+  mine = hw_dossier_child (in_app);
+  read_at = mine->rec.version;
+  ck_assert_int_gt (read_at, 0);
+
+  /* The other program renames the child. */
+  theirs = hw_store_load_owned (other, HW_ENTITY_CHILD, mine->case_id, mine->rec.id, &error);
+  ck_assert_no_error (error);
+  g_free (theirs->given_name);
+  theirs->given_name = g_strdup ("Nyttnavn");
+  ck_assert (hw_store_save (other, theirs, &error));
+  hw_record_free (theirs);
+
+  /* The app saves another field: refused, naming the record, and nothing written. */
+  before = dump_records (store);
+  g_free (mine->school);
+  mine->school = g_strdup ("Bakkeby skole");
+  ck_assert (!hw_store_save (store, mine, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CHANGED));
+  ck_assert_msg (strstr (error->message, "Child"), "%s", error->message);
+  g_clear_error (&error);
+  ck_assert_int_eq (mine->rec.version, read_at);
+  after = dump_records (store);
+  ck_assert_str_eq (before, after);
+  back = hw_store_load_owned (store, HW_ENTITY_CHILD, mine->case_id, mine->rec.id, &error);
+  ck_assert_str_eq (back->given_name, "Nyttnavn");
+  ck_assert_ptr_null (back->school);
+
+  /* Reloaded, the same edit saves; and saves again from the same copy. */
+  g_free (back->school);
+  back->school = g_strdup ("Bakkeby skole");
+  ck_assert (hw_store_save (store, back, &error));
+  ck_assert_no_error (error);
+  g_free (back->school);
+  back->school = g_strdup ("Dalen skole");
+  ck_assert (hw_store_save (store, back, &error));
+  ck_assert_no_error (error);
+
+  /* A whole dossier from a file (an import) still replaces it, and bumps the version. */
+  imported = hw_store_load_case (other, mine->case_id, &error);
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    for (guint i = 0; imported->records[e] && i < imported->records[e]->len; i++)
+      ((HwRecord *) imported->records[e]->pdata[i])->version = 0;
+  ((HwRecord *) imported->root)->version = 0;
+  g_free (hw_dossier_child (imported)->given_name);
+  hw_dossier_child (imported)->given_name = g_strdup ("Fra fil");
+  ck_assert (hw_store_save_dossier (other, imported, &error));
+  ck_assert_no_error (error);
+  g_free (back->school);
+  back->school = g_strdup ("Gammel kopi");
+  ck_assert (!hw_store_save (store, back, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CHANGED));
+  hw_record_free (back);
+  back = hw_store_load_owned (store, HW_ENTITY_CHILD, mine->case_id, mine->rec.id, NULL);
+  ck_assert_str_eq (back->given_name, "Fra fil");
+  ck_assert_str_eq (back->school, "Dalen skole");
+  hw_record_free (back);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -775,6 +936,8 @@ main (void)
   tcase_add_test (tc, test_store_search_is_literal);
   tcase_add_test (tc, test_store_refuses_bad_text_unchanged);
   tcase_add_test (tc, test_store_log_disclosure);
+  tcase_add_test (tc, test_store_save_never_moves_a_record_to_another_case);
+  tcase_add_test (tc, test_store_refuses_a_lost_update);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

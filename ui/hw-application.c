@@ -340,7 +340,14 @@ hw_application_open_window (HwApplication *self)
   g_autoptr(HwStore) store = NULL;
   const char *path = hw_application_get_db_path (self);
 
-  store = hw_store_open (path, &error);
+  g_autofree char *default_path = hw_store_dup_default_path ();
+
+  /* Only the first run makes a database, at the default place: a path given on the command
+   * line that does not exist is a mistake, not a new empty caseload. */
+  if (g_str_equal (path, default_path))
+    store = hw_store_open (path, &error);
+  else
+    store = hw_store_open_existing (path, &error);
   if (store == NULL)
     {
       g_autofree char *title = NULL;

@@ -510,6 +510,111 @@ read_form (HwRecordEditor *self, gpointer record)
   return TRUE;
 }
 
+/* Puts @record's values into the form's rows (after a reload). */
+static void
+fill_form (HwRecordEditor *self, gconstpointer record)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      FieldRow *fr = &g_array_index (self->rows, FieldRow, i);
+      const HwField *f = fr->field;
+
+      if (fr->control)
+        gtk_switch_set_active (GTK_SWITCH (fr->control), hw_field_get_int (record, f));
+      else if (ADW_IS_COMBO_ROW (fr->row) && fr->ids)
+        {
+          const char *current = hw_field_get_text (record, f);
+          guint selected = GTK_INVALID_LIST_POSITION;
+
+          for (guint j = 0; j < fr->ids->len; j++)
+            if (g_strcmp0 (fr->ids->pdata[j], current) == 0)
+              selected = j;
+          if (selected == GTK_INVALID_LIST_POSITION)
+            {
+              /* A reference the choices do not hold: keep it rather than lose it. */
+              gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model
+                                                         (ADW_COMBO_ROW (fr->row))),
+                                      _("(Another record)"));
+              g_ptr_array_add (fr->ids, g_strdup (current));
+              selected = fr->ids->len - 1;
+            }
+          adw_combo_row_set_selected (ADW_COMBO_ROW (fr->row), selected);
+        }
+      else if (ADW_IS_COMBO_ROW (fr->row) && fr->codes)
+        {
+          guint n = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (fr->row)));
+
+          for (guint j = 0; j < n; j++)
+            if (fr->codes[j] == hw_field_get_int (record, f))
+              adw_combo_row_set_selected (ADW_COMBO_ROW (fr->row), j);
+        }
+      else if (ADW_IS_COMBO_ROW (fr->row))
+        adw_combo_row_set_selected (ADW_COMBO_ROW (fr->row), hw_field_get_int (record, f));
+      else if (f->type == HW_FIELD_DATE)
+        {
+          g_autofree char *text = hw_date_dup_display ((HwDate) hw_field_get_int (record, f));
+
+          gtk_editable_set_text (GTK_EDITABLE (fr->row), text ? text : "");
+        }
+      else if (f->type == HW_FIELD_INT)
+        {
+          g_autofree char *text = g_strdup_printf ("%d", hw_field_get_int (record, f));
+
+          gtk_editable_set_text (GTK_EDITABLE (fr->row), text);
+        }
+      else
+        gtk_editable_set_text (GTK_EDITABLE (fr->row), hw_field_get_text (record, f)
+                                                       ? hw_field_get_text (record, f) : "");
+    }
+}
+
+gboolean
+hw_record_editor_reload (HwRecordEditor *self, GError **error)
+{
+  const HwRecord *rec;
+  gpointer fresh;
+
+  g_return_val_if_fail (HW_IS_RECORD_EDITOR (self), FALSE);
+  rec = self->record;
+  fresh = hw_store_load_owned (self->store, rec->entity, hw_record_get_owner_id (rec), rec->id,
+                               error);
+  if (fresh == NULL)
+    return FALSE;
+  clear_errors (self);
+  hw_record_free (self->record);
+  self->record = fresh;
+  fill_form (self, fresh);
+  return TRUE;
+}
+
+static void
+on_reload_response_cb (AdwMessageDialog *dialog, const char *response, HwRecordEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "reload") == 0 && !hw_record_editor_reload (self, &error))
+    show_error (self, error->message, NULL);
+}
+
+static void
+offer_reload (HwRecordEditor *self, const char *message)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                              _("Changed by Another Program"), NULL);
+
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep My Changes"),
+                                    "reload", _("_Reload"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 gboolean
 hw_record_editor_save (HwRecordEditor *self)
 {
@@ -529,6 +634,10 @@ hw_record_editor_save (HwRecordEditor *self)
     {
       show_error (self, error->message, row_for_message (self, error->message));
       hw_record_free (record);
+      /* Another program changed the record since it was opened: the form keeps what the user
+       * typed until they choose to reload what is saved now. */
+      if (g_error_matches (error, HW_ERROR, HW_ERROR_CHANGED))
+        offer_reload (self, error->message);
       return FALSE;
     }
   hw_record_free (self->record);

@@ -32,6 +32,9 @@ struct _HwWindow
   HwChildPage         *child_page;
   HwTeamPage          *team_page;
   HwHomesPage         *homes_page;
+
+  guint                watch_id;       /* polls for commits by other programs */
+  gint64               data_version;
 };
 
 G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,6 +98,7 @@ hw_window_dispose (GObject *object)
 {
   HwWindow *self = HW_WINDOW (object);
 
+  g_clear_handle_id (&self->watch_id, g_source_remove);
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
@@ -159,6 +163,27 @@ reload_action (GtkWidget *widget, const char *action_name, GVariant *param)
       if (!hw_child_page_load (self->child_page, id, &error))
         hw_window_toast_error (self, error);
     }
+}
+
+/* Another program (an import, the CLI) committed: show what is in the database now. The
+ * child's page has no edits of its own (editors are separate windows, which keep theirs and
+ * offer a reload when their save is refused). */
+static gboolean
+watch_database_cb (gpointer user_data)
+{
+  HwWindow *self = HW_WINDOW (user_data);
+  gint64 version;
+
+  if (self->store == NULL || hw_store_in_transaction (self->store))
+    return G_SOURCE_CONTINUE;
+  version = hw_store_get_data_version (self->store);
+  if (version != self->data_version)
+    {
+      g_debug ("the database was changed by another program: reloading");
+      self->data_version = version;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+    }
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -338,6 +363,8 @@ hw_window_new (HwApplication *app, HwStore *store)
   restore_window_state (self);
   gtk_stack_set_visible_child_name (self->root_stack, "main");
   set_caseload (self);
+  self->data_version = hw_store_get_data_version (store);
+  self->watch_id = g_timeout_add_seconds (1, watch_database_cb, self);
   return self;
 }
 

@@ -53,7 +53,7 @@ hw_cli_demo (HwCliContext *ctx, int argc, char **argv)
   options.n_children = (guint) children;
   options.seed = (guint32) seed;
 
-  store = hw_cli_open_store (ctx, &error);
+  store = hw_cli_create_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
   if (hw_store_count (store, HW_ENTITY_CASE, NULL) > 0)

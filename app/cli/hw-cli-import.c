@@ -171,7 +171,7 @@ hw_cli_import (HwCliContext *ctx, int argc, char **argv)
   if (argc < 2)
     return hw_cli_usage_error ("import", _("name at least one file or folder"));
 
-  store = hw_cli_open_store (ctx, &error);
+  store = hw_cli_create_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
 

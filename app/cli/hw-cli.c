@@ -41,12 +41,23 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Run “homeward-cli COMMAND --help” for a command’s options."));
 }
 
-HwStore *
-hw_cli_open_store (HwCliContext *ctx, GError **error)
+static HwStore *
+open_store (HwCliContext *ctx, gboolean create, GError **error)
 {
   g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : hw_store_dup_default_path ();
-  HwStore *store = hw_store_open (path, error);
+  g_autoptr(GError) local = NULL;
+  HwStore *store = create ? hw_store_open (path, &local) : hw_store_open_existing (path, &local);
 
+  /* A mistyped --db is not an empty caseload: an empty file would report nothing due. */
+  if (g_error_matches (local, HW_ERROR, HW_ERROR_NOT_FOUND))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND,
+                   _("No database at %s (nothing was created; check --db, or create one "
+                     "with “import” or “demo”)"), path);
+      return NULL;
+    }
+  if (local)
+    g_propagate_error (error, g_steal_pointer (&local));
   if (store)
     {
       hw_store_set_actor (store, ctx->user);
@@ -56,6 +67,18 @@ hw_cli_open_store (HwCliContext *ctx, GError **error)
                  hw_store_get_path (store));
     }
   return store;
+}
+
+HwStore *
+hw_cli_open_store (HwCliContext *ctx, GError **error)
+{
+  return open_store (ctx, FALSE, error);
+}
+
+HwStore *
+hw_cli_create_store (HwCliContext *ctx, GError **error)
+{
+  return open_store (ctx, TRUE, error);
 }
 
 gboolean

@@ -18,7 +18,11 @@ typedef struct {
 typedef int (*HwCliVerbFunc) (HwCliContext *ctx, int argc, char **argv);
 
 /* Opens (creating if needed) the database the context names. */
+/* The database named by --db (or the default), which must exist: a missing one is refused,
+ * never created. */
 HwStore *hw_cli_open_store   (HwCliContext *ctx, GError **error);
+/* The same, creating it when missing: only demo and import (restore has its own path). */
+HwStore *hw_cli_create_store (HwCliContext *ctx, GError **error);
 /* Parses a verb's options with --help; on a usage error prints it and returns FALSE. */
 gboolean hw_cli_parse        (GOptionContext *context, int *argc, char ***argv);
 /* Prints "homeward-cli: MESSAGE" on stderr and returns the exit status for a failure. */

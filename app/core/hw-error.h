@@ -20,6 +20,7 @@ typedef enum {
   HW_ERROR_BUSY,        /* another process holds the database */
   HW_ERROR_CORRUPT,     /* integrity check or audit chain failed */
   HW_ERROR_PARSE,       /* a file could not be read */
+  HW_ERROR_CHANGED,     /* the record changed in the database since it was read: reload */
 } HwErrorCode;
 
 GQuark hw_error_quark (void);

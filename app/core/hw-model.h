@@ -52,6 +52,8 @@ typedef struct {
   HwEntity entity;
   guint    packed;      /* read-only, struct and strings in one block: HW_RECORD_PACKED_* */
   char    *id;          /* UUID, lower case */
+  gint64   version;     /* the row version it was read at (the store bumps it on each write);
+                         * 0: not read from the database (new, or from a file) */
 } HwRecord;
 
 /* SSB LovhjemmelType: "BVL" (1992 act), "BVL2021", "BL1981"; lists are comma-separated. */

@@ -15,12 +15,24 @@
 #include "hw-store-private.h"
 #include "hw-store-resources.h"
 
+typedef struct _Guard Guard;
+
+/* Where a file was when the connection started using it: a file at the same path with
+ * another identity (or none) means it was deleted or replaced under the connection. */
+typedef struct {
+  dev_t    dev;
+  ino_t    ino;
+  gboolean known;
+} FileId;
+
 struct _HwStore
 {
   GObject     parent_instance;
 
   sqlite3    *db;
   char       *path;
+  Guard      *guard;
+  FileId      db_id, wal_id, shm_id;
   char       *actor;
   gboolean    readonly;
   int         schema_version;
@@ -42,6 +54,7 @@ struct _HwStore
   char       *facts_sql[HW_N_ENTITIES];   /* the same without prose (NULL in its place) */
   char       *home_facts_sql[HW_N_ENTITIES];  /* foster homes and what they own, no prose */
   char       *delete_sql[HW_N_ENTITIES];
+  char       *select_row_sql[HW_N_ENTITIES];  /* owner and row version of a stored id */
 };
 
 G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
@@ -54,18 +67,231 @@ static const char *const migrations[] = {
   "/no/homeward/store/migrations/003-audit-head.sql",
   "/no/homeward/store/migrations/004-partial-indexes.sql",
   "/no/homeward/store/migrations/005-owner-keyed.sql",
+  "/no/homeward/store/migrations/006-row-version.sql",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
+
+/* ---- the process's guard on each database file ----
+ *
+ * SQLite knows another connection uses the WAL by its POSIX lock on the database file, and
+ * POSIX locks belong to the process: any close() of any descriptor of the file in this process
+ * (GTK sniffing a file's type for a chooser) drops them all. The next program to close its
+ * connection then believes it is the last one, checkpoints and deletes the -wal and -shm, and
+ * this process goes on writing into a deleted file. An open-file-description lock belongs to
+ * the descriptor, not the process: one descriptor per file and process, held while any store
+ * of the process has the file open, holds a read lock on SQLite's SHARED bytes of the database
+ * (another program's close cannot take EXCLUSIVE, so it neither checkpoints nor deletes) and on
+ * the -shm's DMS byte (another program cannot re-initialise the wal-index we have mapped).
+ * OFD locks also conflict with this process's own POSIX locks: they are released before the
+ * process's last connection closes (which must checkpoint and remove the WAL as usual), and the
+ * descriptors are closed only after it closed (a close drops SQLite's locks). */
+
+#define GUARD_DB_START  0x40000002   /* SQLite's SHARED_FIRST: PENDING_BYTE + 2 */
+#define GUARD_DB_LEN    510          /* SHARED_SIZE */
+#define GUARD_SHM_START 128          /* the wal-index's "dead man switch" byte */
+
+struct _Guard
+{
+  dev_t   dev;
+  ino_t   ino;
+  int     db_fd;
+  int     shm_fd;
+  FileId  shm_id;
+  guint   users;    /* stores attached: the descriptors stay open while any is */
+  guint   active;   /* stores whose connection is open: the locks are held while any is */
+};
+
+static GMutex guards_lock;
+static GSList *guards;
+
+static gboolean
+ofd_lock (int fd, short type, off_t start, off_t len)
+{
+  struct flock fl = { .l_type = type, .l_whence = SEEK_SET, .l_start = start, .l_len = len };
+
+  return fd >= 0 && fcntl (fd, F_OFD_SETLK, &fl) == 0;
+}
+
+static void
+file_id_of (const char *path, FileId *id)
+{
+  GStatBuf st;
+
+  id->known = g_stat (path, &st) == 0;
+  id->dev = id->known ? st.st_dev : 0;
+  id->ino = id->known ? st.st_ino : 0;
+}
+
+static gboolean
+file_id_same (const FileId *a, const FileId *b)
+{
+  return a->known == b->known && a->dev == b->dev && a->ino == b->ino;
+}
+
+/* Takes (or re-takes) the read locks; a program holding a write lock for a moment (its own
+ * last close) is waited for a little. Without them the store still notices a lost WAL
+ * before each transaction, so a failure here is not fatal. */
+static void
+guard_lock_files (Guard *g, const char *path)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  FileId shm_now;
+  gboolean db_ok = FALSE, shm_ok = FALSE;
+
+  /* A -shm recreated since (after it was deleted): guard the one SQLite now uses. */
+  file_id_of (shm, &shm_now);
+  if (g->shm_fd >= 0 && !file_id_same (&shm_now, &g->shm_id))
+    {
+      close (g->shm_fd);
+      g->shm_fd = -1;
+    }
+  if (g->shm_fd < 0 && shm_now.known)
+    {
+      g->shm_fd = g_open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+      g->shm_id = shm_now;
+    }
+  for (guint attempt = 0; attempt < 100 && !(db_ok && shm_ok); attempt++)
+    {
+      if (attempt)
+        g_usleep (10 * 1000);
+      db_ok = db_ok || ofd_lock (g->db_fd, F_RDLCK, GUARD_DB_START, GUARD_DB_LEN);
+      shm_ok = shm_ok || g->shm_fd < 0 || ofd_lock (g->shm_fd, F_RDLCK, GUARD_SHM_START, 1);
+    }
+  if (!db_ok || !shm_ok)
+    g_warning ("could not lock %s against other programs' checkpoints: %s", path,
+               g_strerror (errno));
+}
+
+/* Called with the store's connection open (the -shm exists by then). */
+static Guard *
+guard_acquire (const char *path)
+{
+  GStatBuf st;
+  Guard *g = NULL;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  g_mutex_lock (&guards_lock);
+  for (GSList *l = guards; l; l = l->next)
+    {
+      Guard *candidate = l->data;
+
+      if (candidate->dev == st.st_dev && candidate->ino == st.st_ino)
+        g = candidate;
+    }
+  if (g == NULL)
+    {
+      int fd = g_open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW, 0);
+
+      if (fd >= 0)
+        {
+          g = g_new0 (Guard, 1);
+          g->dev = st.st_dev;
+          g->ino = st.st_ino;
+          g->db_fd = fd;
+          g->shm_fd = -1;
+          guards = g_slist_prepend (guards, g);
+        }
+    }
+  if (g)
+    {
+      g->users++;
+      g->active++;
+      guard_lock_files (g, path);
+    }
+  g_mutex_unlock (&guards_lock);
+  return g;
+}
+
+/* Before the store's connection closes: the process's last connection must be free to take
+ * EXCLUSIVE (checkpoint and remove the WAL). */
+static void
+guard_deactivate (Guard *g)
+{
+  g_mutex_lock (&guards_lock);
+  if (--g->active == 0)
+    {
+      ofd_lock (g->db_fd, F_UNLCK, GUARD_DB_START, GUARD_DB_LEN);
+      ofd_lock (g->shm_fd, F_UNLCK, GUARD_SHM_START, 1);
+    }
+  g_mutex_unlock (&guards_lock);
+}
+
+/* After it closed. */
+static void
+guard_release (Guard *g)
+{
+  g_mutex_lock (&guards_lock);
+  if (--g->users == 0)
+    {
+      guards = g_slist_remove (guards, g);
+      close (g->db_fd);
+      if (g->shm_fd >= 0)
+        close (g->shm_fd);
+      g_free (g);
+    }
+  g_mutex_unlock (&guards_lock);
+}
+
+/* Has the database file, its -wal or its -shm been deleted or replaced since the connection
+ * started using them? */
+static gboolean
+files_intact (HwStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+  FileId now;
+
+  file_id_of (self->path, &now);
+  if (!file_id_same (&now, &self->db_id))
+    return FALSE;
+  file_id_of (wal, &now);
+  if (!file_id_same (&now, &self->wal_id))
+    return FALSE;
+  file_id_of (shm, &now);
+  return file_id_same (&now, &self->shm_id);
+}
+
+static void
+remember_files (HwStore *self)
+{
+  g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
+
+  file_id_of (self->path, &self->db_id);
+  file_id_of (wal, &self->wal_id);
+  file_id_of (shm, &self->shm_id);
+}
+
+/* Closes the connection (statements first). A connection whose files were deleted or replaced
+ * must not checkpoint at close: its WAL holds pages older than what another program may have
+ * written to the database since. */
+static void
+disconnect (HwStore *self)
+{
+  if (self->statements)
+    g_hash_table_remove_all (self->statements);
+  memset (self->update_stmt, 0, sizeof self->update_stmt);
+  memset (self->insert_stmt, 0, sizeof self->insert_stmt);
+  if (self->db == NULL)
+    return;
+  if (!self->readonly && !files_intact (self))
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+  if (self->guard)
+    guard_deactivate (self->guard);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  g_clear_pointer (&self->guard, guard_release);
+}
 
 static void
 hw_store_finalize (GObject *object)
 {
   HwStore *self = HW_STORE (object);
 
+  disconnect (self);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  if (self->db)
-    sqlite3_close_v2 (self->db);
   for (guint i = 0; i < HW_N_ENTITIES; i++)
     {
       g_free (self->update_sql[i]);
@@ -77,6 +303,7 @@ hw_store_finalize (GObject *object)
       g_free (self->facts_sql[i]);
       g_free (self->home_facts_sql[i]);
       g_free (self->delete_sql[i]);
+      g_free (self->select_row_sql[i]);
     }
   g_free (self->path);
   g_free (self->actor);
@@ -176,8 +403,10 @@ build_sql (HwStore *self)
       g_autoptr(GString) params = g_string_new ("?1");
       g_autoptr(GString) updates = g_string_new (NULL);
       g_autoptr(GString) facts = g_string_new ("id");
+      g_autoptr(GString) read_cols = NULL;
       const char *owner = NULL;
       guint owner_param = 0;
+      guint version_param = info->n_fields + 2;
 
       for (guint i = 0; i < info->n_fields; i++)
         {
@@ -194,34 +423,56 @@ build_sql (HwStore *self)
             }
         }
 
+      /* What is read of a record carries its row version (migration 6); the facts streams
+       * are read-only and leave it out. */
+      read_cols = g_string_new (cols->str);
+      g_string_append (read_cols, ", row_version");
+
       /* Saving is an UPDATE by id, then an INSERT when no row had it. Never INSERT OR
        * REPLACE: a replace deletes first and would cascade. Not an upsert either: its DO UPDATE
        * always aborts on a constraint, so SQLite keeps a statement journal for every row,
        * which was half the cost of an import. OR FAIL needs none: a single-row statement checks
        * every constraint before it writes, and any failure rolls back the whole transaction
        * anyway (hw_store_rollback dooms the outermost). */
+      /* The UPDATE matches the owner too: a save never moves a record to another case or
+       * home (issue 13). It bumps the row version, and a record read from the database
+       * (?V > 0) changes the row only at the version it was read at: what another program
+       * wrote since is never overwritten. */
+      if (owner)
+        self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s, row_version = "
+                                               "row_version + 1 WHERE %s = ?%u AND id = ?1 "
+                                               "AND (?%u = 0 OR row_version = ?%u)",
+                                               info->name, updates->str, owner, owner_param,
+                                               version_param, version_param);
+      else
+        self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s, row_version = "
+                                               "row_version + 1 WHERE id = ?1 AND (?%u = 0 OR "
+                                               "row_version = ?%u)", info->name, updates->str,
+                                               version_param, version_param);
       if (hw_entity_is_owner_keyed (e))
         {
           /* No index on id alone (migration 5): the primary key (owner, id) finds the row. */
-          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE %s = ?%u "
-                                                 "AND id = ?1", info->name, updates->str,
-                                                 owner, owner_param);
           self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?2 AND "
-                                                    "id = ?1", cols->str, info->name, owner);
+                                                    "id = ?1", read_cols->str, info->name, owner);
           self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE %s = ?2 AND id = ?1",
                                                  info->name, owner);
+          self->select_row_sql[e] = g_strdup_printf ("SELECT %s, row_version FROM %s WHERE "
+                                                     "%s = ?2 AND id = ?1", owner, info->name,
+                                                     owner);
         }
       else
         {
-          self->update_sql[e] = g_strdup_printf ("UPDATE OR FAIL %s SET %s WHERE id = ?1",
-                                                 info->name, updates->str);
           self->select_id_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE id = ?1",
-                                                    cols->str, info->name);
+                                                    read_cols->str, info->name);
           self->delete_sql[e] = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", info->name);
+          self->select_row_sql[e] = g_strdup_printf ("SELECT %s, row_version FROM %s WHERE "
+                                                     "id = ?1", owner ? owner : "NULL",
+                                                     info->name);
         }
       self->insert_sql[e] = g_strdup_printf ("INSERT OR FAIL INTO %s (%s) VALUES (%s)",
                                              info->name, cols->str, params->str);
-      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", cols->str, info->name);
+      self->select_all_sql[e] = g_strdup_printf ("SELECT %s FROM %s", read_cols->str,
+                                                 info->name);
       if (e == HW_ENTITY_FOSTER_HOME || info->owner == HW_ENTITY_FOSTER_HOME)
         self->home_facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s >= ?1 AND %s < ?2",
                                                    facts->str, info->name,
@@ -230,19 +481,19 @@ build_sql (HwStore *self)
       if (e == HW_ENTITY_CASE)
         {
           self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM case_file ORDER BY id",
-                                                 cols->str);
+                                                 read_cols->str);
           self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM case_file WHERE id >= ?1 "
                                                 "AND id < ?2 ORDER BY id", facts->str);
         }
       if (owner)
         {
           self->select_owner_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE %s = ?1",
-                                                       cols->str, info->name, owner);
+                                                       read_cols->str, info->name, owner);
           /* Tables are clustered on (case_id, id): in case order, this is a sequential scan. */
           if (info->owner == HW_ENTITY_CASE)
             {
               self->stream_sql[e] = g_strdup_printf ("SELECT %s FROM %s ORDER BY case_id, id",
-                                                     cols->str, info->name);
+                                                     read_cols->str, info->name);
               self->facts_sql[e] = g_strdup_printf ("SELECT %s FROM %s WHERE case_id >= ?1 "
                                                     "AND case_id < ?2 ORDER BY case_id, id",
                                                     facts->str, info->name);
@@ -332,7 +583,11 @@ prepare_private_file (const char *path, GError **error)
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved));
       return FALSE;
     }
-  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  /* Only a new file is created (and closed) here: closing a descriptor of a database this
+   * process already has open would drop every lock SQLite holds on it. */
+  fd = g_open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
   if (fd < 0)
     {
       int saved = errno;
@@ -363,32 +618,17 @@ set_wal (HwStore *self, GError **error)
   return TRUE;
 }
 
-static HwStore *
-open_internal (const char *path, gboolean readonly, GError **error)
+/* Opens the SQLite connection of @self (again, after its files were lost). */
+static gboolean
+connect (HwStore *self, gboolean create, GError **error)
 {
-  g_autoptr(HwStore) self = NULL;
-  int flags = readonly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags = self->readonly ? SQLITE_OPEN_READONLY
+                             : (SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0));
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!readonly && !prepare_private_file (path, error))
-    return NULL;
-  if (readonly && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    {
-      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No database at %s"), path);
-      return NULL;
-    }
-
-  self = g_object_new (HW_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  self->readonly = readonly;
-  rc = sqlite3_open_v2 (path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc != SQLITE_OK)
-    {
-      hw_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+    return hw_store_set_sqlite_error (self, rc, error);
   sqlite3_extended_result_codes (self->db, 1);
   /* Another writer (the app and an import) holds the lock for a while at most: wait for it. */
   sqlite3_busy_timeout (self->db, 10000);
@@ -404,25 +644,30 @@ open_internal (const char *path, gboolean readonly, GError **error)
       !hw_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), error) ||
       !hw_store_exec (self, "PRAGMA temp_store = MEMORY", error) ||
       !hw_store_exec (self, "PRAGMA secure_delete = ON", error))
-    return NULL;
+    return FALSE;
   /* A quick read of the header: a file that is not a database fails here, not later. */
   if (!hw_store_exec (self, "SELECT count(*) FROM sqlite_schema", error))
-    return NULL;
+    return FALSE;
 
-  if (!readonly)
+  if (!self->readonly)
     {
       /* FULL: a commit the user saw is on disk, even through a power cut. */
       if (!set_wal (self, error) ||
           !hw_store_exec (self, "PRAGMA synchronous = FULL", error) ||
           !migrate (self, error))
-        return NULL;
+        return FALSE;
+      /* In WAL mode now, with the -wal and -shm open: guard them, then note which they are. */
+      self->guard = guard_acquire (self->path);
+      remember_files (self);
+      if (self->cache_mib)
+        hw_store_set_cache_size (self, self->cache_mib);
     }
   else
     {
       sqlite3_stmt *stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
 
       if (stmt == NULL)
-        return NULL;
+        return FALSE;
       sqlite3_step (stmt);
       self->schema_version = sqlite3_column_int (stmt, 0);
       release (stmt);
@@ -430,24 +675,66 @@ open_internal (const char *path, gboolean readonly, GError **error)
         {
           g_set_error (error, HW_ERROR, HW_ERROR_VERSION,
                        _("This database was made by a newer version of Homeward"));
-          return NULL;
+          return FALSE;
         }
     }
+  return TRUE;
+}
 
+static HwStore *
+open_internal (const char *path, gboolean readonly, gboolean create, GError **error)
+{
+  g_autoptr(HwStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  /* Only the app's first run, demo, import and restore make a database: a mistyped path
+   * anywhere else must not become an empty caseload that reports nothing due. */
+  if ((readonly || !create) && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No database at %s"), path);
+      return NULL;
+    }
+  if (!readonly && create && !prepare_private_file (path, error))
+    return NULL;
+
+  self = g_object_new (HW_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->readonly = readonly;
+  if (!connect (self, create, error))
+    return NULL;
   build_sql (self);
   return g_steal_pointer (&self);
+}
+
+/* The database file, its -wal or -shm was deleted or replaced under the connection (another
+ * program, or a person): a fresh connection sees the file as it is now. */
+static gboolean
+reconnect (HwStore *self, GError **error)
+{
+  g_warning ("%s: the database file or its journal was removed or replaced by another "
+             "program; reopening it", self->path);
+  disconnect (self);
+  hw_store_audit_reset_head (self);
+  return connect (self, FALSE, error);
 }
 
 HwStore *
 hw_store_open (const char *path, GError **error)
 {
-  return open_internal (path, FALSE, error);
+  return open_internal (path, FALSE, TRUE, error);
+}
+
+HwStore *
+hw_store_open_existing (const char *path, GError **error)
+{
+  return open_internal (path, FALSE, FALSE, error);
 }
 
 HwStore *
 hw_store_open_readonly (const char *path, GError **error)
 {
-  return open_internal (path, TRUE, error);
+  return open_internal (path, TRUE, FALSE, error);
 }
 
 const char *
@@ -513,6 +800,20 @@ hw_store_get_actor (HwStore *self)
   return self->actor;
 }
 
+gint64
+hw_store_get_data_version (HwStore *self)
+{
+  sqlite3_stmt *stmt;
+  gint64 version = 0;
+
+  g_return_val_if_fail (HW_IS_STORE (self), 0);
+  stmt = hw_store_prepare_cached (self, "PRAGMA data_version", NULL);
+  if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  release (stmt);
+  return version;
+}
+
 gboolean
 hw_store_in_transaction (HwStore *self)
 {
@@ -526,6 +827,10 @@ hw_store_begin (HwStore *self, GError **error)
 
   if (self->tx_depth == 0)
     {
+      /* A WAL deleted under us would take this transaction with it: start on the file as
+       * it is now. */
+      if (!self->readonly && !files_intact (self) && !reconnect (self, error))
+        return FALSE;
       /* Another process may have appended to the audit chain since our last transaction. */
       hw_store_audit_reset_head (self);
       /* IMMEDIATE takes the write lock now, so a busy database is reported before any work. */
@@ -566,6 +871,15 @@ hw_store_commit (HwStore *self, GError **error)
         hw_store_set_sqlite_error (self, rc, error);
       hw_store_exec (self, "ROLLBACK", NULL);
       hw_store_audit_reset_head (self);
+      return FALSE;
+    }
+  /* Committed into a WAL that was deleted or replaced meanwhile: nobody will ever read it.
+   * Say so, so no one is told it was saved (the next transaction reconnects). */
+  if (!files_intact (self))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED,
+                   _("The change could not be saved: the database file was replaced or its "
+                     "journal removed by another program"));
       return FALSE;
     }
   return TRUE;
@@ -675,6 +989,9 @@ read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed, HwArena 
       rec->entity = entity;
       rec->id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
     }
+  /* The row version follows the fields where the query read it (not in the facts). */
+  if (sqlite3_column_count (stmt) > (int) info->n_fields + 1)
+    rec->version = sqlite3_column_int64 (stmt, (int) info->n_fields + 1);
   for (guint i = 0; i < info->n_fields; i++)
     {
       const HwField *f = &info->fields[i];
@@ -746,47 +1063,142 @@ statement_for (HwStore *self, sqlite3_stmt **cache, char **sql, HwEntity entity,
   return cache[entity];
 }
 
+/* How a case or foster home is named in a message: its journal number or name, else its id. */
+static char *
+dup_owner_label (HwStore *self, HwEntity owner_entity, const char *owner_id)
+{
+  sqlite3_stmt *stmt;
+  char *label = NULL;
+
+  stmt = hw_store_prepare_cached (self, owner_entity == HW_ENTITY_FOSTER_HOME
+                                        ? "SELECT name FROM foster_home WHERE id = ?1"
+                                        : "SELECT journal_no FROM case_file WHERE id = ?1", NULL);
+  if (stmt)
+    {
+      sqlite3_bind_text (stmt, 1, owner_id, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0))
+        label = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      release (stmt);
+    }
+  return label ? label : g_strdup (owner_id);
+}
+
+/* A save changed no row: is the record stored under another owner, at another version, or
+ * not at all (deleted meanwhile, or a deleted record put back by undo)? Sets @error and
+ * returns FALSE for the first two; TRUE when the record is simply not there. */
+static gboolean
+explain_unchanged (HwStore *self, const HwRecord *rec, GError **error)
+{
+  const HwEntityInfo *info = hw_entity_info (rec->entity);
+  const char *owner = hw_record_get_owner_id (rec);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, self->select_row_sql[rec->entity], error);
+  g_autofree char *stored_owner = NULL;
+  gint64 stored_version = 0;
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, rec->id, -1, SQLITE_STATIC);
+  if (hw_entity_is_owner_keyed (rec->entity))
+    sqlite3_bind_text (stmt, 2, owner, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      stored_owner = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      stored_version = sqlite3_column_int64 (stmt, 1);
+    }
+  release (stmt);
+  if (!found)
+    return TRUE;
+
+  if (g_strcmp0 (stored_owner, owner) != 0)
+    {
+      HwEntity owner_entity = info->owner;
+      g_autofree char *theirs = dup_owner_label (self, owner_entity, stored_owner);
+      g_autofree char *ours = dup_owner_label (self, owner_entity, owner);
+
+      /* A record never changes owner through a save: the other case would lose it. */
+      g_set_error (error, HW_ERROR, HW_ERROR_CONFLICT,
+                   owner_entity == HW_ENTITY_FOSTER_HOME
+                   /* Translators: "Home member 1b2c…: belongs to foster home “Berg”, not to “Dal”;
+                    * nothing was saved" */
+                   ? _("%s %s: belongs to foster home “%s”, not to “%s”; nothing was saved")
+                   /* Translators: "Measure 1b2c…: belongs to case 2021-00015, not to case
+                    * 2024-00001; nothing was saved" */
+                   : _("%s %s: belongs to case %s, not to case %s; nothing was saved"),
+                   _(info->label), rec->id, theirs, ours);
+      return FALSE;
+    }
+  g_set_error (error, HW_ERROR, HW_ERROR_CHANGED,
+               /* Translators: %s is a kind of record, like "Child" */
+               _("%s: changed by another program since it was opened; nothing was saved. "
+                 "Reload it to see the change."), _(info->label));
+  g_debug ("%s %s: read at version %" G_GINT64_FORMAT ", stored at %" G_GINT64_FORMAT,
+           info->name, rec->id, rec->version, stored_version);
+  return FALSE;
+}
+
+static int
+step_write (HwStore *self, sqlite3_stmt *stmt, gconstpointer record, gint64 version)
+{
+  const HwEntityInfo *info = hw_entity_info (((const HwRecord *) record)->entity);
+  int rc;
+
+  bind_record (stmt, record);
+  if (version >= 0)
+    sqlite3_bind_int64 (stmt, (int) info->n_fields + 2, version);
+  rc = sqlite3_step (stmt);
+  release (stmt);
+  return rc;
+}
+
+/* Inserts or updates one record inside the open transaction; @audit FALSE when the caller
+ * writes one audit entry for a whole dossier. The record's version is brought up to date (the
+ * caller's copy stays current for its next save). */
 static gboolean
 upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, GError **error)
 {
-  const HwRecord *rec = record;
+  HwRecord *rec = (HwRecord *) record;
   const HwEntityInfo *info = hw_entity_info (rec->entity);
-  sqlite3_stmt *stmt;
-  gboolean existed = FALSE;
-  int rc;
+  sqlite3_stmt *insert, *update;
+  gboolean existed = FALSE, done = FALSE;
+  gint64 version = 0;
+  int rc = SQLITE_DONE;
 
   if (!hw_record_validate (record, birth_date, error))
     return FALSE;
-
-  /* Insert, else update in place when the id is stored: new records are the many (an import
-   * writes nothing else), and a single-row INSERT OR FAIL checks every constraint before it
-   * writes, so a refused one left nothing behind. A record nothing refers to is matched under
-   * its owner (hw_entity_is_owner_keyed); any other may move to another case. */
-  stmt = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
-  if (stmt == NULL)
+  insert = statement_for (self, self->insert_stmt, self->insert_sql, rec->entity, error);
+  update = insert ? statement_for (self, self->update_stmt, self->update_sql, rec->entity, error)
+                  : NULL;
+  if (update == NULL)
     return FALSE;
-  bind_record (stmt, record);
-  rc = sqlite3_step (stmt);
-  release (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+
+  /* A record from a file or a new one: insert, else update in place when the id is stored
+   * under the same owner. New records are the many (an import writes nothing else), and a
+   * single-row INSERT OR FAIL checks every constraint before it writes, so a refused one left
+   * nothing behind. A record read from the database is updated at the version it was read. */
+  if (rec->version == 0)
     {
-      stmt = statement_for (self, self->update_stmt, self->update_sql, rec->entity, error);
-      if (stmt == NULL)
-        return FALSE;
-      bind_record (stmt, record);
-      rc = sqlite3_step (stmt);
-      release (stmt);
-      existed = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
-      if (rc == SQLITE_DONE && !existed)
+      rc = step_write (self, insert, record, -1);
+      done = rc == SQLITE_DONE;
+      version = 1;
+    }
+  if (!done && (rc == SQLITE_DONE || (rc & 0xff) == SQLITE_CONSTRAINT))
+    {
+      rc = step_write (self, update, record, rec->version);
+      existed = done = rc == SQLITE_DONE && sqlite3_changes (self->db) > 0;
+      version = rec->version ? rec->version + 1 : 0;
+      if (rc == SQLITE_DONE && !done)
         {
-          /* Refused for something other than its id: insert again for SQLite's reason. */
-          stmt = self->insert_stmt[rec->entity];
-          bind_record (stmt, record);
-          rc = sqlite3_step (stmt);
-          release (stmt);
+          if (!explain_unchanged (self, rec, error))
+            return FALSE;
+          /* Not stored at all: insert (again, for SQLite's reason if it was refused). */
+          rc = step_write (self, insert, record, -1);
+          done = rc == SQLITE_DONE;
+          version = 1;
         }
     }
-  if (rc != SQLITE_DONE)
+  if (!done)
     {
       if ((rc & 0xff) == SQLITE_CONSTRAINT && rec->entity == HW_ENTITY_CASE)
         {
@@ -797,6 +1209,7 @@ upsert (HwStore *self, gconstpointer record, HwDate birth_date, gboolean audit, 
         }
       return hw_store_set_sqlite_error (self, rc, error);
     }
+  rec->version = version;
 
   if (audit)
     {
@@ -852,17 +1265,25 @@ hw_store_save (HwStore *self, gconstpointer record, GError **error)
 {
   const HwRecord *rec = record;
   HwDate birth = HW_DATE_NONE;
+  gint64 version;
   gboolean ok;
 
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
+  version = rec->version;
 
   if (!hw_store_begin (self, error))
     return FALSE;
   if (hw_entity_info (rec->entity)->owner == HW_ENTITY_CASE && rec->entity != HW_ENTITY_CASE)
     birth = lookup_birth_date (self, hw_record_get_owner_id (record));
   ok = upsert (self, record, birth, TRUE, error);
-  return finish (self, ok, error);
+  if (!finish (self, ok, error))
+    {
+      /* Nothing was written: the record is still at the version it was read. */
+      ((HwRecord *) record)->version = version;
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -875,8 +1296,14 @@ hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
   gboolean ok;
   g_autofree char *detail = g_strdup_printf ("%u records", hw_dossier_count (dossier));
 
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+
   g_return_val_if_fail (HW_IS_STORE (self), FALSE);
 
+  g_array_append_val (versions, root->version);
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    for (guint i = 0; dossier->records[e] && i < dossier->records[e]->len; i++)
+      g_array_append_val (versions, ((HwRecord *) dossier->records[e]->pdata[i])->version);
   if (!hw_store_begin (self, error))
     return FALSE;
   ok = upsert (self, root, HW_DATE_NONE, FALSE, error);
@@ -892,7 +1319,19 @@ hw_store_save_dossier (HwStore *self, const HwDossier *dossier, GError **error)
     ok = hw_store_audit_append (self, "save", info->name, root->id,
                                 root->entity == HW_ENTITY_CASE ? root->id : NULL, detail,
                                 error);
-  return finish (self, ok, error);
+  if (!finish (self, ok, error))
+    {
+      /* Nothing was written: every record is still at the version it was read. */
+      guint n = 0;
+
+      ((HwRecord *) root)->version = g_array_index (versions, gint64, n++);
+      for (guint e = 0; e < HW_N_ENTITIES; e++)
+        for (guint i = 0; dossier->records[e] && i < dossier->records[e]->len; i++)
+          ((HwRecord *) dossier->records[e]->pdata[i])->version =
+            g_array_index (versions, gint64, n++);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 5   /* the number of migrations */
+#define HW_STORE_SCHEMA_VERSION 6   /* the number of migrations */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
@@ -19,7 +19,12 @@ G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
 /* $XDG_DATA_HOME/homeward/homeward.db */
 char       *hw_store_dup_default_path (void);
 
+/* Opens @path, creating the file (and its folders) when missing: only for the app's first
+ * run, demo, import and restore. Everything else uses hw_store_open_existing(). */
 HwStore    *hw_store_open            (const char *path, GError **error);
+/* The same for a database that must exist: a missing file is HW_ERROR_NOT_FOUND naming the
+ * path, and nothing is created. */
+HwStore    *hw_store_open_existing   (const char *path, GError **error);
 /* Opens for reading only: no migration, no writes (backups, restore checks). */
 HwStore    *hw_store_open_readonly   (const char *path, GError **error);
 const char *hw_store_get_path        (HwStore *self);
@@ -129,6 +134,10 @@ GPtrArray  *hw_store_list_case_rows_page (HwStore *self, HwDate today, guint off
 /* Rows matching @needle in name, journal number or identity number (case-insensitive). */
 GPtrArray  *hw_store_search_case_rows (HwStore *self, const char *needle, HwDate today,
                                        guint limit, GError **error);
+
+/* A number that changes when another connection (another program) commits: poll it to notice
+ * changes made elsewhere (PRAGMA data_version; cheap, no disk access). 0 on failure. */
+gint64      hw_store_get_data_version (HwStore *self);
 
 /* Audit: appends who/when/what for a read of a child's record. */
 gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError **error);

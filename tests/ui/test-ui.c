@@ -1699,6 +1699,115 @@ START_TEST (test_demo_missed_not_overdue)
 }
 END_TEST
 
+/* ---- issue 13: another program's commits ---- */
+
+static gboolean
+child_title_is (gpointer data)
+{
+  return g_strcmp0 (hw_child_page_get_title (child_page ()), data) == 0;
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+  return dialog;
+}
+
+/* An import renames the child while the record is open in the app: the app shows the new name
+ * within a second or two, and a save from a form opened before refuses to write the old name
+ * back, keeps what was typed, and offers to reload. */
+START_TEST (test_other_program_changes_are_shown_never_overwritten)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) other = hw_store_open_existing (fx.path, &error);
+  const HwDossier *d;
+  HwChild *theirs;
+  HwChild *stored;
+  HwRecordEditor *editor;
+  AdwMessageDialog *dialog;
+  GtkWidget *school, *given;
+
+  ck_assert_no_error (error);
+  open_case_by_search ("Testesen");
+  d = hw_child_page_get_dossier (child_page ());
+  editor = hw_record_editor_new (GTK_WINDOW (fx.window), fx.store, hw_dossier_child (d), FALSE,
+                                 d, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  hw_ui_test_spin (50);
+
+  /* The other program: a second connection, as the CLI's import would be. */
+  theirs = hw_store_load_owned (other, HW_ENTITY_CHILD, fx.case_testa,
+                                ((HwRecord *) hw_dossier_child (d))->id, &error);
+  ck_assert_no_error (error);
+  g_free (theirs->given_name);
+  theirs->given_name = g_strdup ("Tesla");
+  ck_assert (hw_store_save (other, theirs, &error));
+  hw_record_free (theirs);
+  ck_assert_msg (hw_ui_test_wait_for (child_title_is, (gpointer) "Tesla Testesen", 5000),
+                 "the app still shows %s", hw_child_page_get_title (child_page ()));
+
+  /* The form opened before: its save is refused, and keeps what was typed. */
+  school = hw_record_editor_get_row (editor, "school");
+  given = hw_record_editor_get_row (editor, "given_name");
+  type_into (school, "Bakkeby skole");
+  ck_assert (!hw_record_editor_save (editor));
+  ck_assert_msg (strstr (hw_record_editor_get_error (editor), "another program") != NULL, "%s",
+                 hw_record_editor_get_error (editor));
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (school)), "Bakkeby skole");
+  stored = hw_store_load_owned (other, HW_ENTITY_CHILD, fx.case_testa,
+                                ((HwRecord *) hw_record_editor_get_record (editor))->id, &error);
+  ck_assert_str_eq (stored->given_name, "Tesla");
+  ck_assert_ptr_null (stored->school);
+  hw_record_free (stored);
+
+  /* Reload, offered: the form shows what is saved now, and then saves. */
+  hw_ui_test_spin (50);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  hw_ui_test_screenshot (GTK_WIDGET (dialog), "changed-by-another-program");
+  adw_message_dialog_response (dialog, "reload");
+  hw_ui_test_spin (50);
+  ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (given)), "Tesla");
+  type_into (school, "Bakkeby skole");
+  ck_assert_msg (hw_record_editor_save (editor), "%s", hw_record_editor_get_error (editor));
+  stored = hw_store_load_owned (other, HW_ENTITY_CHILD, fx.case_testa,
+                                ((HwRecord *) hw_record_editor_get_record (editor))->id, &error);
+  ck_assert_str_eq (stored->given_name, "Tesla");
+  ck_assert_str_eq (stored->school, "Bakkeby skole");
+  hw_record_free (stored);
+}
+END_TEST
+
+/* Issue 13: a database path given to the app that does not exist is not a new empty caseload
+ * (only the first run creates one, at the default place). */
+START_TEST (test_missing_database_refused)
+{
+  g_autofree char *dir = hw_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "typo", "missing.db", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  GtkWindow *window;
+  AdwStatusPage *page;
+
+  hw_application_set_db_path (app, path);
+  window = hw_application_open_window (app);
+  ck_assert (HW_IS_WINDOW (window));
+  ck_assert_str_eq (hw_window_get_visible_view (HW_WINDOW (window)), "error");
+  page = ADW_STATUS_PAGE (hw_window_get_page (HW_WINDOW (window), "error"));
+  ck_assert_msg (strstr (adw_status_page_get_description (page), path) != NULL, "%s",
+                 adw_status_page_get_description (page));
+  gtk_window_destroy (window);
+  ck_assert (!g_file_test (folder, G_FILE_TEST_EXISTS));
+  hw_test_remove_tree (dir);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1741,6 +1850,7 @@ ui_suite (void)
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);
+  tcase_add_test (tc, test_other_program_changes_are_shown_never_overwritten);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("demo");
@@ -1751,6 +1861,7 @@ ui_suite (void)
 
   tc = tcase_create ("open");
   tcase_add_test (tc, test_newer_database_refused);
+  tcase_add_test (tc, test_missing_database_refused);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("items");

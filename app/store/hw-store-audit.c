@@ -171,6 +171,32 @@ hw_store_audit_append (HwStore    *self,
   return TRUE;
 }
 
+gboolean
+hw_store_log_disclosure (HwStore    *self,
+                         const char *what,
+                         guint       n_cases,
+                         const char *destination,
+                         GError    **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  /* Machine-readable and untranslated: the trail is evidence, read by tools as well. */
+  detail = g_strdup_printf ("cases=%u to=%s", n_cases, destination ? destination : "-");
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = hw_store_audit_append (self, "disclose", what, NULL, NULL, detail, error);
+  if (!ok)
+    {
+      hw_store_rollback (self);
+      return FALSE;
+    }
+  return hw_store_commit (self, error);
+}
+
 void
 hw_audit_entry_free (HwAuditEntry *entry)
 {

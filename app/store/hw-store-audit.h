@@ -52,6 +52,12 @@ gboolean    hw_store_audit_check     (HwStore *self, HwAuditReport *report, GErr
 /* The same, reduced to the entry's number (@bad_seq) and the count verified (@n_checked). */
 gboolean    hw_store_audit_verify    (HwStore *self, gint64 *bad_seq, guint64 *n_checked,
                                       GError **error);
+/* Appends, in its own transaction, an entry saying that personal data left the database:
+ * @what (an export format, "backup", "list --search"…), how many cases, and where to (a path,
+ * "stdout"…). Commands that disclose call it before they report success. */
+gboolean    hw_store_log_disclosure  (HwStore *self, const char *what, guint n_cases,
+                                      const char *destination, GError **error);
+
 /* A short English name for @kind ("edited", "missing"…), for pipe-friendly output. */
 const char *hw_audit_break_to_string (HwAuditBreak kind);
 

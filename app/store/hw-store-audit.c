@@ -556,3 +556,229 @@ hw_store_audit_verify (HwStore *self, gint64 *bad_seq, guint64 *n_checked, GErro
     *n_checked = report.n_checked;
   return ok;
 }
+
+/* ---- carrying a trail forward across a restore ---- */
+
+static gboolean
+raw_fail (sqlite3 *db, int rc, GError **error)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, HW_ERROR, HW_ERROR_BUSY,
+                 _("The database is in use by another program (%s); try again"),
+                 sqlite3_errmsg (db));
+  else
+    g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec_raw_tx (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK ? TRUE : raw_fail (db, rc, error);
+}
+
+/* The hash of entry @seq, or FALSE (no error) when there is none. */
+static gboolean
+raw_hash_at (sqlite3 *db, gint64 seq, char hash[65])
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  hash[0] = '\0';
+  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE seq = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  copy_hash (hash, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
+raw_insert (sqlite3 *db, sqlite3_stmt *ins, gint64 seq, const char *const fields[7],
+            const char *prev, const char *hash, GError **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (ins, 1, seq);
+  for (int i = 0; i < 7; i++)
+    sqlite3_bind_text (ins, 2 + i, fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 9, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 10, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (ins);
+  sqlite3_reset (ins);
+  sqlite3_clear_bindings (ins);
+  return rc == SQLITE_DONE ? TRUE : raw_fail (db, rc, error);
+}
+
+/* Appends to @into (a restored copy, not yet installed, whose trail is the backup's, intact)
+ * every entry of the replaced database's trail (@from; NULL when it could not be read) that the
+ * backup does not hold, then the "restore" entry, in one transaction. Entries after the part
+ * both trails share keep their number and hash when the backup's trail is exactly that shared
+ * part (a backup of this database: the usual case); otherwise they are chained anew after the
+ * backup's entries, content unchanged, and the restore entry names the replaced trail's head.
+ * Only entries of @from that verify are carried: a break is named, never laundered. */
+gboolean
+hw_store_audit_carry_forward (HwStore    *from,
+                              sqlite3    *into,
+                              const char *actor,
+                              const char *detail,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(GString) text = g_string_new (detail);
+  g_autoptr(GError) broken = NULL;
+  g_autofree char *at = hw_timestamp_now_utc ();
+  g_autofree char *restore_hash = NULL;
+  HwAuditReport report = { 0 };
+  sqlite3 *src = from ? hw_store_get_handle (from) : NULL;
+  char last_hash[65], from_head[65] = "";
+  gint64 b = 0, n = 0, k = 0, seq;
+  gboolean have_last, verbatim;
+  int rc;
+
+  if (actor == NULL || *actor == '\0')
+    actor = g_get_user_name ();
+  if (from && !hw_store_audit_check (from, &report, &broken) && report.seq == 0 &&
+      report.n_checked == 0)
+    g_debug ("the replaced trail could not be read: %s", broken->message);
+  if (from)
+    n = (gint64) report.n_checked;
+
+  if (!exec_raw_tx (into, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  have_last = FALSE;
+  {
+    g_autoptr(sqlite3_stmt) last = NULL;
+
+    rc = sqlite3_prepare_v2 (into, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", -1,
+                             &last, NULL);
+    if (rc != SQLITE_OK)
+      goto fail;
+    rc = sqlite3_step (last);
+    if (rc == SQLITE_ROW)
+      {
+        have_last = TRUE;
+        b = sqlite3_column_int64 (last, 0);
+        copy_hash (last_hash, (const char *) sqlite3_column_text (last, 1));
+      }
+    else if (rc != SQLITE_DONE)
+      goto fail;
+  }
+  if (!have_last)
+    copy_hash (last_hash, GENESIS);
+
+  /* The longest shared beginning: in a hash chain, equal hashes at an entry mean equal trails
+   * up to it, so a binary search over the entry numbers finds it. */
+  {
+    gint64 lo = 0, hi = MIN (b, n);
+
+    while (lo < hi)
+      {
+        gint64 mid = lo + (hi - lo + 1) / 2;
+        char a[65], c[65];
+
+        if (raw_hash_at (src, mid, a) && raw_hash_at (into, mid, c) && g_str_equal (a, c))
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+    k = lo;
+  }
+  if (n > 0)
+    raw_hash_at (src, n, from_head);
+  verbatim = k == b;
+
+  rc = sqlite3_prepare_v2 (into, "INSERT INTO audit (seq, at, actor, action, entity, record_id, "
+                           "case_id, detail, prev_hash, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &ins, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  seq = b;
+  if (n > k)
+    {
+      rc = sqlite3_prepare_v2 (src, "SELECT seq, at, actor, action, entity, record_id, case_id, "
+                               "detail, hash FROM audit WHERE seq > ?1 AND seq <= ?2 "
+                               "ORDER BY seq", -1, &rows, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rc = raw_fail (src, rc, error);
+          sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (rows, 1, k);
+      sqlite3_bind_int64 (rows, 2, n);
+      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+        {
+          const char *fields[7];
+          g_autofree char *hash = NULL;
+
+          for (int i = 0; i < 7; i++)
+            fields[i] = (const char *) sqlite3_column_text (rows, 1 + i);
+          seq++;
+          hash = verbatim ? g_strdup ((const char *) sqlite3_column_text (rows, 8))
+                          : compute_hash (last_hash, seq, fields[0], fields[1], fields[2],
+                                          fields[3], fields[4], fields[5], fields[6]);
+          if (!raw_insert (into, ins, seq, fields, last_hash, hash, error))
+            {
+              sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+              return FALSE;
+            }
+          copy_hash (last_hash, hash);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          raw_fail (src, rc, error);
+          sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      /* Machine-readable and untranslated, like every detail in the trail. */
+      if (verbatim)
+        g_string_append_printf (text, "; carried entries %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                " of the replaced trail", k + 1, n);
+      else
+        g_string_append_printf (text, "; carried entries %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                " of the replaced trail as %" G_GINT64_FORMAT "-%"
+                                G_GINT64_FORMAT, k + 1, n, b + 1, seq);
+    }
+  if (from && n > 0)
+    g_string_append_printf (text, "; replaced-head=%" G_GINT64_FORMAT ":%s", n, from_head);
+  if (from && broken && report.seq > 0)
+    g_string_append_printf (text, "; the replaced trail was broken at entry %" G_GINT64_FORMAT
+                            " (%s), not carried from there", report.seq,
+                            hw_audit_break_to_string (report.kind));
+  else if (from == NULL || broken)
+    g_string_append (text, "; the replaced trail could not be read");
+
+  {
+    const char *fields[7] = { at, actor, "restore", "database", NULL, NULL, text->str };
+
+    seq++;
+    restore_hash = compute_hash (last_hash, seq, fields[0], fields[1], fields[2], fields[3],
+                                 fields[4], fields[5], fields[6]);
+    if (!raw_insert (into, ins, seq, fields, last_hash, restore_hash, error))
+      {
+        sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  }
+  g_clear_pointer (&ins, sqlite3_finalize);
+  g_clear_pointer (&rows, sqlite3_finalize);
+  if (!exec_raw_tx (into, "COMMIT", error))
+    {
+      sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  g_debug ("restore: %" G_GINT64_FORMAT " entries carried forward", n > k ? n - k : 0);
+  return TRUE;
+
+fail:
+  raw_fail (into, rc, error);
+  sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -980,28 +980,89 @@ keep_current (const char *db_path, char **kept, gboolean *damaged, GError **erro
   return TRUE;
 }
 
-/* Puts the checked copy at @tmp in place of the database at @db_path. */
+/* The restore entry's detail (untranslated: the trail is read by tools too). */
+static char *
+restore_detail (const HwBackupInfo *info, const char *kept, gboolean damaged)
+{
+  g_autofree char *kept_name = kept ? g_path_get_basename (kept) : NULL;
+
+  return g_strdup_printf ("restored a verified backup: %" G_GUINT64_FORMAT " audit entries, "
+                          "schema %d%s%s", info->audit_entries, info->schema_version,
+                          kept_name ? (damaged ? "; the unreadable database was kept as "
+                                               : "; the replaced database was kept as ")
+                                    : "",
+                          kept_name ? kept_name : "");
+}
+
+/* Puts the checked copy at @tmp in place of the database at @db_path. The copy receives the
+ * replaced database's audit entries it lacks and the "restore" entry before it goes in, in the
+ * same transaction that installs it: no entry is ever lost, and no restore goes unrecorded,
+ * wherever the process is killed. */
 static gboolean
-install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
+install (const char *db_path, const char *tmp, gboolean damaged, const char *actor,
+         const char *detail, GError **error)
 {
   g_autoptr(sqlite3) live = NULL;
   g_autoptr(sqlite3) src = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *dir = g_path_get_dirname (db_path);
+  gboolean recorded = FALSE;
   int n;
 
+  src = open_raw (tmp, SQLITE_OPEN_READWRITE, error);
+  if (src == NULL)
+    return FALSE;
   if (!damaged && g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
       /* Through SQLite, under its locks, in one transaction: a program that has the database
        * open sees the old contents or the new; a crash leaves one or the other. */
       live = open_raw (db_path, SQLITE_OPEN_READWRITE, &local);
-      if (live && query_int (live, "SELECT count(*) FROM sqlite_schema", &n, &local))
+      /* WAL (as the store always leaves it, but a file copied in may not be): the trail is
+       * read below while the write lock is held, which only WAL lets a reader do. */
+      if (live && query_int (live, "SELECT count(*) FROM sqlite_schema", &n, &local) &&
+          exec_raw (live, "PRAGMA journal_mode = WAL", &local))
         {
-          src = open_raw (tmp, SQLITE_OPEN_READONLY, error);
-          if (src == NULL)
-            return FALSE;
-          if (copy_database (src, live, &local))
+          sqlite3_backup *backup = sqlite3_backup_init (live, "main", src, "main");
+          gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+          int rc;
+
+          if (backup == NULL)
+            return raw_error (live, sqlite3_errcode (live), error);
+          /* A step of no pages takes the database's write lock and keeps it until the copy
+           * is done: from here on nobody can append to the trail being carried forward. */
+          while (((rc = sqlite3_backup_step (backup, 0)) & 0xff) == SQLITE_BUSY &&
+                 g_get_monotonic_time () < deadline)
+            g_usleep (20 * 1000);
+          if (rc == SQLITE_OK || rc == SQLITE_DONE)
+            {
+              /* Read on a connection of its own: the lock-holding one is the backup's. */
+              g_autoptr(HwStore) from = hw_store_open_readonly (db_path, NULL);
+
+              if (from)
+                hw_store_set_cache_size (from, 1);
+              if (!hw_store_audit_carry_forward (from, src, actor, detail, error))
+                {
+                  g_clear_object (&from);
+                  sqlite3_backup_finish (backup);
+                  return FALSE;
+                }
+              g_clear_object (&from);
+              recorded = TRUE;
+              while (((rc = sqlite3_backup_step (backup, -1)) & 0xff) == SQLITE_BUSY &&
+                     g_get_monotonic_time () < deadline)
+                g_usleep (20 * 1000);
+            }
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
             return TRUE;
+          if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_BUSY,
+                           _("The database is in use by another program; try again"));
+              return FALSE;
+            }
+          g_set_error (&local, HW_ERROR, HW_ERROR_FAILED,
+                       _("The database could not be copied: %s"), sqlite3_errstr (rc));
         }
       if (local->domain == HW_ERROR && local->code == HW_ERROR_BUSY)
         {
@@ -1013,9 +1074,13 @@ install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
       g_clear_pointer (&live, sqlite3_close);
     }
 
-  /* Nothing usable there (or nothing at all): the file itself is replaced. Its WAL must go
-   * first, or SQLite would replay the old file's changes onto the new one. Only reached when
-   * the database could not be read, so no program is working with it. */
+  /* Nothing usable there (or nothing at all): the file itself is replaced, its restore entry
+   * written first. Its WAL must go first, or SQLite would replay the old file's changes onto
+   * the new one. Only reached when the database could not be read, so no program is working
+   * with it. */
+  if (!recorded && !hw_store_audit_carry_forward (NULL, src, actor, detail, error))
+    return FALSE;
+  g_clear_pointer (&src, sqlite3_close);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && !ensure_private_dir (dir, error))
     return FALSE;
   {
@@ -1035,32 +1100,17 @@ install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
   return TRUE;
 }
 
-/* The restored database names the restore in its own trail, then must verify. */
+/* The restored database (its restore entry already in) must pass the checks again. */
 static gboolean
-record_restore (const char *db_path, const char *actor, HwBackupInfo *info, GError **error)
+check_restored (const char *db_path, GError **error)
 {
   g_autoptr(HwStore) store = hw_store_open (db_path, error);
-  g_autofree char *detail = NULL;
   HwAuditReport report;
   sqlite3 *db;
   int ok_int = 0;
 
   if (store == NULL)
     return FALSE;
-  hw_store_set_actor (store, actor);
-  detail = g_strdup_printf ("restored a verified backup: %" G_GUINT64_FORMAT
-                            " audit entries, schema %d", info->audit_entries,
-                            info->schema_version);
-  if (!hw_store_begin (store, error))
-    return FALSE;
-  if (!hw_store_audit_append (store, "restore", "database", NULL, NULL, detail, error))
-    {
-      hw_store_rollback (store);
-      return FALSE;
-    }
-  if (!hw_store_commit (store, error))
-    return FALSE;
-
   db = hw_store_get_handle (store);
   if (!query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check", &ok_int, error))
     return FALSE;
@@ -1131,13 +1181,18 @@ hw_store_restore (const char *db_path, const char *backup_path, const char *acto
     }
   ok = ok && check_copy (tmp, page_size, TRUE, info, error);
   ok = ok && keep_current (db_path, &kept, &damaged, error);
-  ok = ok && install (db_path, tmp, damaged, error);
+  if (ok)
+    {
+      g_autofree char *detail = restore_detail (info, kept, damaged);
+
+      ok = install (db_path, tmp, damaged, actor, detail, error);
+    }
   if (tmp)
     remove_db_files (tmp);
   if (ok)
     {
       info->path = g_steal_pointer (&kept);
-      ok = record_restore (db_path, actor, info, error);
+      ok = check_restored (db_path, error);
     }
   else if (kept && !damaged)
     g_unlink (kept);   /* nothing was replaced: the copy is not needed */

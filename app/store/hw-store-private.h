@@ -26,4 +26,12 @@ gboolean      hw_store_audit_append     (HwStore    *self,
 /* Forget the cached chain head (after a rollback the last appended rows are gone). */
 void          hw_store_audit_reset_head (HwStore *self);
 
+/* Restore: appends to @into the entries of @from's trail the backup lacks, then the "restore"
+ * entry with @detail, in one transaction (hw-store-audit.c). @from may be NULL. */
+gboolean      hw_store_audit_carry_forward (HwStore    *from,
+                                            sqlite3    *into,
+                                            const char *actor,
+                                            const char *detail,
+                                            GError    **error);
+
 G_END_DECLS

@@ -108,20 +108,155 @@ START_TEST (test_backup_restore_same_contents)
   kept_dump = trust_dump (info.path, FALSE);
   ck_assert (trust_contains (kept_dump, "LATER-2"));
 
-  /* The restored trail is the backup's, plus the restore, and verifies. */
+  /* The restored trail is the backup's, the three saves made after it, the restore, and
+   * verifies. */
   {
     g_autoptr(HwStore) store = hw_store_open_readonly (live, &error);
     g_autoptr(GPtrArray) entries = hw_store_audit_list (store, NULL, &error);
     HwAuditEntry *last;
 
     ck_assert_no_error (error);
-    ck_assert_uint_eq (entries->len, 9);
-    last = entries->pdata[8];
+    ck_assert_uint_eq (entries->len, 12);
+    last = entries->pdata[11];
     ck_assert_str_eq (last->action, "restore");
     ck_assert_str_eq (last->actor, "restorer");
     ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
   }
   hw_backup_info_clear (&info);
+}
+END_TEST
+
+/* Every entry of @path's trail, one line each, hashes included: what must never disappear. */
+static GPtrArray *
+audit_lines (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open_readonly (path, &error);
+  g_autoptr(GPtrArray) entries = NULL;
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert_no_error (error);
+  entries = hw_store_audit_list (store, NULL, &error);
+  ck_assert_no_error (error);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      HwAuditEntry *e = entries->pdata[i];
+
+      g_ptr_array_add (lines, g_strdup_printf ("%s|%s|%s|%s|%s|%s|%s", e->at, e->actor,
+                                               e->action, e->entity, e->record_id, e->case_id,
+                                               e->detail));
+    }
+  return lines;
+}
+
+/* Reads of every case, as opening each child's record in the app would log them. */
+static void
+read_every_case (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open (path, &error);
+  g_autoptr(GPtrArray) cases = NULL;
+
+  ck_assert_no_error (error);
+  hw_store_set_actor (store, "reader");
+  cases = hw_store_list (store, HW_ENTITY_CASE, &error);
+  ck_assert_no_error (error);
+  for (guint i = 0; i < cases->len; i++)
+    ck_assert (hw_store_log_read (store, ((HwRecord *) cases->pdata[i])->id, &error));
+  ck_assert_no_error (error);
+}
+
+static void
+assert_trail_holds (const char *path, GPtrArray *earlier, const char *when)
+{
+  g_autoptr(GPtrArray) now = audit_lines (path);
+
+  ck_assert_msg (now->len > earlier->len, "%s: %u entries, had %u", when, now->len,
+                 earlier->len);
+  for (guint i = 0; i < earlier->len; i++)
+    ck_assert_msg (g_str_equal (now->pdata[i], earlier->pdata[i]),
+                   "%s: entry %u lost: %s, now %s", when, i + 1, (char *) earlier->pdata[i],
+                   (char *) now->pdata[i]);
+}
+
+START_TEST (test_restore_keeps_audit_history)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hw_store_dup_backup_dir (live);
+  g_autofree char *second = g_build_filename (tmpdir, "second.db", NULL);
+
+  /* Backup (setup), reads, restore, reads, restore again, restore an older backup: every
+   * entry ever written stays in the trail, in order, and the trail verifies. */
+  for (int round = 0; round < 4; round++)
+    {
+      g_autoptr(GPtrArray) before = NULL;
+      g_autoptr(HwStore) store = NULL;
+      g_autoptr(GPtrArray) entries = NULL;
+      g_autofree char *when = g_strdup_printf ("restore %d", round + 1);
+      HwAuditEntry *last;
+
+      read_every_case (live);
+      before = audit_lines (live);
+      if (round == 1)
+        ck_assert (hw_store_backup_file (live, second, NULL, &error));
+      ck_assert (hw_store_restore (live, round == 2 ? second : backup, "restorer", NULL,
+                                   &error));
+      ck_assert_no_error (error);
+      assert_trail_holds (live, before, when);
+      store = hw_store_open_readonly (live, &error);
+      ck_assert_msg (hw_store_audit_verify (store, NULL, NULL, &error), "%s: %s", when,
+                     error ? error->message : "");
+      entries = hw_store_audit_list (store, NULL, &error);
+      ck_assert_uint_eq (entries->len, before->len + 1);
+      last = g_ptr_array_index (entries, entries->len - 1);
+      ck_assert_str_eq (last->action, "restore");
+      ck_assert_str_eq (last->actor, "restorer");
+    }
+  ck_assert_uint_eq (count_cases (live), 6);
+  /* The copies kept before each restore are thinned; the trail does not depend on them. */
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+    guint safety = 0;
+
+    while ((name = g_dir_read_name (d)))
+      safety += trust_contains (name, "before-restore");
+    ck_assert_uint_eq (safety, HW_BACKUP_KEEP_SAFETY);
+  }
+}
+END_TEST
+
+START_TEST (test_restore_of_foreign_backup_carries_trail)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *other = g_build_filename (tmpdir, "other", "homeward.db", NULL);
+  g_autofree char *other_backup = g_build_filename (tmpdir, "other-backup.db", NULL);
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) backup_lines = NULL;
+  g_autoptr(GPtrArray) fnrs = trust_populate (other, 3, "OTH");
+
+  /* A backup of another database: its trail shares nothing with this one. Both trails are in
+   * the result, the backup's first, this database's entries after it, chained anew. */
+  ck_assert (hw_store_backup_file (other, other_backup, NULL, &error));
+  read_every_case (live);
+  before = audit_lines (live);
+  backup_lines = audit_lines (other_backup);
+  ck_assert (hw_store_restore (live, other_backup, "restorer", NULL, &error));
+  ck_assert_no_error (error);
+  after = audit_lines (live);
+  ck_assert_uint_eq (after->len, backup_lines->len + before->len + 1);
+  for (guint i = 0; i < backup_lines->len; i++)
+    ck_assert_str_eq (after->pdata[i], backup_lines->pdata[i]);
+  for (guint i = 0; i < before->len; i++)
+    ck_assert_str_eq (after->pdata[backup_lines->len + i], before->pdata[i]);
+  ck_assert (trust_contains (after->pdata[after->len - 1], "replaced-head="));
+  {
+    g_autoptr(HwStore) store = hw_store_open_readonly (live, &error);
+    ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
+    ck_assert_no_error (error);
+  }
+  ck_assert_uint_eq (count_cases (live), 3);
 }
 END_TEST
 
@@ -628,6 +763,7 @@ START_TEST (test_restore_killed_is_all_or_nothing)
   g_autofree char *pristine = g_build_filename (tmpdir, "pristine.db", NULL);
   g_autofree char *old_dump = NULL;
   g_autofree char *new_dump = trust_dump (backup, FALSE);
+  g_autoptr(GPtrArray) old_lines = NULL;
   guint rounds = 40, old_seen = 0, new_seen = 0;
   gint64 duration;
 
@@ -635,6 +771,7 @@ START_TEST (test_restore_killed_is_all_or_nothing)
   add_cases (live, 5, "OLD");
   ck_assert (hw_store_backup_file (live, pristine, NULL, &error));
   old_dump = trust_dump (pristine, FALSE);
+  old_lines = audit_lines (pristine);
 
   /* How long a whole restore takes here (sanitizers make it slower): kills land in it. */
   {
@@ -673,7 +810,18 @@ START_TEST (test_restore_killed_is_all_or_nothing)
       if (g_str_equal (dump, old_dump))
         old_seen++;
       else if (g_str_equal (dump, new_dump))
-        new_seen++;
+        {
+          g_autoptr(GPtrArray) lines = audit_lines (live);
+
+          /* Restored: the old database's whole trail and the restore entry came with it. */
+          new_seen++;
+          ck_assert_msg (lines->len == old_lines->len + 1, "round %u: %u entries, not %u",
+                         round, lines->len, old_lines->len + 1);
+          for (guint i = 0; i < old_lines->len; i++)
+            ck_assert_str_eq (lines->pdata[i], old_lines->pdata[i]);
+          ck_assert_msg (trust_contains (lines->pdata[lines->len - 1], "|restore|"),
+                         "round %u: restored without its entry", round);
+        }
       else
         ck_abort_msg ("round %u: neither the old database nor the backup", round);
       {
@@ -742,6 +890,8 @@ main (int argc, char **argv)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_backup_restore_same_contents);
+  tcase_add_test (tc, test_restore_keeps_audit_history);
+  tcase_add_test (tc, test_restore_of_foreign_backup_carries_trail);
   tcase_add_test (tc, test_backup_of_open_store_is_consistent);
   tcase_add_test (tc, test_backup_files_are_private);
   tcase_add_test (tc, test_backup_auto_once_a_day);

@@ -649,16 +649,68 @@ hw_store_dup_backup_dir (const char *db_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* "homeward" for ".../homeward.db": automatic backups are "homeward-YYYY-MM-DD.db". */
+/* What a database's backups are named after: its whole file name ("case.db" gives
+ * "case.db-YYYY-MM-DD.db"), so "case.db" and "case.sqlite" in one folder never share, or thin
+ * away, each other's backups. */
 static char *
-dup_stem (const char *db_path)
+dup_prefix (const char *db_path)
+{
+  return g_path_get_basename (db_path);
+}
+
+static gboolean
+is_sqlite_file (const char *path)
+{
+  char header[16];
+  gboolean yes = FALSE;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+  if (fd < 0)
+    return FALSE;
+  yes = read (fd, header, sizeof header) == sizeof header &&
+        memcmp (header, "SQLite format 3", 16) == 0;
+  close (fd);
+  return yes;
+}
+
+/* Backups used to be named after the file name without its extension ("case-…" for case.db).
+ * Those are still this database's when no other database in its folder has that stem; when
+ * one has, nobody can tell whose they are, and they are left alone (never thinned). NULL when
+ * there are none to consider. */
+static char *
+dup_legacy_stem (const char *db_path)
 {
   g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *own_files = g_strconcat (base, "-", NULL);
   char *dot = strrchr (base, '.');
+  g_autoptr(GDir) d = NULL;
+  const char *name;
 
-  if (dot && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
+  if (dot == NULL || dot == base)
+    return NULL;   /* no extension: the old name was the whole name already */
+  *dot = '\0';
+  d = g_dir_open (folder, 0, NULL);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      const char *other_dot = strrchr (name, '.');
+      /* "case.sqlite", or "case" itself (whose backups were always "case-…"). */
+      gboolean same_stem = g_str_equal (name, base) ||
+                           (other_dot && other_dot != name &&
+                            (size_t) (other_dot - name) == strlen (base) &&
+                            strncmp (name, base, strlen (base)) == 0);
+
+      if (!same_stem || g_str_has_prefix (name, own_files))
+        continue;
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_autofree char *own = g_path_get_basename (db_path);
+
+        if (!g_str_equal (name, own) && is_sqlite_file (path))
+          return NULL;   /* another database with the same stem */
+      }
+    }
+  return g_strdup (base);
 }
 
 /* The day of an automatic backup's name, or 0 when @name is not one of @stem's. */
@@ -706,14 +758,18 @@ static GPtrArray *
 find_backups (const char *db_path)
 {
   g_autofree char *dir = hw_store_dup_backup_dir (db_path);
-  g_autofree char *stem = dup_stem (db_path);
+  g_autofree char *prefix = dup_prefix (db_path);
+  g_autofree char *legacy = dup_legacy_stem (db_path);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   GPtrArray *found = g_ptr_array_new_with_free_func (found_free);
   const char *name;
 
   while (d && (name = g_dir_read_name (d)))
     {
-      guint32 day = parse_backup_day (name, stem);
+      guint32 day = parse_backup_day (name, prefix);
+
+      if (day == 0 && legacy)
+        day = parse_backup_day (name, legacy);
 
       if (day)
         {
@@ -781,25 +837,74 @@ prune (const char *db_path)
         }
     }
 
-  /* Safety copies: "<stem>-before-restore-YYYYMMDD-HHMMSS.db", sorting by name is by time. */
+  /* Safety copies: "<name>-before-restore-YYYYMMDD-HHMMSS.db": sorted by what follows the
+   * prefix, which is by time. */
   {
     g_autofree char *dir = hw_store_dup_backup_dir (db_path);
-    g_autofree char *stem = dup_stem (db_path);
-    g_autofree char *prefix = g_strconcat (stem, "-before-restore-", NULL);
+    g_autofree char *own = dup_prefix (db_path);
+    g_autofree char *legacy = dup_legacy_stem (db_path);
+    g_autofree char *prefix = g_strconcat (own, "-before-restore-", NULL);
+    g_autofree char *legacy_prefix = legacy ? g_strconcat (legacy, "-before-restore-", NULL)
+                                            : NULL;
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
 
     while (d && (name = g_dir_read_name (d)))
-      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
-        g_ptr_array_add (names, g_strdup (name));
+      {
+        const char *rest = NULL;
+
+        if (g_str_has_prefix (name, prefix))
+          rest = name + strlen (prefix);
+        else if (legacy_prefix && g_str_has_prefix (name, legacy_prefix))
+          rest = name + strlen (legacy_prefix);
+        /* "<time>\x1f<name>": sorts by time, keeps the name. */
+        if (rest && g_str_has_suffix (name, ".db"))
+          g_ptr_array_add (names, g_strconcat (rest, "\x1f", name, NULL));
+      }
     g_ptr_array_sort (names, compare_strings);
     for (guint i = 0; i + HW_BACKUP_KEEP_SAFETY < names->len; i++)
       {
-        g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+        g_autofree char *path = g_build_filename (dir, strchr (names->pdata[i], '\x1f') + 1,
+                                                  NULL);
         g_unlink (path);
       }
   }
+}
+
+/* Renames this database's backups named after its stem to the names after its whole file
+ * name, when they are unambiguously its own. Under the folder's lock. */
+static void
+migrate_legacy_names (const char *db_path)
+{
+  g_autofree char *dir = hw_store_dup_backup_dir (db_path);
+  g_autofree char *own = dup_prefix (db_path);
+  g_autofree char *legacy = dup_legacy_stem (db_path);
+  g_autofree char *legacy_dash = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (legacy == NULL)
+    return;
+  legacy_dash = g_strconcat (legacy, "-", NULL);
+  d = g_dir_open (dir, 0, NULL);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      const char *rest = name + strlen (legacy_dash);
+
+      if (!g_str_has_prefix (name, legacy_dash) || !g_str_has_suffix (name, ".db"))
+        continue;
+      if (parse_backup_day (name, legacy) != 0 || g_str_has_prefix (rest, "before-restore-") ||
+          g_str_has_prefix (rest, "damaged-"))
+        {
+          g_autofree char *from = g_build_filename (dir, name, NULL);
+          g_autofree char *to_name = g_strconcat (own, "-", rest, NULL);
+          g_autofree char *to = g_build_filename (dir, to_name, NULL);
+
+          if (!g_file_test (to, G_FILE_TEST_EXISTS) && g_rename (from, to) == 0)
+            g_debug ("renamed an old backup after the whole database name");
+        }
+    }
 }
 
 gboolean
@@ -844,6 +949,7 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
     }
 
   remove_stale_temps (dir);
+  migrate_legacy_names (db_path);
   local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_date_time_get_ymd (local_now, &y, &m, &d);
   today = (guint32) (y * 10000 + m * 100 + d);
@@ -852,7 +958,7 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
   /* At most one a day: none if today's (or, clock set back, a later day's) exists. */
   if (force || found->len == 0 || ((Found *) found->pdata[0])->day < today)
     {
-      stem = dup_stem (db_path);
+      stem = dup_prefix (db_path);
       name = g_strdup_printf ("%s-%04d-%02d-%02d.db", stem, y, m, d);
       dest = g_build_filename (dir, name, NULL);
       ok = hw_store_backup_file (db_path, dest, info, error);
@@ -918,7 +1024,7 @@ dup_timestamp_name (const char *db_path, const char *what)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *stem = dup_stem (db_path);
+  g_autofree char *stem = dup_prefix (db_path);
   g_autofree char *dir = hw_store_dup_backup_dir (db_path);
   g_autofree char *name = g_strdup_printf ("%s-%s-%s.db", stem, what, stamp);
   char *path = g_build_filename (dir, name, NULL);
@@ -1161,6 +1267,7 @@ hw_store_restore (const char *db_path, const char *backup_path, const char *acto
   if (lock < 0)
     return FALSE;
   remove_stale_temps (dir);
+  migrate_legacy_names (db_path);
 
   /* What is checked is what is installed: a private copy, out of anyone else's reach. */
   tmp = make_temp (dir, "restore", error);

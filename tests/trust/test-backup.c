@@ -324,7 +324,7 @@ START_TEST (test_backup_auto_once_a_day)
   ck_assert (hw_store_backup_auto (live, monday, FALSE, &info, &error));
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (info.path);
-  ck_assert (g_str_has_suffix (info.path, "homeward-2026-11-23.db"));
+  ck_assert (g_str_has_suffix (info.path, "homeward.db-2026-11-23.db"));
   hw_backup_info_clear (&info);
 
   /* The same day: nothing to do. */
@@ -332,7 +332,7 @@ START_TEST (test_backup_auto_once_a_day)
   ck_assert_ptr_null (info.path);
 
   ck_assert (hw_store_backup_auto (live, tuesday, FALSE, &info, &error));
-  ck_assert (g_str_has_suffix (info.path, "homeward-2026-11-24.db"));
+  ck_assert (g_str_has_suffix (info.path, "homeward.db-2026-11-24.db"));
   hw_backup_info_clear (&info);
 
   /* Clock set back: a backup of a later day exists, none is due. */
@@ -384,6 +384,116 @@ START_TEST (test_backup_retention_is_bounded)
   /* Files that are not our backups are left alone. */
   ck_assert (g_file_test (other, G_FILE_TEST_EXISTS));
   ck_assert (g_file_test (other_db, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
+static void copy_file (const char *from, const char *to);
+
+START_TEST (test_backup_names_after_whole_file_name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = g_date_time_new_local (2026, 1, 1, 9, 0, 0);
+  g_autofree char *data_dir = g_path_get_dirname (live);
+  g_autofree char *sibling = g_build_filename (data_dir, "homeward.sqlite", NULL);
+  g_autoptr(GPtrArray) fnrs = trust_populate (sibling, 2, "SIB");
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+
+  /* Two databases with the same stem in one folder: each gets its own daily backup, and
+   * thinning one's never removes the other's. */
+  for (int day = 0; day < 20; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_add_days (start, day);
+      HwBackupInfo info = { 0 };
+
+      ck_assert (hw_store_backup_auto (live, now, FALSE, &info, &error));
+      ck_assert_msg (info.path != NULL, "day %d: no backup of homeward.db", day);
+      hw_backup_info_clear (&info);
+      ck_assert (hw_store_backup_auto (sibling, now, FALSE, &info, &error));
+      ck_assert_msg (info.path != NULL, "day %d: no backup of homeward.sqlite", day);
+      hw_backup_info_clear (&info);
+    }
+  ck_assert_no_error (error);
+  mine = hw_store_backup_list (live);
+  theirs = hw_store_backup_list (sibling);
+  ck_assert_uint_eq (mine->len, theirs->len);
+  ck_assert_uint_ge (mine->len, HW_BACKUP_KEEP_DAILY);
+  for (guint i = 0; i < mine->len; i++)
+    {
+      ck_assert_uint_eq (count_cases (mine->pdata[i]), 6);
+      ck_assert_uint_eq (count_cases (theirs->pdata[i]), 2);
+      ck_assert_str_ne (mine->pdata[i], theirs->pdata[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_backup_old_names_still_rotate)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = hw_store_dup_backup_dir (live);
+  g_autofree char *data_dir = g_path_get_dirname (live);
+  g_autoptr(GDateTime) march = g_date_time_new_local (2026, 3, 1, 9, 0, 0);
+  g_autoptr(GDateTime) april = g_date_time_new_local (2026, 4, 1, 9, 0, 0);
+  g_autoptr(GPtrArray) list = NULL;
+  HwBackupInfo info = { 0 };
+  guint old_named = 0;
+
+  /* Backups named the old way, after the stem, for 20 days of February: still this
+   * database's, renamed to the new names and thinned with the rest. */
+  ck_assert (g_mkdir_with_parents (dir, 0700) == 0);
+  for (int day = 1; day <= 20; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("homeward-2026-02-%02d.db", day);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      copy_file (backup, path);
+    }
+  ck_assert (hw_store_backup_auto (live, march, FALSE, &info, &error));
+  ck_assert_no_error (error);
+  hw_backup_info_clear (&info);
+  list = hw_store_backup_list (live);
+  /* 1 March and 15–20 February, then 8 and 1 February for the weeks before (the week of
+   * 9–15 February already has one). */
+  ck_assert_uint_eq (list->len, 9);
+  ck_assert (g_str_has_suffix (list->pdata[0], "homeward.db-2026-03-01.db"));
+  ck_assert (g_str_has_suffix (list->pdata[8], "homeward.db-2026-02-01.db"));
+  ck_assert (g_str_has_suffix (list->pdata[1], "homeward.db-2026-02-20.db"));
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)))
+      ck_assert_msg (!g_str_has_prefix (name, "homeward-2026"), "not renamed: %s", name);
+  }
+
+  /* Once another database with the same stem is there, old names are nobody's for sure:
+   * neither database lists or thins them. */
+  {
+    g_autofree char *sibling = g_build_filename (data_dir, "homeward.sqlite", NULL);
+    g_autoptr(GPtrArray) fnrs = trust_populate (sibling, 1, "SIB");
+
+    for (int day = 1; day <= 12; day++)
+      {
+        g_autofree char *name = g_strdup_printf ("homeward-2025-12-%02d.db", day);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        copy_file (backup, path);
+      }
+    ck_assert (hw_store_backup_auto (live, april, FALSE, &info, &error));
+    hw_backup_info_clear (&info);
+    ck_assert (hw_store_backup_auto (sibling, april, FALSE, &info, &error));
+    ck_assert_no_error (error);
+    hw_backup_info_clear (&info);
+    g_clear_pointer (&list, g_ptr_array_unref);
+    list = hw_store_backup_list (sibling);
+    ck_assert_uint_eq (list->len, 1);
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)))
+      old_named += g_str_has_prefix (name, "homeward-2025-12-");
+    ck_assert_uint_eq (old_named, 12);
+  }
 }
 END_TEST
 
@@ -896,6 +1006,8 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_backup_files_are_private);
   tcase_add_test (tc, test_backup_auto_once_a_day);
   tcase_add_test (tc, test_backup_retention_is_bounded);
+  tcase_add_test (tc, test_backup_names_after_whole_file_name);
+  tcase_add_test (tc, test_backup_old_names_still_rotate);
   tcase_add_loop_test (tc, test_restore_refuses_bad_input, 0, G_N_ELEMENTS (bad_inputs));
   tcase_add_test (tc, test_restore_from_raw_copy_with_wal);
   tcase_add_test (tc, test_restore_over_damaged_database);

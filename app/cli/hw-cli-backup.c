@@ -103,7 +103,7 @@ hw_cli_restore (HwCliContext *ctx, int argc, char **argv)
 
   if (check_only)
     {
-      if (!hw_store_backup_check (argv[1], &info, &error))
+      if (!hw_store_backup_check_for (db_path, argv[1], &info, &error))
         return hw_cli_fail (error);
       printf (g_dngettext (GETTEXT_PACKAGE,
                            "%s passed every check (%llu audit entry).\n",

@@ -972,30 +972,24 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
 
 /* ---- restore ---- */
 
-gboolean
-hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
+/* Checks @path on a private copy in @dir: the file itself is never opened by SQLite, so never
+ * changed. The copy is a temporary file like a restore's, so a check that is killed leaves it
+ * where the next backup, restore or check removes it, never in a shared /tmp. */
+static gboolean
+check_in (const char *dir, const char *path, HwBackupInfo *info, GError **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *wal = NULL;
-  HwBackupInfo local_info = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (info == NULL)
-    info = &local_info;
-  hw_backup_info_clear (info);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No backup at %s"), path);
       return FALSE;
     }
-  /* Checked on a private copy: the file itself is never opened by SQLite, so never changed. */
-  dir = g_dir_make_tmp ("homeward-check-XXXXXX", error);
-  if (dir == NULL)
+  tmp = make_temp (dir, "check", error);
+  if (tmp == NULL)
     return FALSE;
-  tmp = g_build_filename (dir, "candidate.db", NULL);
   wal = g_strconcat (path, "-wal", NULL);
   ok = copy_bytes (path, tmp, error);
   if (ok && g_file_test (wal, G_FILE_TEST_IS_REGULAR))
@@ -1005,7 +999,55 @@ hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
     }
   ok = ok && check_copy (tmp, 0, TRUE, info, error);
   remove_db_files (tmp);
-  g_rmdir (dir);
+  return ok;
+}
+
+gboolean
+hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
+{
+  g_autofree char *dir = NULL;
+  HwBackupInfo local_info = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (info == NULL)
+    info = &local_info;
+  hw_backup_info_clear (info);
+
+  dir = g_path_get_dirname (path);
+  ok = check_in (dir, path, info, error);
+  hw_backup_info_clear (&local_info);
+  return ok;
+}
+
+gboolean
+hw_store_backup_check_for (const char *db_path, const char *path, HwBackupInfo *info,
+                           GError **error)
+{
+  g_autofree char *dir = NULL;
+  HwBackupInfo local_info = { 0 };
+  gboolean ok;
+  int lock;
+
+  g_return_val_if_fail (db_path != NULL && path != NULL, FALSE);
+  if (info == NULL)
+    info = &local_info;
+  hw_backup_info_clear (info);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No backup at %s"), path);
+      return FALSE;
+    }
+  dir = hw_store_dup_backup_dir (db_path);
+  if (!ensure_private_dir (dir, error))
+    return FALSE;
+  lock = lock_dir (dir, TRUE, error);
+  if (lock < 0)
+    return FALSE;
+  remove_stale_temps (dir);
+  ok = check_in (dir, path, info, error);
+  unlock_dir (lock);
   hw_backup_info_clear (&local_info);
   return ok;
 }

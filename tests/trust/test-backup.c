@@ -949,6 +949,68 @@ START_TEST (test_restore_killed_is_all_or_nothing)
 }
 END_TEST
 
+/* Names in @dir starting with @prefix. */
+static guint
+count_prefixed (const char *dir, const char *prefix)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d && (name = g_dir_read_name (d)))
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+START_TEST (test_check_killed_leaves_no_copy_outside)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1212);
+  g_autofree char *shared_tmp = g_build_filename (tmpdir, "shared-tmp", NULL);
+  g_autofree char *dir = hw_store_dup_backup_dir (live);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "TMPDIR", shared_tmp, TRUE);
+  const char *argv[] = { writer_path, "check", live, backup, NULL };
+  guint rounds = 30, left = 0;
+  gint64 duration;
+
+  /* `restore --check` killed at random points: no copy of the database ever lands in the
+   * shared temporary folder; copies left in the database's private backup folder go at the
+   * next start. */
+  ck_assert_int_eq (g_mkdir (shared_tmp, 0700), 0);
+  {
+    gint64 start = g_get_monotonic_time ();
+    g_autofree char *out = NULL;
+
+    ck_assert_int_eq (trust_run (argv, (const char *const *) envp, &out, NULL), 0);
+    duration = (g_get_monotonic_time () - start) / 1000;
+  }
+  for (guint round = 0; round < rounds; round++)
+    {
+      GPid pid;
+      int status;
+
+      ck_assert (g_spawn_async (NULL, (char **) argv, envp,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                NULL, &pid, &error));
+      g_usleep (g_rand_int_range (rand, 0, (gint32) duration + 1) * 1000);
+      kill (pid, SIGKILL);
+      waitpid (pid, &status, 0);
+      g_spawn_close_pid (pid);
+      ck_assert_msg (count_prefixed (shared_tmp, "") == 0, "round %u: a copy in TMPDIR",
+                     round);
+      left += count_prefixed (dir, ".hw-tmp-check-") > 0;
+      /* The next check starts by removing what the killed one left. */
+    }
+  ck_assert (hw_store_backup_check_for (live, backup, NULL, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (count_prefixed (dir, ".hw-tmp-"), 0);
+  ck_assert_int_eq (trust_file_mode (dir), 0700);
+  printf ("check killed %u times (a check takes %" G_GINT64_FORMAT " ms): a copy left in the "
+          "private folder after %u, removed at the next start; none in TMPDIR\n", rounds,
+          duration, left);
+}
+END_TEST
+
 START_TEST (test_backup_check_changes_nothing)
 {
   g_autoptr(GError) error = NULL;
@@ -1015,6 +1077,7 @@ main (int argc, char **argv)
   tcase_add_test (tc, test_restore_keeps_few_safety_copies);
   tcase_add_test (tc, test_restore_killed_is_all_or_nothing);
   tcase_add_test (tc, test_backup_check_changes_nothing);
+  tcase_add_test (tc, test_check_killed_leaves_no_copy_outside);
   tcase_add_test (tc, test_backup_of_broken_trail_is_kept_but_not_restored);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);

@@ -204,7 +204,18 @@ START_TEST (test_cli_backup_and_restore)
   ck_assert (trust_contains (err, "--force"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  ck_assert_int_eq (cli (&out, &err, "backup", "-o", copy, "--force", NULL), 0);
+  ck_assert_int_eq (cli (&out, &err, "--user", "saksbehandler", "backup", "-o", copy, "--force",
+                        NULL), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A backup where the user chose is a disclosure of every case: recorded, who and where. */
+  ck_assert_int_eq (cli (&out, &err, "audit", "show", NULL), 0);
+  {
+    g_autofree char *entry = g_strdup_printf ("\tsaksbehandler\tdisclose\tbackup\t-\t-\t"
+                                              "cases=10 to=%s\n", copy);
+    ck_assert_msg (trust_contains (out, entry), "no disclosure entry in:\n%s", out);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -242,7 +253,8 @@ START_TEST (test_cli_backup_and_restore)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   ck_assert_int_eq (cli (&out, &err, "audit", "verify", NULL), 0);
-  ck_assert_str_eq (out, "intact\t13\n");
+  /* The copy's 13 entries, the second disclosure (carried forward), the restore. */
+  ck_assert_str_eq (out, "intact\t15\n");
 }
 END_TEST
 

@@ -3,11 +3,13 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "hw-error.h"
 #include "hw-store-audit.h"
+#include "hw-store-backup.h"
 #include "hw-store-private.h"
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -15,8 +17,9 @@
 /* Where the next entry chains on, read once per transaction (hw_store_begin resets it: another
  * process may have appended meanwhile) and carried in memory while the transaction lasts. */
 typedef struct {
-  gint64 seq;
-  char   hash[65];
+  gint64   seq;
+  char     hash[65];
+  gboolean appended;   /* this transaction added entries: the outside copy follows at commit */
 } Head;
 
 G_DEFINE_QUARK (hw-store-audit-head, head)
@@ -168,7 +171,82 @@ hw_store_audit_append (HwStore    *self,
     }
   head->seq = seq;
   copy_hash (head->hash, hash);
+  head->appended = TRUE;
   return TRUE;
+}
+
+/* ---- the head kept outside the database ---- */
+
+char *
+hw_store_dup_audit_head_path (const char *db_path)
+{
+  g_autofree char *dir = hw_store_dup_backup_dir (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *name = g_strconcat (base, ".audit-head", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* "SEQ HASH"; FALSE when there is no readable copy. */
+static gboolean
+read_outside_head (const char *db_path, gint64 *seq, char hash[65])
+{
+  g_autofree char *path = hw_store_dup_audit_head_path (db_path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *end = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  parts = g_strsplit (g_strstrip (text), " ", 2);
+  if (g_strv_length (parts) != 2 || strlen (parts[1]) != 64)
+    return FALSE;
+  *seq = g_ascii_strtoll (parts[0], &end, 10);
+  if (end == parts[0] || *end != '\0' || *seq <= 0)
+    return FALSE;
+  copy_hash (hash, parts[1]);
+  return TRUE;
+}
+
+/* Only forward: another program may have committed a later entry and written it first. */
+static void
+write_outside_head (const char *db_path, gint64 seq, const char *hash)
+{
+  g_autofree char *path = hw_store_dup_audit_head_path (db_path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT " %s\n", seq, hash);
+  g_autoptr(GError) error = NULL;
+  char old_hash[65];
+  gint64 old_seq = 0;
+
+  if (read_outside_head (db_path, &old_seq, old_hash) && old_seq >= seq)
+    return;
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("no folder for the outside copy of the audit head: %s", g_strerror (errno));
+      return;
+    }
+  /* The commit is done whatever happens here; a copy that lags only vouches for less. */
+  if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_debug ("the outside copy of the audit head was not written: %s", error->message);
+}
+
+void
+hw_store_audit_committed (HwStore *self)
+{
+  Head *head = g_object_get_qdata (G_OBJECT (self), head_quark ());
+
+  if (head == NULL || !head->appended)
+    return;
+  head->appended = FALSE;
+  write_outside_head (hw_store_get_path (self), head->seq, head->hash);
+}
+
+void
+hw_store_audit_save_outside_head (HwStore *self, const HwAuditReport *report)
+{
+  if (report->head_seq > 0)
+    write_outside_head (hw_store_get_path (self), report->head_seq, report->head_hash);
 }
 
 gboolean
@@ -269,6 +347,8 @@ hw_audit_break_to_string (HwAuditBreak kind)
     case HW_AUDIT_TRUNCATED: return "truncated";
     case HW_AUDIT_ADDED: return "added";
     case HW_AUDIT_HEAD: return "head";
+    case HW_AUDIT_UNPROTECTED: return "unprotected";
+    case HW_AUDIT_REWRITTEN: return "rewritten";
     default: return "unknown";
     }
 }
@@ -356,6 +436,8 @@ set_break (HwAuditReport *report, HwAuditBreak kind, long long seq, long long un
                    _("Audit trail broken at entry %lld: the record of the "
                      "newest entry was removed or altered"), seq);
       break;
+    case HW_AUDIT_UNPROTECTED:
+    case HW_AUDIT_REWRITTEN:
     case HW_AUDIT_INTACT:
     default:
       g_assert_not_reached ();
@@ -498,6 +580,84 @@ check_head (HwStore *self, HwAuditReport *report, const char *last_hash, GError 
   return TRUE;
 }
 
+/* The name (second field) of a schema dump line. */
+static char *
+dup_object_name (const char *line)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\x1f", 3);
+
+  return g_strdup (g_strv_length (fields) >= 2 ? fields[1] : line);
+}
+
+/* The trail's protection is part of the schema: the triggers that refuse changes, the head
+ * table and the trigger that moves it. A file whose schema is not exactly what Homeward's
+ * migrations make at its version (a trigger dropped, changed or added, the head table
+ * removed) was changed outside Homeward: that is a break, not an old file. */
+static gboolean
+check_protection (HwStore *self, HwAuditReport *report, GError **error)
+{
+  sqlite3 *db = hw_store_get_handle (self);
+  sqlite3_stmt *stmt;
+  g_autofree char *live = NULL;
+  g_autofree char *reference = NULL;
+  g_auto(GStrv) live_lines = NULL;
+  g_auto(GStrv) reference_lines = NULL;
+  g_autofree char *name = NULL;
+  gboolean added = FALSE;
+  int version;
+
+  stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_step (stmt);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (version > HW_STORE_SCHEMA_VERSION)
+    return TRUE;   /* a newer schema: nothing to compare with, open refuses it anyway */
+
+  live = hw_store_dump_schema (db, error);
+  if (live == NULL)
+    return FALSE;
+  reference = version > 0 ? hw_store_reference_schema (version, error) : g_strdup ("");
+  if (reference == NULL)
+    return FALSE;
+  if (g_str_equal (live, reference))
+    return TRUE;
+
+  live_lines = g_strsplit (live, "\n", -1);
+  reference_lines = g_strsplit (reference, "\n", -1);
+  for (guint i = 0; name == NULL && reference_lines[i]; i++)
+    if (*reference_lines[i] && !g_strv_contains ((const char *const *) live_lines,
+                                                 reference_lines[i]))
+      name = dup_object_name (reference_lines[i]);
+  for (guint i = 0; name == NULL && live_lines[i]; i++)
+    if (*live_lines[i] && !g_strv_contains ((const char *const *) reference_lines,
+                                            live_lines[i]))
+      {
+        name = dup_object_name (live_lines[i]);
+        added = TRUE;
+      }
+  if (name == NULL)
+    name = g_strdup ("?");
+
+  report->seq = MAX ((gint64) report->n_checked, 1);
+  if (g_str_equal (name, "audit_head") && !added)
+    {
+      set_break (report, HW_AUDIT_HEAD, report->seq, 0, error);
+      return FALSE;
+    }
+  report->kind = HW_AUDIT_UNPROTECTED;
+  if (added)
+    g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                 _("Audit trail unprotected at entry %lld: “%s” was added to the database "
+                   "outside Homeward"), (long long) report->seq, name);
+  else
+    g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                 _("Audit trail unprotected at entry %lld: “%s” was removed or altered "
+                   "outside Homeward"), (long long) report->seq, name);
+  return FALSE;
+}
+
 gboolean
 hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
 {
@@ -528,8 +688,11 @@ hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
     }
   if (ok)
     ok = walk_chain (self, report, last_hash, error);
+  /* What was done to the entries first (it names them), then what protects them. */
   if (ok)
     ok = check_head (self, report, last_hash, error);
+  if (ok)
+    ok = check_protection (self, report, error);
 
   if (own_tx)
     hw_store_exec (self, "COMMIT", NULL);
@@ -541,6 +704,109 @@ hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
   else
     g_debug ("audit check: %s at entry %" G_GINT64_FORMAT,
              hw_audit_break_to_string (report->kind), report->seq);
+  return ok;
+}
+
+/* Was @seq:@hash the head of a trail a restore replaced? Then it is named in that restore's
+ * entry, and a copy outside the database that still says so only missed the last update (the
+ * restore was killed before it wrote the copy). */
+static gboolean
+replaced_by_restore (HwStore *self, gint64 seq, const char *hash)
+{
+  g_autofree char *needle = g_strdup_printf ("%%replaced-head=%" G_GINT64_FORMAT ":%s%%", seq,
+                                             hash);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT 1 FROM audit WHERE action = "
+                                                "'restore' AND detail LIKE ?1 LIMIT 1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
+}
+
+gboolean
+hw_store_audit_check_outside (HwStore *self, HwAuditReport *report, gboolean *found,
+                              GError **error)
+{
+  g_autofree char *path = NULL;
+  char outside_hash[65], hash[65];
+  gint64 outside_seq = 0, last = 0;
+  gboolean have, ok = TRUE;
+  gboolean own_tx;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  have = read_outside_head (hw_store_get_path (self), &outside_seq, outside_hash);
+  if (found)
+    *found = have;
+  if (!have)
+    return TRUE;
+
+  own_tx = !hw_store_in_transaction (self);
+  if (own_tx && !hw_store_exec (self, "BEGIN", error))
+    return FALSE;
+  if (!read_seq_hash (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &have,
+                      &last, hash, error))
+    ok = FALSE;
+  else if (outside_seq > last)
+    {
+      if (!replaced_by_restore (self, outside_seq, outside_hash))
+        {
+          g_autofree char *head_path = hw_store_dup_audit_head_path (hw_store_get_path (self));
+          g_autofree char *where = g_path_get_basename (head_path);
+
+          report->kind = HW_AUDIT_REWRITTEN;
+          report->seq = last + 1;
+          if (outside_seq == last + 1)
+            g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                         _("Audit trail broken at entry %lld: the entry, recorded outside the "
+                           "database (%s), is gone"), (long long) outside_seq, where);
+          else
+            g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                         _("Audit trail broken at entry %lld: entries %lld–%lld, recorded "
+                           "outside the database (%s), are gone"),
+                         (long long) last + 1, (long long) last + 1, (long long) outside_seq,
+                         where);
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT hash FROM audit WHERE seq = ?1",
+                                                    error);
+      gboolean same = FALSE;
+
+      if (stmt == NULL)
+        ok = FALSE;
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, outside_seq);
+          same = sqlite3_step (stmt) == SQLITE_ROW &&
+                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), outside_hash) == 0;
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+      if (ok && !same && !replaced_by_restore (self, outside_seq, outside_hash))
+        {
+          g_autofree char *head_path = hw_store_dup_audit_head_path (hw_store_get_path (self));
+          g_autofree char *where = g_path_get_basename (head_path);
+
+          report->kind = HW_AUDIT_REWRITTEN;
+          report->seq = outside_seq;
+          g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                       _("Audit trail broken at entry %lld: it is not the entry recorded "
+                         "outside the database (%s); the trail was rewritten"),
+                       (long long) outside_seq, where);
+          ok = FALSE;
+        }
+    }
+  if (own_tx)
+    hw_store_exec (self, "COMMIT", NULL);
   return ok;
 }
 

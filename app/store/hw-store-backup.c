@@ -372,8 +372,8 @@ list_migrations (GError **error)
   return paths;
 }
 
-static char *
-dump_schema (sqlite3 *db, GError **error)
+char *
+hw_store_dump_schema (sqlite3 *db, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -399,8 +399,8 @@ dump_schema (sqlite3 *db, GError **error)
 }
 
 /* The schema Homeward makes at @version, from the same migrations. */
-static char *
-reference_schema (int version, GError **error)
+char *
+hw_store_reference_schema (int version, GError **error)
 {
   g_autoptr(GPtrArray) paths = list_migrations (error);
   g_autoptr(sqlite3) db = NULL;
@@ -427,7 +427,7 @@ reference_schema (int version, GError **error)
       if (!exec_raw (db, text, error))
         return NULL;
     }
-  return dump_schema (db, error);
+  return hw_store_dump_schema (db, error);
 }
 
 static gboolean
@@ -513,10 +513,10 @@ check_copy (const char *path, int page_size, gboolean strict, HwBackupInfo *info
     {
       /* The schema is code (triggers, defaults, constraints): it must be exactly ours, so a
        * crafted file cannot bring, say, an audit table without its append-only triggers. */
-      schema = dump_schema (db, &local);
+      schema = hw_store_dump_schema (db, &local);
       if (schema == NULL)
         return refuse (error, g_steal_pointer (&local), _("The file is not a readable database"));
-      reference = reference_schema (version, &local);
+      reference = hw_store_reference_schema (version, &local);
       if (reference == NULL)
         return refuse (error, g_steal_pointer (&local), "reference schema");
       if (!g_str_equal (schema, reference))
@@ -1268,7 +1268,11 @@ check_restored (const char *db_path, GError **error)
                    _("The restored database failed its integrity check"));
       return FALSE;
     }
-  return hw_store_audit_check (store, &report, error);
+  if (!hw_store_audit_check (store, &report, error))
+    return FALSE;
+  /* The trail now ends in the restore entry: the copy kept outside follows. */
+  hw_store_audit_save_outside_head (store, &report);
+  return TRUE;
 }
 
 gboolean

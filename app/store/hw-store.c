@@ -568,6 +568,7 @@ hw_store_commit (HwStore *self, GError **error)
       hw_store_audit_reset_head (self);
       return FALSE;
     }
+  hw_store_audit_committed (self);
   return TRUE;
 }
 

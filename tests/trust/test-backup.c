@@ -235,12 +235,20 @@ START_TEST (test_restore_of_foreign_backup_carries_trail)
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) backup_lines = NULL;
   g_autoptr(GPtrArray) fnrs = trust_populate (other, 3, "OTH");
+  g_autofree char *old_head_hash = NULL;
 
   /* A backup of another database: its trail shares nothing with this one. Both trails are in
    * the result, the backup's first, this database's entries after it, chained anew. */
   ck_assert (hw_store_backup_file (other, other_backup, NULL, &error));
   read_every_case (live);
   before = audit_lines (live);
+  {
+    g_autoptr(HwStore) store = hw_store_open_readonly (live, &error);
+    HwAuditReport report;
+
+    ck_assert (hw_store_audit_check (store, &report, &error));
+    old_head_hash = g_strdup (report.head_hash);
+  }
   backup_lines = audit_lines (other_backup);
   ck_assert (hw_store_restore (live, other_backup, "restorer", NULL, &error));
   ck_assert_no_error (error);
@@ -253,8 +261,26 @@ START_TEST (test_restore_of_foreign_backup_carries_trail)
   ck_assert (trust_contains (after->pdata[after->len - 1], "replaced-head="));
   {
     g_autoptr(HwStore) store = hw_store_open_readonly (live, &error);
+    HwAuditReport report;
+    gboolean found = FALSE;
+
     ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
     ck_assert_no_error (error);
+    /* The copy of the head outside the file follows the restore… */
+    ck_assert (hw_store_audit_check_outside (store, &report, &found, &error));
+    ck_assert_no_error (error);
+    ck_assert (found);
+    /* … and had the restore been killed before it wrote it, the old head it still holds is
+     * named by the restore entry: not mistaken for a rewritten trail. */
+    {
+      g_autofree char *head_path = hw_store_dup_audit_head_path (live);
+      g_autofree char *old_head = g_strdup_printf ("%u %s\n", before->len, old_head_hash);
+
+      ck_assert (g_file_set_contents (head_path, old_head, -1, NULL));
+      ck_assert_msg (hw_store_audit_check_outside (store, &report, &found, &error), "%s",
+                     error ? error->message : "");
+      ck_assert (found);
+    }
   }
   ck_assert_uint_eq (count_cases (live), 3);
 }

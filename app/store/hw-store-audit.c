@@ -1015,8 +1015,8 @@ hw_store_audit_carry_forward (HwStore    *from,
   if (from && n > 0)
     g_string_append_printf (text, "; replaced-head=%" G_GINT64_FORMAT ":%s", n, from_head);
   if (from && broken && report.seq > 0)
-    g_string_append_printf (text, "; the replaced trail was broken at entry %" G_GINT64_FORMAT
-                            " (%s), not carried from there", report.seq,
+    g_string_append_printf (text, "; the replaced trail failed its check at entry %"
+                            G_GINT64_FORMAT " (%s)", report.seq,
                             hw_audit_break_to_string (report.kind));
   else if (from == NULL || broken)
     g_string_append (text, "; the replaced trail could not be read");

@@ -398,9 +398,31 @@ hw_store_dump_schema (sqlite3 *db, GError **error)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The schema Homeward makes at @version, from the same migrations. */
+static char *reference_cache[HW_STORE_SCHEMA_VERSION + 1];
+G_LOCK_DEFINE_STATIC (reference_cache);
+
+static char *build_reference_schema (int version, GError **error);
+
+/* The schema Homeward makes at @version, from the same migrations. Built once per version
+ * (tens of ms: every migration run on a database in memory), since every audit check
+ * compares with it. */
 char *
 hw_store_reference_schema (int version, GError **error)
+{
+  char *schema;
+
+  if (version < 0 || version > HW_STORE_SCHEMA_VERSION)
+    return build_reference_schema (version, error);
+  G_LOCK (reference_cache);
+  if (reference_cache[version] == NULL)
+    reference_cache[version] = build_reference_schema (version, error);
+  schema = g_strdup (reference_cache[version]);
+  G_UNLOCK (reference_cache);
+  return schema;
+}
+
+static char *
+build_reference_schema (int version, GError **error)
 {
   g_autoptr(GPtrArray) paths = list_migrations (error);
   g_autoptr(sqlite3) db = NULL;
@@ -1105,6 +1127,17 @@ keep_current (const char *db_path, char **kept, gboolean *damaged, GError **erro
   if (src && query_int (src, "SELECT count(*) FROM sqlite_schema", &n, &local) &&
       backup_from (src, dest, &info, &local))
     {
+      /* A broken trail is evidence: not one of the few safety copies that are thinned. */
+      if (!info.audit_intact)
+        {
+          g_autofree char *evidence = dup_timestamp_name (db_path, "broken-trail");
+
+          if (g_rename (dest, evidence) == 0)
+            {
+              g_free (dest);
+              dest = g_steal_pointer (&evidence);
+            }
+        }
       hw_backup_info_clear (&info);
       *kept = g_steal_pointer (&dest);
       return TRUE;

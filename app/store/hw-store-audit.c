@@ -211,9 +211,11 @@ read_outside_head (const char *db_path, gint64 *seq, char hash[65])
   return TRUE;
 }
 
-/* Only forward: another program may have committed a later entry and written it first. */
+/* Only forward (another program may have committed a later entry and written it first),
+ * unless @force: a restore may leave a shorter trail than the one it replaced (its entries
+ * could not all be read), and its entry names the copy it overwrites. */
 static void
-write_outside_head (const char *db_path, gint64 seq, const char *hash)
+write_outside_head (const char *db_path, gint64 seq, const char *hash, gboolean force)
 {
   g_autofree char *path = hw_store_dup_audit_head_path (db_path);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -221,7 +223,7 @@ write_outside_head (const char *db_path, gint64 seq, const char *hash)
   char old_hash[65];
   gint64 old_seq = 0;
 
-  if (read_outside_head (db_path, &old_seq, old_hash) && old_seq >= seq)
+  if (!force && read_outside_head (db_path, &old_seq, old_hash) && old_seq >= seq)
     return;
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -262,14 +264,14 @@ hw_store_audit_committed (HwStore *self)
   if (head == NULL || !head->appended)
     return;
   head->appended = FALSE;
-  write_outside_head (hw_store_get_path (self), head->seq, head->hash);
+  write_outside_head (hw_store_get_path (self), head->seq, head->hash, FALSE);
 }
 
 void
 hw_store_audit_save_outside_head (HwStore *self, const HwAuditReport *report)
 {
   if (report->head_seq > 0)
-    write_outside_head (hw_store_get_path (self), report->head_seq, report->head_hash);
+    write_outside_head (hw_store_get_path (self), report->head_seq, report->head_hash, TRUE);
 }
 
 gboolean
@@ -730,16 +732,17 @@ hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
   return ok;
 }
 
-/* Was @seq:@hash the head of a trail a restore replaced? Then it is named in that restore's
- * entry, and a copy outside the database that still says so only missed the last update (the
- * restore was killed before it wrote the copy). */
+/* Was @seq:@hash the head of the trail the newest entry, a restore, replaced? Then the copy
+ * outside the database only missed its last update: the restore was killed before it wrote
+ * the copy. Only the newest entry: any commit after the restore would have moved the copy
+ * on, so an older restore entry cannot excuse a copy that disagrees. */
 static gboolean
 replaced_by_restore (HwStore *self, gint64 seq, const char *hash)
 {
-  g_autofree char *needle = g_strdup_printf ("%%replaced-head=%" G_GINT64_FORMAT ":%s%%", seq,
-                                             hash);
-  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT 1 FROM audit WHERE action = "
-                                                "'restore' AND detail LIKE ?1 LIMIT 1", NULL);
+  g_autofree char *needle = g_strdup_printf ("%%-head=%" G_GINT64_FORMAT ":%s%%", seq, hash);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT 1 FROM (SELECT action, detail "
+                                                "FROM audit ORDER BY seq DESC LIMIT 1) WHERE "
+                                                "action = 'restore' AND detail LIKE ?1", NULL);
   gboolean found;
 
   if (stmt == NULL)
@@ -913,6 +916,7 @@ raw_insert (sqlite3 *db, sqlite3_stmt *ins, gint64 seq, const char *const fields
  * Only entries of @from that verify are carried: a break is named, never laundered. */
 gboolean
 hw_store_audit_carry_forward (HwStore    *from,
+                              const char *db_path,
                               sqlite3    *into,
                               const char *actor,
                               const char *detail,
@@ -1037,6 +1041,17 @@ hw_store_audit_carry_forward (HwStore    *from,
     }
   if (from && n > 0)
     g_string_append_printf (text, "; replaced-head=%" G_GINT64_FORMAT ":%s", n, from_head);
+  {
+    /* What the copy outside said until now: if the restore is killed before it rewrites the
+     * copy, verify finds the copy named here rather than taking it for tampering. */
+    gint64 outside_seq;
+    char outside_hash[65];
+
+    if (read_outside_head (db_path, &outside_seq, outside_hash) &&
+        !(outside_seq == n && g_str_equal (outside_hash, from_head)))
+      g_string_append_printf (text, "; outside-head=%" G_GINT64_FORMAT ":%s", outside_seq,
+                              outside_hash);
+  }
   if (from && broken && report.seq > 0)
     g_string_append_printf (text, "; the replaced trail failed its check at entry %"
                             G_GINT64_FORMAT " (%s)", report.seq,

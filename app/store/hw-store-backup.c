@@ -1221,7 +1221,7 @@ install (const char *db_path, const char *tmp, gboolean damaged, const char *act
 
               if (from)
                 hw_store_set_cache_size (from, 1);
-              if (!hw_store_audit_carry_forward (from, src, actor, detail, error))
+              if (!hw_store_audit_carry_forward (from, db_path, src, actor, detail, error))
                 {
                   g_clear_object (&from);
                   sqlite3_backup_finish (backup);
@@ -1259,7 +1259,7 @@ install (const char *db_path, const char *tmp, gboolean damaged, const char *act
    * written first. Its WAL must go first, or SQLite would replay the old file's changes onto
    * the new one. Only reached when the database could not be read, so no program is working
    * with it. */
-  if (!recorded && !hw_store_audit_carry_forward (NULL, src, actor, detail, error))
+  if (!recorded && !hw_store_audit_carry_forward (NULL, db_path, src, actor, detail, error))
     return FALSE;
   g_clear_pointer (&src, sqlite3_close);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && !ensure_private_dir (dir, error))

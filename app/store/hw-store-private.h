@@ -31,7 +31,8 @@ void          hw_store_audit_reset_head (HwStore *self);
  * entries this transaction appended (hw-store-audit.c). */
 void          hw_store_audit_committed  (HwStore *self);
 
-/* Writes the head @report found (an intact chain's end) as the outside copy, if it is newer. */
+/* Writes the head @report found (an intact chain's end) as the outside copy, even if the
+ * copy was further on: after a restore, whose entry names what the copy said before. */
 void          hw_store_audit_save_outside_head (HwStore *self, const HwAuditReport *report);
 
 /* Every object of @db's schema, one line each ("type\x1fname\x1ftable\x1fsql"), sorted; and
@@ -40,8 +41,10 @@ char         *hw_store_dump_schema      (sqlite3 *db, GError **error);
 char         *hw_store_reference_schema (int version, GError **error);
 
 /* Restore: appends to @into the entries of @from's trail the backup lacks, then the "restore"
- * entry with @detail, in one transaction (hw-store-audit.c). @from may be NULL. */
+ * entry with @detail, in one transaction (hw-store-audit.c). @from may be NULL; @db_path is
+ * the database being replaced, whose outside head copy the entry names. */
 gboolean      hw_store_audit_carry_forward (HwStore    *from,
+                                            const char *db_path,
                                             sqlite3    *into,
                                             const char *actor,
                                             const char *detail,

@@ -851,7 +851,15 @@ START_TEST (test_restore_over_damaged_database)
   g_autofree char *shm = g_strconcat (live, "-shm", NULL);
   HwBackupInfo info = { 0 };
 
-  /* The reason to restore: the database itself is ruined. Its bytes are kept aside. */
+  g_autofree char *head_path = hw_store_dup_audit_head_path (live);
+  g_autofree char *outside_before = NULL;
+
+  /* The reason to restore: the database itself is ruined. Its bytes are kept aside. It had
+   * more entries than the backup: the copy of its head outside is further on than the
+   * restored trail will be. */
+  read_every_case (live);
+  read_every_case (live);
+  ck_assert (g_file_get_contents (head_path, &outside_before, NULL, NULL));
   g_unlink (wal);
   g_unlink (shm);
   bad_garbage (live);
@@ -870,8 +878,20 @@ START_TEST (test_restore_over_damaged_database)
   }
   {
     g_autoptr(HwStore) store = hw_store_open (live, &error);
+    HwAuditReport report;
+    gboolean found = FALSE;
+
     ck_assert_no_error (error);
     ck_assert (hw_store_audit_verify (store, NULL, NULL, &error));
+    /* The outside copy now follows the restored trail, not the lost one… */
+    ck_assert_msg (hw_store_audit_check_outside (store, &report, &found, &error), "%s",
+                   error ? error->message : "");
+    ck_assert (found);
+    /* … and had the restore been killed before rewriting it, the restore entry names what
+     * it said: no false alarm either. */
+    ck_assert (g_file_set_contents (head_path, outside_before, -1, NULL));
+    ck_assert_msg (hw_store_audit_check_outside (store, &report, &found, &error), "%s",
+                   error ? error->message : "");
   }
   hw_backup_info_clear (&info);
 }

@@ -937,9 +937,18 @@ hw_store_audit_carry_forward (HwStore    *from,
 
   if (actor == NULL || *actor == '\0')
     actor = g_get_user_name ();
-  if (from && !hw_store_audit_check (from, &report, &broken) && report.seq == 0 &&
-      report.n_checked == 0)
-    g_debug ("the replaced trail could not be read: %s", broken->message);
+  if (from && !hw_store_audit_check (from, &report, &broken) && report.seq == 0)
+    {
+      /* No verdict: the trail could not be read (rather than found broken). Restoring now
+       * would drop its entries from the database; refuse instead. A database without any
+       * trail (not Homeward's, or from its first version) has nothing to carry. */
+      if (report.kind != HW_AUDIT_HEAD)
+        {
+          g_propagate_error (error, g_steal_pointer (&broken));
+          return FALSE;
+        }
+      g_debug ("the replaced database has no audit trail: %s", broken->message);
+    }
   if (from)
     n = (gint64) report.n_checked;
 

@@ -1217,11 +1217,12 @@ install (const char *db_path, const char *tmp, gboolean damaged, const char *act
           if (rc == SQLITE_OK || rc == SQLITE_DONE)
             {
               /* Read on a connection of its own: the lock-holding one is the backup's. */
-              g_autoptr(HwStore) from = hw_store_open_readonly (db_path, NULL);
+              g_autoptr(HwStore) from = hw_store_open_readonly (db_path, error);
 
               if (from)
                 hw_store_set_cache_size (from, 1);
-              if (!hw_store_audit_carry_forward (from, db_path, src, actor, detail, error))
+              if (from == NULL ||
+                  !hw_store_audit_carry_forward (from, db_path, src, actor, detail, error))
                 {
                   g_clear_object (&from);
                   sqlite3_backup_finish (backup);

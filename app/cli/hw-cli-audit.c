@@ -89,7 +89,10 @@ verify (HwStore *store)
   g_autoptr(GError) error = NULL;
   HwAuditReport report;
 
-  if (!hw_store_audit_check (store, &report, &error))
+  gboolean outside = FALSE;
+
+  if (!hw_store_audit_check (store, &report, &error) ||
+      !hw_store_audit_check_outside (store, &report, &outside, &error))
     {
       if (report.kind == HW_AUDIT_INTACT || report.seq == 0)
         return hw_cli_fail (error);   /* could not be read: not a verdict */
@@ -99,6 +102,12 @@ verify (HwStore *store)
               hw_audit_break_to_string (report.kind), report.n_checked);
       return EXIT_BROKEN;
     }
+  /* Said, not hidden: without the copy, a chain rewritten and rehashed inside the file
+   * would look intact. */
+  if (!outside)
+    fprintf (stderr, "homeward-cli: %s\n",
+             _("note: no copy of the audit trail's head was found outside the database, so a "
+               "trail rewritten inside the file could not be told apart"));
   printf ("intact\t%" G_GUINT64_FORMAT "\n", report.n_checked);
   return 0;
 }
@@ -118,11 +127,14 @@ hw_cli_audit (HwCliContext *ctx, int argc, char **argv)
 
   g_option_context_set_summary (context,
                                 _("verify: recomputes the hash chain of the audit trail and "
-                                  "compares its end with the recorded head. Prints “intact” "
+                                  "compares its end with the recorded head, and with the copy "
+                                  "of the head kept outside the database, beside the backups. "
+                                  "Prints “intact” "
                                   "and the number of entries (exit status 0), or “broken”, "
                                   "the "
                                   "entry, and whether it was edited, removed (missing, "
-                                  "truncated), reordered or added (exit status 4).\n\n"
+                                  "truncated), reordered, added, unprotected or rewritten "
+                                  "(exit status 4).\n\n"
                                   "show: one tab-separated line per entry: number, time (UTC), "
                                   "user, action, table, record, journal number, detail; "
                                   "“-” for none."));

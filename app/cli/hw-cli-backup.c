@@ -3,16 +3,40 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "hw-cli.h"
 #include "hw-error.h"
+#include "hw-store-audit.h"
 #include "hw-store-backup.h"
 
 static char *
 dup_db_path (HwCliContext *ctx)
 {
   return ctx->db_path ? g_strdup (ctx->db_path) : hw_store_dup_default_path ();
+}
+
+/* A backup written where the user chose holds every child's file: the trail records who took
+ * it, how many cases and where to, or the copy is removed and the command fails. */
+static gboolean
+log_backup_disclosure (HwCliContext *ctx, const char *db_path, const char *output,
+                       GError **error)
+{
+  g_autoptr(HwStore) copy = hw_store_open_readonly (output, error);
+  g_autoptr(HwStore) store = NULL;
+  g_autofree char *where = g_canonicalize_filename (output, NULL);
+  guint n_cases;
+
+  if (copy == NULL)
+    return FALSE;
+  n_cases = hw_store_count (copy, HW_ENTITY_CASE, NULL);
+  g_clear_object (&copy);
+  store = hw_store_open (db_path, error);
+  if (store == NULL)
+    return FALSE;
+  hw_store_set_actor (store, ctx->user);
+  return hw_store_log_disclosure (store, "backup", n_cases, where, error);
 }
 
 int
@@ -54,6 +78,12 @@ hw_cli_backup (HwCliContext *ctx, int argc, char **argv)
           return hw_cli_fail (error);
         }
       ok = hw_store_backup_file (db_path, output, &info, &error);
+      if (ok && !log_backup_disclosure (ctx, db_path, output, &error))
+        {
+          g_unlink (output);
+          hw_backup_info_clear (&info);
+          ok = FALSE;
+        }
     }
   else
     ok = hw_store_backup_auto (db_path, NULL, TRUE, &info, &error);
@@ -103,7 +133,7 @@ hw_cli_restore (HwCliContext *ctx, int argc, char **argv)
 
   if (check_only)
     {
-      if (!hw_store_backup_check (argv[1], &info, &error))
+      if (!hw_store_backup_check_for (db_path, argv[1], &info, &error))
         return hw_cli_fail (error);
       printf (g_dngettext (GETTEXT_PACKAGE,
                            "%s passed every check (%llu audit entry).\n",

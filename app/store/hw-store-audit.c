@@ -3,11 +3,16 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hw-error.h"
 #include "hw-store-audit.h"
+#include "hw-store-backup.h"
 #include "hw-store-private.h"
 
 #define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -15,8 +20,9 @@
 /* Where the next entry chains on, read once per transaction (hw_store_begin resets it: another
  * process may have appended meanwhile) and carried in memory while the transaction lasts. */
 typedef struct {
-  gint64 seq;
-  char   hash[65];
+  gint64   seq;
+  char     hash[65];
+  gboolean appended;   /* this transaction added entries: the outside copy follows at commit */
 } Head;
 
 G_DEFINE_QUARK (hw-store-audit-head, head)
@@ -168,7 +174,132 @@ hw_store_audit_append (HwStore    *self,
     }
   head->seq = seq;
   copy_hash (head->hash, hash);
+  head->appended = TRUE;
   return TRUE;
+}
+
+/* ---- the head kept outside the database ---- */
+
+char *
+hw_store_dup_audit_head_path (const char *db_path)
+{
+  g_autofree char *dir = hw_store_dup_backup_dir (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *name = g_strconcat (base, ".audit-head", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+/* "SEQ HASH"; FALSE when there is no readable copy. */
+static gboolean
+read_outside_head (const char *db_path, gint64 *seq, char hash[65])
+{
+  g_autofree char *path = hw_store_dup_audit_head_path (db_path);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) parts = NULL;
+  char *end = NULL;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  parts = g_strsplit (g_strstrip (text), " ", 2);
+  if (g_strv_length (parts) != 2 || strlen (parts[1]) != 64)
+    return FALSE;
+  *seq = g_ascii_strtoll (parts[0], &end, 10);
+  if (end == parts[0] || *end != '\0' || *seq <= 0)
+    return FALSE;
+  copy_hash (hash, parts[1]);
+  return TRUE;
+}
+
+/* Only forward (another program may have committed a later entry and written it first),
+ * unless @force: a restore may leave a shorter trail than the one it replaced (its entries
+ * could not all be read), and its entry names the copy it overwrites. */
+static void
+write_outside_head (const char *db_path, gint64 seq, const char *hash, gboolean force)
+{
+  g_autofree char *path = hw_store_dup_audit_head_path (db_path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT " %s\n", seq, hash);
+  char old_hash[65];
+  gint64 old_seq = 0;
+
+  if (!force && read_outside_head (db_path, &old_seq, old_hash) && old_seq >= seq)
+    return;
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_debug ("no folder for the outside copy of the audit head: %s", g_strerror (errno));
+      return;
+    }
+  /* The commit is done whatever happens here; a copy that lags only vouches for less. A new
+   * file renamed over the old: a reader sees one whole line or the other. Not fsynced (that
+   * doubled the time of a small commit): after a power cut the copy may be older or empty,
+   * which verify takes as an older head or as none, never as tampering. The temporary name is
+   * the backup folder's, so one left by a kill goes with the next backup's clean-up. */
+  {
+    g_autofree char *tmp = g_build_filename (dir, ".hw-tmp-head-XXXXXX", NULL);
+    int fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
+    gsize len = strlen (text);
+    gboolean ok;
+
+    if (fd < 0)
+      {
+        g_debug ("the outside copy of the audit head was not written: %s", g_strerror (errno));
+        return;
+      }
+    ok = write (fd, text, len) == (gssize) len;
+    ok = close (fd) == 0 && ok;
+    if (!ok || g_rename (tmp, path) != 0)
+      {
+        g_debug ("the outside copy of the audit head was not written: %s", g_strerror (errno));
+        g_unlink (tmp);
+      }
+  }
+}
+
+void
+hw_store_audit_committed (HwStore *self)
+{
+  Head *head = g_object_get_qdata (G_OBJECT (self), head_quark ());
+
+  if (head == NULL || !head->appended)
+    return;
+  head->appended = FALSE;
+  write_outside_head (hw_store_get_path (self), head->seq, head->hash, FALSE);
+}
+
+void
+hw_store_audit_save_outside_head (HwStore *self, const HwAuditReport *report)
+{
+  if (report->head_seq > 0)
+    write_outside_head (hw_store_get_path (self), report->head_seq, report->head_hash, TRUE);
+}
+
+gboolean
+hw_store_log_disclosure (HwStore    *self,
+                         const char *what,
+                         guint       n_cases,
+                         const char *destination,
+                         GError    **error)
+{
+  g_autofree char *detail = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (what != NULL, FALSE);
+
+  /* English and untranslated like the other entries (the trail is evidence, read by tools as
+   * well); no search text, which may be an identity number. */
+  detail = g_strdup_printf ("%u %s to %s", n_cases, n_cases == 1 ? "case" : "cases",
+                            destination ? destination : "-");
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = hw_store_audit_append (self, "disclose", what, NULL, NULL, detail, error);
+  if (!ok)
+    {
+      hw_store_rollback (self);
+      return FALSE;
+    }
+  return hw_store_commit (self, error);
 }
 
 void
@@ -243,6 +374,8 @@ hw_audit_break_to_string (HwAuditBreak kind)
     case HW_AUDIT_TRUNCATED: return "truncated";
     case HW_AUDIT_ADDED: return "added";
     case HW_AUDIT_HEAD: return "head";
+    case HW_AUDIT_UNPROTECTED: return "unprotected";
+    case HW_AUDIT_REWRITTEN: return "rewritten";
     default: return "unknown";
     }
 }
@@ -330,6 +463,8 @@ set_break (HwAuditReport *report, HwAuditBreak kind, long long seq, long long un
                    _("Audit trail broken at entry %lld: the record of the "
                      "newest entry was removed or altered"), seq);
       break;
+    case HW_AUDIT_UNPROTECTED:
+    case HW_AUDIT_REWRITTEN:
     case HW_AUDIT_INTACT:
     default:
       g_assert_not_reached ();
@@ -472,6 +607,84 @@ check_head (HwStore *self, HwAuditReport *report, const char *last_hash, GError 
   return TRUE;
 }
 
+/* The name (second field) of a schema dump line. */
+static char *
+dup_object_name (const char *line)
+{
+  g_auto(GStrv) fields = g_strsplit (line, "\x1f", 3);
+
+  return g_strdup (g_strv_length (fields) >= 2 ? fields[1] : line);
+}
+
+/* The trail's protection is part of the schema: the triggers that refuse changes, the head
+ * table and the trigger that moves it. A file whose schema is not exactly what Homeward's
+ * migrations make at its version (a trigger dropped, changed or added, the head table
+ * removed) was changed outside Homeward: that is a break, not an old file. */
+static gboolean
+check_protection (HwStore *self, HwAuditReport *report, GError **error)
+{
+  sqlite3 *db = hw_store_get_handle (self);
+  sqlite3_stmt *stmt;
+  g_autofree char *live = NULL;
+  g_autofree char *reference = NULL;
+  g_auto(GStrv) live_lines = NULL;
+  g_auto(GStrv) reference_lines = NULL;
+  g_autofree char *name = NULL;
+  gboolean added = FALSE;
+  int version;
+
+  stmt = hw_store_prepare_cached (self, "PRAGMA user_version", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_step (stmt);
+  version = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (version > HW_STORE_SCHEMA_VERSION)
+    return TRUE;   /* a newer schema: nothing to compare with, open refuses it anyway */
+
+  live = hw_store_dump_schema (db, error);
+  if (live == NULL)
+    return FALSE;
+  reference = version > 0 ? hw_store_reference_schema (version, error) : g_strdup ("");
+  if (reference == NULL)
+    return FALSE;
+  if (g_str_equal (live, reference))
+    return TRUE;
+
+  live_lines = g_strsplit (live, "\n", -1);
+  reference_lines = g_strsplit (reference, "\n", -1);
+  for (guint i = 0; name == NULL && reference_lines[i]; i++)
+    if (*reference_lines[i] && !g_strv_contains ((const char *const *) live_lines,
+                                                 reference_lines[i]))
+      name = dup_object_name (reference_lines[i]);
+  for (guint i = 0; name == NULL && live_lines[i]; i++)
+    if (*live_lines[i] && !g_strv_contains ((const char *const *) reference_lines,
+                                            live_lines[i]))
+      {
+        name = dup_object_name (live_lines[i]);
+        added = TRUE;
+      }
+  if (name == NULL)
+    name = g_strdup ("?");
+
+  report->seq = MAX ((gint64) report->n_checked, 1);
+  if (g_str_equal (name, "audit_head") && !added)
+    {
+      set_break (report, HW_AUDIT_HEAD, report->seq, 0, error);
+      return FALSE;
+    }
+  report->kind = HW_AUDIT_UNPROTECTED;
+  if (added)
+    g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                 _("Audit trail unprotected at entry %lld: “%s” was added to the database "
+                   "outside Homeward"), (long long) report->seq, name);
+  else
+    g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                 _("Audit trail unprotected at entry %lld: “%s” was removed or altered "
+                   "outside Homeward"), (long long) report->seq, name);
+  return FALSE;
+}
+
 gboolean
 hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
 {
@@ -502,8 +715,11 @@ hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
     }
   if (ok)
     ok = walk_chain (self, report, last_hash, error);
+  /* What was done to the entries first (it names them), then what protects them. */
   if (ok)
     ok = check_head (self, report, last_hash, error);
+  if (ok)
+    ok = check_protection (self, report, error);
 
   if (own_tx)
     hw_store_exec (self, "COMMIT", NULL);
@@ -515,6 +731,110 @@ hw_store_audit_check (HwStore *self, HwAuditReport *report, GError **error)
   else
     g_debug ("audit check: %s at entry %" G_GINT64_FORMAT,
              hw_audit_break_to_string (report->kind), report->seq);
+  return ok;
+}
+
+/* Was @seq:@hash the head of the trail the newest entry, a restore, replaced? Then the copy
+ * outside the database only missed its last update: the restore was killed before it wrote
+ * the copy. Only the newest entry: any commit after the restore would have moved the copy
+ * on, so an older restore entry cannot excuse a copy that disagrees. */
+static gboolean
+replaced_by_restore (HwStore *self, gint64 seq, const char *hash)
+{
+  g_autofree char *needle = g_strdup_printf ("%%-head=%" G_GINT64_FORMAT ":%s%%", seq, hash);
+  sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT 1 FROM (SELECT action, detail "
+                                                "FROM audit ORDER BY seq DESC LIMIT 1) WHERE "
+                                                "action = 'restore' AND detail LIKE ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, needle, -1, SQLITE_STATIC);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
+}
+
+gboolean
+hw_store_audit_check_outside (HwStore *self, HwAuditReport *report, gboolean *found,
+                              GError **error)
+{
+  g_autofree char *path = NULL;
+  char outside_hash[65], hash[65];
+  gint64 outside_seq = 0, last = 0;
+  gboolean have, ok = TRUE;
+  gboolean own_tx;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (report != NULL, FALSE);
+
+  have = read_outside_head (hw_store_get_path (self), &outside_seq, outside_hash);
+  if (found)
+    *found = have;
+  if (!have)
+    return TRUE;
+
+  own_tx = !hw_store_in_transaction (self);
+  if (own_tx && !hw_store_exec (self, "BEGIN", error))
+    return FALSE;
+  if (!read_seq_hash (self, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &have,
+                      &last, hash, error))
+    ok = FALSE;
+  else if (outside_seq > last)
+    {
+      if (!replaced_by_restore (self, outside_seq, outside_hash))
+        {
+          g_autofree char *head_path = hw_store_dup_audit_head_path (hw_store_get_path (self));
+          g_autofree char *where = g_path_get_basename (head_path);
+
+          report->kind = HW_AUDIT_REWRITTEN;
+          report->seq = last + 1;
+          if (outside_seq == last + 1)
+            g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                         _("Audit trail broken at entry %lld: the entry, recorded outside the "
+                           "database (%s), is gone"), (long long) outside_seq, where);
+          else
+            g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                         _("Audit trail broken at entry %lld: entries %lld–%lld, recorded "
+                           "outside the database (%s), are gone"),
+                         (long long) last + 1, (long long) last + 1, (long long) outside_seq,
+                         where);
+          ok = FALSE;
+        }
+    }
+  else
+    {
+      sqlite3_stmt *stmt = hw_store_prepare_cached (self, "SELECT hash FROM audit WHERE seq = ?1",
+                                                    error);
+      gboolean same = FALSE;
+
+      if (stmt == NULL)
+        ok = FALSE;
+      else
+        {
+          sqlite3_bind_int64 (stmt, 1, outside_seq);
+          same = sqlite3_step (stmt) == SQLITE_ROW &&
+                 g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), outside_hash) == 0;
+          sqlite3_reset (stmt);
+          sqlite3_clear_bindings (stmt);
+        }
+      if (ok && !same && !replaced_by_restore (self, outside_seq, outside_hash))
+        {
+          g_autofree char *head_path = hw_store_dup_audit_head_path (hw_store_get_path (self));
+          g_autofree char *where = g_path_get_basename (head_path);
+
+          report->kind = HW_AUDIT_REWRITTEN;
+          report->seq = outside_seq;
+          g_set_error (error, HW_ERROR, HW_ERROR_CORRUPT,
+                       _("Audit trail broken at entry %lld: it is not the entry recorded "
+                         "outside the database (%s); the trail was rewritten"),
+                       (long long) outside_seq, where);
+          ok = FALSE;
+        }
+    }
+  if (own_tx)
+    hw_store_exec (self, "COMMIT", NULL);
   return ok;
 }
 
@@ -531,32 +851,249 @@ hw_store_audit_verify (HwStore *self, gint64 *bad_seq, guint64 *n_checked, GErro
   return ok;
 }
 
-/* ---- disclosures ---- */
+/* ---- carrying a trail forward across a restore ---- */
 
-gboolean
-hw_store_log_disclosure (HwStore    *self,
-                         const char *what,
-                         guint       n_cases,
-                         const char *destination,
-                         GError    **error)
+static gboolean
+raw_fail (sqlite3 *db, int rc, GError **error)
 {
-  g_autofree char *detail = NULL;
-  gboolean ok;
+  int primary = rc & 0xff;
 
-  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
-  g_return_val_if_fail (what != NULL && destination != NULL, FALSE);
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error (error, HW_ERROR, HW_ERROR_BUSY,
+                 _("The database is in use by another program (%s); try again"),
+                 sqlite3_errmsg (db));
+  else
+    g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("Database error: %s"), sqlite3_errmsg (db));
+  return FALSE;
+}
 
-  /* English and pipe-friendly like the other entries; no search text, which may be an
-   * identity number. */
-  detail = g_strdup_printf ("%u %s to %s", n_cases, n_cases == 1 ? "case" : "cases",
-                            destination);
-  if (!hw_store_begin (self, error))
+static gboolean
+exec_raw_tx (sqlite3 *db, const char *sql, GError **error)
+{
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+
+  return rc == SQLITE_OK ? TRUE : raw_fail (db, rc, error);
+}
+
+/* The hash of entry @seq, or FALSE (no error) when there is none. */
+static gboolean
+raw_hash_at (sqlite3 *db, gint64 seq, char hash[65])
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  hash[0] = '\0';
+  if (sqlite3_prepare_v2 (db, "SELECT hash FROM audit WHERE seq = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
     return FALSE;
-  ok = hw_store_audit_append (self, "disclose", what, NULL, NULL, detail, error);
-  if (!ok)
+  sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  copy_hash (hash, (const char *) sqlite3_column_text (stmt, 0));
+  return TRUE;
+}
+
+static gboolean
+raw_insert (sqlite3 *db, sqlite3_stmt *ins, gint64 seq, const char *const fields[7],
+            const char *prev, const char *hash, GError **error)
+{
+  int rc;
+
+  sqlite3_bind_int64 (ins, 1, seq);
+  for (int i = 0; i < 7; i++)
+    sqlite3_bind_text (ins, 2 + i, fields[i], -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 9, prev, -1, SQLITE_STATIC);
+  sqlite3_bind_text (ins, 10, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (ins);
+  sqlite3_reset (ins);
+  sqlite3_clear_bindings (ins);
+  return rc == SQLITE_DONE ? TRUE : raw_fail (db, rc, error);
+}
+
+/* Appends to @into (a restored copy, not yet installed, whose trail is the backup's, intact)
+ * every entry of the replaced database's trail (@from; NULL when it could not be read) that the
+ * backup does not hold, then the "restore" entry, in one transaction. Entries after the part
+ * both trails share keep their number and hash when the backup's trail is exactly that shared
+ * part (a backup of this database: the usual case); otherwise they are chained anew after the
+ * backup's entries, content unchanged, and the restore entry names the replaced trail's head.
+ * Only entries of @from that verify are carried: a break is named, never laundered. */
+gboolean
+hw_store_audit_carry_forward (HwStore    *from,
+                              const char *db_path,
+                              sqlite3    *into,
+                              const char *actor,
+                              const char *detail,
+                              GError    **error)
+{
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(sqlite3_stmt) rows = NULL;
+  g_autoptr(GString) text = g_string_new (detail);
+  g_autoptr(GError) broken = NULL;
+  g_autofree char *at = hw_timestamp_now_utc ();
+  g_autofree char *restore_hash = NULL;
+  HwAuditReport report = { 0 };
+  sqlite3 *src = from ? hw_store_get_handle (from) : NULL;
+  char last_hash[65], from_head[65] = "";
+  gint64 b = 0, n = 0, k = 0, seq;
+  gboolean have_last, verbatim;
+  int rc;
+
+  if (actor == NULL || *actor == '\0')
+    actor = g_get_user_name ();
+  if (from && !hw_store_audit_check (from, &report, &broken) && report.seq == 0)
     {
-      hw_store_rollback (self);
+      /* No verdict: the trail could not be read (rather than found broken). Restoring now
+       * would drop its entries from the database; refuse instead. A database without any
+       * trail (not Homeward's, or from its first version) has nothing to carry. */
+      if (report.kind != HW_AUDIT_HEAD)
+        {
+          g_propagate_error (error, g_steal_pointer (&broken));
+          return FALSE;
+        }
+      g_debug ("the replaced database has no audit trail: %s", broken->message);
+    }
+  if (from)
+    n = (gint64) report.n_checked;
+
+  if (!exec_raw_tx (into, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  have_last = FALSE;
+  {
+    g_autoptr(sqlite3_stmt) last = NULL;
+
+    rc = sqlite3_prepare_v2 (into, "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", -1,
+                             &last, NULL);
+    if (rc != SQLITE_OK)
+      goto fail;
+    rc = sqlite3_step (last);
+    if (rc == SQLITE_ROW)
+      {
+        have_last = TRUE;
+        b = sqlite3_column_int64 (last, 0);
+        copy_hash (last_hash, (const char *) sqlite3_column_text (last, 1));
+      }
+    else if (rc != SQLITE_DONE)
+      goto fail;
+  }
+  if (!have_last)
+    copy_hash (last_hash, GENESIS);
+
+  /* The longest shared beginning: in a hash chain, equal hashes at an entry mean equal trails
+   * up to it, so a binary search over the entry numbers finds it. */
+  {
+    gint64 lo = 0, hi = MIN (b, n);
+
+    while (lo < hi)
+      {
+        gint64 mid = lo + (hi - lo + 1) / 2;
+        char a[65], c[65];
+
+        if (raw_hash_at (src, mid, a) && raw_hash_at (into, mid, c) && g_str_equal (a, c))
+          lo = mid;
+        else
+          hi = mid - 1;
+      }
+    k = lo;
+  }
+  if (n > 0)
+    raw_hash_at (src, n, from_head);
+  verbatim = k == b;
+
+  rc = sqlite3_prepare_v2 (into, "INSERT INTO audit (seq, at, actor, action, entity, record_id, "
+                           "case_id, detail, prev_hash, hash) "
+                           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", -1, &ins, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  seq = b;
+  if (n > k)
+    {
+      rc = sqlite3_prepare_v2 (src, "SELECT seq, at, actor, action, entity, record_id, case_id, "
+                               "detail, hash FROM audit WHERE seq > ?1 AND seq <= ?2 "
+                               "ORDER BY seq", -1, &rows, NULL);
+      if (rc != SQLITE_OK)
+        {
+          rc = raw_fail (src, rc, error);
+          sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      sqlite3_bind_int64 (rows, 1, k);
+      sqlite3_bind_int64 (rows, 2, n);
+      while ((rc = sqlite3_step (rows)) == SQLITE_ROW)
+        {
+          const char *fields[7];
+          g_autofree char *hash = NULL;
+
+          for (int i = 0; i < 7; i++)
+            fields[i] = (const char *) sqlite3_column_text (rows, 1 + i);
+          seq++;
+          hash = verbatim ? g_strdup ((const char *) sqlite3_column_text (rows, 8))
+                          : compute_hash (last_hash, seq, fields[0], fields[1], fields[2],
+                                          fields[3], fields[4], fields[5], fields[6]);
+          if (!raw_insert (into, ins, seq, fields, last_hash, hash, error))
+            {
+              sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+              return FALSE;
+            }
+          copy_hash (last_hash, hash);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          raw_fail (src, rc, error);
+          sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+      /* Machine-readable and untranslated, like every detail in the trail. */
+      if (verbatim)
+        g_string_append_printf (text, "; carried entries %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                " of the replaced trail", k + 1, n);
+      else
+        g_string_append_printf (text, "; carried entries %" G_GINT64_FORMAT "-%" G_GINT64_FORMAT
+                                " of the replaced trail as %" G_GINT64_FORMAT "-%"
+                                G_GINT64_FORMAT, k + 1, n, b + 1, seq);
+    }
+  if (from && n > 0)
+    g_string_append_printf (text, "; replaced-head=%" G_GINT64_FORMAT ":%s", n, from_head);
+  {
+    /* What the copy outside said until now: if the restore is killed before it rewrites the
+     * copy, verify finds the copy named here rather than taking it for tampering. */
+    gint64 outside_seq;
+    char outside_hash[65];
+
+    if (read_outside_head (db_path, &outside_seq, outside_hash) &&
+        !(outside_seq == n && g_str_equal (outside_hash, from_head)))
+      g_string_append_printf (text, "; outside-head=%" G_GINT64_FORMAT ":%s", outside_seq,
+                              outside_hash);
+  }
+  if (from && broken && report.seq > 0)
+    g_string_append_printf (text, "; the replaced trail failed its check at entry %"
+                            G_GINT64_FORMAT " (%s)", report.seq,
+                            hw_audit_break_to_string (report.kind));
+  else if (from == NULL || broken)
+    g_string_append (text, "; the replaced trail could not be read");
+
+  {
+    const char *fields[7] = { at, actor, "restore", "database", NULL, NULL, text->str };
+
+    seq++;
+    restore_hash = compute_hash (last_hash, seq, fields[0], fields[1], fields[2], fields[3],
+                                 fields[4], fields[5], fields[6]);
+    if (!raw_insert (into, ins, seq, fields, last_hash, restore_hash, error))
+      {
+        sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+        return FALSE;
+      }
+  }
+  g_clear_pointer (&ins, sqlite3_finalize);
+  g_clear_pointer (&rows, sqlite3_finalize);
+  if (!exec_raw_tx (into, "COMMIT", error))
+    {
+      sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
-  return hw_store_commit (self, error);
+  g_debug ("restore: %" G_GINT64_FORMAT " entries carried forward", n > k ? n - k : 0);
+  return TRUE;
+
+fail:
+  raw_fail (into, rc, error);
+  sqlite3_exec (into, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
 }

@@ -31,6 +31,9 @@ typedef enum {
   HW_AUDIT_TRUNCATED,   /* the newest entries, from this one on, were removed */
   HW_AUDIT_ADDED,       /* the entry was added outside Homeward, after the head */
   HW_AUDIT_HEAD,        /* the head record is missing or altered */
+  HW_AUDIT_UNPROTECTED, /* a protective trigger (or other schema object) was dropped, changed
+                         * or added outside Homeward */
+  HW_AUDIT_REWRITTEN,   /* the chain disagrees with the copy of its head kept outside the file */
 } HwAuditBreak;
 
 typedef struct {
@@ -49,6 +52,19 @@ GPtrArray  *hw_store_audit_list      (HwStore *self, const char *case_id, GError
  * returns FALSE with @error (HW_ERROR_CORRUPT) naming the entry and what happened to it, and
  * fills @report (optional) the same way. */
 gboolean    hw_store_audit_check     (HwStore *self, HwAuditReport *report, GError **error);
+/* The copy of the chain's head kept outside the database: "<backups>/<file name>.audit-head"
+ * (0600, beside the backups), rewritten after every commit that appended to the trail and by
+ * every restore. */
+char       *hw_store_dup_audit_head_path (const char *db_path);
+
+/* After hw_store_audit_check() passed: compares the chain with the head kept outside the
+ * database. A chain that no longer holds that entry, with that hash, was rewritten (or cut
+ * short) and rehashed inside the file: FALSE with HW_ERROR_CORRUPT and @report filled as for a
+ * break (HW_AUDIT_REWRITTEN). @found (optional) says whether there was a copy to compare
+ * with: without one nothing outside the file vouches for the chain. */
+gboolean    hw_store_audit_check_outside (HwStore *self, HwAuditReport *report, gboolean *found,
+                                          GError **error);
+
 /* The same, reduced to the entry's number (@bad_seq) and the count verified (@n_checked). */
 gboolean    hw_store_audit_verify    (HwStore *self, gint64 *bad_seq, guint64 *n_checked,
                                       GError **error);

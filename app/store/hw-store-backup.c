@@ -372,8 +372,8 @@ list_migrations (GError **error)
   return paths;
 }
 
-static char *
-dump_schema (sqlite3 *db, GError **error)
+char *
+hw_store_dump_schema (sqlite3 *db, GError **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
@@ -398,9 +398,31 @@ dump_schema (sqlite3 *db, GError **error)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* The schema Homeward makes at @version, from the same migrations. */
+static char *reference_cache[HW_STORE_SCHEMA_VERSION + 1];
+G_LOCK_DEFINE_STATIC (reference_cache);
+
+static char *build_reference_schema (int version, GError **error);
+
+/* The schema Homeward makes at @version, from the same migrations. Built once per version
+ * (tens of ms: every migration run on a database in memory), since every audit check
+ * compares with it. */
+char *
+hw_store_reference_schema (int version, GError **error)
+{
+  char *schema;
+
+  if (version < 0 || version > HW_STORE_SCHEMA_VERSION)
+    return build_reference_schema (version, error);
+  G_LOCK (reference_cache);
+  if (reference_cache[version] == NULL)
+    reference_cache[version] = build_reference_schema (version, error);
+  schema = g_strdup (reference_cache[version]);
+  G_UNLOCK (reference_cache);
+  return schema;
+}
+
 static char *
-reference_schema (int version, GError **error)
+build_reference_schema (int version, GError **error)
 {
   g_autoptr(GPtrArray) paths = list_migrations (error);
   g_autoptr(sqlite3) db = NULL;
@@ -427,7 +449,7 @@ reference_schema (int version, GError **error)
       if (!exec_raw (db, text, error))
         return NULL;
     }
-  return dump_schema (db, error);
+  return hw_store_dump_schema (db, error);
 }
 
 static gboolean
@@ -513,10 +535,10 @@ check_copy (const char *path, int page_size, gboolean strict, HwBackupInfo *info
     {
       /* The schema is code (triggers, defaults, constraints): it must be exactly ours, so a
        * crafted file cannot bring, say, an audit table without its append-only triggers. */
-      schema = dump_schema (db, &local);
+      schema = hw_store_dump_schema (db, &local);
       if (schema == NULL)
         return refuse (error, g_steal_pointer (&local), _("The file is not a readable database"));
-      reference = reference_schema (version, &local);
+      reference = hw_store_reference_schema (version, &local);
       if (reference == NULL)
         return refuse (error, g_steal_pointer (&local), "reference schema");
       if (!g_str_equal (schema, reference))
@@ -649,16 +671,68 @@ hw_store_dup_backup_dir (const char *db_path)
   return g_build_filename (dir, "backups", NULL);
 }
 
-/* "homeward" for ".../homeward.db": automatic backups are "homeward-YYYY-MM-DD.db". */
+/* What a database's backups are named after: its whole file name ("case.db" gives
+ * "case.db-YYYY-MM-DD.db"), so "case.db" and "case.sqlite" in one folder never share, or thin
+ * away, each other's backups. */
 static char *
-dup_stem (const char *db_path)
+dup_prefix (const char *db_path)
+{
+  return g_path_get_basename (db_path);
+}
+
+static gboolean
+is_sqlite_file (const char *path)
+{
+  char header[16];
+  gboolean yes = FALSE;
+  int fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+  if (fd < 0)
+    return FALSE;
+  yes = read (fd, header, sizeof header) == sizeof header &&
+        memcmp (header, "SQLite format 3", 16) == 0;
+  close (fd);
+  return yes;
+}
+
+/* Backups used to be named after the file name without its extension ("case-…" for case.db).
+ * Those are still this database's when no other database in its folder has that stem; when
+ * one has, nobody can tell whose they are, and they are left alone (never thinned). NULL when
+ * there are none to consider. */
+static char *
+dup_legacy_stem (const char *db_path)
 {
   g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *folder = g_path_get_dirname (db_path);
+  g_autofree char *own_files = g_strconcat (base, "-", NULL);
   char *dot = strrchr (base, '.');
+  g_autoptr(GDir) d = NULL;
+  const char *name;
 
-  if (dot && dot != base)
-    *dot = '\0';
-  return g_steal_pointer (&base);
+  if (dot == NULL || dot == base)
+    return NULL;   /* no extension: the old name was the whole name already */
+  *dot = '\0';
+  d = g_dir_open (folder, 0, NULL);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      const char *other_dot = strrchr (name, '.');
+      /* "case.sqlite", or "case" itself (whose backups were always "case-…"). */
+      gboolean same_stem = g_str_equal (name, base) ||
+                           (other_dot && other_dot != name &&
+                            (size_t) (other_dot - name) == strlen (base) &&
+                            strncmp (name, base, strlen (base)) == 0);
+
+      if (!same_stem || g_str_has_prefix (name, own_files))
+        continue;
+      {
+        g_autofree char *path = g_build_filename (folder, name, NULL);
+        g_autofree char *own = g_path_get_basename (db_path);
+
+        if (!g_str_equal (name, own) && is_sqlite_file (path))
+          return NULL;   /* another database with the same stem */
+      }
+    }
+  return g_strdup (base);
 }
 
 /* The day of an automatic backup's name, or 0 when @name is not one of @stem's. */
@@ -706,14 +780,18 @@ static GPtrArray *
 find_backups (const char *db_path)
 {
   g_autofree char *dir = hw_store_dup_backup_dir (db_path);
-  g_autofree char *stem = dup_stem (db_path);
+  g_autofree char *prefix = dup_prefix (db_path);
+  g_autofree char *legacy = dup_legacy_stem (db_path);
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   GPtrArray *found = g_ptr_array_new_with_free_func (found_free);
   const char *name;
 
   while (d && (name = g_dir_read_name (d)))
     {
-      guint32 day = parse_backup_day (name, stem);
+      guint32 day = parse_backup_day (name, prefix);
+
+      if (day == 0 && legacy)
+        day = parse_backup_day (name, legacy);
 
       if (day)
         {
@@ -781,25 +859,74 @@ prune (const char *db_path)
         }
     }
 
-  /* Safety copies: "<stem>-before-restore-YYYYMMDD-HHMMSS.db", sorting by name is by time. */
+  /* Safety copies: "<name>-before-restore-YYYYMMDD-HHMMSS.db": sorted by what follows the
+   * prefix, which is by time. */
   {
     g_autofree char *dir = hw_store_dup_backup_dir (db_path);
-    g_autofree char *stem = dup_stem (db_path);
-    g_autofree char *prefix = g_strconcat (stem, "-before-restore-", NULL);
+    g_autofree char *own = dup_prefix (db_path);
+    g_autofree char *legacy = dup_legacy_stem (db_path);
+    g_autofree char *prefix = g_strconcat (own, "-before-restore-", NULL);
+    g_autofree char *legacy_prefix = legacy ? g_strconcat (legacy, "-before-restore-", NULL)
+                                            : NULL;
     g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
     const char *name;
 
     while (d && (name = g_dir_read_name (d)))
-      if (g_str_has_prefix (name, prefix) && g_str_has_suffix (name, ".db"))
-        g_ptr_array_add (names, g_strdup (name));
+      {
+        const char *rest = NULL;
+
+        if (g_str_has_prefix (name, prefix))
+          rest = name + strlen (prefix);
+        else if (legacy_prefix && g_str_has_prefix (name, legacy_prefix))
+          rest = name + strlen (legacy_prefix);
+        /* "<time>\x1f<name>": sorts by time, keeps the name. */
+        if (rest && g_str_has_suffix (name, ".db"))
+          g_ptr_array_add (names, g_strconcat (rest, "\x1f", name, NULL));
+      }
     g_ptr_array_sort (names, compare_strings);
     for (guint i = 0; i + HW_BACKUP_KEEP_SAFETY < names->len; i++)
       {
-        g_autofree char *path = g_build_filename (dir, names->pdata[i], NULL);
+        g_autofree char *path = g_build_filename (dir, strchr (names->pdata[i], '\x1f') + 1,
+                                                  NULL);
         g_unlink (path);
       }
   }
+}
+
+/* Renames this database's backups named after its stem to the names after its whole file
+ * name, when they are unambiguously its own. Under the folder's lock. */
+static void
+migrate_legacy_names (const char *db_path)
+{
+  g_autofree char *dir = hw_store_dup_backup_dir (db_path);
+  g_autofree char *own = dup_prefix (db_path);
+  g_autofree char *legacy = dup_legacy_stem (db_path);
+  g_autofree char *legacy_dash = NULL;
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (legacy == NULL)
+    return;
+  legacy_dash = g_strconcat (legacy, "-", NULL);
+  d = g_dir_open (dir, 0, NULL);
+  while (d && (name = g_dir_read_name (d)))
+    {
+      const char *rest = name + strlen (legacy_dash);
+
+      if (!g_str_has_prefix (name, legacy_dash) || !g_str_has_suffix (name, ".db"))
+        continue;
+      if (parse_backup_day (name, legacy) != 0 || g_str_has_prefix (rest, "before-restore-") ||
+          g_str_has_prefix (rest, "damaged-"))
+        {
+          g_autofree char *from = g_build_filename (dir, name, NULL);
+          g_autofree char *to_name = g_strconcat (own, "-", rest, NULL);
+          g_autofree char *to = g_build_filename (dir, to_name, NULL);
+
+          if (!g_file_test (to, G_FILE_TEST_EXISTS) && g_rename (from, to) == 0)
+            g_debug ("renamed an old backup after the whole database name");
+        }
+    }
 }
 
 gboolean
@@ -844,6 +971,7 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
     }
 
   remove_stale_temps (dir);
+  migrate_legacy_names (db_path);
   local_now = now ? g_date_time_ref (now) : g_date_time_new_now_local ();
   g_date_time_get_ymd (local_now, &y, &m, &d);
   today = (guint32) (y * 10000 + m * 100 + d);
@@ -852,7 +980,7 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
   /* At most one a day: none if today's (or, clock set back, a later day's) exists. */
   if (force || found->len == 0 || ((Found *) found->pdata[0])->day < today)
     {
-      stem = dup_stem (db_path);
+      stem = dup_prefix (db_path);
       name = g_strdup_printf ("%s-%04d-%02d-%02d.db", stem, y, m, d);
       dest = g_build_filename (dir, name, NULL);
       ok = hw_store_backup_file (db_path, dest, info, error);
@@ -866,30 +994,24 @@ hw_store_backup_auto (const char *db_path, GDateTime *now, gboolean force, HwBac
 
 /* ---- restore ---- */
 
-gboolean
-hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
+/* Checks @path on a private copy in @dir: the file itself is never opened by SQLite, so never
+ * changed. The copy is a temporary file like a restore's, so a check that is killed leaves it
+ * where the next backup, restore or check removes it, never in a shared /tmp. */
+static gboolean
+check_in (const char *dir, const char *path, HwBackupInfo *info, GError **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
   g_autofree char *wal = NULL;
-  HwBackupInfo local_info = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  if (info == NULL)
-    info = &local_info;
-  hw_backup_info_clear (info);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No backup at %s"), path);
       return FALSE;
     }
-  /* Checked on a private copy: the file itself is never opened by SQLite, so never changed. */
-  dir = g_dir_make_tmp ("homeward-check-XXXXXX", error);
-  if (dir == NULL)
+  tmp = make_temp (dir, "check", error);
+  if (tmp == NULL)
     return FALSE;
-  tmp = g_build_filename (dir, "candidate.db", NULL);
   wal = g_strconcat (path, "-wal", NULL);
   ok = copy_bytes (path, tmp, error);
   if (ok && g_file_test (wal, G_FILE_TEST_IS_REGULAR))
@@ -899,7 +1021,55 @@ hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
     }
   ok = ok && check_copy (tmp, 0, TRUE, info, error);
   remove_db_files (tmp);
-  g_rmdir (dir);
+  return ok;
+}
+
+gboolean
+hw_store_backup_check (const char *path, HwBackupInfo *info, GError **error)
+{
+  g_autofree char *dir = NULL;
+  HwBackupInfo local_info = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  if (info == NULL)
+    info = &local_info;
+  hw_backup_info_clear (info);
+
+  dir = g_path_get_dirname (path);
+  ok = check_in (dir, path, info, error);
+  hw_backup_info_clear (&local_info);
+  return ok;
+}
+
+gboolean
+hw_store_backup_check_for (const char *db_path, const char *path, HwBackupInfo *info,
+                           GError **error)
+{
+  g_autofree char *dir = NULL;
+  HwBackupInfo local_info = { 0 };
+  gboolean ok;
+  int lock;
+
+  g_return_val_if_fail (db_path != NULL && path != NULL, FALSE);
+  if (info == NULL)
+    info = &local_info;
+  hw_backup_info_clear (info);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND, _("No backup at %s"), path);
+      return FALSE;
+    }
+  dir = hw_store_dup_backup_dir (db_path);
+  if (!ensure_private_dir (dir, error))
+    return FALSE;
+  lock = lock_dir (dir, TRUE, error);
+  if (lock < 0)
+    return FALSE;
+  remove_stale_temps (dir);
+  ok = check_in (dir, path, info, error);
+  unlock_dir (lock);
   hw_backup_info_clear (&local_info);
   return ok;
 }
@@ -918,7 +1088,7 @@ dup_timestamp_name (const char *db_path, const char *what)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *stem = dup_stem (db_path);
+  g_autofree char *stem = dup_prefix (db_path);
   g_autofree char *dir = hw_store_dup_backup_dir (db_path);
   g_autofree char *name = g_strdup_printf ("%s-%s-%s.db", stem, what, stamp);
   char *path = g_build_filename (dir, name, NULL);
@@ -957,6 +1127,17 @@ keep_current (const char *db_path, char **kept, gboolean *damaged, GError **erro
   if (src && query_int (src, "SELECT count(*) FROM sqlite_schema", &n, &local) &&
       backup_from (src, dest, &info, &local))
     {
+      /* A broken trail is evidence: not one of the few safety copies that are thinned. */
+      if (!info.audit_intact)
+        {
+          g_autofree char *evidence = dup_timestamp_name (db_path, "broken-trail");
+
+          if (g_rename (dest, evidence) == 0)
+            {
+              g_free (dest);
+              dest = g_steal_pointer (&evidence);
+            }
+        }
       hw_backup_info_clear (&info);
       *kept = g_steal_pointer (&dest);
       return TRUE;
@@ -980,28 +1161,90 @@ keep_current (const char *db_path, char **kept, gboolean *damaged, GError **erro
   return TRUE;
 }
 
-/* Puts the checked copy at @tmp in place of the database at @db_path. */
+/* The restore entry's detail (untranslated: the trail is read by tools too). */
+static char *
+restore_detail (const HwBackupInfo *info, const char *kept, gboolean damaged)
+{
+  g_autofree char *kept_name = kept ? g_path_get_basename (kept) : NULL;
+
+  return g_strdup_printf ("restored a verified backup: %" G_GUINT64_FORMAT " audit entries, "
+                          "schema %d%s%s", info->audit_entries, info->schema_version,
+                          kept_name ? (damaged ? "; the unreadable database was kept as "
+                                               : "; the replaced database was kept as ")
+                                    : "",
+                          kept_name ? kept_name : "");
+}
+
+/* Puts the checked copy at @tmp in place of the database at @db_path. The copy receives the
+ * replaced database's audit entries it lacks and the "restore" entry before it goes in, in the
+ * same transaction that installs it: no entry is ever lost, and no restore goes unrecorded,
+ * wherever the process is killed. */
 static gboolean
-install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
+install (const char *db_path, const char *tmp, gboolean damaged, const char *actor,
+         const char *detail, GError **error)
 {
   g_autoptr(sqlite3) live = NULL;
   g_autoptr(sqlite3) src = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *dir = g_path_get_dirname (db_path);
+  gboolean recorded = FALSE;
   int n;
 
+  src = open_raw (tmp, SQLITE_OPEN_READWRITE, error);
+  if (src == NULL)
+    return FALSE;
   if (!damaged && g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
     {
       /* Through SQLite, under its locks, in one transaction: a program that has the database
        * open sees the old contents or the new; a crash leaves one or the other. */
       live = open_raw (db_path, SQLITE_OPEN_READWRITE, &local);
-      if (live && query_int (live, "SELECT count(*) FROM sqlite_schema", &n, &local))
+      /* WAL (as the store always leaves it, but a file copied in may not be): the trail is
+       * read below while the write lock is held, which only WAL lets a reader do. */
+      if (live && query_int (live, "SELECT count(*) FROM sqlite_schema", &n, &local) &&
+          exec_raw (live, "PRAGMA journal_mode = WAL", &local))
         {
-          src = open_raw (tmp, SQLITE_OPEN_READONLY, error);
-          if (src == NULL)
-            return FALSE;
-          if (copy_database (src, live, &local))
+          sqlite3_backup *backup = sqlite3_backup_init (live, "main", src, "main");
+          gint64 deadline = g_get_monotonic_time () + (gint64) BUSY_TIMEOUT_MS * 1000;
+          int rc;
+
+          if (backup == NULL)
+            return raw_error (live, sqlite3_errcode (live), error);
+          /* A step of no pages takes the database's write lock and keeps it until the copy
+           * is done: from here on nobody can append to the trail being carried forward. */
+          while (((rc = sqlite3_backup_step (backup, 0)) & 0xff) == SQLITE_BUSY &&
+                 g_get_monotonic_time () < deadline)
+            g_usleep (20 * 1000);
+          if (rc == SQLITE_OK || rc == SQLITE_DONE)
+            {
+              /* Read on a connection of its own: the lock-holding one is the backup's. */
+              g_autoptr(HwStore) from = hw_store_open_readonly (db_path, error);
+
+              if (from)
+                hw_store_set_cache_size (from, 1);
+              if (from == NULL ||
+                  !hw_store_audit_carry_forward (from, db_path, src, actor, detail, error))
+                {
+                  g_clear_object (&from);
+                  sqlite3_backup_finish (backup);
+                  return FALSE;
+                }
+              g_clear_object (&from);
+              recorded = TRUE;
+              while (((rc = sqlite3_backup_step (backup, -1)) & 0xff) == SQLITE_BUSY &&
+                     g_get_monotonic_time () < deadline)
+                g_usleep (20 * 1000);
+            }
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_DONE)
             return TRUE;
+          if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_BUSY,
+                           _("The database is in use by another program; try again"));
+              return FALSE;
+            }
+          g_set_error (&local, HW_ERROR, HW_ERROR_FAILED,
+                       _("The database could not be copied: %s"), sqlite3_errstr (rc));
         }
       if (local->domain == HW_ERROR && local->code == HW_ERROR_BUSY)
         {
@@ -1013,9 +1256,13 @@ install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
       g_clear_pointer (&live, sqlite3_close);
     }
 
-  /* Nothing usable there (or nothing at all): the file itself is replaced. Its WAL must go
-   * first, or SQLite would replay the old file's changes onto the new one. Only reached when
-   * the database could not be read, so no program is working with it. */
+  /* Nothing usable there (or nothing at all): the file itself is replaced, its restore entry
+   * written first. Its WAL must go first, or SQLite would replay the old file's changes onto
+   * the new one. Only reached when the database could not be read, so no program is working
+   * with it. */
+  if (!recorded && !hw_store_audit_carry_forward (NULL, db_path, src, actor, detail, error))
+    return FALSE;
+  g_clear_pointer (&src, sqlite3_close);
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR) && !ensure_private_dir (dir, error))
     return FALSE;
   {
@@ -1035,32 +1282,17 @@ install (const char *db_path, const char *tmp, gboolean damaged, GError **error)
   return TRUE;
 }
 
-/* The restored database names the restore in its own trail, then must verify. */
+/* The restored database (its restore entry already in) must pass the checks again. */
 static gboolean
-record_restore (const char *db_path, const char *actor, HwBackupInfo *info, GError **error)
+check_restored (const char *db_path, GError **error)
 {
   g_autoptr(HwStore) store = hw_store_open (db_path, error);
-  g_autofree char *detail = NULL;
   HwAuditReport report;
   sqlite3 *db;
   int ok_int = 0;
 
   if (store == NULL)
     return FALSE;
-  hw_store_set_actor (store, actor);
-  detail = g_strdup_printf ("restored a verified backup: %" G_GUINT64_FORMAT
-                            " audit entries, schema %d", info->audit_entries,
-                            info->schema_version);
-  if (!hw_store_begin (store, error))
-    return FALSE;
-  if (!hw_store_audit_append (store, "restore", "database", NULL, NULL, detail, error))
-    {
-      hw_store_rollback (store);
-      return FALSE;
-    }
-  if (!hw_store_commit (store, error))
-    return FALSE;
-
   db = hw_store_get_handle (store);
   if (!query_int (db, "SELECT quick_check = 'ok' FROM pragma_quick_check", &ok_int, error))
     return FALSE;
@@ -1070,7 +1302,11 @@ record_restore (const char *db_path, const char *actor, HwBackupInfo *info, GErr
                    _("The restored database failed its integrity check"));
       return FALSE;
     }
-  return hw_store_audit_check (store, &report, error);
+  if (!hw_store_audit_check (store, &report, error))
+    return FALSE;
+  /* The trail now ends in the restore entry: the copy kept outside follows. */
+  hw_store_audit_save_outside_head (store, &report);
+  return TRUE;
 }
 
 gboolean
@@ -1111,6 +1347,7 @@ hw_store_restore (const char *db_path, const char *backup_path, const char *acto
   if (lock < 0)
     return FALSE;
   remove_stale_temps (dir);
+  migrate_legacy_names (db_path);
 
   /* What is checked is what is installed: a private copy, out of anyone else's reach. */
   tmp = make_temp (dir, "restore", error);
@@ -1131,13 +1368,18 @@ hw_store_restore (const char *db_path, const char *backup_path, const char *acto
     }
   ok = ok && check_copy (tmp, page_size, TRUE, info, error);
   ok = ok && keep_current (db_path, &kept, &damaged, error);
-  ok = ok && install (db_path, tmp, damaged, error);
+  if (ok)
+    {
+      g_autofree char *detail = restore_detail (info, kept, damaged);
+
+      ok = install (db_path, tmp, damaged, actor, detail, error);
+    }
   if (tmp)
     remove_db_files (tmp);
   if (ok)
     {
       info->path = g_steal_pointer (&kept);
-      ok = record_restore (db_path, actor, info, error);
+      ok = check_restored (db_path, error);
     }
   else if (kept && !damaged)
     g_unlink (kept);   /* nothing was replaced: the copy is not needed */

@@ -57,8 +57,16 @@ gboolean  hw_store_backup_auto      (const char    *db_path,
 /* The automatic backups of @db_path, newest first (full paths). */
 GPtrArray *hw_store_backup_list     (const char    *db_path);
 
-/* Checks @path as restore would, without changing it or the database. */
+/* Checks @path as restore would, without changing it or the database. The private copy it
+ * checks is a temporary file beside @path. */
 gboolean  hw_store_backup_check     (const char    *path,
+                                     HwBackupInfo  *info,
+                                     GError       **error);
+/* The same, for a restore into @db_path: the private copy goes into @db_path's backup folder
+ * (0700), where a copy left by a killed check is removed at the next backup, restore or
+ * check. */
+gboolean  hw_store_backup_check_for (const char    *db_path,
+                                     const char    *path,
                                      HwBackupInfo  *info,
                                      GError       **error);
 

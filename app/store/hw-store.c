@@ -882,6 +882,7 @@ hw_store_commit (HwStore *self, GError **error)
                      "journal removed by another program"));
       return FALSE;
     }
+  hw_store_audit_committed (self);
   return TRUE;
 }
 

@@ -3,7 +3,9 @@
  * (in the middle or at the end) and reordering is found, and the report names the entry. */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "hw-error.h"
@@ -336,25 +338,59 @@ START_TEST (test_audit_gap_survives_new_writes)
 }
 END_TEST
 
+/* The chain hash of one entry, as the store computes it. */
+static char *
+chain_hash (const char *prev, gint64 seq, const char *const fields[7])
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+  g_checksum_update (sum, (const guchar *) prev, -1);
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  g_checksum_update (sum, (const guchar *) seq_text, -1);
+  g_checksum_update (sum, (const guchar *) "\x1f", 1);
+  for (int i = 0; i < 7; i++)
+    {
+      g_checksum_update (sum, (const guchar *) (fields[i] ? fields[i] : ""), -1);
+      g_checksum_update (sum, (const guchar *) "\x1f", 1);
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
 START_TEST (test_audit_upgrade_from_schema_2)
 {
   g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  g_autofree char *prev = g_strdup (GENESIS);
 
-  g_autoptr(GString) older = g_string_new ("DROP TRIGGER audit_head_follow; "
-                                           "DROP TABLE audit_head; PRAGMA user_version = 2;");
+  /* A database as Homeward made it before the head (schema 2), with a chain of its own:
+   * intact, and migration 3 starts the head at the newest entry. */
+  hw_test_write_old_schema (path, 2, NULL);
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  for (gint64 seq = 1; seq <= N_ENTRIES; seq++)
+    {
+      g_autofree char *detail = g_strdup_printf ("key=k%" G_GINT64_FORMAT, seq);
+      const char *fields[7] = { "2025-01-01T10:00:00Z", "old", "setting", "setting", NULL,
+                                NULL, detail };
+      g_autofree char *hash = chain_hash (prev, seq, fields);
+      char *sql = sqlite3_mprintf ("INSERT INTO audit VALUES (%lld, %Q, %Q, %Q, %Q, NULL, NULL, "
+                                   "%Q, %Q, %Q)", (long long) seq, fields[0], fields[1],
+                                   fields[2], fields[3], detail, prev, hash);
 
-  /* Without what later migrations added, which they add again (row versions, migration 6). */
-  for (guint e = 0; e < HW_N_ENTITIES; e++)
-    g_string_append_printf (older, "ALTER TABLE %s DROP COLUMN row_version;",
-                            hw_entity_info (e)->name);
-  /* A database from before the head: migration 3 starts the head at the newest entry. */
-  trust_tamper (path, older->str);
+      ck_assert_int_eq (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+      sqlite3_free (sql);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+    }
+  sqlite3_close (db);
   {
     g_autoptr(HwStore) old = hw_store_open_readonly (path, &error);
     HwAuditReport report;
 
     ck_assert_no_error (error);
-    ck_assert (hw_store_audit_check (old, &report, &error));
+    ck_assert_msg (hw_store_audit_check (old, &report, &error), "%s", error->message);
     ck_assert_int_eq (report.head_seq, -1);
     ck_assert_uint_eq (report.n_checked, N_ENTRIES);
   }
@@ -370,6 +406,178 @@ START_TEST (test_audit_upgrade_from_schema_2)
     ck_assert (hw_store_audit_check (store, &report, &error));
     ck_assert_int_eq (report.head_seq, N_ENTRIES + 1);
   }
+}
+END_TEST
+
+START_TEST (test_audit_detects_dropped_triggers)
+{
+  /* Only the triggers that refuse changes dropped, every entry as it was: the trail can now
+   * be edited at will, and that is a break, not an old schema. */
+  trust_tamper (path, "SELECT 1");
+  trust_assert_break (path, HW_AUDIT_UNPROTECTED, N_ENTRIES);
+}
+END_TEST
+
+START_TEST (test_audit_detects_dropped_head_table)
+{
+  /* The head and its trigger gone, the schema version left as it is: used to pass as a
+   * schema-2 file without a head, so the newest entries could then be removed unseen. */
+  trust_tamper (path, "DROP TRIGGER audit_head_follow; DROP TABLE audit_head;"
+                      "DELETE FROM audit WHERE seq > 9");
+  trust_assert_break (path, HW_AUDIT_HEAD, 9);
+}
+END_TEST
+
+START_TEST (test_audit_detects_downgrade_to_schema_2)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = NULL;
+  HwAuditReport report;
+
+  /* The same, with the version set back to 2 to pass as an old file: the rest of the schema
+   * is not schema 2's. */
+  trust_tamper (path, "DROP TRIGGER audit_head_follow; DROP TABLE audit_head;"
+                      "DELETE FROM audit WHERE seq > 9; PRAGMA user_version = 2");
+  store = hw_store_open_readonly (path, &error);
+  ck_assert_no_error (error);
+  ck_assert (!hw_store_audit_check (store, &report, &error));
+  ck_assert_int_eq (error->code, HW_ERROR_CORRUPT);
+  ck_assert_int_eq (report.kind, HW_AUDIT_UNPROTECTED);
+  ck_assert (trust_contains (error->message, "outside Homeward"));
+}
+END_TEST
+
+/* What someone with the file, the sqlite3 tool and this source can do: change the entries
+ * with @sql, then recompute every hash and the head so the chain inside the file is
+ * consistent again, and put the triggers back. */
+static void
+rewrite_chain (const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev = g_strdup (GENESIS);
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  gint64 last = 0;
+  char *update;
+
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = "
+                                        "'trigger'", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  trust_tamper (path, sql);
+  ck_assert_int_eq (sqlite3_open (path, &db), SQLITE_OK);
+  ck_assert_int_eq (sqlite3_prepare_v2 (db, "SELECT seq FROM audit ORDER BY seq", -1, &stmt,
+                                        NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      g_autofree char *hash = row_hash (db, seq, prev);
+
+      update = sqlite3_mprintf ("UPDATE audit SET prev_hash = %Q, hash = %Q WHERE seq = %lld",
+                                prev, hash, (long long) seq);
+      ck_assert_int_eq (sqlite3_exec (db, update, NULL, NULL, NULL), SQLITE_OK);
+      sqlite3_free (update);
+      g_free (prev);
+      prev = g_steal_pointer (&hash);
+      last = seq;
+    }
+  sqlite3_finalize (stmt);
+  update = sqlite3_mprintf ("UPDATE audit_head SET seq = %lld, hash = %Q", (long long) last,
+                            prev);
+  ck_assert_int_eq (sqlite3_exec (db, update, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_free (update);
+  /* The triggers back, exactly as they were: the schema is Homeward's again. */
+  for (guint i = 0; i < triggers->len; i += 2)
+    {
+      char *drop = sqlite3_mprintf ("DROP TRIGGER IF EXISTS \"%w\"",
+                                    (char *) triggers->pdata[i]);
+
+      ck_assert_int_eq (sqlite3_exec (db, drop, NULL, NULL, NULL), SQLITE_OK);
+      sqlite3_free (drop);
+      ck_assert_int_eq (sqlite3_exec (db, triggers->pdata[i + 1], NULL, NULL, NULL), SQLITE_OK);
+    }
+  sqlite3_close (db);
+}
+
+static void
+assert_rewritten (gint64 seq)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwStore) store = hw_store_open_readonly (path, &error);
+  HwAuditReport report;
+  gboolean found = FALSE;
+
+  ck_assert_no_error (error);
+  /* Inside the file, nothing shows: the honest limit of a chain in the file it protects. */
+  ck_assert_msg (hw_store_audit_check (store, &report, &error), "%s", error->message);
+  /* The copy of the head kept outside the file does. */
+  ck_assert (!hw_store_audit_check_outside (store, &report, &found, &error));
+  ck_assert (found);
+  ck_assert_int_eq (error->code, HW_ERROR_CORRUPT);
+  ck_assert_int_eq (report.kind, HW_AUDIT_REWRITTEN);
+  ck_assert_msg (report.seq == seq, "at %" G_GINT64_FORMAT ": %s", report.seq, error->message);
+  printf ("rewritten chain: %s\n", error->message);
+}
+
+START_TEST (test_audit_outside_head_follows_commits)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head_path = hw_store_dup_audit_head_path (path);
+  g_autofree char *text = NULL;
+  HwAuditReport report;
+  gboolean found = FALSE;
+
+  g_autofree char *first = g_strdup_printf ("%d ", N_ENTRIES);
+  g_autofree char *second = g_strdup_printf ("%d ", N_ENTRIES + 1);
+
+  ck_assert (g_file_get_contents (head_path, &text, NULL, NULL));
+  ck_assert_int_eq (trust_file_mode (head_path), 0600);
+  {
+    g_autoptr(HwStore) store = hw_store_open (path, &error);
+
+    ck_assert (hw_store_audit_check (store, &report, &error));
+    ck_assert (g_str_has_prefix (text, first));
+    ck_assert (trust_contains (text, report.head_hash));
+    ck_assert (hw_store_set_setting (store, "review_months", "3", &error));
+    ck_assert (hw_store_audit_check (store, &report, &error));
+    ck_assert (hw_store_audit_check_outside (store, &report, &found, &error));
+    ck_assert (found);
+  }
+  g_free (text);
+  ck_assert (g_file_get_contents (head_path, &text, NULL, NULL));
+  ck_assert_msg (g_str_has_prefix (text, second) && trust_contains (text, report.head_hash),
+                 "%s", text);
+
+  /* No copy: nothing to compare with, said so, not a break. */
+  ck_assert_int_eq (g_unlink (head_path), 0);
+  {
+    g_autoptr(HwStore) store = hw_store_open_readonly (path, &error);
+
+    ck_assert (hw_store_audit_check_outside (store, &report, &found, &error));
+    ck_assert (!found);
+  }
+}
+END_TEST
+
+START_TEST (test_audit_detects_rewritten_chain)
+{
+  /* An entry removed, the rest renumbered, every hash and the head recomputed. */
+  rewrite_chain ("DELETE FROM audit WHERE seq = 5; UPDATE audit SET seq = seq - 1 WHERE seq > 5");
+  assert_rewritten (N_ENTRIES);
+}
+END_TEST
+
+START_TEST (test_audit_detects_rewritten_entry)
+{
+  /* Same length, one entry's content changed, everything after it rehashed. */
+  rewrite_chain ("UPDATE audit SET actor = 'someone else' WHERE seq = 3");
+  assert_rewritten (N_ENTRIES);
 }
 END_TEST
 
@@ -490,6 +698,12 @@ main (void)
   tcase_add_test (tc, test_audit_detects_forged_entry);
   tcase_add_test (tc, test_audit_gap_survives_new_writes);
   tcase_add_test (tc, test_audit_upgrade_from_schema_2);
+  tcase_add_test (tc, test_audit_detects_dropped_triggers);
+  tcase_add_test (tc, test_audit_detects_dropped_head_table);
+  tcase_add_test (tc, test_audit_detects_downgrade_to_schema_2);
+  tcase_add_test (tc, test_audit_outside_head_follows_commits);
+  tcase_add_test (tc, test_audit_detects_rewritten_chain);
+  tcase_add_test (tc, test_audit_detects_rewritten_entry);
   tcase_add_test (tc, test_audit_rollback_leaves_chain_and_head);
   tcase_add_test (tc, test_audit_two_connections_interleave);
   tcase_add_test (tc, test_audit_holds_no_personal_data);

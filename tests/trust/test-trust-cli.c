@@ -135,6 +135,35 @@ START_TEST (test_cli_audit_verify_names_tail_and_reorder)
 }
 END_TEST
 
+START_TEST (test_cli_audit_verify_compares_head_outside)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  /* The newest entries removed and the head moved back with them, the triggers put back:
+   * consistent inside the file. The copy of the head beside the backups still says 12. */
+  trust_tamper_data (db, "DELETE FROM audit WHERE seq > 10;"
+                         "UPDATE audit_head SET seq = 10, hash = (SELECT hash FROM audit "
+                         "WHERE seq = 10)");
+  ck_assert_int_eq (cli (&out, &err, "audit", "verify", NULL), 4);
+  ck_assert_str_eq (out, "broken\t11\trewritten\t10\n");
+  ck_assert_msg (trust_contains (err, "outside the database"), "%s", err);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* Without the copy there is nothing to compare with, and verify says so. */
+  {
+    g_autofree char *dir = g_path_get_dirname (db);
+    g_autofree char *head = g_build_filename (dir, "backups", "homeward.db.audit-head", NULL);
+
+    ck_assert_int_eq (g_unlink (head), 0);
+  }
+  ck_assert_int_eq (cli (&out, &err, "audit", "verify", NULL), 0);
+  ck_assert_str_eq (out, "intact\t10\n");
+  ck_assert_msg (trust_contains (err, "no copy"), "%s", err);
+}
+END_TEST
+
 START_TEST (test_cli_audit_show)
 {
   g_autofree char *out = NULL;
@@ -210,7 +239,18 @@ START_TEST (test_cli_backup_and_restore)
   ck_assert (trust_contains (err, "--force"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  ck_assert_int_eq (cli (&out, &err, "backup", "-o", copy, "--force", NULL), 0);
+  ck_assert_int_eq (cli (&out, &err, "--user", "saksbehandler", "backup", "-o", copy, "--force",
+                        NULL), 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A backup where the user chose is a disclosure of every case: recorded, who and where. */
+  ck_assert_int_eq (cli (&out, &err, "audit", "show", NULL), 0);
+  {
+    g_autofree char *entry = g_strdup_printf ("\tsaksbehandler\tdisclose\tbackup\t-\t-\t"
+                                              "10 cases to %s\n", copy);
+    ck_assert_msg (trust_contains (out, entry), "no disclosure entry in:\n%s", out);
+  }
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
@@ -248,7 +288,8 @@ START_TEST (test_cli_backup_and_restore)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   ck_assert_int_eq (cli (&out, &err, "audit", "verify", NULL), 0);
-  ck_assert_str_eq (out, "intact\t13\n");
+  /* The copy's 13 entries, the second disclosure (carried forward), the restore. */
+  ck_assert_str_eq (out, "intact\t15\n");
 }
 END_TEST
 
@@ -935,6 +976,7 @@ main (int argc, char **argv)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_cli_audit_verify_intact_and_broken);
   tcase_add_test (tc, test_cli_audit_verify_names_tail_and_reorder);
+  tcase_add_test (tc, test_cli_audit_verify_compares_head_outside);
   tcase_add_test (tc, test_cli_audit_show);
   tcase_add_test (tc, test_cli_audit_does_not_create_a_database);
   tcase_add_test (tc, test_cli_backup_and_restore);

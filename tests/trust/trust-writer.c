@@ -21,6 +21,8 @@
  *   trust-writer try   DB TIMEOUT_MS           one write with that busy timeout: "ok MS" or
  *                                              "busy MS" (exit 3), the error on stderr
  *   trust-writer restore DB BACKUP             restore, then say "restored"
+ *   trust-writer check DB BACKUP               check BACKUP for a restore into DB, then say
+ *                                              "checked"
  */
 #include "config.h"
 
@@ -357,6 +359,18 @@ restore (const char *path, const char *backup)
   return 0;
 }
 
+static int
+check (const char *path, const char *backup)
+{
+  g_autoptr(GError) error = NULL;
+
+  say ("start\n");
+  if (!hw_store_backup_check_for (path, backup, NULL, &error))
+    die ("check", error);
+  say ("checked\n");
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,6 +378,8 @@ main (int argc, char **argv)
     return hold (argv[2], (guint) atoi (argv[3]));
   if (argc >= 4 && g_str_equal (argv[1], "restore"))
     return restore (argv[2], argv[3]);
+  if (argc >= 4 && g_str_equal (argv[1], "check"))
+    return check (argv[2], argv[3]);
   if (argc >= 4 && g_str_equal (argv[1], "try"))
     return try_write (argv[2], (guint) atoi (argv[3]));
   if (argc >= 6 && (g_str_equal (argv[1], "crash") || g_str_equal (argv[1], "run")))

@@ -199,7 +199,7 @@ on_activate_cb (HwHomesPage *self, guint position)
 
       if (HW_IS_WINDOW (root))
         hw_window_add_toast (HW_WINDOW (root),
-                             adw_toast_new (_("No child lives in this foster home now")));
+                             hw_toast_new (_("No child lives in this foster home now")));
     }
 }
 
@@ -376,7 +376,7 @@ show_undo_toast (HwHomesPage *self, const char *message)
 
   if (window == NULL)
     return;
-  t = adw_toast_new (message);
+  t = hw_toast_new (message);
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   /* The toast lives in the window's overlay, out of reach of this page's actions: its button
@@ -398,7 +398,6 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr(HwDossier) home = NULL;
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *msg = NULL;
 
   if (item == NULL || store == NULL)
@@ -418,9 +417,8 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* Nothing is selected afterwards: a second Delete does not take the next home too. */
   hw_homes_page_reload (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  escaped = g_markup_escape_text (name, -1);
   /* Translators: %s is the name of a foster home */
-  msg = g_strdup_printf (_("“%s” deleted"), escaped);
+  msg = g_strdup_printf (_("“%s” deleted"), name);
   show_undo_toast (self, msg);
   update_actions (self);
 }

@@ -9,6 +9,7 @@
 #include "hw-labels.h"
 #include "hw-preferences-window.h"
 #include "hw-template-page.h"
+#include "hw-window.h"
 
 struct _HwPreferencesWindow
 {
@@ -195,7 +196,7 @@ on_rule_value_changed_cb (GtkSpinButton *spin, HwPreferencesWindow *self)
     return;
   if (!hw_preferences_window_set_rule (self, key, value, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (error->message));
+                                      hw_toast_new (hw_window_describe_error (error)));
 }
 
 static void
@@ -316,11 +317,10 @@ on_close_response_cb (AdwMessageDialog *dialog, const char *response, HwPreferen
   else if (g_str_equal (response, "save") &&
            !hw_template_page_save (self->template_page, &error))
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                                ADW_PREFERENCES_PAGE (self->template_page));
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        hw_toast_new (hw_window_describe_error (error)));
       return;
     }
   /* Not from inside the dialog's response: the dialog is transient for this window. */

@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-window.h"
 
 typedef struct {
   const HwField *field;
@@ -527,7 +528,7 @@ hw_record_editor_save (HwRecordEditor *self)
     }
   if (!hw_store_save (self->store, record, &error))
     {
-      show_error (self, error->message, row_for_message (self, error->message));
+      show_error (self, hw_window_describe_error (error), row_for_message (self, error->message));
       hw_record_free (record);
       return FALSE;
     }

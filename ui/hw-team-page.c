@@ -239,7 +239,7 @@ on_approve_clicked_cb (GtkButton *button, HwTeamPage *self)
       return;
     }
   if (window)
-    hw_window_add_toast (window, adw_toast_new (_("Samvær plan approved")));
+    hw_window_add_toast (window, hw_toast_new (_("Samvær plan approved")));
 }
 
 #define MAX_APPROVAL_ROWS 25
@@ -473,7 +473,7 @@ on_reassign_response_cb (AdwMessageDialog *dialog, const char *response, HwTeamP
                          n, gtk_string_object_get_string (
                            gtk_drop_down_get_selected_item (dropdown)));
   if (window)
-    hw_window_add_toast (window, adw_toast_new (msg));
+    hw_window_add_toast (window, hw_toast_new (msg));
 }
 
 static void
@@ -495,7 +495,7 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (n == 0)
     {
       if (window)
-        hw_window_add_toast (window, adw_toast_new (_("Select the cases to reassign first")));
+        hw_window_add_toast (window, hw_toast_new (_("Select the cases to reassign first")));
       return;
     }
   staff = hw_store_list (hw_caseload_get_store (self->caseload), HW_ENTITY_STAFF, NULL);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-caseload-page.h"
+#include "hw-error.h"
 #include "hw-child-page.h"
 #include "hw-homes-page.h"
 #include "hw-overdue-list.h"
@@ -39,7 +40,7 @@ G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
 static void
 on_caseload_failed_cb (HwWindow *self, const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = hw_toast_new (message);
 
   adw_toast_set_timeout (toast, 0);
   hw_window_add_toast (self, toast);
@@ -177,7 +178,7 @@ log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
   if (case_id == NULL || g_strcmp0 (hw_window_get_visible_view (self), "caseload") != 0)
     {
-      hw_window_add_toast (self, adw_toast_new (_("Open a child’s record to log a visit")));
+      hw_window_add_toast (self, hw_toast_new (_("Open a child’s record to log a visit")));
       return;
     }
   hw_window_open_case (self, case_id);
@@ -346,11 +347,13 @@ hw_window_new_error (HwApplication *app, const char *title, const char *body)
 {
   HwWindow *self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
   GSettings *settings = app ? hw_application_get_settings (app) : NULL;
+  /* The description is markup, and quotes a file name and an error message. */
+  g_autofree char *escaped = g_markup_escape_text (body ? body : "", -1);
 
   self->settings = settings ? g_object_ref (settings) : NULL;
   restore_window_state (self);
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, body);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->root_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-visit", FALSE);
@@ -469,16 +472,36 @@ hw_window_add_toast (HwWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Toast titles are Pango markup in libadwaita 1.2, and messages quote what users typed (a
+ * child's name, a setting's value): unescaped, an "&" or a "<" leaves the toast blank. */
+AdwToast *
+hw_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}
+
+const char *
+hw_window_describe_error (const GError *error)
+{
+  if (error == NULL)
+    return _("Something went wrong");
+  /* Saves wait only a moment for another program's write lock (an import holds it for as
+   * long as it writes): say that nothing was lost and what to do. */
+  if (g_error_matches (error, HW_ERROR, HW_ERROR_BUSY))
+    return _("The database is busy with another program (e.g. an import); your change is not "
+             "saved yet — try again");
+  return error->message;
+}
+
 void
 hw_window_toast_error (HwWindow *self, const GError *error)
 {
   AdwToast *toast;
-  g_autofree char *text = NULL;
 
   g_return_if_fail (HW_IS_WINDOW (self));
-  /* Toast titles are Pango markup in libadwaita 1.2; messages quote what users typed. */
-  text = g_markup_escape_text (error ? error->message : _("Something went wrong"), -1);
-  toast = adw_toast_new (text);
+  toast = hw_toast_new (hw_window_describe_error (error));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   hw_window_add_toast (self, toast);
@@ -498,7 +521,7 @@ hw_window_toast_from (GtkWidget *inside, const char *message)
   HwWindow *window = window_of (inside);
 
   if (window)
-    hw_window_add_toast (window, adw_toast_new (message));
+    hw_window_add_toast (window, hw_toast_new (message));
 }
 
 void

@@ -1160,7 +1160,8 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
   if (dossier == NULL)
     return FALSE;
   same = g_strcmp0 (self->case_id, case_id) == 0;
-  if (!same && !hw_store_log_read (store, case_id, error))
+  /* Outside a window (no one to write it later) the opening is logged before it is shown. */
+  if (!same && get_window (self) == NULL && !hw_store_log_read (store, case_id, error))
     return FALSE;
 
   g_clear_pointer (&self->dossier, hw_dossier_free);
@@ -1180,6 +1181,10 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
     {
       adw_view_stack_set_visible_child_name (self->tab_stack, "overview");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      /* Shown: now the audit entry, which never makes the window wait for another
+       * program's write lock. */
+      if (get_window (self))
+        hw_window_log_read (get_window (self), case_id);
     }
   return TRUE;
 }

@@ -13,6 +13,7 @@
 #include "hw-plan-document.h"
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
+#include "hw-read-log.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
 
@@ -23,6 +24,7 @@ struct _HwWindow
   HwStore             *store;
   HwCaseload          *caseload;
   GSettings           *settings;
+  HwReadLog           *read_log;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *root_stack;
@@ -36,6 +38,10 @@ struct _HwWindow
 };
 
 G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* How long the window's writes wait for another program's write lock (an import holds it for
+ * as long as it writes): a moment, then the user is told the change is not saved yet. */
+#define BUSY_WAIT_MS 300
 
 static void
 on_caseload_failed_cb (HwWindow *self, const char *message)
@@ -100,6 +106,8 @@ hw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
   g_clear_object (&self->caseload);
+  /* Writes the openings still waiting for the lock, waiting for it now. */
+  g_clear_object (&self->read_log);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
@@ -334,6 +342,9 @@ hw_window_new (HwApplication *app, HwStore *store)
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
   self->store = g_object_ref (store);
+  /* The main thread never waits long for the database (issue 13, 14). */
+  hw_store_set_busy_timeout (store, BUSY_WAIT_MS);
+  self->read_log = hw_read_log_new (store, BUSY_WAIT_MS);
   settings = app ? hw_application_get_settings (app) : NULL;
   self->settings = settings ? g_object_ref (settings) : NULL;
   restore_window_state (self);
@@ -566,9 +577,27 @@ hw_window_show_preferences (HwWindow *self)
 }
 
 void
+hw_window_log_read (HwWindow *self, const char *case_id)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  g_return_if_fail (self->read_log != NULL);
+  hw_read_log_add (self->read_log, case_id);
+}
+
+guint
+hw_window_get_n_reads_pending (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), 0);
+  return self->read_log ? hw_read_log_get_n_pending (self->read_log) : 0;
+}
+
+void
 hw_window_case_changed (HwWindow *self, const HwDossier *dossier)
 {
   g_return_if_fail (HW_IS_WINDOW (self));
+  /* A write just went through: the lock is free for openings still waiting. */
+  if (self->read_log)
+    hw_read_log_retry (self->read_log);
   hw_caseload_update_case (self->caseload, dossier);
   hw_caseload_page_refilter (self->caseload_page);
 }

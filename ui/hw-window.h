@@ -46,6 +46,10 @@ void        hw_window_toast_error      (HwWindow *self, const GError *error);
 void        hw_window_toast_from       (GtkWidget *inside, const char *message);
 void        hw_window_toast_error_from (GtkWidget *inside, const GError *error);
 void        hw_window_show_preferences (HwWindow *self);
+/* The record of @case_id was shown: its audit entry, written without waiting for the lock. */
+void        hw_window_log_read         (HwWindow *self, const char *case_id);
+/* Openings of records whose audit entries wait for another program's lock. */
+guint       hw_window_get_n_reads_pending (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
 

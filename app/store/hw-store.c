@@ -1521,3 +1521,12 @@ hw_store_log_read (HwStore *self, const char *case_id, GError **error)
   ok = hw_store_audit_append (self, "read", "case_file", case_id, case_id, NULL, error);
   return finish (self, ok, error);
 }
+
+/* How long this connection waits for another's lock before a statement fails with
+ * HW_ERROR_BUSY (10 s as opened). The app's window waits only a moment on its main thread. */
+void
+hw_store_set_busy_timeout (HwStore *self, guint ms)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, (int) MIN (ms, (guint) G_MAXINT));
+}

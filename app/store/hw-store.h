@@ -136,6 +136,10 @@ gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError
 /* The underlying handle, for the store's own helpers (audit, backup) only. */
 gpointer    hw_store_get_handle      (HwStore *self);
 
+/* How long a statement waits for another program's lock before it fails with HW_ERROR_BUSY
+ * (10 s as opened; 0: not at all). */
+void        hw_store_set_busy_timeout (HwStore *self, guint ms);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseRow, hw_case_row_free)
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "hw-error.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
+#include "hw-labels.h"
 #include "hw-record-editor.h"
 #include "hw-window.h"
 
@@ -84,7 +85,13 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer dat
       gtk_widget_set_css_classes (GTK_WIDGET (label), (const char *[]) { state, NULL });
     }
   else if (column == COLUMN_NAME)
-    gtk_label_set_label (label, hw_home_item_get_name (item));
+    {
+      /* A name from an import may be any length; a label overflows on a few hundred
+       * thousand characters, and the column would push the others out of the window. */
+      g_autofree char *name = hw_labels_dup_truncated (hw_home_item_get_name (item), 200);
+
+      gtk_label_set_label (label, name);
+    }
   else if (column == COLUMN_KIND)
     {
       g_autofree char *kind = NULL;

@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-child-page.h"
 #include "hw-homes-page.h"
+#include "hw-labels.h"
 #include "hw-overdue-list.h"
 #include "hw-plan-document.h"
 #include "hw-print-operation.h"
@@ -488,7 +489,9 @@ hw_window_add_toast (HwWindow *self, AdwToast *toast)
 AdwToast *
 hw_toast_new (const char *text)
 {
-  g_autofree char *escaped = g_markup_escape_text (text ? text : "", -1);
+  /* One line, and a quoted name may be any length: cut, the toast ellipsizes the rest. */
+  g_autofree char *cut = hw_labels_dup_truncated (text ? text : "", 300);
+  g_autofree char *escaped = g_markup_escape_text (cut, -1);
 
   return adw_toast_new (escaped);
 }

@@ -185,7 +185,7 @@ build_header (HwChildPage *self)
   else
     name = g_strdup (_("Unnamed child"));
   /* Titles and messages quote the name cut short: they cannot wrap, and a name from an import
-   * or an older version may be any length. The header's label shows it whole, ellipsized. */
+   * or an older version may be any length. The header's label wraps to two lines at most. */
   g_free (self->title);
   self->title = hw_labels_dup_truncated (name, TITLE_CHARS);
   adw_window_title_set_title (self->window_title, self->title);

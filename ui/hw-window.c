@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "hw-caseload-page.h"
-#include "hw-error.h"
 #include "hw-child-page.h"
+#include "hw-error.h"
 #include "hw-homes-page.h"
 #include "hw-labels.h"
 #include "hw-overdue-list.h"
@@ -343,7 +343,8 @@ hw_window_new (HwApplication *app, HwStore *store)
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
   self->store = g_object_ref (store);
-  /* The main thread never waits long for the database (issue 13, 14). */
+  /* The main thread never waits long for the database: an import holds its lock for as long
+   * as it writes, minutes for a large one. */
   hw_store_set_busy_timeout (store, BUSY_WAIT_MS);
   self->read_log = hw_read_log_new (store, BUSY_WAIT_MS);
   settings = app ? hw_application_get_settings (app) : NULL;

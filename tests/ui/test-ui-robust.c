@@ -606,11 +606,13 @@ START_TEST (test_open_while_locked)
   /* The entry waits for the lock, the window does not. */
   hw_ui_test_spin (500);
   ck_assert_uint_eq (n_reads_of (fx.case_15), 0);
+  ck_assert_uint_eq (hw_window_get_n_reads_pending (fx.window), 1);
 
   release_lock ();
   ck_assert_msg (hw_ui_test_wait_for ((HwUiCondition) n_reads_of, fx.case_15, 5000),
                  "the read was not written after the lock was released");
   ck_assert_uint_eq (n_reads_of (fx.case_15), 1);
+  ck_assert_uint_eq (hw_window_get_n_reads_pending (fx.window), 0);
   {
     gint64 bad = 0;
     guint64 n = 0;

@@ -609,8 +609,11 @@ START_TEST (test_open_while_locked)
   ck_assert_uint_eq (hw_window_get_n_reads_pending (fx.window), 1);
 
   release_lock ();
+  start = g_get_monotonic_time ();
   ck_assert_msg (hw_ui_test_wait_for ((HwUiCondition) n_reads_of, fx.case_15, 5000),
                  "the read was not written after the lock was released");
+  g_message ("the opening's audit entry written %.0f ms after the lock was released",
+             (g_get_monotonic_time () - start) / 1000.0);
   ck_assert_uint_eq (n_reads_of (fx.case_15), 1);
   ck_assert_uint_eq (hw_window_get_n_reads_pending (fx.window), 0);
   {

@@ -26,9 +26,6 @@ struct _HwCaseItem
   gboolean    has_findings;
 };
 
-/* The most of a name a list shows. */
-#define HW_CASE_ITEM_NAME_CHARS 200
-
 G_DEFINE_FINAL_TYPE (HwCaseItem, hw_case_item, G_TYPE_OBJECT)
 
 enum {
@@ -164,8 +161,8 @@ hw_case_item_new (HwCaseRow *row, HwDate today)
   g_return_val_if_fail (row != NULL, NULL);
   /* Lists show the names, cut short: a name from an import or an older version may be any
    * length, and a label overflows on a few hundred thousand characters. Search has its key. */
-  child_name = hw_labels_dup_truncated (row->child_name, HW_CASE_ITEM_NAME_CHARS);
-  caseworker = hw_labels_dup_truncated (row->caseworker_name, HW_CASE_ITEM_NAME_CHARS);
+  child_name = hw_labels_dup_truncated (row->child_name, HW_LABELS_NAME_CHARS);
+  caseworker = hw_labels_dup_truncated (row->caseworker_name, HW_LABELS_NAME_CHARS);
   self = g_object_new (HW_TYPE_CASE_ITEM, NULL);
   /* The rows arrive from a loading thread: copying them here also leaves that thread's
    * malloc arena free to be given back. */
@@ -356,7 +353,7 @@ hw_case_item_set_caseworker (HwCaseItem *self, const char *staff_id, const char 
       g_strcmp0 (self->row.team_id, team_id) == 0)
     return;
   self->row.caseworker_id = (char *) hw_ui_intern (staff_id);
-  cut = hw_labels_dup_truncated (name, HW_CASE_ITEM_NAME_CHARS);
+  cut = hw_labels_dup_truncated (name, HW_LABELS_NAME_CHARS);
   self->row.caseworker_name = (char *) hw_ui_intern (cut);
   self->row.team_id = (char *) hw_ui_intern (team_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASEWORKER]);

@@ -88,7 +88,8 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer dat
     {
       /* A name from an import may be any length; a label overflows on a few hundred
        * thousand characters, and the column would push the others out of the window. */
-      g_autofree char *name = hw_labels_dup_truncated (hw_home_item_get_name (item), 200);
+      g_autofree char *name = hw_labels_dup_truncated (hw_home_item_get_name (item),
+                                                       HW_LABELS_NAME_CHARS);
 
       gtk_label_set_label (label, name);
     }

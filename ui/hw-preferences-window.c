@@ -143,7 +143,8 @@ load_user (HwPreferencesWindow *self)
   for (guint i = 0; i < self->staff->len; i++)
     {
       const HwStaff *s = self->staff->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%s (%s)", s->name, hw_labels_role (s->role));
+      g_autofree char *cut = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cut, hw_labels_role (s->role));
 
       gtk_string_list_append (staff_names, label);
       if (g_strcmp0 (s->rec.id, staff_id) == 0)
@@ -165,8 +166,9 @@ load_user (HwPreferencesWindow *self)
   for (guint i = 0; team_list && i < team_list->len; i++)
     {
       const HwTeam *t = team_list->pdata[i];
+      g_autofree char *cut = hw_labels_dup_truncated (t->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (teams, t->name);
+      gtk_string_list_append (teams, cut);
       g_ptr_array_add (self->team_ids, g_strdup (t->rec.id));
     }
   adw_combo_row_set_model (self->team_row, G_LIST_MODEL (teams));

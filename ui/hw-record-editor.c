@@ -152,7 +152,7 @@ records_for (HwStore *store, const HwDossier *dossier, const HwDossier *home, Hw
 }
 
 static char *
-reference_label (gconstpointer record, const HwDossier *dossier)
+describe_reference (gconstpointer record, const HwDossier *dossier)
 {
   const HwRecord *rec = record;
   g_autofree char *title = NULL;
@@ -180,6 +180,15 @@ reference_label (gconstpointer record, const HwDossier *dossier)
         }
       return g_steal_pointer (&title);
     }
+}
+
+/* A choice's label, cut short: a name from an import may be any length. */
+static char *
+reference_label (gconstpointer record, const HwDossier *dossier)
+{
+  g_autofree char *label = describe_reference (record, dossier);
+
+  return hw_labels_dup_truncated (label, HW_LABELS_NAME_CHARS);
 }
 
 /* Enter in any text row saves the form. */

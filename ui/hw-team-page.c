@@ -434,8 +434,9 @@ load_teams (HwTeamPage *self)
   for (guint i = 0; teams && i < teams->len; i++)
     {
       const HwTeam *t = teams->pdata[i];
+      g_autofree char *name = hw_labels_dup_truncated (t->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (names, t->name);
+      gtk_string_list_append (names, name);
       g_ptr_array_add (self->team_ids, g_strdup (t->rec.id));
       if (g_strcmp0 (t->rec.id, mine) == 0)
         selected = self->team_ids->len - 1;
@@ -504,8 +505,9 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   for (guint i = 0; staff && i < staff->len; i++)
     {
       const HwStaff *s = staff->pdata[i];
+      g_autofree char *name = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (names, s->name);
+      gtk_string_list_append (names, name);
       g_ptr_array_add (ids, g_strdup (s->rec.id));
     }
 

@@ -373,7 +373,7 @@ hw_application_open_window (HwApplication *self)
 
     if (!hw_store_is_private (store))
       {
-        AdwToast *toast = adw_toast_new (_("Other users on this computer can read the "
+        AdwToast *toast = hw_toast_new (_("Other users on this computer can read the "
                                            "database. Ask your administrator to make it "
                                            "private."));
 

@@ -155,22 +155,28 @@ hw_case_item_new (HwCaseRow *row, HwDate today)
   HwCaseItem *self;
   gsize size;
   char *cursor;
+  g_autofree char *child_name = NULL;
+  g_autofree char *caseworker = NULL;
 
   g_return_val_if_fail (row != NULL, NULL);
+  /* Lists show the names, cut short: a name from an import or an older version may be any
+   * length, and a label overflows on a few hundred thousand characters. Search has its key. */
+  child_name = hw_labels_dup_truncated (row->child_name, HW_LABELS_NAME_CHARS);
+  caseworker = hw_labels_dup_truncated (row->caseworker_name, HW_LABELS_NAME_CHARS);
   self = g_object_new (HW_TYPE_CASE_ITEM, NULL);
   /* The rows arrive from a loading thread: copying them here also leaves that thread's
    * malloc arena free to be given back. */
   size = packed_size (row->case_id) + packed_size (row->journal_no) +
-         packed_size (row->child_name) + packed_size (row->fnr) + packed_size (row->search_key);
+         packed_size (child_name) + packed_size (row->fnr) + packed_size (row->search_key);
   cursor = self->text = g_malloc (MAX (size, 1));
   self->row = *row;
   self->row.case_id = pack (&cursor, row->case_id);
   self->row.journal_no = pack (&cursor, row->journal_no);
-  self->row.child_name = pack (&cursor, row->child_name);
+  self->row.child_name = pack (&cursor, child_name);
   self->row.fnr = pack (&cursor, row->fnr);
   self->row.search_key = pack (&cursor, row->search_key);
   self->row.caseworker_id = (char *) hw_ui_intern (row->caseworker_id);
-  self->row.caseworker_name = (char *) hw_ui_intern (row->caseworker_name);
+  self->row.caseworker_name = (char *) hw_ui_intern (caseworker);
   self->row.team_id = (char *) hw_ui_intern (row->team_id);
   self->row.category = (char *) hw_ui_intern (row->category);
   self->age = row->birth_date ? hw_date_age_on (row->birth_date, today) : 0;
@@ -340,12 +346,15 @@ void
 hw_case_item_set_caseworker (HwCaseItem *self, const char *staff_id, const char *name,
                              const char *team_id)
 {
+  g_autofree char *cut = NULL;
+
   g_return_if_fail (HW_IS_CASE_ITEM (self));
   if (g_strcmp0 (self->row.caseworker_id, staff_id) == 0 &&
       g_strcmp0 (self->row.team_id, team_id) == 0)
     return;
   self->row.caseworker_id = (char *) hw_ui_intern (staff_id);
-  self->row.caseworker_name = (char *) hw_ui_intern (name);
+  cut = hw_labels_dup_truncated (name, HW_LABELS_NAME_CHARS);
+  self->row.caseworker_name = (char *) hw_ui_intern (cut);
   self->row.team_id = (char *) hw_ui_intern (team_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASEWORKER]);
 }

@@ -164,12 +164,20 @@ on_findings_changed_cb (HwCaseloadPage *self)
 
 /* ---- signals ---- */
 
-static void
-on_search_changed_cb (HwCaseloadPage *self)
+/* What the filter compares for the entry's text now: NULL for none. */
+static char *
+dup_needle (HwCaseloadPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
-  char *needle = *stripped ? g_utf8_casefold (stripped, -1) : NULL;
+
+  return *stripped ? g_utf8_casefold (stripped, -1) : NULL;
+}
+
+static void
+on_search_changed_cb (HwCaseloadPage *self)
+{
+  char *needle = dup_needle (self);
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   if (self->needle && needle && strstr (needle, self->needle))
@@ -197,12 +205,50 @@ activate_position (HwCaseloadPage *self, guint position)
     g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
 }
 
+/* The item the list will show first once its filter is done: the filter works through a long
+ * list in batches from idle, and Enter must not wait for it nor act on a half-filtered list.
+ * Ties keep the caseload's order, as the sorted list does. */
+static HwCaseItem *
+dup_first_match (HwCaseloadPage *self)
+{
+  GListModel *all = gtk_filter_list_model_get_model (self->filter_model);
+  GtkSorter *sorter = gtk_sort_list_model_get_sorter (self->sort_model);
+  HwCaseItem *best = NULL;
+  guint n = g_list_model_get_n_items (all);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (all, i);
+
+      if (!filter_func (item, self))
+        continue;
+      if (best == NULL ||
+          (sorter && gtk_sorter_compare (sorter, best, item) == GTK_ORDERING_LARGER))
+        g_set_object (&best, item);
+    }
+  return best;
+}
+
 static void
 on_search_activate_cb (HwCaseloadPage *self)
 {
-  /* Enter in the search field opens the only, or the first, match. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
-    activate_position (self, 0);
+  g_autofree char *needle = NULL;
+  g_autoptr(HwCaseItem) item = NULL;
+
+  if (self->filter_model == NULL)
+    return;
+  /* The entry reports a change only after its search delay: typed quickly, Enter comes
+   * first. The filter must hold exactly what was typed. */
+  needle = dup_needle (self);
+  if (g_strcmp0 (needle, self->needle) != 0)
+    on_search_changed_cb (self);
+  /* Enter opens the only, or the first, match; nothing when nothing matches. */
+  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+    item = dup_first_match (self);
+  else
+    item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
+  if (item)
+    g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
 }
 
 static void

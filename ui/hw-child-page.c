@@ -53,6 +53,14 @@ struct _HwChildPage
 
 G_DEFINE_FINAL_TYPE (HwChildPage, hw_child_page, GTK_TYPE_WIDGET)
 
+/* The most of a name a title or a message quotes. */
+#define TITLE_CHARS 80
+/* The most of any user text a label is given: Pango measures in 32-bit units, and a line of a
+ * few hundred thousand characters overflows them (the label then neither wraps nor ellipsizes,
+ * and widens the page). The whole text is in the record's form. */
+#define LABEL_CHARS 300
+#define PROSE_CHARS 20000
+
 static void rebuild (HwChildPage *self);
 
 static HwWindow *
@@ -83,6 +91,26 @@ clear_box (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))))
     gtk_box_remove (box, child);
+}
+
+/* Every row that shows user text: as it is (rows are markup by default) and cut to
+ * @max_chars. A NULL leaves that part as it was. */
+static void
+set_row_text (GtkWidget *row, const char *title, const char *subtitle, guint max_chars)
+{
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (title)
+    {
+      g_autofree char *cut = hw_labels_dup_truncated (title, max_chars);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cut);
+    }
+  if (subtitle)
+    {
+      g_autofree char *cut = hw_labels_dup_truncated (subtitle, max_chars);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cut);
+    }
 }
 
 /* ---- the current state of the case, as the header shows it ---- */
@@ -135,7 +163,7 @@ dup_staff_name (HwChildPage *self, const char *staff_id)
   staff = hw_store_load (get_store (self), HW_ENTITY_STAFF, staff_id, NULL);
   if (staff == NULL)
     return NULL;
-  name = g_strdup (staff->name);
+  name = hw_labels_dup_truncated (staff->name, TITLE_CHARS);
   hw_record_free (staff);
   return name;
 }
@@ -150,6 +178,7 @@ build_header (HwChildPage *self)
   g_autofree char *age = NULL;
   g_autofree char *basis = NULL;
   g_autofree char *worker = dup_staff_name (self, c->caseworker_id);
+  g_autofree char *home_name = NULL;
   g_autoptr(GString) facts = g_string_new (NULL);
   g_autoptr(GString) placement = g_string_new (NULL);
 
@@ -158,11 +187,21 @@ build_header (HwChildPage *self)
                                         child->family_name ? child->family_name : ""));
   else
     name = g_strdup (_("Unnamed child"));
+  /* Titles and messages quote the name cut short: they cannot wrap, and a name from an import
+   * or an older version may be any length. The header's label wraps to two lines at most. */
   g_free (self->title);
-  self->title = g_strdup (name);
-  adw_window_title_set_title (self->window_title, name);
-  adw_window_title_set_subtitle (self->window_title, c->journal_no);
-  gtk_label_set_label (self->name_label, name);
+  self->title = hw_labels_dup_truncated (name, TITLE_CHARS);
+  adw_window_title_set_title (self->window_title, self->title);
+  {
+    g_autofree char *journal = hw_labels_dup_truncated (c->journal_no, TITLE_CHARS);
+
+    adw_window_title_set_subtitle (self->window_title, journal);
+  }
+  {
+    g_autofree char *shown = hw_labels_dup_truncated (name, LABEL_CHARS);
+
+    gtk_label_set_label (self->name_label, shown);
+  }
   adw_avatar_set_text (self->avatar, name);
 
   if (child && child->birth_date)
@@ -192,7 +231,11 @@ build_header (HwChildPage *self)
       /* Translators: "Kinship foster home since 01.02.2024" */
       g_string_append_printf (placement, _("%s since %s"), cat, since);
       if (self->home)
-        g_string_append_printf (placement, " · %s", ((HwFosterHome *) self->home->root)->name);
+        {
+          home_name = hw_labels_dup_truncated (((HwFosterHome *) self->home->root)->name,
+                                               TITLE_CHARS);
+          g_string_append_printf (placement, " · %s", home_name ? home_name : "");
+        }
     }
   else
     g_string_append (placement, _("Not placed outside the home today"));
@@ -216,9 +259,8 @@ make_finding_row (const HwUiFinding *f)
   g_autoptr(GString) sub = g_string_new (NULL);
   GtkWidget *due_label;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   title = f->subject ? g_strdup_printf ("%s — %s", f->title, f->subject) : g_strdup (f->title);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  set_row_text (row, title, NULL, LABEL_CHARS);
   if (f->explanation)
     g_string_append (sub, f->explanation);
   /* The engine's explanation usually names the source already. */
@@ -230,7 +272,7 @@ make_finding_row (const HwUiFinding *f)
     }
   if (f->source)
     gtk_widget_set_tooltip_text (row, f->source);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub->str);
+  set_row_text (row, NULL, sub->str, PROSE_CHARS);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
 
   gtk_widget_add_css_class (icon, f->state == HW_UI_FINDING_OVERDUE ? "error"
@@ -514,9 +556,8 @@ make_record_row (HwChildPage *self, gconstpointer record, const HwDossier *dossi
   g_autofree char *subtitle = NULL;
 
   hw_labels_describe_record (record, dossier, &title, &subtitle);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  set_row_text (row, title, subtitle, LABEL_CHARS);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "entity", GINT_TO_POINTER (rec->entity));
@@ -643,9 +684,7 @@ build_overview (HwChildPage *self)
           if (parts[i].text == NULL)
             continue;
           row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), parts[i].title);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parts[i].text);
+          set_row_text (row, parts[i].title, parts[i].text, PROSE_CHARS);
           adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
           adw_preferences_group_add (about, row);
         }
@@ -760,9 +799,7 @@ build_samvaer_summary (HwChildPage *self)
                                 with_minimum->min_samvaer, planned);
   else
     subtitle = g_strdup_printf (_("No minimum set by the tribunal · %u planned ahead"), planned);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  set_row_text (row, title, subtitle, LABEL_CHARS);
   /* The verdict is the rule engine's (SAMVAER_MINIMUM_YEAR, SAMVAER_AGREEMENT_BELOW_MINIMUM),
    * not a count of its own: the latest completed year not met, or a schedule below it. */
   if ((below = samvaer_minimum_finding (self)))
@@ -802,12 +839,15 @@ build_tabs (HwChildPage *self)
   if (self->home)
     {
       const HwFosterHome *h = self->home->root;
+      /* Group titles are always markup (libadwaita 1.2); the home's name is what users typed. */
+      g_autofree char *cut = hw_labels_dup_truncated (h->name ? h->name : "", TITLE_CHARS);
+      g_autofree char *name = g_markup_escape_text (cut, -1);
       g_autofree char *members = NULL;
       g_autofree char *docs = NULL;
 
       /* Translators: %s is a foster home's name */
-      members = g_strdup_printf (_("Members of %s"), h->name);
-      docs = g_strdup_printf (_("Documents of %s"), h->name);
+      members = g_strdup_printf (_("Members of %s"), name);
+      docs = g_strdup_printf (_("Documents of %s"), name);
       add_group (self, self->placement_box, members,
                  _("Foster parents and other household members"), HW_ENTITY_HOME_MEMBER,
                  self->home);
@@ -919,7 +959,7 @@ show_undo_toast (HwChildPage *self, const char *message)
 
   if (window == NULL)
     return;
-  t = adw_toast_new (message);
+  t = hw_toast_new (message);
   adw_toast_set_button_label (t, _("_Undo"));
   /* The toast lives in the window's overlay, outside this page: a window action. */
   adw_toast_set_action_name (t, "win.undo-delete");
@@ -1196,7 +1236,8 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
   if (dossier == NULL)
     return FALSE;
   same = g_strcmp0 (self->case_id, case_id) == 0;
-  if (!same && !hw_store_log_read (store, case_id, error))
+  /* Outside a window (no one to write it later) the opening is logged before it is shown. */
+  if (!same && get_window (self) == NULL && !hw_store_log_read (store, case_id, error))
     return FALSE;
 
   g_clear_pointer (&self->dossier, hw_dossier_free);
@@ -1216,6 +1257,10 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
     {
       adw_view_stack_set_visible_child_name (self->tab_stack, "overview");
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+      /* Shown: now the audit entry, which never makes the window wait for another
+       * program's write lock. */
+      if (get_window (self))
+        hw_window_log_read (get_window (self), case_id);
     }
   return TRUE;
 }

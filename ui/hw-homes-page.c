@@ -8,6 +8,7 @@
 #include "hw-error.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
+#include "hw-labels.h"
 #include "hw-record-editor.h"
 #include "hw-window.h"
 
@@ -84,7 +85,14 @@ bind_cb (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer dat
       gtk_widget_set_css_classes (GTK_WIDGET (label), (const char *[]) { state, NULL });
     }
   else if (column == COLUMN_NAME)
-    gtk_label_set_label (label, hw_home_item_get_name (item));
+    {
+      /* A name from an import may be any length; a label overflows on a few hundred
+       * thousand characters, and the column would push the others out of the window. */
+      g_autofree char *name = hw_labels_dup_truncated (hw_home_item_get_name (item),
+                                                       HW_LABELS_NAME_CHARS);
+
+      gtk_label_set_label (label, name);
+    }
   else if (column == COLUMN_KIND)
     {
       g_autofree char *kind = NULL;
@@ -199,7 +207,7 @@ on_activate_cb (HwHomesPage *self, guint position)
 
       if (HW_IS_WINDOW (root))
         hw_window_add_toast (HW_WINDOW (root),
-                             adw_toast_new (_("No child lives in this foster home now")));
+                             hw_toast_new (_("No child lives in this foster home now")));
     }
 }
 
@@ -376,7 +384,7 @@ show_undo_toast (HwHomesPage *self, const char *message)
 
   if (window == NULL)
     return;
-  t = adw_toast_new (message);
+  t = hw_toast_new (message);
   adw_toast_set_button_label (t, _("_Undo"));
   adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
   /* The toast lives in the window's overlay, out of reach of this page's actions: its button
@@ -398,7 +406,6 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr(HwDossier) home = NULL;
   g_autofree char *id = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *escaped = NULL;
   g_autofree char *msg = NULL;
 
   if (item == NULL || store == NULL)
@@ -418,9 +425,8 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   /* Nothing is selected afterwards: a second Delete does not take the next home too. */
   hw_homes_page_reload (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  escaped = g_markup_escape_text (name, -1);
   /* Translators: %s is the name of a foster home */
-  msg = g_strdup_printf (_("“%s” deleted"), escaped);
+  msg = g_strdup_printf (_("“%s” deleted"), name);
   show_undo_toast (self, msg);
   update_actions (self);
 }

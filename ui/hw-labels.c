@@ -419,3 +419,24 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
   *title = t ? t : g_strdup (_(info->label));
   *subtitle = s ? s : g_strdup ("");
 }
+
+char *
+hw_labels_dup_truncated (const char *text, guint max_chars)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *cut = NULL;
+  const char *p;
+
+  if (text == NULL)
+    return NULL;
+  /* Imported or old data may hold anything; labels take only UTF-8. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  p = text;
+  for (guint i = 0; i < max_chars && *p; i++)
+    p = g_utf8_next_char (p);
+  if (*p == '\0')
+    return g_strdup (text);
+  cut = g_strndup (text, p - text);
+  return g_strconcat (cut, "…", NULL);
+}

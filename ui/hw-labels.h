@@ -35,5 +35,11 @@ HwDate      hw_labels_record_date    (gconstpointer record);
 char       *hw_labels_dup_date       (HwDate date);
 /* "9 years" */
 char       *hw_labels_dup_age        (HwDate birth, HwDate today);
+/* The most of a name a list or a choice shows. */
+#define HW_LABELS_NAME_CHARS 200
+/* @text cut after @max_chars characters, an ellipsis marking the cut: for user text in places
+ * that cannot ellipsize themselves (window titles, messages that quote a name), so that no
+ * name, however long, widens or lengthens them. NULL stays NULL. */
+char       *hw_labels_dup_truncated  (const char *text, guint max_chars);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "hw-labels.h"
 #include "hw-preferences-window.h"
 #include "hw-template-page.h"
+#include "hw-window.h"
 
 struct _HwPreferencesWindow
 {
@@ -142,7 +143,8 @@ load_user (HwPreferencesWindow *self)
   for (guint i = 0; i < self->staff->len; i++)
     {
       const HwStaff *s = self->staff->pdata[i];
-      g_autofree char *label = g_strdup_printf ("%s (%s)", s->name, hw_labels_role (s->role));
+      g_autofree char *cut = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cut, hw_labels_role (s->role));
 
       gtk_string_list_append (staff_names, label);
       if (g_strcmp0 (s->rec.id, staff_id) == 0)
@@ -164,8 +166,9 @@ load_user (HwPreferencesWindow *self)
   for (guint i = 0; team_list && i < team_list->len; i++)
     {
       const HwTeam *t = team_list->pdata[i];
+      g_autofree char *cut = hw_labels_dup_truncated (t->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (teams, t->name);
+      gtk_string_list_append (teams, cut);
       g_ptr_array_add (self->team_ids, g_strdup (t->rec.id));
     }
   adw_combo_row_set_model (self->team_row, G_LIST_MODEL (teams));
@@ -195,7 +198,7 @@ on_rule_value_changed_cb (GtkSpinButton *spin, HwPreferencesWindow *self)
     return;
   if (!hw_preferences_window_set_rule (self, key, value, &error))
     adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                      adw_toast_new (error->message));
+                                      hw_toast_new (hw_window_describe_error (error)));
 }
 
 static void
@@ -316,11 +319,10 @@ on_close_response_cb (AdwMessageDialog *dialog, const char *response, HwPreferen
   else if (g_str_equal (response, "save") &&
            !hw_template_page_save (self->template_page, &error))
     {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-
       adw_preferences_window_set_visible_page (ADW_PREFERENCES_WINDOW (self),
                                                ADW_PREFERENCES_PAGE (self->template_page));
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (escaped));
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        hw_toast_new (hw_window_describe_error (error)));
       return;
     }
   /* Not from inside the dialog's response: the dialog is transient for this window. */

@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-window.h"
 
 typedef struct {
   const HwField *field;
@@ -151,7 +152,7 @@ records_for (HwStore *store, const HwDossier *dossier, const HwDossier *home, Hw
 }
 
 static char *
-reference_label (gconstpointer record, const HwDossier *dossier)
+describe_reference (gconstpointer record, const HwDossier *dossier)
 {
   const HwRecord *rec = record;
   g_autofree char *title = NULL;
@@ -179,6 +180,15 @@ reference_label (gconstpointer record, const HwDossier *dossier)
         }
       return g_steal_pointer (&title);
     }
+}
+
+/* A choice's label, cut short: a name from an import may be any length. */
+static char *
+reference_label (gconstpointer record, const HwDossier *dossier)
+{
+  g_autofree char *label = describe_reference (record, dossier);
+
+  return hw_labels_dup_truncated (label, HW_LABELS_NAME_CHARS);
 }
 
 /* Enter in any text row saves the form. */
@@ -632,7 +642,7 @@ hw_record_editor_save (HwRecordEditor *self)
     }
   if (!hw_store_save (self->store, record, &error))
     {
-      show_error (self, error->message, row_for_message (self, error->message));
+      show_error (self, hw_window_describe_error (error), row_for_message (self, error->message));
       hw_record_free (record);
       /* Another program changed the record since it was opened: the form keeps what the user
        * typed until they choose to reload what is saved now. */

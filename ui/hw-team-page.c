@@ -239,7 +239,7 @@ on_approve_clicked_cb (GtkButton *button, HwTeamPage *self)
       return;
     }
   if (window)
-    hw_window_add_toast (window, adw_toast_new (_("Samvær plan approved")));
+    hw_window_add_toast (window, hw_toast_new (_("Samvær plan approved")));
 }
 
 #define MAX_APPROVAL_ROWS 25
@@ -434,8 +434,9 @@ load_teams (HwTeamPage *self)
   for (guint i = 0; teams && i < teams->len; i++)
     {
       const HwTeam *t = teams->pdata[i];
+      g_autofree char *name = hw_labels_dup_truncated (t->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (names, t->name);
+      gtk_string_list_append (names, name);
       g_ptr_array_add (self->team_ids, g_strdup (t->rec.id));
       if (g_strcmp0 (t->rec.id, mine) == 0)
         selected = self->team_ids->len - 1;
@@ -473,7 +474,7 @@ on_reassign_response_cb (AdwMessageDialog *dialog, const char *response, HwTeamP
                          n, gtk_string_object_get_string (
                            gtk_drop_down_get_selected_item (dropdown)));
   if (window)
-    hw_window_add_toast (window, adw_toast_new (msg));
+    hw_window_add_toast (window, hw_toast_new (msg));
 }
 
 static void
@@ -495,7 +496,7 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (n == 0)
     {
       if (window)
-        hw_window_add_toast (window, adw_toast_new (_("Select the cases to reassign first")));
+        hw_window_add_toast (window, hw_toast_new (_("Select the cases to reassign first")));
       return;
     }
   staff = hw_store_list (hw_caseload_get_store (self->caseload), HW_ENTITY_STAFF, NULL);
@@ -504,8 +505,9 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   for (guint i = 0; staff && i < staff->len; i++)
     {
       const HwStaff *s = staff->pdata[i];
+      g_autofree char *name = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
 
-      gtk_string_list_append (names, s->name);
+      gtk_string_list_append (names, name);
       g_ptr_array_add (ids, g_strdup (s->rec.id));
     }
 

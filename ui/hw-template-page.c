@@ -8,6 +8,7 @@
 #include "hw-error.h"
 #include "hw-template-item.h"
 #include "hw-template-page.h"
+#include "hw-window.h"
 
 struct _HwTemplatePage
 {
@@ -80,8 +81,7 @@ show_message (HwTemplatePage *self, const char *message)
 static void
 toast_error (HwTemplatePage *self, const GError *error)
 {
-  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-  AdwToast *toast = adw_toast_new (escaped);
+  AdwToast *toast = hw_toast_new (hw_window_describe_error (error));
 
   adw_toast_set_timeout (toast, 10);
   add_toast (self, toast);
@@ -303,7 +303,7 @@ save_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   if (hw_template_page_save (self, &error))
-    add_toast (self, adw_toast_new (_("Activity template saved")));
+    add_toast (self, hw_toast_new (_("Activity template saved")));
   else
     toast_error (self, error);
 }
@@ -322,7 +322,7 @@ on_reset_response_cb (AdwMessageDialog *dialog, const char *response, HwTemplate
   if (!g_str_equal (response, "reset"))
     return;
   if (hw_template_page_reset (self, &error))
-    add_toast (self, adw_toast_new (_("The activity template is back to the default")));
+    add_toast (self, hw_toast_new (_("The activity template is back to the default")));
   else
     toast_error (self, error);
 }
@@ -422,8 +422,8 @@ remove_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   set_modified (self, TRUE);
 
   /* Translators: %s is the title of the activity taken out of the template */
-  message = g_markup_printf_escaped (_("“%s” removed"), hw_template_item_get_title (item));
-  toast = adw_toast_new (message);
+  message = g_strdup_printf (_("“%s” removed"), hw_template_item_get_title (item));
+  toast = hw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "template.undo-remove");
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self, 0);

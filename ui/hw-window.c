@@ -7,11 +7,14 @@
 
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
+#include "hw-error.h"
 #include "hw-homes-page.h"
+#include "hw-labels.h"
 #include "hw-overdue-list.h"
 #include "hw-plan-document.h"
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
+#include "hw-read-log.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
 
@@ -22,6 +25,7 @@ struct _HwWindow
   HwStore             *store;
   HwCaseload          *caseload;
   GSettings           *settings;
+  HwReadLog           *read_log;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *root_stack;
@@ -39,10 +43,14 @@ struct _HwWindow
 
 G_DEFINE_FINAL_TYPE (HwWindow, hw_window, ADW_TYPE_APPLICATION_WINDOW)
 
+/* How long the window's writes wait for another program's write lock (an import holds it for
+ * as long as it writes): a moment, then the user is told the change is not saved yet. */
+#define BUSY_WAIT_MS 300
+
 static void
 on_caseload_failed_cb (HwWindow *self, const char *message)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = hw_toast_new (message);
 
   adw_toast_set_timeout (toast, 0);
   hw_window_add_toast (self, toast);
@@ -103,6 +111,8 @@ hw_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
   g_clear_object (&self->caseload);
+  /* Writes the openings still waiting for the lock, waiting for it now. */
+  g_clear_object (&self->read_log);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
@@ -202,7 +212,7 @@ log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
   if (case_id == NULL || g_strcmp0 (hw_window_get_visible_view (self), "caseload") != 0)
     {
-      hw_window_add_toast (self, adw_toast_new (_("Open a child’s record to log a visit")));
+      hw_window_add_toast (self, hw_toast_new (_("Open a child’s record to log a visit")));
       return;
     }
   hw_window_open_case (self, case_id);
@@ -358,6 +368,10 @@ hw_window_new (HwApplication *app, HwStore *store)
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
   self->store = g_object_ref (store);
+  /* The main thread never waits long for the database: an import holds its lock for as long
+   * as it writes, minutes for a large one. */
+  hw_store_set_busy_timeout (store, BUSY_WAIT_MS);
+  self->read_log = hw_read_log_new (store, BUSY_WAIT_MS);
   settings = app ? hw_application_get_settings (app) : NULL;
   self->settings = settings ? g_object_ref (settings) : NULL;
   restore_window_state (self);
@@ -373,11 +387,13 @@ hw_window_new_error (HwApplication *app, const char *title, const char *body)
 {
   HwWindow *self = g_object_new (HW_TYPE_WINDOW, "application", app, NULL);
   GSettings *settings = app ? hw_application_get_settings (app) : NULL;
+  /* The description is markup, and quotes a file name and an error message. */
+  g_autofree char *escaped = g_markup_escape_text (body ? body : "", -1);
 
   self->settings = settings ? g_object_ref (settings) : NULL;
   restore_window_state (self);
   adw_status_page_set_title (self->error_page, title);
-  adw_status_page_set_description (self->error_page, body);
+  adw_status_page_set_description (self->error_page, escaped);
   gtk_stack_set_visible_child_name (self->root_stack, "error");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.log-visit", FALSE);
@@ -496,16 +512,38 @@ hw_window_add_toast (HwWindow *self, AdwToast *toast)
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Toast titles are Pango markup in libadwaita 1.2, and messages quote what users typed (a
+ * child's name, a setting's value): unescaped, an "&" or a "<" leaves the toast blank. */
+AdwToast *
+hw_toast_new (const char *text)
+{
+  /* One line, and a quoted name may be any length: cut, the toast ellipsizes the rest. */
+  g_autofree char *cut = hw_labels_dup_truncated (text ? text : "", 300);
+  g_autofree char *escaped = g_markup_escape_text (cut, -1);
+
+  return adw_toast_new (escaped);
+}
+
+const char *
+hw_window_describe_error (const GError *error)
+{
+  if (error == NULL)
+    return _("Something went wrong");
+  /* Saves wait only a moment for another program's write lock (an import holds it for as
+   * long as it writes): say that nothing was lost and what to do. */
+  if (g_error_matches (error, HW_ERROR, HW_ERROR_BUSY))
+    return _("The database is busy with another program (e.g. an import); your change is not "
+             "saved yet — try again");
+  return error->message;
+}
+
 void
 hw_window_toast_error (HwWindow *self, const GError *error)
 {
   AdwToast *toast;
-  g_autofree char *text = NULL;
 
   g_return_if_fail (HW_IS_WINDOW (self));
-  /* Toast titles are Pango markup in libadwaita 1.2; messages quote what users typed. */
-  text = g_markup_escape_text (error ? error->message : _("Something went wrong"), -1);
-  toast = adw_toast_new (text);
+  toast = hw_toast_new (hw_window_describe_error (error));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (toast, 10);
   hw_window_add_toast (self, toast);
@@ -525,7 +563,7 @@ hw_window_toast_from (GtkWidget *inside, const char *message)
   HwWindow *window = window_of (inside);
 
   if (window)
-    hw_window_add_toast (window, adw_toast_new (message));
+    hw_window_add_toast (window, hw_toast_new (message));
 }
 
 void
@@ -570,9 +608,27 @@ hw_window_show_preferences (HwWindow *self)
 }
 
 void
+hw_window_log_read (HwWindow *self, const char *case_id)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  g_return_if_fail (self->read_log != NULL);
+  hw_read_log_add (self->read_log, case_id);
+}
+
+guint
+hw_window_get_n_reads_pending (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), 0);
+  return self->read_log ? hw_read_log_get_n_pending (self->read_log) : 0;
+}
+
+void
 hw_window_case_changed (HwWindow *self, const HwDossier *dossier)
 {
   g_return_if_fail (HW_IS_WINDOW (self));
+  /* A write just went through: the lock is free for openings still waiting. */
+  if (self->read_log)
+    hw_read_log_retry (self->read_log);
   hw_caseload_update_case (self->caseload, dossier);
   hw_caseload_page_refilter (self->caseload_page);
 }

@@ -34,13 +34,22 @@ HwDocument *hw_window_build_overdue_list (HwWindow *self, GError **error);
 /* The page widgets, by the names above. */
 GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
 
+/* A toast showing @text as it is (escaped for the toast's markup): every toast is made here. */
+AdwToast   *hw_toast_new               (const char *text);
+/* What to tell the user about @error: for a busy database, that the change is not saved yet
+ * and to try again; otherwise the error's message. */
+const char *hw_window_describe_error   (const GError *error);
 void        hw_window_add_toast        (HwWindow *self, AdwToast *toast);  /* takes @toast */
 void        hw_window_toast_error      (HwWindow *self, const GError *error);
-/* The same from a widget inside the window (a message without markup); outside a window the
+/* The same from a widget inside the window (plain text, shown as it is); outside a window the
  * error is logged. */
 void        hw_window_toast_from       (GtkWidget *inside, const char *message);
 void        hw_window_toast_error_from (GtkWidget *inside, const GError *error);
 void        hw_window_show_preferences (HwWindow *self);
+/* The record of @case_id was shown: its audit entry, written without waiting for the lock. */
+void        hw_window_log_read         (HwWindow *self, const char *case_id);
+/* Openings of records whose audit entries wait for another program's lock. */
+guint       hw_window_get_n_reads_pending (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
 

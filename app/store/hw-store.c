@@ -2007,3 +2007,12 @@ hw_store_lookup_owner (HwStore *self, HwEntity entity, const char *id, GError **
   release (stmt);
   return owner;
 }
+
+/* How long this connection waits for another's lock before a statement fails with
+ * HW_ERROR_BUSY (10 s as opened). The app's window waits only a moment on its main thread. */
+void
+hw_store_set_busy_timeout (HwStore *self, guint ms)
+{
+  g_return_if_fail (HW_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, (int) MIN (ms, (guint) G_MAXINT));
+}

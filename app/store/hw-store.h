@@ -150,6 +150,10 @@ char       *hw_store_lookup_owner    (HwStore *self, HwEntity entity, const char
 /* The underlying handle, for the store's own helpers (audit, backup) only. */
 gpointer    hw_store_get_handle      (HwStore *self);
 
+/* How long a statement waits for another program's lock before it fails with HW_ERROR_BUSY
+ * (10 s as opened; 0: not at all). */
+void        hw_store_set_busy_timeout (HwStore *self, guint ms);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCaseRow, hw_case_row_free)
 
 G_END_DECLS

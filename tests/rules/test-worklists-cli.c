@@ -330,6 +330,187 @@ START_TEST (test_check_refusals)
 }
 END_TEST
 
+
+/* ---- calendar ---- */
+
+/* The file's text with RFC 5545 line folding undone: a name split over two lines is found. */
+static char *
+read_unfolded (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) fold = g_regex_new ("\r\n[ \t]", 0, 0, NULL);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  ck_assert_no_error (error);
+  return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
+}
+
+/* Parses @path with libical; its VTODO UIDs in file order. Fails unless it is one valid
+ * VCALENDAR whose every VTODO has a UID, a DATE-valued DUE and a SUMMARY. */
+static GPtrArray *
+parse_calendar (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *uids = g_ptr_array_new_with_free_func (g_free);
+  icalcomponent *root;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  ck_assert_no_error (error);
+  ck_assert (g_str_has_prefix (text, "BEGIN:VCALENDAR\r\n"));
+  root = icalparser_parse_string (text);
+  ck_assert_ptr_nonnull (root);
+  ck_assert_int_eq (icalcomponent_isa (root), ICAL_VCALENDAR_COMPONENT);
+  ck_assert_int_eq (icalcomponent_count_errors (root), 0);
+  ck_assert_ptr_nonnull (icalcomponent_get_first_property (root, ICAL_PRODID_PROPERTY));
+  ck_assert_ptr_nonnull (icalcomponent_get_first_property (root, ICAL_VERSION_PROPERTY));
+  for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VTODO_COMPONENT); c;
+       c = icalcomponent_get_next_component (root, ICAL_VTODO_COMPONENT))
+    {
+      icalproperty *due = icalcomponent_get_first_property (c, ICAL_DUE_PROPERTY);
+
+      ck_assert_ptr_nonnull (icalcomponent_get_uid (c));
+      ck_assert (g_str_has_suffix (icalcomponent_get_uid (c), "@homeward"));
+      ck_assert_ptr_nonnull (due);
+      ck_assert (icalproperty_get_due (due).is_date);
+      ck_assert_ptr_nonnull (icalcomponent_get_summary (c));
+      ck_assert_ptr_nonnull (icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY));
+      ck_assert_ptr_nonnull (strstr (icalcomponent_get_description (c), "Kilde: "));
+      g_ptr_array_add (uids, g_strdup (icalcomponent_get_uid (c)));
+    }
+  icalcomponent_free (root);
+  return uids;
+}
+
+/* The open duties of check --all --format json: not met, not missed, overdue or due soon or
+ * due after today. */
+static guint
+count_open (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *findings;
+  guint n = 0;
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  ck_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      const char *state = json_object_get_string_member (f, "state");
+      const char *due = json_object_get_string_member (f, "due");
+
+      if (due == NULL || json_object_get_boolean_member (f, "met"))
+        continue;
+      n += g_str_equal (state, "overdue") || g_str_equal (state, "due-soon") ||
+           (g_str_equal (state, "ok") && strcmp (due, TODAY) > 0);
+    }
+  return n;
+}
+
+START_TEST (test_calendar)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) all = { 0 };
+  g_autofree char *path1 = g_build_filename (tmpdir, "duties.ics", NULL);
+  g_autofree char *path2 = g_build_filename (tmpdir, "again.ics", NULL);
+  g_autofree char *path3 = g_build_filename (tmpdir, "named.ics", NULL);
+  g_autofree char *unfolded = NULL;
+  g_autofree char *named = NULL;
+  g_autoptr(GPtrArray) uids1 = NULL;
+  g_autoptr(GPtrArray) uids2 = NULL;
+  g_autoptr(GHashTable) distinct = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer value;
+  struct stat st;
+  guint n_named = 0;
+  guint n_journals = 0;
+
+  run (&all, "check", "--today", TODAY, "--all", "--format", "json", NULL);
+  ck_assert_msg (all.status == 0, "%s", all.err);
+
+  run (&r, "calendar", "--today", TODAY, "-o", path1, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_str_eq (r.err, "");
+  ck_assert_int_eq (stat (path1, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  uids1 = parse_calendar (path1);
+  ck_assert_uint_gt (uids1->len, 100);
+  ck_assert_uint_eq (uids1->len, count_open (all.out));
+  for (guint i = 0; i < uids1->len; i++)
+    g_hash_table_add (distinct, uids1->pdata[i]);
+  ck_assert_uint_eq (g_hash_table_size (distinct), uids1->len);
+
+  /* No child's name or identity number without --names. */
+  unfolded = read_unfolded (path1);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      const HwCaseRow *row = value;
+
+      ck_assert_msg (strstr (unfolded, row->child_name) == NULL, "%s in the file",
+                     row->child_name);
+      if (row->fnr)
+        ck_assert_msg (strstr (unfolded, row->fnr) == NULL, "an identity number in the file");
+      n_journals += strstr (unfolded, row->journal_no) != NULL;
+    }
+
+  /* Only the journal number says which case a duty is of. */
+  ck_assert_uint_gt (n_journals, 30);
+
+  /* Exported again (a second later, from a fresh process): the same UIDs in the same order. */
+  run (&r, "calendar", "--today", TODAY, "-o", path2, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  uids2 = parse_calendar (path2);
+  ck_assert_uint_eq (uids2->len, uids1->len);
+  for (guint i = 0; i < uids1->len; i++)
+    ck_assert_str_eq (uids1->pdata[i], uids2->pdata[i]);
+
+  /* --names: the children's names, and a warning. */
+  run (&r, "calendar", "--today", TODAY, "-o", path3, "--names", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_ptr_nonnull (strstr (r.err, "warning"));
+  named = read_unfolded (path3);
+  g_hash_table_iter_init (&iter, rows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    n_named += strstr (named, ((const HwCaseRow *) value)->child_name) != NULL;
+  ck_assert_uint_gt (n_named, 10);
+  g_ptr_array_unref (parse_calendar (path3));
+}
+END_TEST
+
+START_TEST (test_calendar_team_and_refusals)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) all = { 0 };
+  g_autoptr(HwStore) store = hw_store_open_existing (db_path, NULL);
+  g_autoptr(GPtrArray) teams = hw_store_list (store, HW_ENTITY_TEAM, NULL);
+  const HwTeam *team = teams->pdata[1];
+  g_autofree char *path = g_build_filename (tmpdir, "team.ics", NULL);
+  g_autofree char *never = g_build_filename (tmpdir, "never.ics", NULL);
+  g_autoptr(GPtrArray) uids = NULL;
+
+  run (&all, "check", "--today", TODAY, "--all", "--format", "json", "--team", team->rec.id,
+       NULL);
+  ck_assert_msg (all.status == 0, "%s", all.err);
+  run (&r, "calendar", "--today", TODAY, "-o", path, "--team", team->name, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  uids = parse_calendar (path);
+  ck_assert_uint_gt (uids->len, 10);
+  ck_assert_uint_eq (uids->len, count_open (all.out));
+
+  run (&r, "calendar", "--today", TODAY, NULL);
+  ck_assert_int_eq (r.status, 2);
+  run (&r, "calendar", "--today", TODAY, "-o", never, "--team", "Team Vest", NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_ptr_nonnull (strstr (r.err, "Team Vest"));
+  ck_assert (!g_file_test (never, G_FILE_TEST_EXISTS));
+}
+END_TEST
+
 static Suite *
 worklists_suite (void)
 {
@@ -340,6 +521,8 @@ worklists_suite (void)
   tcase_add_test (tc, test_check_staff);
   tcase_add_test (tc, test_check_team_state_rule);
   tcase_add_test (tc, test_check_refusals);
+  tcase_add_test (tc, test_calendar);
+  tcase_add_test (tc, test_calendar_team_and_refusals);
   suite_add_tcase (s, tc);
   return s;
 }

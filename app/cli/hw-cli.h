@@ -66,5 +66,6 @@ int hw_cli_backup   (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_restore  (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_settings (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_calendar (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_indicators (HwCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

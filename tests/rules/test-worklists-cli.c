@@ -7,6 +7,7 @@
 
 #include <json-glib/json-glib.h>
 #include <libical/ical.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -511,6 +512,187 @@ START_TEST (test_calendar_team_and_refusals)
 }
 END_TEST
 
+/* ---- indicators ---- */
+
+/* The indicators' TSV computed from check --all --format json's findings: the definition
+ * of issue 19, applied to the rule engine's own output. Rows in the order of @order. */
+static char *
+indicators_from_findings (const char *json, int year, char **order)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GString *out = g_string_new ("rule\ttotal\tmet\ton_time\tnot_met\tpending\n");
+  char prefix[6];
+  JsonArray *findings;
+
+  g_snprintf (prefix, sizeof prefix, "%d-", year);
+  json_parser_load_from_data (parser, json, -1, &error);
+  ck_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                           "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+      const char *rule = json_object_get_string_member (f, "rule");
+      const char *state = json_object_get_string_member (f, "state");
+      const char *due = json_object_get_string_member (f, "due");
+      const char *evidence = json_object_get_string_member (f, "evidence_date");
+      guint *c;
+
+      if (due == NULL || !g_str_has_prefix (due, prefix))
+        continue;
+      if ((c = g_hash_table_lookup (counts, rule)) == NULL)
+        g_hash_table_insert (counts, g_strdup (rule), c = g_new0 (guint, 5));
+      c[0]++;
+      if (json_object_get_boolean_member (f, "met"))
+        {
+          c[1]++;
+          c[2] += evidence && strcmp (evidence, due) <= 0;
+        }
+      else if (g_str_equal (state, "overdue") || g_str_equal (state, "missed"))
+        c[3]++;
+      else
+        c[4]++;
+    }
+  for (guint i = 0; order[i]; i++)
+    {
+      static const guint zero[5];
+      const guint *c = g_hash_table_lookup (counts, order[i]);
+
+      if (c == NULL)
+        c = zero;
+      g_string_append_printf (out, "%s\t%u\t%u\t%u\t%u\t%u\n", order[i], c[0], c[1], c[2], c[3],
+                              c[4]);
+      g_hash_table_remove (counts, order[i]);
+    }
+  /* No finding of a rule the indicators do not list. */
+  ck_assert_uint_eq (g_hash_table_size (counts), 0);
+  return g_string_free (out, FALSE);
+}
+
+/* The first column of a TSV after its header. */
+static char **
+rule_order (const char *tsv)
+{
+  g_auto(GStrv) lines = g_strsplit (tsv, "\n", -1);
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", 2);
+
+      g_ptr_array_add (ids, g_strdup (cols[0]));
+    }
+  g_ptr_array_add (ids, NULL);
+  return (char **) g_ptr_array_free (ids, FALSE);
+}
+
+static void
+assert_indicators_agree (const char *year, const char *team)
+{
+  g_auto(Run) all = { 0 };
+  g_auto(Run) ind = { 0 };
+  g_auto(GStrv) order = NULL;
+  g_autofree char *expected = NULL;
+
+  if (team)
+    {
+      run (&all, "check", "--today", TODAY, "--all", "--format", "json", "--team", team, NULL);
+      run (&ind, "indicators", "--today", TODAY, "--year", year, "--team", team, NULL);
+    }
+  else
+    {
+      run (&all, "check", "--today", TODAY, "--all", "--format", "json", NULL);
+      run (&ind, "indicators", "--today", TODAY, "--year", year, "--format", "tsv", NULL);
+    }
+  ck_assert_msg (all.status == 0, "%s", all.err);
+  ck_assert_msg (ind.status == 0, "%s", ind.err);
+  ck_assert (g_str_has_prefix (ind.out, "rule\ttotal\tmet\ton_time\tnot_met\tpending\n"));
+  order = rule_order (ind.out);
+  ck_assert_uint_ge (g_strv_length (order), 30);   /* every rule of catalogue v2 */
+  expected = indicators_from_findings (all.out, atoi (year), order);
+  ck_assert_str_eq (ind.out, expected);
+}
+
+START_TEST (test_indicators_agree_with_check)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint sums[5] = { 0 };
+
+  assert_indicators_agree ("2026", NULL);
+  assert_indicators_agree ("2025", NULL);
+  assert_indicators_agree ("2024", "Team Nord");
+
+  /* Not vacuous: on this demo, 2026 has duties in every column, and totals add up. */
+  run (&r, "indicators", "--today", TODAY, "--year", "2026", NULL);
+  lines = g_strsplit (r.out, "\n", -1);
+  for (guint i = 1; lines[i] && *lines[i]; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (lines[i], "\t", -1);
+
+      ck_assert_uint_eq (g_strv_length (cols), 6);
+      for (guint k = 0; k < 5; k++)
+        sums[k] += atoi (cols[k + 1]);
+      ck_assert_int_eq (atoi (cols[1]), atoi (cols[2]) + atoi (cols[4]) + atoi (cols[5]));
+      ck_assert_int_le (atoi (cols[3]), atoi (cols[2]));
+    }
+  for (guint k = 0; k < 5; k++)
+    ck_assert_uint_gt (sums[k], 0);
+  ck_assert_uint_lt (sums[2], sums[1]);   /* some met late */
+}
+END_TEST
+
+START_TEST (test_indicators_json_and_refusals)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) tsv = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) rebuilt = g_string_new ("rule\ttotal\tmet\ton_time\tnot_met\tpending\n");
+  JsonObject *root;
+  JsonArray *rules_array;
+
+  run (&tsv, "indicators", "--today", TODAY, "--year", "2026", "--staff", "Sofia Lund", NULL);
+  ck_assert_msg (tsv.status == 0, "%s", tsv.err);
+  run (&r, "indicators", "--today", TODAY, "--year", "2026", "--staff", "Sofia Lund",
+       "--format", "json", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  json_parser_load_from_data (parser, r.out, -1, &error);
+  ck_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  ck_assert_int_eq (json_object_get_int_member (root, "year"), 2026);
+  ck_assert_str_eq (json_object_get_string_member (root, "today"), TODAY);
+  rules_array = json_object_get_array_member (root, "rules");
+  for (guint i = 0; i < json_array_get_length (rules_array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (rules_array, i);
+
+      ck_assert_ptr_nonnull (json_object_get_string_member (o, "title"));
+      g_string_append_printf (rebuilt, "%s\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%"
+                              G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\t%" G_GINT64_FORMAT "\n",
+                              json_object_get_string_member (o, "rule"),
+                              json_object_get_int_member (o, "total"),
+                              json_object_get_int_member (o, "met"),
+                              json_object_get_int_member (o, "on_time"),
+                              json_object_get_int_member (o, "not_met"),
+                              json_object_get_int_member (o, "pending"));
+    }
+  ck_assert_str_eq (rebuilt->str, tsv.out);
+
+  run (&r, "indicators", "--today", TODAY, NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_ptr_nonnull (strstr (r.err, "--year"));
+  run (&r, "indicators", "--year", "2026", "--format", "xml", NULL);
+  ck_assert_int_eq (r.status, 2);
+  run (&r, "indicators", "--year", "2026", "--team", "Team Vest", NULL);
+  ck_assert_int_eq (r.status, 2);
+  ck_assert_str_eq (r.out, "");
+  ck_assert_ptr_nonnull (strstr (r.err, "Team Vest"));
+}
+END_TEST
+
 static Suite *
 worklists_suite (void)
 {
@@ -523,6 +705,8 @@ worklists_suite (void)
   tcase_add_test (tc, test_check_refusals);
   tcase_add_test (tc, test_calendar);
   tcase_add_test (tc, test_calendar_team_and_refusals);
+  tcase_add_test (tc, test_indicators_agree_with_check);
+  tcase_add_test (tc, test_indicators_json_and_refusals);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -693,6 +693,45 @@ START_TEST (test_indicators_json_and_refusals)
 }
 END_TEST
 
+/* The PDF: two A4 pages (the bars, the trend and the table), private, with the figures. */
+START_TEST (test_indicators_pdf)
+{
+  g_auto(Run) r = { 0 };
+  g_autofree char *path = g_build_filename (tmpdir, "indicators.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *head = NULL;
+  struct stat st;
+
+  run (&r, "indicators", "--today", TODAY, "--year", "2026", "--format", "pdf", "-o", path,
+       "--team", "Team Nord", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_int_eq (stat (path, &st), 0);
+  ck_assert_int_eq (st.st_mode & 0777, 0600);
+  g_file_get_contents (path, &head, NULL, NULL);
+  ck_assert (g_str_has_prefix (head, "%PDF-"));
+  if (pdftotext)
+    {
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { pdftotext, "-layout", path, "-", NULL };
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &text,
+                    NULL, NULL, &error);
+      ck_assert_no_error (error);
+      ck_assert_ptr_nonnull (strstr (text, "Team Nord"));
+      ck_assert_ptr_nonnull (strstr (text, "2026"));
+      ck_assert_ptr_nonnull (strstr (text, "Omsorgsplan"));
+      ck_assert_ptr_nonnull (strstr (text, "2022"));   /* the trend's first year */
+      ck_assert_ptr_nonnull (strstr (text, "\f"));     /* more than one page */
+    }
+
+  run (&r, "indicators", "--year", "2026", "--format", "pdf", NULL);
+  ck_assert_int_eq (r.status, 2);
+  run (&r, "indicators", "--year", "2026", "-o", path, NULL);
+  ck_assert_int_eq (r.status, 2);
+}
+END_TEST
+
 static Suite *
 worklists_suite (void)
 {
@@ -707,6 +746,7 @@ worklists_suite (void)
   tcase_add_test (tc, test_calendar_team_and_refusals);
   tcase_add_test (tc, test_indicators_agree_with_check);
   tcase_add_test (tc, test_indicators_json_and_refusals);
+  tcase_add_test (tc, test_indicators_pdf);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -84,14 +84,16 @@ on_case_findings (const HwDossier *dossier, GPtrArray *findings, gpointer user_d
  * a copy. A name-based UUID (RFC 4122 version 5 layout over SHA-1) of what identifies the
  * duty: case, rule, subject, year and triggering event. */
 static char *
-dup_uid (const HwFinding *f)
+dup_uid (const HwFinding *f, gboolean event)
 {
   g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA1);
   guint8 digest[20];
   gsize len = sizeof digest;
   char trigger[11] = "";
   char year[12];
-  const char *parts[] = { "homeward-duty", hw_finding_get_case_id (f),
+  /* An event and a to-do for the same duty are different components: different UIDs. */
+  const char *parts[] = { event ? "homeward-duty-event" : "homeward-duty",
+                          hw_finding_get_case_id (f),
                           hw_finding_get_rule_id (f),
                           hw_subject_kind_to_string (hw_finding_get_subject_kind (f)),
                           hw_finding_get_subject_id (f), year, trigger };
@@ -125,25 +127,29 @@ term (const HwCatalogue *catalogue, const char *key, HwLang lang)
 
 static icalcomponent *
 todo_to_ical (const HwCatalogue *catalogue, const Todo *todo, HwLang lang,
-              struct icaltimetype stamp)
+              struct icaltimetype stamp, gboolean event, HwDate today)
 {
   const HwFinding *f = todo->finding;
   const HwRule *rule = hw_finding_get_rule (f);
   HwFindingState state = hw_finding_get_state (f);
   static const char *const state_keys[] = { "state.ok", "state.due-soon", "state.overdue",
                                             "state.missed" };
-  icalcomponent *vtodo = icalcomponent_new_vtodo ();
-  g_autofree char *uid = dup_uid (f);
+  icalcomponent *vtodo = event ? icalcomponent_new_vevent () : icalcomponent_new_vtodo ();
+  g_autofree char *uid = dup_uid (f, event);
   g_autofree char *source = hw_finding_dup_source (f, lang);
   g_autofree char *subject = NULL;
   g_autofree char *summary = NULL;
   g_autoptr(GString) description = g_string_new (NULL);
   g_autofree char *case_line = NULL;
-  char due[9];
+  char due[9], next[9];
+  /* An overdue duty's event is on the day of the export: in the past nobody would see it. */
+  HwDate day = event ? MAX (hw_finding_get_due (f), today) : hw_finding_get_due (f);
   int y, m, d;
 
-  hw_date_get_ymd (hw_finding_get_due (f), &y, &m, &d);
+  hw_date_get_ymd (day, &y, &m, &d);
   g_snprintf (due, sizeof due, "%04d%02d%02d", y, m, d);
+  hw_date_get_ymd (hw_date_add_days (day, 1), &y, &m, &d);
+  g_snprintf (next, sizeof next, "%04d%02d%02d", y, m, d);
 
   /* A subject that is a person's or a home's name (a parent, a foster parent) identifies
    * the child as well as the child's own name does: only with --names. */
@@ -171,13 +177,29 @@ todo_to_ical (const HwCatalogue *catalogue, const Todo *todo, HwLang lang,
   g_string_append_printf (description, "\n%s: %s (%s)", term (catalogue, "cli.source", lang),
                           source, hw_finding_get_class_label (f, lang));
   g_string_append_printf (description, "\n%s", term (catalogue, state_keys[state], lang));
+  if (event)
+    {
+      g_autofree char *date = hw_date_dup_display (hw_finding_get_due (f));
+
+      g_string_append_printf (description, "\n");
+      g_string_append_printf (description, _("Due %s"), date);
+    }
 
   icalcomponent_add_property (vtodo, icalproperty_new_uid (uid));
   icalcomponent_add_property (vtodo, icalproperty_new_dtstamp (stamp));
-  icalcomponent_add_property (vtodo, icalproperty_new_due (icaltime_from_string (due)));
+  if (event)
+    {
+      /* An all-day event on the due date that does not block the day. */
+      icalcomponent_add_property (vtodo, icalproperty_new_dtstart (icaltime_from_string (due)));
+      icalcomponent_add_property (vtodo, icalproperty_new_dtend (icaltime_from_string (next)));
+      icalcomponent_add_property (vtodo, icalproperty_new_transp (ICAL_TRANSP_TRANSPARENT));
+    }
+  else
+    icalcomponent_add_property (vtodo, icalproperty_new_due (icaltime_from_string (due)));
   icalcomponent_add_property (vtodo, icalproperty_new_summary (summary));
   icalcomponent_add_property (vtodo, icalproperty_new_description (description->str));
-  icalcomponent_add_property (vtodo, icalproperty_new_status (ICAL_STATUS_NEEDSACTION));
+  if (!event)
+    icalcomponent_add_property (vtodo, icalproperty_new_status (ICAL_STATUS_NEEDSACTION));
   /* Tells a shared calendar not to show the details to others. */
   icalcomponent_add_property (vtodo, icalproperty_new_class (ICAL_CLASS_CONFIDENTIAL));
   icalcomponent_add_property (vtodo, icalproperty_new_categories (hw_rule_get_id (rule)));
@@ -219,6 +241,7 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
   HwCheckOptions options = { 0 };
   HwLang lang = HW_LANG_NB;
   gboolean names = FALSE;
+  gboolean events = FALSE;
   struct icaltimetype stamp;
   gboolean ok;
   GOptionEntry entries[] = {
@@ -226,6 +249,7 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
     { "staff", 0, 0, G_OPTION_ARG_STRING, &staff, N_("Only the cases of this caseworker (name, user name or id)"), "NAME|ID" },
     { "team", 0, 0, G_OPTION_ARG_STRING, &team, N_("Only the cases of this team (name or id)"), "NAME|ID" },
     { "names", 0, 0, G_OPTION_ARG_NONE, &names, N_("Put the children’s and other persons’ names in the file"), NULL },
+    { "events", 0, 0, G_OPTION_ARG_NONE, &events, N_("All-day events instead of to-dos (Outlook imports no to-dos)"), NULL },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text, N_("Compute the states as of this date"), "YYYY-MM-DD" },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text, N_("Language of the texts: nb, nn or en"), "LANG" },
     { NULL }
@@ -282,12 +306,15 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
   ok = file && write_text (file, "BEGIN:VCALENDAR\r\n"
                                  "PRODID:-//Homeward//homeward-cli " PACKAGE_VERSION "//NB\r\n"
                                  "VERSION:2.0\r\n"
+                                 /* Outlook refuses an import without a METHOD. */
+                                 "METHOD:PUBLISH\r\n"
                                  "CALSCALE:GREGORIAN\r\n", &error);
   stamp = icaltime_current_time_with_zone (icaltimezone_get_utc_timezone ());
   for (guint i = 0; ok && i < cal.todos->len; i++)
     {
       const Todo *todo = cal.todos->pdata[i];
-      icalcomponent *vtodo = todo_to_ical (catalogue, todo, lang, stamp);
+      icalcomponent *vtodo = todo_to_ical (catalogue, todo, lang, stamp, events,
+                                              cal.today);
       char *text = icalcomponent_as_ical_string_r (vtodo);
 
       g_hash_table_add (cases, (gpointer) hw_finding_get_case_id (todo->finding));

@@ -347,10 +347,11 @@ read_unfolded (const char *path)
   return g_regex_replace_literal (fold, text, -1, 0, "", 0, NULL);
 }
 
-/* Parses @path with libical; its VTODO UIDs in file order. Fails unless it is one valid
- * VCALENDAR whose every VTODO has a UID, a DATE-valued DUE and a SUMMARY. */
+/* Parses @path with libical; the UIDs of its @kind components (VTODO or VEVENT) in file
+ * order. Fails unless it is one valid VCALENDAR with nothing but those, each with a UID, a
+ * DATE-valued DUE (to-dos) or DTSTART no earlier than TODAY (events), and a SUMMARY. */
 static GPtrArray *
-parse_calendar (const char *path)
+parse_calendar_of (const char *path, icalcomponent_kind kind)
 {
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
@@ -366,15 +367,27 @@ parse_calendar (const char *path)
   ck_assert_int_eq (icalcomponent_count_errors (root), 0);
   ck_assert_ptr_nonnull (icalcomponent_get_first_property (root, ICAL_PRODID_PROPERTY));
   ck_assert_ptr_nonnull (icalcomponent_get_first_property (root, ICAL_VERSION_PROPERTY));
-  for (icalcomponent *c = icalcomponent_get_first_component (root, ICAL_VTODO_COMPONENT); c;
-       c = icalcomponent_get_next_component (root, ICAL_VTODO_COMPONENT))
+  ck_assert_int_eq (icalcomponent_count_components (root, ICAL_ANY_COMPONENT),
+                    icalcomponent_count_components (root, kind));
+  for (icalcomponent *c = icalcomponent_get_first_component (root, kind); c;
+       c = icalcomponent_get_next_component (root, kind))
     {
-      icalproperty *due = icalcomponent_get_first_property (c, ICAL_DUE_PROPERTY);
-
       ck_assert_ptr_nonnull (icalcomponent_get_uid (c));
       ck_assert (g_str_has_suffix (icalcomponent_get_uid (c), "@homeward"));
-      ck_assert_ptr_nonnull (due);
-      ck_assert (icalproperty_get_due (due).is_date);
+      if (kind == ICAL_VTODO_COMPONENT)
+        {
+          icalproperty *due = icalcomponent_get_first_property (c, ICAL_DUE_PROPERTY);
+
+          ck_assert_ptr_nonnull (due);
+          ck_assert (icalproperty_get_due (due).is_date);
+        }
+      else
+        {
+          struct icaltimetype start = icalcomponent_get_dtstart (c);
+
+          ck_assert (start.is_date);
+          ck_assert_int_ge (icaltime_compare (start, icaltime_from_string ("20261123")), 0);
+        }
       ck_assert_ptr_nonnull (icalcomponent_get_summary (c));
       ck_assert_ptr_nonnull (icalcomponent_get_first_property (c, ICAL_DTSTAMP_PROPERTY));
       ck_assert_ptr_nonnull (strstr (icalcomponent_get_description (c), "Kilde: "));
@@ -382,6 +395,12 @@ parse_calendar (const char *path)
     }
   icalcomponent_free (root);
   return uids;
+}
+
+static GPtrArray *
+parse_calendar (const char *path)
+{
+  return parse_calendar_of (path, ICAL_VTODO_COMPONENT);
 }
 
 /* The open duties of check --all --format json: not met, not missed, overdue or due soon or
@@ -480,6 +499,40 @@ START_TEST (test_calendar)
     n_named += strstr (named, ((const HwCaseRow *) value)->child_name) != NULL;
   ck_assert_uint_gt (n_named, 10);
   g_ptr_array_unref (parse_calendar (path3));
+}
+END_TEST
+
+/* --events (Outlook imports no VTODO): the same duties as all-day events, none in the past,
+ * with UIDs of their own that are as stable. */
+START_TEST (test_calendar_events)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) all = { 0 };
+  g_autofree char *todos_path = g_build_filename (tmpdir, "t.ics", NULL);
+  g_autofree char *path1 = g_build_filename (tmpdir, "e1.ics", NULL);
+  g_autofree char *path2 = g_build_filename (tmpdir, "e2.ics", NULL);
+  g_autoptr(GPtrArray) todos = NULL;
+  g_autoptr(GPtrArray) events1 = NULL;
+  g_autoptr(GPtrArray) events2 = NULL;
+
+  run (&all, "check", "--today", TODAY, "--all", "--format", "json", NULL);
+  run (&r, "calendar", "--today", TODAY, "-o", todos_path, NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  run (&r, "calendar", "--today", TODAY, "-o", path1, "--events", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  run (&r, "calendar", "--today", TODAY, "-o", path2, "--events", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  todos = parse_calendar (todos_path);
+  events1 = parse_calendar_of (path1, ICAL_VEVENT_COMPONENT);
+  events2 = parse_calendar_of (path2, ICAL_VEVENT_COMPONENT);
+  ck_assert_uint_eq (events1->len, count_open (all.out));
+  ck_assert_uint_eq (events1->len, todos->len);
+  ck_assert_uint_eq (events2->len, events1->len);
+  for (guint i = 0; i < events1->len; i++)
+    {
+      ck_assert_str_eq (events1->pdata[i], events2->pdata[i]);
+      ck_assert_str_ne (events1->pdata[i], todos->pdata[i]);
+    }
 }
 END_TEST
 
@@ -744,6 +797,7 @@ worklists_suite (void)
   tcase_add_test (tc, test_check_refusals);
   tcase_add_test (tc, test_calendar);
   tcase_add_test (tc, test_calendar_team_and_refusals);
+  tcase_add_test (tc, test_calendar_events);
   tcase_add_test (tc, test_indicators_agree_with_check);
   tcase_add_test (tc, test_indicators_json_and_refusals);
   tcase_add_test (tc, test_indicators_pdf);

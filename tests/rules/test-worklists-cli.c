@@ -499,6 +499,13 @@ START_TEST (test_calendar)
     n_named += strstr (named, ((const HwCaseRow *) value)->child_name) != NULL;
   ck_assert_uint_gt (n_named, 10);
   g_ptr_array_unref (parse_calendar (path3));
+
+  /* Each file is in the audit trail: who, how many cases, where to, with or without names. */
+  run (&r, "audit", "show", NULL);
+  ck_assert_msg (r.status == 0, "%s", r.err);
+  ck_assert_ptr_nonnull (strstr (r.out, "\tdisclose\tcalendar\t-\t-\t"));
+  ck_assert_ptr_nonnull (strstr (r.out, "\tdisclose\tcalendar --names\t-\t-\t"));
+  ck_assert_ptr_nonnull (strstr (r.out, path3));
 }
 END_TEST
 
@@ -556,6 +563,9 @@ START_TEST (test_calendar_team_and_refusals)
   ck_assert_uint_gt (uids->len, 10);
   ck_assert_uint_eq (uids->len, count_open (all.out));
 
+  run (&r, "calendar", "--help", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_ptr_nonnull (strstr (r.out, "--names"));
   run (&r, "calendar", "--today", TODAY, NULL);
   ck_assert_int_eq (r.status, 2);
   run (&r, "calendar", "--today", TODAY, "-o", never, "--team", "Team Vest", NULL);
@@ -734,6 +744,9 @@ START_TEST (test_indicators_json_and_refusals)
     }
   ck_assert_str_eq (rebuilt->str, tsv.out);
 
+  run (&r, "indicators", "--help", NULL);
+  ck_assert_int_eq (r.status, 0);
+  ck_assert_ptr_nonnull (strstr (r.out, "--year"));
   run (&r, "indicators", "--today", TODAY, NULL);
   ck_assert_int_eq (r.status, 2);
   ck_assert_ptr_nonnull (strstr (r.err, "--year"));

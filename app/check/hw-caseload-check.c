@@ -125,6 +125,29 @@ ensure_case_homes (Worker *worker, const HwDossier *dossier, GError **error)
   return TRUE;
 }
 
+gboolean
+hw_check_options_keep_case (const HwCheckOptions *options, const HwDossier *case_dossier)
+{
+  const HwCase *kase = hw_dossier_case (case_dossier);
+
+  if (options->caseworker_id && g_strcmp0 (kase->caseworker_id, options->caseworker_id) != 0)
+    return FALSE;
+  if (options->team_id && g_strcmp0 (kase->team_id, options->team_id) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+void
+hw_check_options_filter (const HwCheckOptions *options, GPtrArray *findings)
+{
+  if (options->states == 0)
+    return;
+  /* Keeps the order (the findings are sorted); a case has tens of findings at most. */
+  for (guint i = findings->len; i-- > 0;)
+    if (!(options->states & HW_CHECK_STATE_BIT (hw_finding_get_state (findings->pdata[i]))))
+      g_ptr_array_remove_index (findings, i);
+}
+
 static gboolean
 on_case (HwDossier *dossier, gpointer user_data, GError **error)
 {
@@ -135,6 +158,9 @@ on_case (HwDossier *dossier, gpointer user_data, GError **error)
 
   if (g_cancellable_set_error_if_cancelled (shared->options->cancellable, error))
     return FALSE;
+  /* Another worker's or team's case: not evaluated, its homes not read. */
+  if (!hw_check_options_keep_case (shared->options, dossier))
+    return TRUE;
   if (shared->options->homes_on_demand)
     {
       if (!ensure_case_homes (worker, dossier, error))
@@ -146,6 +172,7 @@ on_case (HwDossier *dossier, gpointer user_data, GError **error)
   hw_evaluate_case_append (shared->catalogue, shared->settings, dossier, homes,
                            shared->options->today, shared->options->rule_id, findings);
   g_ptr_array_sort (findings, hw_finding_compare_ptr);
+  hw_check_options_filter (shared->options, findings);
   g_mutex_lock (&shared->lock);
   shared->func (dossier, findings, shared->user_data);
   g_mutex_unlock (&shared->lock);
@@ -327,4 +354,27 @@ hw_check_case (HwStore           *store,
       g_hash_table_insert (homes, g_strdup (home_id), home);
     }
   return hw_evaluate_case (catalogue, settings, case_dossier, homes, today);
+}
+
+GPtrArray *
+hw_check_case_filtered (HwStore              *store,
+                        const HwCatalogue    *catalogue,
+                        const HwDossier      *case_dossier,
+                        const HwCheckOptions *options,
+                        GError              **error)
+{
+  GPtrArray *findings;
+
+  if (!hw_check_options_keep_case (options, case_dossier))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+  findings = hw_check_case (store, catalogue, case_dossier, options->today, error);
+  if (findings == NULL)
+    return NULL;
+  if (options->rule_id)
+    for (guint i = findings->len; i-- > 0;)
+      if (!g_str_equal (hw_finding_get_rule_id (findings->pdata[i]), options->rule_id))
+        g_ptr_array_remove_index (findings, i);
+  g_ptr_array_sort (findings, hw_finding_compare_ptr);
+  hw_check_options_filter (options, findings);
+  return findings;
 }

@@ -29,7 +29,22 @@ typedef struct {
    * findings are the same either way. */
   gboolean    homes_on_demand;
   guint       home_cache_size;  /* on demand: homes each worker keeps; 0: 2,048 */
+  /* A worklist (issue 19): only the cases of this caseworker (HwStaff id) and/or this team
+   * (HwTeam id), NULL: any; other cases are not even evaluated. */
+  const char *caseworker_id;
+  const char *team_id;
+  /* Only findings in these states (HW_CHECK_STATE_BIT), 0: every state. */
+  guint       states;
 } HwCheckOptions;
+
+#define HW_CHECK_STATE_BIT(s) (1u << (s))
+
+/* Whether @options keep the case of @case_dossier (its caseworker and team). */
+gboolean   hw_check_options_keep_case    (const HwCheckOptions *options,
+                                          const HwDossier      *case_dossier);
+/* Removes from @findings (HwFinding *) those @options do not keep (their state). */
+void       hw_check_options_filter       (const HwCheckOptions *options,
+                                          GPtrArray            *findings);
 
 /* Loads the catalogue's settings from @store, then evaluates every case of the database at
  * @store's path. @store itself is only used on the calling thread. */
@@ -48,11 +63,18 @@ GPtrArray *hw_check_collect         (HwStore              *store,
                                      gboolean              include_ok,
                                      GError              **error);
 
-/* The findings of one case, with the store's settings (the child record, the printed plan). */
+/* The findings of one case, with the store's settings (the child record, the printed plan).
+ * hw_check_case_filtered() evaluates it as hw_check_caseload() would with @options (today,
+ * rule, case and state filters): an empty array for a case they do not keep. */
 GPtrArray *hw_check_case            (HwStore           *store,
                                      const HwCatalogue *catalogue,
                                      const HwDossier   *case_dossier,
                                      HwDate             today,
                                      GError           **error);
+GPtrArray *hw_check_case_filtered   (HwStore              *store,
+                                     const HwCatalogue    *catalogue,
+                                     const HwDossier      *case_dossier,
+                                     const HwCheckOptions *options,
+                                     GError              **error);
 
 G_END_DECLS

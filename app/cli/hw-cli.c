@@ -22,6 +22,8 @@ static const Verb verbs[] = {
   { "demo", hw_cli_demo, N_("Write a fictional demo caseload") },
   { "list", hw_cli_list, N_("List the cases, one line each") },
   { "check", hw_cli_check, N_("Show every duty with its due date and state") },
+  { "calendar", hw_cli_calendar, N_("Write the open duties to a calendar file (.ics)") },
+  { "indicators", hw_cli_indicators, N_("Count per rule the duties due in a year: met, on time, not met") },
   { "import", hw_cli_import, N_("Import Barnevern v4 or Homeward XML files") },
   { "export", hw_cli_export, N_("Export to Barnevern v4 or Homeward XML") },
   { "plan", hw_cli_plan, N_("Write a child's follow-up plan as PDF") },

@@ -39,6 +39,22 @@ void     hw_cli_tsv_cell       (FILE *out, const char *value, gboolean last);
 gboolean hw_cli_log_disclosure (HwStore *store, const char *what, guint n_cases,
                                 const char *path, GError **error);
 
+/* --staff and --team (a name, a user name or an id) resolved to ids: one match, or an
+ * error naming the option and what matched (issue 19). */
+typedef struct {
+  char *caseworker_id;
+  char *team_id;
+} HwCliWorklist;
+
+gboolean hw_cli_worklist_resolve (HwStore *store, const char *staff, const char *team,
+                                  HwCliWorklist *worklist, GError **error);
+void     hw_cli_worklist_clear   (HwCliWorklist *worklist);
+/* --state: a comma-separated list of overdue, due-soon, missed, ok as a bit per
+ * HwFindingState; 0 when @text is NULL. */
+gboolean hw_cli_parse_states     (const char *text, guint *states, GError **error);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HwCliWorklist, hw_cli_worklist_clear)
+
 int hw_cli_demo     (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_list     (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_check    (HwCliContext *ctx, int argc, char **argv);
@@ -49,5 +65,7 @@ int hw_cli_audit    (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_backup   (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_restore  (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_settings (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_calendar (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_indicators (HwCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "hw-ui-test.h"
 
 static const char *artifacts_dir = "artifacts";
+static const char *cli_path;
 
 gboolean
 hw_ui_test_wait_for (HwUiCondition cond, gpointer data, guint timeout_ms)
@@ -53,6 +54,12 @@ hw_ui_test_find_descendant (GtkWidget *root, GType type, const char *name)
         return found;
     }
   return NULL;
+}
+
+const char *
+hw_ui_test_get_cli (void)
+{
+  return cli_path;
 }
 
 void
@@ -106,6 +113,7 @@ hw_ui_test_main (int argc, char **argv, HwApplication **app, Suite *(*make_suite
   int failed;
 
   hw_ui_test_set_artifacts_dir (argc > 1 ? argv[1] : "artifacts");
+  cli_path = argc > 2 ? argv[2] : NULL;
   hw_application_setup_i18n ();
   gtk_init ();
   adw_init ();

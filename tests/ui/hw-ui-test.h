@@ -23,6 +23,8 @@ gboolean   hw_ui_test_window_mapped   (gpointer data);
 GtkWidget *hw_ui_test_find_descendant (GtkWidget *root, GType type, const char *name);
 /* Where screenshots go (the build folder's tests/artifacts). */
 void       hw_ui_test_set_artifacts_dir (const char *dir);
+/* The built homeward-cli (argv[2] of the program), to act as another program; NULL if not given. */
+const char *hw_ui_test_get_cli        (void);
 /* Saves what @widget shows as ARTIFACTS/@name.png, once the last frames are drawn. */
 void       hw_ui_test_screenshot      (GtkWidget *widget, const char *name);
 

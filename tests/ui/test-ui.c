@@ -9,7 +9,9 @@
 #include <check.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "hw-application.h"
 #include "hw-case-item.h"
@@ -1808,6 +1810,82 @@ START_TEST (test_missing_database_refused)
 }
 END_TEST
 
+/* Issue 13, reproduction 1, in the window: GIO sniffs the database and its -shm for a file
+ * chooser (an open and a close in this process, which drop every POSIX lock SQLite holds on the
+ * file), another program lists the cases, and a visit logged afterwards must reach the file
+ * that other programs read; before the fix, the list deleted -wal and -shm and the visit went
+ * into the deleted WAL, "saved" yet gone. */
+static char *
+run_cli (const char *arg, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+  va_list ap;
+
+  ck_assert_ptr_nonnull (hw_ui_test_get_cli ());
+  g_ptr_array_add (argv, (char *) hw_ui_test_get_cli ());
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, fx.path);
+  va_start (ap, arg);
+  for (const char *a = arg; a; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  ck_assert (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out,
+                           &err, &status, &error));
+  ck_assert_msg (g_spawn_check_wait_status (status, NULL), "homeward-cli %s: %s", arg, err);
+  return out;
+}
+
+START_TEST (test_visit_reaches_file_after_stray_close)
+{
+  g_autofree char *shm = g_strconcat (fx.path, "-shm", NULL);
+  g_autofree char *wal = g_strconcat (fx.path, "-wal", NULL);
+  g_autofree char *export = g_build_filename (fx.dir, "after.xml", NULL);
+  g_autofree char *list = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *contents = NULL;
+  HwRecordEditor *editor;
+  const char *sniffed[] = { fx.path, shm };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sniffed); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (sniffed[i]);
+      g_autoptr(GFileInfo) info = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *bytes = NULL;
+
+      info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                                G_FILE_QUERY_INFO_NONE, NULL, &error);
+      ck_assert_no_error (error);
+      ck_assert (g_file_get_contents (sniffed[i], &bytes, NULL, &error));
+    }
+  list = run_cli ("list", NULL);
+  ck_assert_msg (strstr (list, "Testesen") != NULL, "%s", list);
+  ck_assert_msg (g_file_test (wal, G_FILE_TEST_EXISTS) && g_file_test (shm, G_FILE_TEST_EXISTS),
+                 "another program deleted the WAL the app uses");
+
+  open_case_by_search ("Testesen");
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.log-visit", NULL);
+  hw_ui_test_spin (100);
+  editor = find_editor ();
+  ck_assert_ptr_nonnull (editor);
+  type_into (hw_record_editor_get_row (editor, "notes"), "Etter filvelgeren");
+  press_enter_in (hw_record_editor_get_row (editor, "notes"));
+  ck_assert_msg (hw_ui_test_wait_for (editor_gone, NULL, 5000), "the form stayed open: %s",
+                 hw_record_editor_get_error (editor));
+
+  /* Another program reads the file: the visit the app said it saved is there. */
+  written = run_cli ("export", "--format", "homeward", "-o", export, NULL);
+  ck_assert (g_file_get_contents (export, &contents, NULL, NULL));
+  ck_assert_msg (strstr (contents, "Etter filvelgeren") != NULL,
+                 "the app reported the visit saved, but it is not in the file");
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1851,6 +1929,7 @@ ui_suite (void)
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);
   tcase_add_test (tc, test_other_program_changes_are_shown_never_overwritten);
+  tcase_add_test (tc, test_visit_reaches_file_after_stray_close);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("demo");

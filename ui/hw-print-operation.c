@@ -19,6 +19,7 @@ struct _HwPrintOperation
   HwDate       today;
   HwRecipient  recipient;
   char        *person_id;      /* the parent, for a parent's copy */
+  gboolean     recipient_chosen; /* chosen before GTK's dialog: no "Recipient" tab */
   GtkDropDown *recipient_choice;
   GPtrArray   *recipients;     /* HwPlanRecipient: the copies the choice offers */
 };
@@ -60,7 +61,7 @@ hw_print_operation_create_custom_widget (GtkPrintOperation *operation)
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   guint selected = 0;
 
-  if (self->journal_no == NULL)
+  if (self->journal_no == NULL || self->recipient_chosen)
     return NULL;
   dossier = hw_store_load_case_by_journal (self->store, self->journal_no, NULL);
   if (dossier == NULL)
@@ -194,6 +195,7 @@ hw_print_operation_set_recipient (HwPrintOperation *self, HwRecipient recipient,
 {
   g_return_if_fail (HW_IS_PRINT_OPERATION (self));
   self->recipient = recipient;
+  self->recipient_chosen = TRUE;
   g_free (self->person_id);
   self->person_id = g_strdup (person_id);
 }

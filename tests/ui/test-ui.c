@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -1558,6 +1559,100 @@ START_TEST (test_case_item_briefs)
 }
 END_TEST
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (windows);
+  return dialog;
+}
+
+static void
+close_print_dialogs (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (GTK_IS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_CANCEL);
+  g_list_free (windows);
+  hw_ui_test_spin (100);
+}
+
+/* Issue 18: the child's header has a Print button; whom the copy is for is asked first, in a
+ * dialog that offers each parent by name and defaults to the last choice for the case; Ctrl+P
+ * outside a record asks what to print instead of printing the overdue list unasked. */
+START_TEST (test_print_asks_recipient_first)
+{
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  GtkDropDown *choice;
+  GListModel *names;
+  guint tribunal = G_MAXUINT;
+
+  open_case_by_search ("Testesen");
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "child");
+  button = find_action_button (GTK_WIDGET (child_page ()), "win.print");
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_visible (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  hw_ui_test_screenshot (GTK_WIDGET (dialog), "print-recipient");
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  names = gtk_drop_down_get_model (choice);
+  ck_assert_uint_ge (g_list_model_get_n_items (names), 4);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (choice), 0);   /* internal use at first */
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), _("The county tribunal")))
+        tribunal = i;
+    }
+  ck_assert_uint_ne (tribunal, G_MAXUINT);
+  gtk_drop_down_set_selected (choice, tribunal);
+  /* As the dialog's buttons do: respond, then close. */
+  adw_message_dialog_response (dialog, "print");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (300);
+  /* GTK's own print dialog follows; cancel it. */
+  close_print_dialogs ();
+
+  /* Again: the tribunal is now the default for this case. */
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  ck_assert_uint_eq (gtk_drop_down_get_selected (choice), tribunal);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (100);
+
+  /* Outside a record Ctrl+P asks what to print. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL));
+  hw_ui_test_spin (200);
+  ck_assert_str_ne (hw_window_get_visible_view (fx.window), "child");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.print", NULL));
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), _("What Do You Want to Print?"));
+  ck_assert (adw_message_dialog_has_response (dialog, "overdue"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (100);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1581,6 +1676,7 @@ ui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_caseload_search);
   tcase_add_test (tc, test_print_plan);
+  tcase_add_test (tc, test_print_asks_recipient_first);
   tcase_add_test (tc, test_print_overdue_list);
   tcase_add_test (tc, test_caseload_scope);
   tcase_add_test (tc, test_open_child);

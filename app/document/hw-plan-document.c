@@ -1734,7 +1734,7 @@ recipient_statement (const Plan *p)
     g_string_append (left_out, _("anything that could tell where the child lives"));
   if (!SHOWS (p, PARENT_FOLLOWUP))
     g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "",
-                            SHOWS (p, OWN_FOLLOWUP) ? _("the other parents’ own follow-up")
+                            SHOWS (p, OWN_FOLLOWUP) ? _("the other parent’s own follow-up")
                                                     : _("the parents’ own follow-up"));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (!hw_recipient_policy_shows (&p->policy, fields[i].field))

@@ -13,6 +13,7 @@
 
 /* journal number → "kind\tperson id": the last copy printed for each case, this session. */
 static GHashTable *last_choice;
+static char *export_for_tests;
 
 typedef struct {
   HwStore   *store;
@@ -35,6 +36,13 @@ static void
 ask_destroy (gpointer data, GClosure *closure)
 {
   ask_free (data);
+}
+
+void
+hw_print_plan_set_export_for_tests (const char *pdf_path)
+{
+  g_free (export_for_tests);
+  export_for_tests = g_strdup (pdf_path);
 }
 
 void
@@ -92,9 +100,16 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
   job = g_strdup_printf (_("Follow-up plan %s"), ask->journal_no);
   operation = hw_print_operation_new_for_plan (ask->store, ask->journal_no, ask->today, job);
   hw_print_operation_set_recipient (operation, r->kind, r->person_id);
+  if (export_for_tests)
+    {
+      gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), FALSE);
+      gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation),
+                                               export_for_tests);
+    }
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent,
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR && parent)
+                               export_for_tests ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               parent, &error) == GTK_PRINT_OPERATION_RESULT_ERROR && parent)
     hw_window_toast_error_from (GTK_WIDGET (parent), error);
 }
 

@@ -22,4 +22,7 @@ void hw_print_plan_get_last_recipient (const char *journal_no,
                                        int        *kind,
                                        char      **person_id);
 
+/* Tests: export to @pdf_path instead of opening GTK's print dialog (NULL: the dialog). */
+void hw_print_plan_set_export_for_tests (const char *pdf_path);
+
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "hw-case-item.h"
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
+#include "hw-print-dialogs.h"
 #include "hw-error.h"
 #include "hw-findings.h"
 #include "hw-home-item.h"
@@ -1572,18 +1573,6 @@ find_message_dialog (void)
   return dialog;
 }
 
-static void
-close_print_dialogs (void)
-{
-  GList *windows = gtk_window_list_toplevels ();
-
-  for (GList *l = windows; l; l = l->next)
-    if (GTK_IS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_CANCEL);
-  g_list_free (windows);
-  hw_ui_test_spin (100);
-}
-
 /* Issue 18: the child's header has a Print button; whom the copy is for is asked first, in a
  * dialog that offers each parent by name and defaults to the last choice for the case; Ctrl+P
  * outside a record asks what to print instead of printing the overdue list unasked. */
@@ -1594,6 +1583,9 @@ START_TEST (test_print_asks_recipient_first)
   GtkDropDown *choice;
   GListModel *names;
   guint tribunal = G_MAXUINT;
+  g_autofree char *pdf = g_build_filename (fx.dir, "printed-for.pdf", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *out = NULL;
 
   open_case_by_search ("Testesen");
   ck_assert_str_eq (hw_window_get_visible_view (fx.window), "child");
@@ -1619,12 +1611,21 @@ START_TEST (test_print_asks_recipient_first)
     }
   ck_assert_uint_ne (tribunal, G_MAXUINT);
   gtk_drop_down_set_selected (choice, tribunal);
+  /* GTK's own print dialog would follow: export instead, and read what was printed. */
+  hw_print_plan_set_export_for_tests (pdf);
   /* As the dialog's buttons do: respond, then close. */
   adw_message_dialog_response (dialog, "print");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  hw_ui_test_spin (300);
-  /* GTK's own print dialog follows; cancel it. */
-  close_print_dialogs ();
+  hw_print_plan_set_export_for_tests (NULL);
+  hw_ui_test_spin (100);
+  cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  ck_assert (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  {
+    g_autofree char *printed_for = g_strdup_printf (_("Printed for: %s"),
+                                                    hw_recipient_to_label (HW_RECIPIENT_TRIBUNAL));
+
+    ck_assert_ptr_nonnull (strstr (out, printed_for));
+  }
 
   /* Again: the tribunal is now the default for this case. */
   g_signal_emit_by_name (button, "clicked");

@@ -55,6 +55,7 @@ G_DEFINE_FINAL_TYPE (HwChildPage, hw_child_page, GTK_TYPE_WIDGET)
 
 /* The most of a name a title or a message quotes. */
 #define TITLE_CHARS 80
+#define HEADER_TITLE_CHARS 40
 /* The most of any user text a label is given: Pango measures in 32-bit units, and a line of a
  * few hundred thousand characters overflows them (the label then neither wraps nor ellipsizes,
  * and widens the page). The whole text is in the record's form. */
@@ -191,7 +192,13 @@ build_header (HwChildPage *self)
    * or an older version may be any length. The header's label wraps to two lines at most. */
   g_free (self->title);
   self->title = hw_labels_dup_truncated (name, TITLE_CHARS);
-  adw_window_title_set_title (self->window_title, self->title);
+  {
+    /* The header bar centres its title, so the title's natural width counts twice against
+     * the buttons beside it: shorter there (real names are well under 40 characters). */
+    g_autofree char *header = hw_labels_dup_truncated (name, HEADER_TITLE_CHARS);
+
+    adw_window_title_set_title (self->window_title, header);
+  }
   {
     g_autofree char *journal = hw_labels_dup_truncated (c->journal_no, TITLE_CHARS);
 

@@ -18,11 +18,10 @@ struct _HwPrintOperation
   char        *journal_no;
   HwDate       today;
   HwRecipient  recipient;
+  char        *person_id;      /* the parent, for a parent's copy */
+  gboolean     recipient_chosen; /* chosen before GTK's dialog: no "Recipient" tab */
   GtkDropDown *recipient_choice;
-};
-
-static const char *const recipient_labels[] = {
-  N_("Internal use"), N_("The parents"), N_("The foster parents"), N_("The county tribunal"),
+  GPtrArray   *recipients;     /* HwPlanRecipient: the copies the choice offers */
 };
 
 G_DEFINE_FINAL_TYPE (HwPrintOperation, hw_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -35,9 +34,9 @@ hw_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
   if (self->journal_no)
     {
       g_autoptr(GError) error = NULL;
-      HwDocument *plan = hw_plan_document_new_for_case (self->store, self->journal_no,
-                                                        self->today, self->recipient, NULL,
-                                                        &error);
+      HwDocument *plan = hw_plan_document_new_for_recipient (self->store, self->journal_no,
+                                                             self->today, self->recipient,
+                                                             self->person_id, NULL, &error);
 
       if (plan == NULL)
         {
@@ -58,16 +57,32 @@ hw_print_operation_create_custom_widget (GtkPrintOperation *operation)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *label = gtk_label_new (_("Who is the printout for? What that recipient may not "
                                       "see, a protected address above all, is left out."));
-  const char *labels[G_N_ELEMENTS (recipient_labels) + 1] = { NULL };
+  g_autoptr(HwDossier) dossier = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint selected = 0;
 
-  if (self->journal_no == NULL)
+  if (self->journal_no == NULL || self->recipient_chosen)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (recipient_labels); i++)
-    labels[i] = _(recipient_labels[i]);
+  dossier = hw_store_load_case_by_journal (self->store, self->journal_no, NULL);
+  if (dossier == NULL)
+    return NULL;
+  /* One entry per copy: internal, each parent by name, the foster parents, the tribunal,
+   * the child. */
+  g_clear_pointer (&self->recipients, g_ptr_array_unref);
+  self->recipients = hw_plan_list_recipients (dossier);
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      const HwPlanRecipient *r = self->recipients->pdata[i];
+
+      g_ptr_array_add (labels, r->name);
+      if (r->kind == self->recipient && g_strcmp0 (r->person_id, self->person_id) == 0)
+        selected = i;
+    }
+  g_ptr_array_add (labels, NULL);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  self->recipient_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (labels));
-  gtk_drop_down_set_selected (self->recipient_choice, self->recipient);
+  self->recipient_choice = GTK_DROP_DOWN (gtk_drop_down_new_from_strings ((const char *const *) labels->pdata));
+  gtk_drop_down_set_selected (self->recipient_choice, selected);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->recipient_choice),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recipient"), -1);
   gtk_widget_set_margin_start (box, 12);
@@ -84,8 +99,17 @@ hw_print_operation_custom_widget_apply (GtkPrintOperation *operation, GtkWidget 
 {
   HwPrintOperation *self = HW_PRINT_OPERATION (operation);
 
-  if (self->recipient_choice)
-    self->recipient = (HwRecipient) gtk_drop_down_get_selected (self->recipient_choice);
+  if (self->recipient_choice && self->recipients)
+    {
+      guint i = gtk_drop_down_get_selected (self->recipient_choice);
+
+      if (i < self->recipients->len)
+        {
+          const HwPlanRecipient *r = self->recipients->pdata[i];
+
+          hw_print_operation_set_recipient (self, r->kind, r->person_id);
+        }
+    }
 }
 
 static void
@@ -107,6 +131,8 @@ hw_print_operation_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->store);
   g_clear_pointer (&self->journal_no, g_free);
+  g_clear_pointer (&self->person_id, g_free);
+  g_clear_pointer (&self->recipients, g_ptr_array_unref);
   G_OBJECT_CLASS (hw_print_operation_parent_class)->finalize (object);
 }
 
@@ -164,8 +190,12 @@ hw_print_operation_new_for_plan (HwStore    *store,
 }
 
 void
-hw_print_operation_set_recipient (HwPrintOperation *self, HwRecipient recipient)
+hw_print_operation_set_recipient (HwPrintOperation *self, HwRecipient recipient,
+                                  const char *person_id)
 {
   g_return_if_fail (HW_IS_PRINT_OPERATION (self));
   self->recipient = recipient;
+  self->recipient_chosen = TRUE;
+  g_free (self->person_id);
+  self->person_id = g_strdup (person_id);
 }

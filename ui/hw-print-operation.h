@@ -17,12 +17,14 @@ G_DECLARE_FINAL_TYPE (HwPrintOperation, hw_print_operation, HW, PRINT_OPERATION,
 
 HwPrintOperation *hw_print_operation_new          (HwDocument *document, const char *job_name);
 /* A child's plan, built when printing starts for the recipient chosen in the dialog's
- * "Recipient" tab (internal, parents, foster parents, tribunal). */
+ * "Recipient" tab (internal, each parent, the foster parents, the tribunal, the child). */
 HwPrintOperation *hw_print_operation_new_for_plan (HwStore    *store,
                                                    const char *journal_no,
                                                    HwDate      today,
                                                    const char *job_name);
+/* @person_id: the parent, for HW_RECIPIENT_PARENT. */
 void              hw_print_operation_set_recipient (HwPrintOperation *self,
-                                                    HwRecipient       recipient);
+                                                    HwRecipient       recipient,
+                                                    const char       *person_id);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "hw-labels.h"
 #include "hw-overdue-list.h"
 #include "hw-plan-document.h"
+#include "hw-print-dialogs.h"
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
 #include "hw-read-log.h"
@@ -237,51 +238,87 @@ hw_window_build_overdue_list (HwWindow *self, GError **error)
   return hw_overdue_list_document_new (self->store, &options, error);
 }
 
-/* Ctrl+P: the child's follow-up plan in a child's record, elsewhere the overdue list. */
+static void
+print_overdue_list (HwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwPrintOperation) operation = NULL;
+  HwDocument *document = hw_window_build_overdue_list (self, &error);
+
+  if (document == NULL)
+    {
+      hw_window_toast_error (self, error);
+      return;
+    }
+  operation = hw_print_operation_new (document, _("Overdue duties"));
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
+                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    hw_window_toast_error (self, error);
+}
+
+/* The child's plan for the case @case_id: whom for first, then GTK's dialog. */
+static void
+print_plan (HwWindow *self, const char *case_id)
+{
+  g_autoptr(GError) error = NULL;
+  HwCase *kase = hw_store_load (self->store, HW_ENTITY_CASE, case_id, &error);
+
+  if (kase == NULL)
+    {
+      hw_window_toast_error (self, error);
+      return;
+    }
+  hw_print_plan_ask_recipient (GTK_WINDOW (self), self->store, kase->journal_no,
+                               hw_application_get_today ());
+  hw_record_free (kase);
+}
+
+static void
+on_print_what_cb (AdwMessageDialog *dialog, const char *response, HwWindow *self)
+{
+  g_autofree char *case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
+
+  if (g_strcmp0 (response, "overdue") == 0)
+    print_overdue_list (self);
+  else if (g_strcmp0 (response, "plan") == 0 && case_id)
+    print_plan (self, case_id);
+}
+
+/* Ctrl+P and the Print button: in a child's record the child's plan; elsewhere it asks what
+ * to print rather than guess. */
 static void
 print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   HwWindow *self = HW_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HwPrintOperation) operation = NULL;
-  g_autofree char *job = NULL;
-  HwDocument *document = NULL;
-  HwDate today = hw_application_get_today ();
+  g_autofree char *case_id = NULL;
+  GtkWidget *dialog;
 
   if (self->store == NULL)
     return;
   if (g_strcmp0 (hw_window_get_visible_view (self), "child") == 0 &&
       hw_child_page_get_case_id (self->child_page))
     {
-      HwCase *kase = hw_store_load (self->store, HW_ENTITY_CASE,
-                                    hw_child_page_get_case_id (self->child_page), &error);
-
-      if (kase == NULL)
-        {
-          hw_window_toast_error (self, error);
-          return;
-        }
-      /* Translators: a file name for the printed plan; %s is the journal number */
-      job = g_strdup_printf (_("Follow-up plan %s"), kase->journal_no);
-      operation = hw_print_operation_new_for_plan (self->store, kase->journal_no, today, job);
-      hw_record_free (kase);
-    }
-  else
-    {
-      document = hw_window_build_overdue_list (self, &error);
-      job = g_strdup (_("Overdue duties"));
-    }
-  if (operation == NULL && document == NULL)
-    {
-      hw_window_toast_error (self, error);
+      print_plan (self, hw_child_page_get_case_id (self->child_page));
       return;
     }
-  if (operation == NULL)
-    operation = hw_print_operation_new (document, job);
-  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
-                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, GTK_WINDOW (self),
-                               &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    hw_window_toast_error (self, error);
+  if (g_strcmp0 (hw_window_get_visible_view (self), "caseload") == 0)
+    case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Do You Want to Print?"),
+                                   case_id ? _("The overdue duties of the team, or the "
+                                               "follow-up plan of the selected child.")
+                                           : _("The overdue duties of the team. To print a "
+                                               "child’s follow-up plan, open or select the "
+                                               "child first."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "overdue", _("_Overdue List…"), NULL);
+  if (case_id)
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "plan",
+                                     _("_Child’s Plan…"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_print_what_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

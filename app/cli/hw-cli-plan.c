@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* homeward-cli plan JOURNALNR -o plan.pdf [--today YYYY-MM-DD] [--recipient WHO] */
+/* homeward-cli plan JOURNALNR -o plan.pdf [--today YYYY-MM-DD] [--recipient KIND [--person ID]]
+ * homeward-cli plan JOURNALNR --list-recipients */
 #define G_LOG_DOMAIN "homeward-cli"
 
 #include "config.h"
@@ -16,6 +17,8 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *recipient_text = NULL;
+  g_autofree char *person_id = NULL;
+  gboolean list_recipients = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HwStore) store = NULL;
   g_autoptr(HwDocument) doc = NULL;
@@ -28,8 +31,13 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
     { "today", 0, 0, G_OPTION_ARG_STRING, &today_text,
       N_("Print as on this date (statuses, calendar, printed date)"), N_("YYYY-MM-DD") },
     { "recipient", 0, 0, G_OPTION_ARG_STRING, &recipient_text,
-      N_("Whom the printout is for: internal (default), parents, foster-parents or tribunal"),
-      N_("WHO") },
+      N_("Whom the printout is for: internal (default), parent, foster-parents, tribunal or "
+         "child"),
+      N_("KIND") },
+    { "person", 0, 0, G_OPTION_ARG_STRING, &person_id,
+      N_("With --recipient parent: the parent’s person id (see --list-recipients)"), N_("ID") },
+    { "list-recipients", 0, 0, G_OPTION_ARG_NONE, &list_recipients,
+      N_("List whom the plan can be printed for, as TSV: recipient, person_id, name"), NULL },
     { NULL }
   };
 
@@ -40,18 +48,42 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return hw_cli_usage_error ("plan", _("give one journal number"));
-  if (output == NULL)
+  if (output == NULL && !list_recipients)
     return hw_cli_usage_error ("plan", _("give the PDF file to write with -o FILE"));
   if (recipient_text && !hw_recipient_from_string (recipient_text, &recipient))
-    return hw_cli_usage_error ("plan", _("--recipient must be internal, parents, "
-                                         "foster-parents or tribunal"));
+    return hw_cli_usage_error ("plan", _("--recipient must be internal, parent, "
+                                         "foster-parents, tribunal or child"));
+  if (person_id && recipient != HW_RECIPIENT_PARENT)
+    return hw_cli_usage_error ("plan", _("--person goes with --recipient parent"));
+  if (recipient == HW_RECIPIENT_PARENT && person_id == NULL)
+    return hw_cli_usage_error ("plan", _("--recipient parent needs --person ID (see "
+                                         "--list-recipients)"));
   if (!hw_cli_parse_today (today_text, &today, &error))
     return hw_cli_usage_error ("plan", error->message);
 
   store = hw_cli_open_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
-  doc = hw_plan_document_new_for_case (store, argv[1], today, recipient, NULL, &error);
+  if (list_recipients)
+    {
+      g_autoptr(HwDossier) dossier = hw_store_load_case_by_journal (store, argv[1], &error);
+      g_autoptr(GPtrArray) recipients = NULL;
+
+      if (dossier == NULL)
+        return hw_cli_fail (error);
+      recipients = hw_plan_list_recipients (dossier);
+      printf ("recipient\tperson_id\tname\n");
+      for (guint i = 0; i < recipients->len; i++)
+        {
+          const HwPlanRecipient *r = recipients->pdata[i];
+
+          printf ("%s\t%s\t%s\n", hw_recipient_to_string (r->kind),
+                  r->person_id ? r->person_id : "", r->name);
+        }
+      return 0;
+    }
+  doc = hw_plan_document_new_for_recipient (store, argv[1], today, recipient, person_id, NULL,
+                                            &error);
   if (doc == NULL)
     return hw_cli_fail (error);
   if (!hw_document_write_pdf (doc, output, &error) ||

@@ -244,7 +244,9 @@ add_visits (Gen *g, HwDossier *d, HwMeasure *m, HwVisitKind kind, double p_each,
     }
 }
 
-/* A name no one else in the household has (the placed child included). */
+/* A name no one else in the household has, nor anyone in the child's case (the child, the
+ * parents: a foster parent who shares a parent's name is implausible, and a printout for the
+ * parents names them while it must name no foster-home member). */
 static char *
 unique_name (Gen *g, GPtrArray *taken, gboolean adult, const char *family)
 {
@@ -264,7 +266,8 @@ unique_name (Gen *g, GPtrArray *taken, gboolean adult, const char *family)
 }
 
 static HwDossier *
-make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since, const char *child_name)
+make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since,
+           const GPtrArray *case_names)
 {
   g_autoptr(GPtrArray) taken = g_ptr_array_new_with_free_func (g_free);
   HwFosterHome *home = new_record (g, HW_ENTITY_FOSTER_HOME, NULL);
@@ -289,7 +292,8 @@ make_home (Gen *g, HwHomeKind kind, const char *family, HwDate since, const char
       m->home_id = g_strdup (home->rec.id);
       m->role = parent ? HW_MEMBER_FOSTER_PARENT : HW_MEMBER_HOUSEHOLD;
       if (i == 0)
-        g_ptr_array_add (taken, g_strdup (child_name));
+        for (guint k = 0; k < case_names->len; k++)
+          g_ptr_array_add (taken, g_strdup (case_names->pdata[k]));
       m->name = unique_name (g, taken, parent, family);
       m->birth_date = hw_date_add_days (hw_date_add_years (g->today, -age), -between (g, 0, 360));
       m->fnr = hw_identity_make_synthetic (m->birth_date, g->sequence++);
@@ -611,12 +615,16 @@ make_child (Gen *g, guint index, const Sinks *sinks, GError **error)
   m->purpose = g_strdup ("Trygg omsorg mens foreldrene får hjelp");
   if (foster)
     {
-      g_autofree char *child_name = g_strdup_printf ("%s %s", child->given_name,
-                                                      child->family_name);
+      g_autoptr(GPtrArray) case_names = g_ptr_array_new_with_free_func (g_free);
+      GPtrArray *people = hw_dossier_get (d, HW_ENTITY_PERSON);
 
+      g_ptr_array_add (case_names, g_strdup_printf ("%s %s", child->given_name,
+                                                    child->family_name));
+      for (guint k = 0; k < people->len; k++)
+        g_ptr_array_add (case_names, g_strdup (((HwPerson *) people->pdata[k])->name));
       home = make_home (g, kinship ? HW_HOME_KINSHIP
                            : g_str_equal (category, "2.5") ? HW_HOME_EMERGENCY : HW_HOME_ORDINARY,
-                        kinship ? family : PICK (g, family_names), placed, child_name);
+                        kinship ? family : PICK (g, family_names), placed, case_names);
       m->home_id = g_strdup (((HwRecord *) home->root)->id);
       m->tilsyn_municipality = g_strdup (((HwFosterHome *) home->root)->municipality);
       if (chance (g, 0.7) || g->kept)

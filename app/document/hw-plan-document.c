@@ -8,23 +8,17 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-error.h"
 #include "hw-evaluator.h"
 #include "hw-plan-document.h"
 #include "hw-plan-findings.h"
 #include "hw-recurrence.h"
 
-/* What a recipient may see (see HwRecipient). */
-typedef struct {
-  gboolean internal;
-  gboolean contact_details;   /* addresses and phone numbers of people other than the child */
-  gboolean parent_details;    /* the parents' measures, referrals, views; assessment grounds */
-  gboolean home_details;      /* foster-home members, their certificates and documents */
-} Policy;
-
 typedef struct {
   const HwPlanInput *in;
   HwDocument        *doc;
-  Policy             policy;
+  HwRecipientPolicy  policy;         /* from the recipient table (recipients.xml) */
+  const char        *person_id;      /* the parent whose copy this is, or NULL */
   HwDate             today;
   int                review_months;
   const HwCase      *c;
@@ -33,7 +27,8 @@ typedef struct {
   const HwDossier   *home;           /* its foster home, or NULL */
   const HwDecision  *care_order;     /* latest counting care order, or NULL */
   const HwReunification *goal;       /* the assessment that set the current goal, or NULL */
-  gboolean           location_secret;/* withhold where the child lives */
+  gboolean           location_secret;/* the child's or the home's address is protected */
+  gboolean           hide_location;  /* … and this recipient may not see where the child lives */
   GPtrArray         *calendar;       /* CalendarItem */
 } Plan;
 
@@ -42,69 +37,12 @@ typedef struct {
   char    *what;
   char    *section;
   char    *responsible;
-  gboolean overdue;
+  char    *source;
 } CalendarItem;
 
+#define SHOWS(p, field) hw_recipient_policy_shows (&(p)->policy, HW_PLAN_FIELD_##field)
+
 /* ---- Recipients and findings ---- */
-
-static const char *const recipient_names[] = { "internal", "parents", "foster-parents",
-                                               "tribunal", NULL };
-
-gboolean
-hw_recipient_from_string (const char *text, HwRecipient *recipient)
-{
-  for (guint i = 0; text && recipient_names[i]; i++)
-    if (g_str_equal (text, recipient_names[i]))
-      {
-        if (recipient)
-          *recipient = (HwRecipient) i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-hw_recipient_to_string (HwRecipient recipient)
-{
-  g_return_val_if_fail ((guint) recipient <= HW_RECIPIENT_TRIBUNAL, NULL);
-  return recipient_names[recipient];
-}
-
-const char *
-hw_recipient_to_label (HwRecipient recipient)
-{
-  switch (recipient)
-    {
-    case HW_RECIPIENT_INTERNAL:
-      /* Translators: for whom a plan was printed: "Printed for: %s" */
-      return _("internal use in the child welfare service");
-    case HW_RECIPIENT_PARENTS:
-      return _("the parents");
-    case HW_RECIPIENT_FOSTER_PARENTS:
-      return _("the foster parents");
-    case HW_RECIPIENT_TRIBUNAL:
-      return _("the county tribunal (barneverns- og helsenemnda)");
-    default:
-      return "";
-    }
-}
-
-static Policy
-policy_for (HwRecipient recipient)
-{
-  switch (recipient)
-    {
-    case HW_RECIPIENT_INTERNAL:
-      return (Policy) { TRUE, TRUE, TRUE, TRUE };
-    case HW_RECIPIENT_PARENTS:
-      return (Policy) { FALSE, FALSE, TRUE, FALSE };
-    case HW_RECIPIENT_FOSTER_PARENTS:
-      return (Policy) { FALSE, FALSE, FALSE, TRUE };
-    case HW_RECIPIENT_TRIBUNAL:
-    default:
-      return (Policy) { FALSE, TRUE, TRUE, TRUE };
-    }
-}
 
 HwPlanFinding *
 hw_plan_finding_new (const char *rule_id, HwPlanFindingState state, HwDate due)
@@ -123,12 +61,14 @@ hw_plan_finding_free (HwPlanFinding *finding)
   if (finding == NULL)
     return;
   g_free (finding->rule_id);
+  g_free (finding->subject_id);
+  g_free (finding->subject_withheld);
+  g_free (finding->explanation_withheld);
   g_free (finding->title);
   g_free (finding->subject);
   g_free (finding->explanation);
   g_free (finding->source);
   g_free (finding->legal_class);
-  g_free (finding->subject_id);
   g_free (finding);
 }
 
@@ -145,11 +85,35 @@ finding_visible (const Plan *p, const HwPlanFinding *f)
   if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "PARENT_"))
     about = HW_PLAN_ABOUT_PARENT;
 
-  if (p->in->recipient == HW_RECIPIENT_PARENTS && about == HW_PLAN_ABOUT_HOME_MEMBER)
-    return FALSE;
-  if (p->in->recipient == HW_RECIPIENT_FOSTER_PARENTS && about == HW_PLAN_ABOUT_PARENT)
-    return FALSE;
+  if (about == HW_PLAN_ABOUT_HOME_MEMBER)
+    return SHOWS (p, HOME_DOCUMENTS) && (!p->hide_location || !f->reveals_location);
+  if (about == HW_PLAN_ABOUT_PARENT)
+    return SHOWS (p, PARENT_FOLLOWUP) ||
+           (SHOWS (p, OWN_FOLLOWUP) && p->person_id && g_strcmp0 (f->subject_id,
+                                                                  p->person_id) == 0);
   return TRUE;
+}
+
+/* A parent's own follow-up (measures, referrals, their activities) for this recipient. */
+static gboolean
+followup_visible (const Plan *p, const char *person_id)
+{
+  if (SHOWS (p, PARENT_FOLLOWUP))
+    return TRUE;
+  return SHOWS (p, OWN_FOLLOWUP) && p->person_id && g_strcmp0 (person_id, p->person_id) == 0;
+}
+
+/* A finding's subject and explanation as this recipient may read them. */
+static const char *
+finding_subject (const Plan *p, const HwPlanFinding *f)
+{
+  return p->hide_location && f->reveals_location ? f->subject_withheld : f->subject;
+}
+
+static const char *
+finding_explanation (const Plan *p, const HwPlanFinding *f)
+{
+  return p->hide_location && f->reveals_location ? f->explanation_withheld : f->explanation;
 }
 
 /* ---- Small helpers ---- */
@@ -482,40 +446,27 @@ calendar_item_free (gpointer data)
   g_free (item->what);
   g_free (item->section);
   g_free (item->responsible);
+  g_free (item->source);
   g_free (item);
 }
 
+/* The calendar holds what falls due from the print date to twelve months after it; anything
+ * already overdue is listed as overdue where it belongs (section 8), not here. */
 static void
 calendar_add (Plan *p, HwDate date, const char *what, const char *section,
-              const char *responsible, gboolean overdue)
+              const char *responsible, const char *source)
 {
   CalendarItem *item;
 
-  if (date == HW_DATE_NONE || date > hw_date_add_months (p->today, 12))
-    return;
-  if (date < p->today && !overdue)
+  if (date == HW_DATE_NONE || date < p->today || date > hw_date_add_months (p->today, 12))
     return;
   item = g_new0 (CalendarItem, 1);
   item->date = date;
   item->what = g_strdup (what);
   item->section = g_strdup (section);
   item->responsible = g_strdup (responsible);
-  item->overdue = overdue;
+  item->source = g_strdup (source);
   g_ptr_array_add (p->calendar, item);
-}
-
-/* The finding of @rule_id about the record @subject_id. */
-static const HwPlanFinding *
-find_finding_about (const Plan *p, const char *rule_id, const char *subject_id)
-{
-  for (guint i = 0; p->in->findings && i < p->in->findings->len; i++)
-    {
-      const HwPlanFinding *f = p->in->findings->pdata[i];
-
-      if (g_strcmp0 (f->rule_id, rule_id) == 0 && g_strcmp0 (f->subject_id, subject_id) == 0)
-        return f;
-    }
-  return NULL;
 }
 
 /* The latest (by due date) finding of @rule_id. */
@@ -534,14 +485,16 @@ find_latest_finding (const Plan *p, const char *rule_id)
   return latest;
 }
 
+/* @subject_id NULL: the rule's first finding. */
 static const HwPlanFinding *
-find_finding (const Plan *p, const char *rule_id)
+find_finding (const Plan *p, const char *rule_id, const char *subject_id)
 {
   for (guint i = 0; p->in->findings && i < p->in->findings->len; i++)
     {
       const HwPlanFinding *f = p->in->findings->pdata[i];
 
-      if (g_strcmp0 (f->rule_id, rule_id) == 0)
+      if (g_strcmp0 (f->rule_id, rule_id) == 0 &&
+          (subject_id == NULL || g_strcmp0 (f->subject_id, subject_id) == 0))
         return f;
     }
   return NULL;
@@ -595,6 +548,7 @@ study_case (Plan *p)
 
   p->location_secret = (p->child && p->child->protected_address) ||
                        (p->home && ((HwFosterHome *) p->home->root)->protected_address);
+  p->hide_location = p->location_secret && !SHOWS (p, PROTECTED_LOCATION);
 }
 
 static const HwPlan *
@@ -658,28 +612,36 @@ shown_address (const Plan *p, const char *address, gboolean is_protected, gboole
 {
   if (address == NULL || *address == '\0')
     return NULL;
-  if (is_protected && p->policy.internal)
+  if (is_protected && SHOWS (p, PROTECTED_LOCATION))
     /* Translators: an address printed only on internal printouts */
     return g_strdup_printf (_("%s (PROTECTED ADDRESS – do not disclose)"), address);
   /* Where the child lives is left out, saying so; someone else's protected address is left
    * out without a word, since even that there is one can tell too much. */
-  if (own_child && (is_protected || p->location_secret) && !p->policy.internal)
+  if (own_child && (is_protected || p->hide_location || !SHOWS (p, CHILD_ADDRESS)))
     return g_strdup (_("Left out of this printout"));
   if (is_protected)
     return NULL;
-  if (!own_child && !p->policy.contact_details)
+  if (!own_child && !SHOWS (p, CONTACT_DETAILS))
     return NULL;
   return g_strdup (address);
 }
 
 /* ---- Sections ---- */
 
-static void
+/* FALSE when the recipient table leaves section @number out: its heading stays, so the
+ * numbering is the same in every copy, and says so. */
+static gboolean
 add_section (Plan *p, guint number, const char *title)
 {
   g_autofree char *text = g_strdup_printf ("%u. %s", number, title);
 
   hw_document_add_heading (p->doc, text);
+  if (!hw_recipient_policy_has_section (&p->policy, (HwPlanSection) (number - 1)))
+    {
+      hw_document_add_note (p->doc, _("Left out of this printout."));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -717,8 +679,7 @@ add_activity_table (Plan *p, GPtrArray *activities, const char *section)
       hw_doc_table_add_row_markup (t, (const char *[]) { title, due_m, resp, part, status_m,
                                                          basis });
       if (status == HW_ACTIVITY_PLANNED || status == HW_ACTIVITY_OVERDUE)
-        calendar_add (p, a->due, a->title, section, a->responsible,
-                      status == HW_ACTIVITY_OVERDUE);
+        calendar_add (p, a->due, a->title, section, a->responsible, a->basis);
     }
 }
 
@@ -763,7 +724,9 @@ section_header_block (Plan *p)
   const HwStaff *leader = team_leader (p);
   const HwPlan *plan = current_plan (p);
 
-  add_section (p, 1, _("The child, the decision and the placement"));
+  if (!add_section (p, 1, _("The child, the decision and the placement")))
+    return;
+
   t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
   hw_doc_table_add_field (t, _("Child"), name);
   hw_doc_table_add_field (t, _("Born"), born);
@@ -775,7 +738,7 @@ section_header_block (Plan *p)
         hw_doc_table_add_field (t, _("Address"), address);
       if (p->child->school && *p->child->school)
         hw_doc_table_add_field (t, _("Kindergarten or school"),
-                                p->location_secret && !p->policy.internal
+                                p->hide_location || !SHOWS (p, SCHOOL)
                                   ? _("Left out of this printout")
                                   : p->child->school);
     }
@@ -858,7 +821,7 @@ section_header_block (Plan *p)
           if (e->kind == HW_EVIDENCE_CONTRACT && ours && e->date > contract)
             contract = e->date;
         }
-      if (p->location_secret && !p->policy.internal)
+      if (p->hide_location || !SHOWS (p, FOSTER_HOME))
         home_text = g_strdup_printf ("%s (%s)", home_kind_label (home->kind),
                                      _("name and place left out of this printout"));
       else
@@ -874,7 +837,7 @@ section_header_block (Plan *p)
     {
       g_autofree char *tilsyn = NULL;
 
-      if (p->location_secret && !p->policy.internal)
+      if (p->hide_location || !SHOWS (p, FOSTER_HOME))
         tilsyn = g_strdup (_("The foster home’s municipality"));
       else
         tilsyn = g_strdup_printf (_("Municipality %s"), p->placement->tilsyn_municipality);
@@ -907,7 +870,9 @@ section_summary (Plan *p)
   g_autofree char *grow_up = NULL;
   const char *duration = NULL;
 
-  add_section (p, 2, _("Summary"));
+  if (!add_section (p, 2, _("Summary")))
+    return;
+
   if (p->c->summary && *p->c->summary)
     hw_document_add_text (p->doc, p->c->summary);
   else
@@ -968,7 +933,9 @@ section_child (Plan *p)
   const char *description;
   const char *section = _("Part 1: The child");
 
-  add_section (p, 3, section);
+  if (!add_section (p, 3, section))
+    return;
+
   add_activity_table (p, activities, section);
   description = p->in->template ? hw_plan_template_get_description (p->in->template) : NULL;
   {
@@ -1005,6 +972,11 @@ section_child (Plan *p)
   }
 
   hw_document_add_subheading (p->doc, _("The child’s views and how they were weighed"));
+  if (!SHOWS (p, CHILD_VIEWS))
+    {
+      hw_document_add_note (p->doc, _("Left out of this printout."));
+      return;
+    }
   if (p->c->child_views && *p->c->child_views)
     hw_document_add_text (p->doc, p->c->child_views);
   for (guint i = 0; i < assessments->len; i++)
@@ -1038,7 +1010,9 @@ section_parents (Plan *p)
   const char *section = _("Part 2: The parents");
   guint n_parents = 0;
 
-  add_section (p, 4, section);
+  if (!add_section (p, 4, section))
+    return;
+
 
   for (guint i = 0; i < persons->len; i++)
     {
@@ -1061,11 +1035,11 @@ section_parents (Plan *p)
       address = shown_address (p, person->address, person->protected_address, FALSE);
       if (address)
         hw_doc_table_add_field (t, _("Address"), address);
-      if (person->phone && *person->phone && p->policy.contact_details &&
-          (!person->protected_address || p->policy.internal))
+      if (person->phone && *person->phone && SHOWS (p, CONTACT_DETAILS) &&
+          (!person->protected_address || SHOWS (p, PROTECTED_LOCATION)))
         hw_doc_table_add_field (t, _("Phone"), person->phone);
 
-      if (!p->policy.parent_details)
+      if (!followup_visible (p, person->rec.id))
         continue;
       own = activities_where (p, HW_PART_PARENTS, person->rec.id, FALSE, FALSE);
       if (own->len)
@@ -1084,7 +1058,7 @@ section_parents (Plan *p)
       /* A parent-specific activity for a person no longer in the case is still shown. */
       if (pid && find_person (p, pid) && is_parent (find_person (p, pid)))
         continue;
-      if (pid && !p->policy.parent_details)
+      if (pid && !followup_visible (p, pid))
         continue;
       g_ptr_array_add (joint, a);
     }
@@ -1092,11 +1066,13 @@ section_parents (Plan *p)
   add_activity_table (p, joint, section);
 
   hw_document_add_subheading (p->doc, _("Measures offered and accepted; referrals"));
-  if (!p->policy.parent_details)
+  if (!SHOWS (p, PARENT_FOLLOWUP) && !SHOWS (p, OWN_FOLLOWUP))
     {
       hw_document_add_note (p->doc, _("Left out of this printout: the parents’ own follow-up."));
       return;
     }
+  if (!SHOWS (p, PARENT_FOLLOWUP))
+    hw_document_add_note (p->doc, _("Only the follow-up of the parent this copy is for."));
   {
     static const double widths[] = { 11, 18, 22, 30, 19 };
     const char *headers[] = { _("Date"), _("Parent"), _("What"), _("Provider and notes"),
@@ -1111,6 +1087,8 @@ section_parents (Plan *p)
         g_autofree char *notes = NULL;
         g_autoptr(GString) state = g_string_new (NULL);
 
+        if (!followup_visible (p, f->person_id))
+          continue;
         if (t == NULL)
           t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths,
                                      headers);
@@ -1143,7 +1121,9 @@ section_foster_family (Plan *p)
   const char *section = _("Part 3: The foster family");
   const HwActivity *needs = NULL;
 
-  add_section (p, 5, section);
+  if (!add_section (p, 5, section))
+    return;
+
   if (p->home)
     {
       static const double widths[] = { 31, 69 };
@@ -1152,10 +1132,10 @@ section_foster_family (Plan *p)
       HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
       g_autoptr(GString) parents = g_string_new (NULL);
       g_autoptr(GString) household = g_string_new (NULL);
-      g_autofree char *address = shown_address (p, home->address, home->protected_address,
-                                                FALSE);
+      g_autofree char *address = p->hide_location || !SHOWS (p, FOSTER_HOME) ? NULL
+        : shown_address (p, home->address, home->protected_address, FALSE);
 
-      if (!(p->location_secret && !p->policy.internal))
+      if (!p->hide_location && SHOWS (p, FOSTER_HOME))
         {
           hw_doc_table_add_field (t, _("Foster home"), or_dash (home->name));
           if (home->municipality)
@@ -1173,9 +1153,9 @@ section_foster_family (Plan *p)
             continue;
           g_string_append_printf (into, "%s%s", into->len ? ", " : "", or_dash (m->name));
         }
-      if (parents->len && (p->policy.home_details || !p->location_secret))
+      if (parents->len && !p->hide_location && SHOWS (p, FOSTER_PARENTS))
         hw_doc_table_add_field (t, _("Foster parents"), parents->str);
-      if (household->len && p->policy.home_details)
+      if (household->len && !p->hide_location && SHOWS (p, HOUSEHOLD))
         hw_doc_table_add_field (t, _("Others in the household"), household->str);
     }
   else
@@ -1201,7 +1181,7 @@ section_foster_family (Plan *p)
     hw_document_add_text (p->doc, text);
   }
 
-  if (p->home && p->policy.home_details)
+  if (p->home && !p->hide_location && SHOWS (p, HOME_DOCUMENTS))
     {
       static const double widths[] = { 30, 28, 14, 28 };
       const char *headers[] = { _("Document"), _("Person"), _("Date"), _("Note") };
@@ -1244,12 +1224,13 @@ section_samvaer (Plan *p)
                             _("Last 12 months") };
   HwDate from = hw_date_add_days (hw_date_add_months (p->today, -12), 1);
   const char *section = _("Contact (samvær)");
-  const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION");
   const HwPlanFinding *year;
   HwDocTable *t = NULL;
   g_autoptr(GString) next = g_string_new (NULL);
 
-  add_section (p, 6, section);
+  if (!add_section (p, 6, section))
+    return;
+
   for (guint i = 0; i < agreements->len; i++)
     {
       const HwSamvaerAgreement *a = agreements->pdata[i];
@@ -1267,6 +1248,8 @@ section_samvaer (Plan *p)
       int planned = -1;
       int per_year = p->care_order ? p->care_order->min_samvaer_per_year : 0;
       const HwPlanFinding *below;
+      /* The rule engine's finding for this agreement, when it made one. */
+      const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION", a->rec.id);
 
       if (a->valid_to && a->valid_to < from)
         continue;   /* ended over a year ago */
@@ -1334,7 +1317,7 @@ section_samvaer (Plan *p)
                                 cancelled[HW_SESSION_CANCELLED_FOSTER_HOME]);
       /* The rule engine's verdict on the schedule (SAMVAER_AGREEMENT_BELOW_MINIMUM), not a
        * count of the plan's own. */
-      below = find_finding_about (p, "SAMVAER_AGREEMENT_BELOW_MINIMUM", a->rec.id);
+      below = find_finding (p, "SAMVAER_AGREEMENT_BELOW_MINIMUM", a->rec.id);
       if (below && below->state != HW_PLAN_FINDING_OK)
         g_string_append_printf (happened, "\n%s", _("The schedule is below the tribunal’s "
                                                      "minimum"));
@@ -1358,8 +1341,16 @@ section_samvaer (Plan *p)
           g_autofree char *what = g_strdup_printf (_("Evaluation of contact with %s"),
                                                    person && person->name ? person->name : "—");
 
-          g_string_append_printf (next, "%s%s: %s", next->len ? "\n" : "", what, date);
-          calendar_add (p, due, what, section, _("Caseworker"), due < p->today);
+          if (due < p->today)
+            /* Translators: a next evaluation already passed: "Evaluation of contact with
+             * Kari: 24.09.2024 (overdue)" */
+            g_string_append_printf (next, _("%s%s: %s (overdue)"), next->len ? "\n" : "", what,
+                                    date);
+          else
+            g_string_append_printf (next, "%s%s: %s", next->len ? "\n" : "", what, date);
+          /* The rule engine's finding is in the calendar already (section 8's duties). */
+          if (eval_finding == NULL)
+            calendar_add (p, due, what, section, _("Caseworker"), NULL);
         }
     }
   if (t == NULL)
@@ -1392,10 +1383,12 @@ section_reunification (Plan *p)
   GPtrArray *returns = hw_dossier_get (p->in->dossier, HW_ENTITY_RETURN);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   const char *section = _("Reunification");
-  const HwPlanFinding *review = find_finding (p, "REUNIFICATION_REVIEW");
+  const HwPlanFinding *review = find_finding (p, "REUNIFICATION_REVIEW", NULL);
   HwDate last = HW_DATE_NONE;
 
-  add_section (p, 7, section);
+  if (!add_section (p, 7, section))
+    return;
+
   {
     static const double widths[] = { 31, 69 };
     HwDocTable *t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
@@ -1408,7 +1401,7 @@ section_reunification (Plan *p)
                                                  date);
 
         hw_doc_table_add_field (t, _("Current goal"), text);
-        if (p->policy.parent_details)
+        if (SHOWS (p, ASSESSMENT_GROUNDS))
           {
             hw_doc_table_add_field (t, _("Grounds"), or_dash (p->goal->grounds));
             if (p->goal->prerequisites)
@@ -1420,7 +1413,7 @@ section_reunification (Plan *p)
 
             hw_doc_table_add_field (t, _("Planned return"), planned);
             calendar_add (p, p->goal->planned_return, _("Planned return home"), section,
-                          _("Caseworker"), FALSE);
+                          _("Caseworker"), NULL);
           }
       }
     else
@@ -1457,7 +1450,7 @@ section_reunification (Plan *p)
           g_autofree char *conclusion = NULL;
           const char *by = staff_name (p, r->assessed_by);
 
-          if (p->policy.parent_details && r->grounds && *r->grounds)
+          if (SHOWS (p, ASSESSMENT_GROUNDS) && r->grounds && *r->grounds)
             conclusion = g_strdup_printf ("%s. %s", goal_label (r->goal), r->grounds);
           else
             conclusion = g_strdup (goal_label (r->goal));
@@ -1473,12 +1466,14 @@ section_reunification (Plan *p)
                    : hw_date_add_months (last ? last : p->care_order->start_date,
                                          p->review_months);
       g_autofree char *date = DATE (due);
-      g_autofree char *text = g_strdup_printf (_("Next assessment due: %s."), date);
+      g_autofree char *text = due < p->today
+        /* Translators: a reunification assessment whose due date has passed */
+        ? g_strdup_printf (_("Next assessment was due %s: overdue."), date)
+        : g_strdup_printf (_("Next assessment due: %s."), date);
 
       hw_document_add_text (p->doc, text);
       if (review == NULL)
-        calendar_add (p, due, _("Reunification assessment"), section, _("Caseworker"),
-                      due < p->today);
+        calendar_add (p, due, _("Reunification assessment"), section, _("Caseworker"), NULL);
     }
 
   if (returns->len > 0 || (p->goal && p->goal->goal == HW_GOAL_RETURN_IN_PREPARATION))
@@ -1524,7 +1519,7 @@ section_reunification (Plan *p)
               g_autofree char *due = DATE (a->due);
               g_autofree char *status = hw_activity_dup_status_text (a, p->today);
 
-              if (activity_person_id (a) && !p->policy.parent_details)
+              if (activity_person_id (a) && !followup_visible (p, activity_person_id (a)))
                 continue;
               hw_doc_table_add_row (t, (const char *[]) { hw_part_to_label (a->part), a->title,
                                                           due, status });
@@ -1594,7 +1589,9 @@ section_findings (Plan *p)
   GPtrArray *activities = hw_dossier_get (p->in->dossier, HW_ENTITY_ACTIVITY);
   guint overdue_activities = 0;
 
-  add_section (p, 8, section);
+  if (!add_section (p, 8, section))
+    return;
+
   if (p->in->findings == NULL)
     hw_document_add_note (p->doc, _("The rule engine was not available when this plan was "
                                     "printed: missing documentation was not checked."));
@@ -1612,15 +1609,16 @@ section_findings (Plan *p)
               g_ptr_array_add (missed, f);
               continue;
             }
-          if (!f->met)
+          if (!f->met && f->state != HW_PLAN_FINDING_OVERDUE &&
+              f->state != HW_PLAN_FINDING_MISSING)
             {
-              g_autofree char *what = f->subject && *f->subject
-                ? g_strdup_printf ("%s – %s", f->title ? f->title : f->rule_id, f->subject)
+              const char *subject = finding_subject (p, f);
+              g_autofree char *what = subject && *subject
+                ? g_strdup_printf ("%s – %s", f->title ? f->title : f->rule_id, subject)
                 : g_strdup (f->title ? f->title : f->rule_id);
 
-              calendar_add (p, f->due, what, section, NULL,
-                            f->state == HW_PLAN_FINDING_OVERDUE ||
-                            f->state == HW_PLAN_FINDING_MISSING);
+              /* Translators: the calendar's "Part of the plan" for a duty of the law */
+              calendar_add (p, f->due, what, _("Legal duties"), NULL, f->source);
             }
           if (f->state != HW_PLAN_FINDING_OK)
             g_ptr_array_add (shown, f);
@@ -1642,8 +1640,8 @@ section_findings (Plan *p)
               g_autofree char *due = DATE (f->due);
               g_autofree char *due_m = esc (due);
               g_autofree char *title = esc (f->title ? f->title : f->rule_id);
-              g_autofree char *subject = esc (f->subject);
-              g_autofree char *why = esc (f->explanation);
+              g_autofree char *subject = esc (finding_subject (p, f));
+              g_autofree char *why = esc (finding_explanation (p, f));
               g_autofree char *source = esc (f->source);
               g_autofree char *klass = esc (f->legal_class);
               g_autofree char *state = NULL;
@@ -1676,7 +1674,9 @@ section_findings (Plan *p)
     }
 
   for (guint i = 0; i < activities->len; i++)
-    if (hw_activity_get_status (activities->pdata[i], p->today) == HW_ACTIVITY_OVERDUE)
+    if (hw_activity_get_status (activities->pdata[i], p->today) == HW_ACTIVITY_OVERDUE &&
+        (activity_person_id (activities->pdata[i]) == NULL ||
+         followup_visible (p, activity_person_id (activities->pdata[i]))))
       overdue_activities++;
   if (overdue_activities)
     {
@@ -1704,11 +1704,24 @@ compare_calendar (gconstpointer a, gconstpointer b)
 static void
 section_calendar (Plan *p)
 {
-  static const double widths[] = { 13, 47, 22, 18 };
-  const char *headers[] = { _("Date"), _("What"), _("Section"), _("Responsible") };
+  static const double widths[] = { 12, 38, 17, 14, 19 };
+  /* "Part of the plan": the section the item comes from; never a legal section (§) */
+  const char *headers[] = { _("Date"), _("What"), _("Part of the plan"), _("Responsible"),
+                            _("Legal source") };
   HwDocTable *t;
 
-  add_section (p, 9, _("Calendar for the next 12 months"));
+  if (!add_section (p, 9, _("Calendar for the next 12 months")))
+    return;
+
+  {
+    g_autofree char *from = DATE (p->today);
+    g_autofree char *to = DATE (hw_date_add_months (p->today, 12));
+    /* Translators: under the calendar's heading; what is overdue is in section 8 */
+    g_autofree char *text = g_strdup_printf (_("From %s to %s. What is already overdue is "
+                                               "listed in section 8."), from, to);
+
+    hw_document_add_note (p->doc, text);
+  }
   if (p->calendar->len == 0)
     {
       hw_document_add_note (p->doc, _("Nothing falls due in the next 12 months."));
@@ -1720,17 +1733,9 @@ section_calendar (Plan *p)
     {
       const CalendarItem *item = p->calendar->pdata[i];
       g_autofree char *date = DATE (item->date);
-      g_autofree char *date_m = NULL;
-      g_autofree char *what = esc (item->what);
-      g_autofree char *section = esc (item->section);
-      g_autofree char *resp = esc (item->responsible);
 
-      if (item->overdue)
-        /* Translators: a calendar date already passed, "12.03.2026 (overdue)" */
-        date_m = g_markup_printf_escaped ("<b>%s</b>\n<b>⚠ %s</b>", date, _("overdue"));
-      else
-        date_m = esc (date);
-      hw_doc_table_add_row_markup (t, (const char *[]) { date_m, what, section, resp });
+      hw_doc_table_add_row (t, (const char *[]) { date, item->what, item->section,
+                                                  item->responsible, item->source });
     }
 }
 
@@ -1742,7 +1747,9 @@ section_signatures (Plan *p)
   const HwStaff *leader = team_leader (p);
   HwDocTable *t;
 
-  add_section (p, 10, _("Signatures"));
+  if (!add_section (p, 10, _("Signatures")))
+    return;
+
   t = hw_document_add_table (p->doc, HW_TABLE_SIGNATURES | HW_TABLE_KEEP_TOGETHER,
                              G_N_ELEMENTS (widths), widths, headers);
   hw_doc_table_add_row (t, (const char *[]) { _("Caseworker (kontaktperson)"),
@@ -1760,35 +1767,58 @@ section_signatures (Plan *p)
                                   "cannot be appealed."));
 }
 
+/* "Marit Sæther (mother)", "the foster parents": whom this copy is for. */
 static char *
-recipient_statement (HwRecipient recipient)
+recipient_name (const Plan *p)
 {
-  const char *left_out;
+  const HwPerson *person = p->person_id ? find_person (p, p->person_id) : NULL;
 
-  switch (recipient)
+  if (p->in->recipient == HW_RECIPIENT_PARENT && person)
+    return g_strdup_printf ("%s (%s)", or_dash (person->name), relation_label (person->relation));
+  if (p->in->recipient == HW_RECIPIENT_CHILD && p->child)
     {
-    case HW_RECIPIENT_INTERNAL:
-      left_out = _("Contains protected information: not to be handed out.");
-      break;
-    case HW_RECIPIENT_PARENTS:
-      left_out = _("Left out: protected addresses and anything that could tell where the "
-                   "child lives, other people’s contact details, and information about the "
-                   "foster family’s members.");
-      break;
-    case HW_RECIPIENT_FOSTER_PARENTS:
-      left_out = _("Left out: protected addresses, contact details, the parents’ own "
-                   "follow-up and the grounds of reunification assessments.");
-      break;
-    case HW_RECIPIENT_TRIBUNAL:
-    default:
-      left_out = _("Left out: protected addresses and anything that could tell where the "
-                   "child lives.");
-      break;
+      g_autofree char *name = child_name (p->child);
+
+      /* Translators: for whom a plan was printed: "the child, Ola Nordmann" */
+      return g_strdup_printf (_("the child, %s"), name);
     }
-  /* Translators: the framed statement on the first page: "Printed for: the parents. Left
-   * out: …" */
-  return g_markup_printf_escaped (_("<b>Printed for: %s.</b> %s"),
-                                  hw_recipient_to_label (recipient), left_out);
+  return g_strdup (hw_recipient_to_label (p->in->recipient));
+}
+
+/* What this copy leaves out, from the recipient table. */
+static char *
+recipient_statement (const Plan *p)
+{
+  static const struct { HwPlanField field; const char *label; } fields[] = {
+    { HW_PLAN_FIELD_CONTACT_DETAILS, N_("other people’s contact details") },
+    { HW_PLAN_FIELD_FOSTER_HOME, N_("the foster home’s name and address") },
+    { HW_PLAN_FIELD_FOSTER_PARENTS, N_("the foster parents’ names") },
+    { HW_PLAN_FIELD_HOUSEHOLD, N_("the foster household’s other members") },
+    { HW_PLAN_FIELD_HOME_DOCUMENTS, N_("the foster home’s documents") },
+    { HW_PLAN_FIELD_ASSESSMENT_GROUNDS, N_("the grounds of reunification assessments") },
+    { HW_PLAN_FIELD_CHILD_VIEWS, N_("the child’s views") },
+  };
+  g_autofree char *name = recipient_name (p);
+  g_autoptr(GString) left_out = g_string_new (NULL);
+
+  if (SHOWS (p, PROTECTED_LOCATION))
+    return g_markup_printf_escaped (_("<b>Printed for: %s.</b> %s"), name,
+                                    _("Contains protected information: not to be handed out."));
+  if (p->location_secret)
+    g_string_append (left_out, _("anything that could tell where the child lives"));
+  if (!SHOWS (p, PARENT_FOLLOWUP))
+    g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "",
+                            SHOWS (p, OWN_FOLLOWUP) ? _("the other parent’s own follow-up")
+                                                    : _("the parents’ own follow-up"));
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!hw_recipient_policy_shows (&p->policy, fields[i].field))
+      g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "", _(fields[i].label));
+  if (left_out->len == 0)
+    return g_markup_printf_escaped (_("<b>Printed for: %s.</b>"), name);
+  /* Translators: the framed statement on the first page: "Printed for: Kari Hansen (mother).
+   * Left out: …" */
+  return g_markup_printf_escaped (_("<b>Printed for: %s.</b> Left out: %s."), name,
+                                  left_out->str);
 }
 
 HwDocument *
@@ -1810,12 +1840,32 @@ hw_plan_document_new (const HwPlanInput *input)
   const HwPlan *current;
 
   g_return_val_if_fail (input != NULL && input->dossier != NULL, NULL);
-  g_return_val_if_fail ((guint) input->recipient <= HW_RECIPIENT_TRIBUNAL, NULL);
+  g_return_val_if_fail ((guint) input->recipient < HW_N_RECIPIENTS, NULL);
 
   doc = hw_document_new ();
   p->in = input;
   p->doc = doc;
-  p->policy = policy_for (input->recipient);
+  if (input->recipients)
+    p->policy = input->recipients->policy[input->recipient];
+  else
+    {
+      HwRecipientTable table;
+      g_autoptr(GError) error = NULL;
+
+      if (hw_recipient_table_load_default (&table, &error))
+        p->policy = table.policy[input->recipient];
+      else
+        {
+          /* Fail closed: without the table a copy for anyone else shows no section. */
+          g_warning ("%s", error->message);
+          p->policy = (HwRecipientPolicy) { 0, 0 };
+          if (input->recipient == HW_RECIPIENT_INTERNAL)
+            p->policy = (HwRecipientPolicy) { (1u << HW_N_PLAN_SECTIONS) - 1,
+                                              (1u << HW_N_PLAN_FIELDS) - 1 };
+        }
+    }
+  /* Only a parent's copy is one person's; own-followup means nothing in the others. */
+  p->person_id = input->recipient == HW_RECIPIENT_PARENT ? input->recipient_person_id : NULL;
   p->today = input->today ? input->today : hw_date_today ();
   p->review_months = input->review_months > 0 ? input->review_months : 12;
   p->c = hw_dossier_case (input->dossier);
@@ -1829,7 +1879,11 @@ hw_plan_document_new (const HwPlanInput *input)
   /* Translators: the running header's right side: the child's initials and the case number */
   header_right = g_strdup_printf (_("%s · Case %s"), initials, or_dash (p->c->journal_no));
   /* Translators: on every page, under the confidentiality marking */
-  header_note = g_strdup_printf (_("Printed for: %s"), hw_recipient_to_label (input->recipient));
+  {
+    g_autofree char *for_whom = recipient_name (p);
+
+    header_note = g_strdup_printf (_("Printed for: %s"), for_whom);
+  }
   hw_document_set_header (doc, hw_document_get_confidentiality_marking (), header_right,
                           header_note);
   printed = DATE (p->today);
@@ -1849,7 +1903,7 @@ hw_plan_document_new (const HwPlanInput *input)
   /* Translators: under the plan's title: the child's name, birth date and case number */
   subtitle = g_strdup_printf (_("%s, born %s · case %s"), name, born, or_dash (p->c->journal_no));
   hw_document_add_title (doc, _("Follow-up plan – care package"), subtitle);
-  statement = recipient_statement (input->recipient);
+  statement = recipient_statement (p);
   hw_document_add_notice (doc, statement);
 
   section_header_block (p);
@@ -1871,6 +1925,15 @@ HwDocument *
 hw_plan_document_new_for_case (HwStore *store, const char *journal_no, HwDate today,
                                HwRecipient recipient, const char *printed_by, GError **error)
 {
+  return hw_plan_document_new_for_recipient (store, journal_no, today, recipient, NULL,
+                                             printed_by, error);
+}
+
+HwDocument *
+hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDate today,
+                                    HwRecipient recipient, const char *person_id,
+                                    const char *printed_by, GError **error)
+{
   g_autoptr(HwDossier) dossier = NULL;
   g_autoptr(GHashTable) homes = NULL;
   g_autoptr(GPtrArray) staff = NULL;
@@ -1890,6 +1953,18 @@ hw_plan_document_new_for_case (HwStore *store, const char *journal_no, HwDate to
   dossier = hw_store_load_case_by_journal (store, journal_no, error);
   if (dossier == NULL)
     return NULL;
+  if (recipient == HW_RECIPIENT_PARENT && !hw_plan_is_recipient_parent (dossier, person_id))
+    {
+      if (person_id)
+        g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                     _("--person: %s is not a parent of case %s with parental responsibility "
+                       "or samvær"), person_id, journal_no);
+      else
+        g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                     _("--person: a parent’s copy needs the parent (see --list-recipients "
+                       "for case %s)"), journal_no);
+      return NULL;
+    }
   if (!hw_store_log_read (store, hw_dossier_case (dossier)->rec.id, error))
     return NULL;
 
@@ -1951,6 +2026,7 @@ hw_plan_document_new_for_case (HwStore *store, const char *journal_no, HwDate to
   input.template = template;
   input.today = today;
   input.recipient = recipient;
+  input.recipient_person_id = person_id;
   input.printed_by = printed_by;
   input.review_months = review ? atoi (review) : 12;
   return hw_plan_document_new (&input);

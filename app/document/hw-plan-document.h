@@ -3,6 +3,7 @@
 
 #include "hw-document.h"
 #include "hw-entity.h"
+#include "hw-plan-recipients.h"
 #include "hw-plan-template.h"
 #include "hw-store.h"
 
@@ -11,28 +12,6 @@ G_BEGIN_DECLS
 /* The printed "Oppfølgingsplan – Omsorgspakke" for one child (plan-document.md): ten sections
  * built from the case's dossier, its foster home(s), the staff, and the rule engine's findings,
  * filtered for the recipient it is printed for. */
-
-/* Who a printout is for. Each sees less than the service itself:
- *  - everyone but INTERNAL: no protected address, and where the child's or the foster home's
- *    address is protected, nothing that tells where the child lives (address, school, foster
- *    home's name and municipality);
- *  - PARENTS: no contact details of others, nothing about the foster family's members and their
- *    police certificates;
- *  - FOSTER_PARENTS: no contact details, none of the parents' own follow-up (measures,
- *    referrals, their views) and no grounds of reunification assessments;
- *  - TRIBUNAL: everything else. */
-typedef enum {
-  HW_RECIPIENT_INTERNAL,
-  HW_RECIPIENT_PARENTS,
-  HW_RECIPIENT_FOSTER_PARENTS,
-  HW_RECIPIENT_TRIBUNAL,
-} HwRecipient;
-
-/* "internal", "parents", "foster-parents", "tribunal"; FALSE for anything else. */
-gboolean    hw_recipient_from_string (const char *text, HwRecipient *recipient);
-const char *hw_recipient_to_string   (HwRecipient recipient);
-/* "the parents", translated. */
-const char *hw_recipient_to_label    (HwRecipient recipient);
 
 typedef enum {
   HW_PLAN_FINDING_OK,
@@ -53,6 +32,7 @@ typedef enum {
 typedef struct {
   char              *rule_id;
   HwPlanFindingAbout about;
+  char              *subject_id;   /* the record it is about (a parent's person id…), or NULL */
   char              *title;        /* what is owed */
   char              *subject;      /* whom or what it is about, or NULL */
   char              *explanation;  /* why, and what would clear it */
@@ -61,7 +41,11 @@ typedef struct {
   HwDate             due;
   HwPlanFindingState state;
   gboolean           met;          /* its evidence exists (the calendar leaves it out) */
-  char              *subject_id;   /* the record it is about (an agreement…), or NULL */
+  /* Its subject names the foster home or one of its members: where the child lives must
+   * not be told, the plan prints these instead, made from the rule with a neutral name. */
+  gboolean           reveals_location;
+  char              *subject_withheld;
+  char              *explanation_withheld;
 } HwPlanFinding;
 
 HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);
@@ -77,6 +61,8 @@ typedef struct {
   HwPlanTemplate  *template;      /* tells reversed-package activities apart; or NULL */
   HwDate           today;         /* status, calendar and the printed date; 0 = today */
   HwRecipient      recipient;
+  const char      *recipient_person_id;  /* HW_RECIPIENT_PARENT: whose copy */
+  const HwRecipientTable *recipients;    /* what each may see; NULL: the installed table */
   const char      *printed_by;    /* the name in the footer */
   int              review_months; /* reunification and samvær reviews; 0 = 12 */
 } HwPlanInput;
@@ -92,6 +78,16 @@ HwDocument *hw_plan_document_new_for_case (HwStore     *store,
                                            HwRecipient  recipient,
                                            const char  *printed_by,
                                            GError     **error);
+
+/* The same for one recipient; @person_id names the parent for HW_RECIPIENT_PARENT (an error
+ * names --person when it is not one of the case's parents). */
+HwDocument *hw_plan_document_new_for_recipient (HwStore     *store,
+                                                const char  *journal_no,
+                                                HwDate       today,
+                                                HwRecipient  recipient,
+                                                const char  *person_id,
+                                                const char  *printed_by,
+                                                GError     **error);
 
 /* "A.B.": the child's initials for running headers. */
 char       *hw_plan_dup_initials          (const HwChild *child);

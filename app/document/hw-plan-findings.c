@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "hw-plan-findings.h"
 
 HwLang
@@ -55,6 +57,7 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
       f->about = HW_PLAN_ABOUT_CASE;
       break;
     }
+  f->subject_id = g_strdup (hw_finding_get_subject_id (finding));
   f->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (finding), lang));
   f->subject = hw_finding_dup_subject (finding, lang);
   f->explanation = hw_finding_dup_explanation_lang (finding, lang);
@@ -62,7 +65,36 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
   klass = hw_finding_get_class_label (finding, lang);
   f->legal_class = g_strdup (klass);
   f->met = hw_finding_is_met (finding);
-  f->subject_id = g_strdup (hw_finding_get_subject_id (finding));
+
+  /* The home's name names placements and placement years; members are named by theirs.
+   * Where the child lives is secret, the plan prints the same duty with a neutral name:
+   * made here, from the rule's own wording, not by searching the text afterwards. */
+  if (hw_finding_get_subject_name (finding) != NULL)
+    {
+      const char *neutral = NULL;
+
+      switch (hw_finding_get_subject_kind (finding))
+        {
+        case HW_SUBJECT_PLACEMENT:
+        case HW_SUBJECT_YEAR:
+          /* Translators: in place of a foster home's name on printouts that must not tell
+           * where the child lives */
+          neutral = _("the foster home");
+          break;
+        case HW_SUBJECT_HOME_MEMBER:
+          /* Translators: in place of a foster-home member's name, as above */
+          neutral = _("a member of the foster household");
+          break;
+        default:
+          break;
+        }
+      if (neutral)
+        {
+          f->reveals_location = TRUE;
+          f->subject_withheld = hw_finding_dup_subject_as (finding, lang, neutral);
+          f->explanation_withheld = hw_finding_dup_explanation_as (finding, lang, neutral);
+        }
+    }
   return f;
 }
 

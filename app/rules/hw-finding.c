@@ -271,16 +271,22 @@ format_date (HwDate date, char buf[11])
 char *
 hw_finding_dup_subject (const HwFinding *f, HwLang lang)
 {
+  return hw_finding_dup_subject_as (f, lang, f->subject_name);
+}
+
+char *
+hw_finding_dup_subject_as (const HwFinding *f, HwLang lang, const char *name)
+{
   const HwCatalogue *cat = f->rule->catalogue;
   const char *type = hw_catalogue_subject_type_name (f->subject_type);
   g_autofree char *key = g_strconcat ("subject.", type, NULL);
   const char *template_text = hw_catalogue_get_term (cat, key, lang);
   char date[11], year[12];
   const char *keys[] = { "name", "date", "year" };
-  const char *values[] = { f->subject_name, date, year };
+  const char *values[] = { name, date, year };
   GString *out = g_string_new (NULL);
 
-  if (f->subject_name == NULL && strstr (template_text, "{name}"))
+  if (name == NULL && strstr (template_text, "{name}"))
     {
       g_autofree char *unnamed = g_strconcat (key, ".unnamed", NULL);
       const char *alt = hw_catalogue_get_term (cat, unnamed, lang);
@@ -367,6 +373,12 @@ variant_offset (const HwFinding *f)
 char *
 hw_finding_dup_explanation_lang (const HwFinding *f, HwLang lang)
 {
+  return hw_finding_dup_explanation_as (f, lang, f->subject_name);
+}
+
+char *
+hw_finding_dup_explanation_as (const HwFinding *f, HwLang lang, const char *name)
+{
   const HwRule *rule = f->rule;
   const HwCatalogue *cat = rule->catalogue;
   gboolean has_evidence = f->evidence != HW_DATE_NONE;
@@ -376,7 +388,7 @@ hw_finding_dup_explanation_lang (const HwFinding *f, HwLang lang)
   const HwOffset *variant = variant_offset (f);
   char evidence[11], count[12], required[12], year[12], per_year[12], days[12];
   const char *keys[] = { "evidence", "name", "count", "required", "year", "per_year", "days" };
-  const char *values[] = { evidence, f->subject_name, count, required, year, per_year, days };
+  const char *values[] = { evidence, name, count, required, year, per_year, days };
   g_autofree char *source = hw_finding_dup_source (f, lang);
   GString *out = g_string_new (NULL);
 

@@ -71,12 +71,18 @@ const char     *hw_finding_get_subject_name  (const HwFinding *finding);
 int             hw_finding_get_subject_year  (const HwFinding *finding);
 /* The short subject: a name, a year, "omsorgsovertakelse 03.02.2025". */
 char           *hw_finding_dup_subject       (const HwFinding *finding, HwLang lang);
+/* The same with another name in place of the subject's ("the foster home"), for printouts
+ * that must not name it; NULL: the unnamed wording. */
+char           *hw_finding_dup_subject_as    (const HwFinding *finding, HwLang lang,
+                                              const char *name);
 
 /* Why it fired or what met it, how the due date was computed, the class and the source,
  * and what would clear it: "Ingen omsorgsplan registrert. Frist 42 dager etter vedtak
  * 03.02.2025 (lokal rutine, barnevernsloven § 8-3 fjerde ledd). Registrer …" */
 char           *hw_finding_dup_explanation      (const HwFinding *finding);
 char           *hw_finding_dup_explanation_lang (const HwFinding *finding, HwLang lang);
+char           *hw_finding_dup_explanation_as   (const HwFinding *finding, HwLang lang,
+                                                 const char *name);
 /* Only the formula: "Frist 42 dager etter vedtak 03.02.2025". */
 char           *hw_finding_dup_due_formula      (const HwFinding *finding, HwLang lang);
 /* The sources in force on the trigger date / every source, in force first. */

@@ -379,6 +379,15 @@ hw_plan_fixture_input (HwPlanFixture *fx, HwRecipient recipient)
   in.today = FIXTURE_TODAY;
   in.recipient = recipient;
   in.printed_by = "Marte Lie";
+  /* A parent's copy is the mother's. */
+  if (recipient == HW_RECIPIENT_PARENT)
+    {
+      GPtrArray *persons = hw_dossier_get (fx->dossier, HW_ENTITY_PERSON);
+
+      for (guint i = 0; i < persons->len && in.recipient_person_id == NULL; i++)
+        if (((HwPerson *) persons->pdata[i])->relation == HW_RELATION_MOTHER)
+          in.recipient_person_id = ((HwPerson *) persons->pdata[i])->rec.id;
+    }
   return in;
 }
 

@@ -13,17 +13,34 @@ fail () { echo "FAIL: $*" >&2; exit 1; }
 journal=$("$cli" --db "$db" list | head -n 1 | cut -f 1)
 [ -n "$journal" ] || fail "no case in the demo caseload"
 
-for who in internal parents foster-parents tribunal; do
+# The copies, as TSV with a header line; a parent's copy names its parent.
+"$cli" --db "$db" plan "$journal" --list-recipients >"$dir/recipients.tsv" ||
+  fail "plan --list-recipients"
+[ "$(head -n 1 "$dir/recipients.tsv")" = "$(printf 'recipient\tperson_id\tname')" ] ||
+  fail "--list-recipients header: $(head -n 1 "$dir/recipients.tsv")"
+parent_id=$(awk -F '\t' '$1 == "parent" { print $2; exit }' "$dir/recipients.tsv")
+parent_name=$(awk -F '\t' '$1 == "parent" { print $3; exit }' "$dir/recipients.tsv")
+[ -n "$parent_id" ] || fail "no parent among the recipients"
+for kind in internal foster-parents tribunal child; do
+  grep -q "^$kind	" "$dir/recipients.tsv" || fail "--list-recipients lacks $kind"
+done
+
+for who in internal parents foster-parents tribunal child; do
   out="$dir/plan-$who.pdf"
+  if [ "$who" = parents ]; then
+    set -- --recipient parent --person "$parent_id"
+  else
+    set -- --recipient "$who"
+  fi
   "$cli" --db "$db" --user tester plan "$journal" -o "$out" --today 2026-11-23 \
-    --recipient "$who" >"$dir/stdout" || fail "plan --recipient $who"
+    "$@" >"$dir/stdout" || fail "plan --recipient $who"
   grep -q "pages\?$" "$dir/stdout" || fail "no page count printed: $(cat "$dir/stdout")"
   pdfinfo "$out" | grep -q "595.276 x 841.89 pts (A4)" || fail "$who: not A4"
   pdftotext "$out" - | grep -q "10. Signatures" || fail "$who: no signatures section"
   pdftotext "$out" - | grep -q "Printed 23.11.2026 by tester" || fail "$who: footer"
 done
-pdftotext "$dir/plan-parents.pdf" - | grep -q "Printed for: the parents" ||
-  fail "the parents' printout does not say for whom it is"
+pdftotext "$dir/plan-parents.pdf" - | grep -q "Printed for: $parent_name (" ||
+  fail "the parent's printout does not say for whom it is"
 
 # Usage errors exit 2; an unknown case exits 1 and writes nothing.
 set +e
@@ -31,6 +48,10 @@ set +e
 "$cli" --db "$db" plan -o "$dir/x.pdf" 2>/dev/null; [ $? -eq 2 ] || fail "missing journal"
 "$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --recipient neighbours 2>/dev/null
 [ $? -eq 2 ] || fail "bad recipient"
+"$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --recipient parent 2>/dev/null
+[ $? -eq 2 ] || fail "parent without --person"
+"$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --recipient parent --person nobody 2>/dev/null
+[ $? -eq 1 ] || fail "--person not a parent"
 "$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --today 2026-13-01 2>/dev/null
 [ $? -eq 2 ] || fail "bad date"
 "$cli" --db "$db" plan 1999-99999 -o "$dir/x.pdf" 2>/dev/null; [ $? -eq 1 ] || fail "unknown case"

@@ -157,7 +157,7 @@ START_TEST (test_recipients)
     const char *name;
     const char *statement;
   } cases[] = {
-    { HW_RECIPIENT_PARENTS, "plan-parents", "Printed for: the parents" },
+    { HW_RECIPIENT_PARENT, "plan-parents", "Printed for: Hanne Bråten (mother)" },
     { HW_RECIPIENT_FOSTER_PARENTS, "plan-foster-parents", "Printed for: the foster parents" },
     { HW_RECIPIENT_TRIBUNAL, "plan-tribunal", "Printed for: the county tribunal" },
   };
@@ -183,12 +183,13 @@ START_TEST (test_recipients)
 
       switch (cases[i].recipient)
         {
-        case HW_RECIPIENT_PARENTS:
+        case HW_RECIPIENT_PARENT:
           ck_assert_lacks (text, "Sindre Åsheim");
           ck_assert_lacks (text, "Politiattest for husstandsmedlem");
           ck_assert_lacks (text, "41234567");
           ck_assert_contains (text, "DPS Nidaros");
-          ck_assert_contains (text, "Første samtale med forelder");
+          /* The mother's copy: the father's first conversation is his own follow-up. */
+          ck_assert_lacks (text, "Første samtale med forelder");
           break;
         case HW_RECIPIENT_FOSTER_PARENTS:
           ck_assert_lacks (text, "DPS Nidaros");
@@ -338,7 +339,7 @@ START_TEST (test_from_store)
   hw_store_set_actor (store, "marte");
 
   doc = hw_plan_document_new_for_case (store, FIXTURE_JOURNAL, FIXTURE_TODAY,
-                                       HW_RECIPIENT_PARENTS, NULL, &error);
+                                       HW_RECIPIENT_FOSTER_PARENTS, NULL, &error);
   ck_assert_msg (doc != NULL, "%s", error ? error->message : "");
   path = write_pdf (doc, "plan-store");
   text = hw_test_pdftotext (path, FALSE);
@@ -374,7 +375,11 @@ START_TEST (test_demo_cases)
     {
       const HwCaseRow *row = rows->pdata[i];
       g_autoptr(HwDocument) doc = NULL;
-      HwRecipient recipient = (HwRecipient) (i % 4);
+      /* A parent's copy needs its parent: every other kind in turn. */
+      HwRecipient recipient = (HwRecipient) (i % HW_N_RECIPIENTS);
+
+      if (recipient == HW_RECIPIENT_PARENT)
+        recipient = HW_RECIPIENT_CHILD;
 
       doc = hw_plan_document_new_for_case (store, row->journal_no, FIXTURE_TODAY, recipient,
                                            NULL, &error);
@@ -441,6 +446,74 @@ START_TEST (test_samvaer_verdict_from_rules)
 }
 END_TEST
 
+/* Issue 18: the calendar holds the next 12 months from the print date and nothing overdue;
+ * its columns hold what their headers say; a duty the rule engine tracks is not listed again
+ * by the samvær section; a passed next evaluation says it is overdue. */
+START_TEST (test_calendar_and_overdue)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  GPtrArray *agreements = hw_dossier_get (fx->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
+  HwPlanFinding *eval = hw_plan_finding_new ("SAMVAER_EVALUATION", HW_PLAN_FINDING_DUE_SOON,
+                                             hw_date_new (2026, 12, 10));
+  HwPlanInput in;
+  g_autoptr(HwDocument) doc = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GRegex) date = g_regex_new ("([0-9]{2})\\.([0-9]{2})\\.([0-9]{4})", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  const char *calendar, *end;
+  g_autofree char *cal = NULL;
+  guint n_dates = 0;
+
+  ck_assert_uint_ge (agreements->len, 1);
+  eval->title = g_strdup ("Evaluering av samvær");
+  eval->subject_id = g_strdup (((HwRecord *) agreements->pdata[0])->id);
+  g_ptr_array_add (fx->findings, eval);
+  in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  doc = hw_plan_document_new (&in);
+  path = write_pdf (doc, "plan-calendar");
+  text = hw_test_pdftotext (path, FALSE);
+
+  calendar = strstr (text, "9. Calendar for the next 12 months");
+  ck_assert_ptr_nonnull (calendar);
+  end = strstr (calendar, "10. Signatures");
+  ck_assert_ptr_nonnull (end);
+  cal = g_strndup (calendar, (gsize) (end - calendar));
+  /* Every date in it lies from the print date to a year after. */
+  g_regex_match (date, cal, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *d = g_match_info_fetch (match, 1);
+      g_autofree char *m = g_match_info_fetch (match, 2);
+      g_autofree char *y = g_match_info_fetch (match, 3);
+      HwDate when = hw_date_new (atoi (y), atoi (m), atoi (d));
+
+      /* Page footers carry the printed date. */
+      ck_assert_msg (when >= FIXTURE_TODAY && when <= hw_date_add_months (FIXTURE_TODAY, 12),
+                     "the calendar lists %s.%s.%s", d, m, y);
+      n_dates++;
+      g_match_info_next (match, NULL);
+    }
+  ck_assert_uint_ge (n_dates, 3);
+  ck_assert_lacks (cal, "overdue\n");
+  ck_assert_lacks (cal, "Missing or overdue documentation");
+  ck_assert_contains (cal, "Part of the plan");
+  ck_assert_uint_eq (count (cal, "Evaluering av samvær"), 1);
+  ck_assert_lacks (cal, "Evaluation of contact with");
+
+  /* Without the rule engine's finding, the samvær section's own date: passed, so overdue. */
+  g_ptr_array_remove (fx->findings, eval);
+  g_clear_object (&doc);
+  in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  doc = hw_plan_document_new (&in);
+  g_free (path);
+  path = write_pdf (doc, "plan-overdue-evaluation");
+  g_free (text);
+  text = hw_test_pdftotext (path, FALSE);
+  ck_assert_contains (text, "Evaluation of contact with Hanne Bråten: 10.04.2026 (overdue)");
+}
+END_TEST
+
 static Suite *
 plan_document_suite (void)
 {
@@ -458,6 +531,7 @@ plan_document_suite (void)
   tcase_add_test (tc, test_from_store);
   tcase_add_test (tc, test_demo_cases);
   tcase_add_test (tc, test_initials_and_recipients);
+  tcase_add_test (tc, test_calendar_and_overdue);
   suite_add_tcase (s, tc);
   return s;
 }

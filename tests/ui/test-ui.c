@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
 #include "hw-demo.h"
+#include "hw-print-dialogs.h"
 #include "hw-error.h"
 #include "hw-findings.h"
 #include "hw-home-item.h"
@@ -1320,15 +1322,18 @@ START_TEST (test_print_plan)
                                        "plan-parents");
     g_autofree char *parents_out = NULL;
 
-    hw_print_operation_set_recipient (for_parents, HW_RECIPIENT_PARENTS);
+    g_autofree char *printed_for = g_strdup_printf ("Printed for: %s",
+                                                    hw_recipient_to_label (HW_RECIPIENT_FOSTER_PARENTS));
+
+    hw_print_operation_set_recipient (for_parents, HW_RECIPIENT_FOSTER_PARENTS, NULL);
     gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (for_parents), FALSE);
     gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (for_parents), pdf);
     ck_assert_int_eq (gtk_print_operation_run (GTK_PRINT_OPERATION (for_parents),
                                                GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error),
                       GTK_PRINT_OPERATION_RESULT_APPLY);
     ck_assert (g_spawn_command_line_sync (cmd, &parents_out, NULL, NULL, NULL));
-    ck_assert_ptr_nonnull (strstr (parents_out, hw_recipient_to_label (HW_RECIPIENT_PARENTS)));
-    ck_assert_ptr_null (strstr (out, hw_recipient_to_label (HW_RECIPIENT_PARENTS)));
+    ck_assert_ptr_nonnull (strstr (parents_out, printed_for));
+    ck_assert_ptr_null (strstr (out, printed_for));
   }
   hw_record_free (kase);
 }
@@ -1886,6 +1891,87 @@ START_TEST (test_visit_reaches_file_after_stray_close)
 }
 END_TEST
 
+/* Issue 18: the child's header has a Print button; whom the copy is for is asked first, in a
+ * dialog that offers each parent by name and defaults to the last choice for the case; Ctrl+P
+ * outside a record asks what to print instead of printing the overdue list unasked. */
+START_TEST (test_print_asks_recipient_first)
+{
+  GtkWidget *button;
+  AdwMessageDialog *dialog;
+  GtkDropDown *choice;
+  GListModel *names;
+  guint tribunal = G_MAXUINT;
+  g_autofree char *pdf = g_build_filename (fx.dir, "printed-for.pdf", NULL);
+  g_autofree char *cmd = NULL;
+  g_autofree char *out = NULL;
+
+  open_case_by_search ("Testesen");
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "child");
+  button = find_action_button (GTK_WIDGET (child_page ()), "win.print");
+  ck_assert_ptr_nonnull (button);
+  ck_assert (gtk_widget_get_visible (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  hw_ui_test_screenshot (GTK_WIDGET (dialog), "print-recipient");
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  names = gtk_drop_down_get_model (choice);
+  ck_assert_uint_ge (g_list_model_get_n_items (names), 4);
+  ck_assert_uint_eq (gtk_drop_down_get_selected (choice), 0);   /* internal use at first */
+  for (guint i = 0; i < g_list_model_get_n_items (names); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (names, i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), _("The county tribunal")))
+        tribunal = i;
+    }
+  ck_assert_uint_ne (tribunal, G_MAXUINT);
+  gtk_drop_down_set_selected (choice, tribunal);
+  /* GTK's own print dialog would follow: export instead, and read what was printed. */
+  hw_print_plan_set_export_for_tests (pdf);
+  /* As the dialog's buttons do: respond, then close. */
+  adw_message_dialog_response (dialog, "print");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_print_plan_set_export_for_tests (NULL);
+  hw_ui_test_spin (100);
+  cmd = g_strdup_printf ("pdftotext '%s' -", pdf);
+  ck_assert (g_spawn_command_line_sync (cmd, &out, NULL, NULL, NULL));
+  {
+    g_autofree char *printed_for = g_strdup_printf (_("Printed for: %s"),
+                                                    hw_recipient_to_label (HW_RECIPIENT_TRIBUNAL));
+
+    ck_assert_ptr_nonnull (strstr (out, printed_for));
+  }
+
+  /* Again: the tribunal is now the default for this case. */
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  choice = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  ck_assert_uint_eq (gtk_drop_down_get_selected (choice), tribunal);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (100);
+
+  /* Outside a record Ctrl+P asks what to print. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL));
+  hw_ui_test_spin (200);
+  ck_assert_str_ne (hw_window_get_visible_view (fx.window), "child");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.print", NULL));
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  ck_assert_str_eq (adw_message_dialog_get_heading (dialog), _("What Do You Want to Print?"));
+  ck_assert (adw_message_dialog_has_response (dialog, "overdue"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (100);
+}
+END_TEST
+
 static Suite *
 ui_suite (void)
 {
@@ -1914,6 +2000,7 @@ ui_suite (void)
   tcase_set_timeout (tc, 120);
   tcase_add_test (tc, test_caseload_search);
   tcase_add_test (tc, test_print_plan);
+  tcase_add_test (tc, test_print_asks_recipient_first);
   tcase_add_test (tc, test_print_overdue_list);
   tcase_add_test (tc, test_caseload_scope);
   tcase_add_test (tc, test_open_child);

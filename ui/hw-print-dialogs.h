@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "hw-date.h"
+#include "hw-store.h"
+
+G_BEGIN_DECLS
+
+/* Printing a child's plan: first whom the copy is for (internal use, each parent by name, the
+ * foster parents, the tribunal, the child; the last choice for the case is the default), then
+ * GTK's print dialog. */
+void hw_print_plan_ask_recipient (GtkWindow  *parent,
+                                  HwStore    *store,
+                                  const char *journal_no,
+                                  HwDate      today);
+
+/* The recipient the dialog offers first for @journal_no: the last one printed for, or
+ * internal use. @person_id is set for a parent's copy (free it). */
+void hw_print_plan_get_last_recipient (const char *journal_no,
+                                       int        *kind,
+                                       char      **person_id);
+
+/* Tests: export to @pdf_path instead of opening GTK's print dialog (NULL: the dialog). */
+void hw_print_plan_set_export_for_tests (const char *pdf_path);
+
+G_END_DECLS

@@ -6,7 +6,82 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hw-error.h"
+#include "hw-exchange-resources.h"
 #include "hw-ssb-private.h"
+
+static void
+ignore_schema_error (void *data, xmlErrorPtr error)
+{
+}
+
+/* SSB's schema allows one Sak per file; Homeward reads many (a national extract, a merge of a
+ * service's files), each checked as SSB checks one: its unique keys hold within the Sak. */
+static void
+allow_many_sak (xmlDoc *doc)
+{
+  for (xmlNode *type = xmlDocGetRootElement (doc)->children; type; type = type->next)
+    {
+      g_autofree xmlChar *name = NULL;
+
+      if (type->type != XML_ELEMENT_NODE || !xmlStrEqual (type->name, BAD_CAST "complexType"))
+        continue;
+      name = xmlGetProp (type, BAD_CAST "name");
+      if (!xmlStrEqual (name, BAD_CAST "BarnevernType"))
+        continue;
+      for (xmlNode *seq = type->children; seq; seq = seq->next)
+        if (seq->type == XML_ELEMENT_NODE && xmlStrEqual (seq->name, BAD_CAST "sequence"))
+          for (xmlNode *el = seq->children; el; el = el->next)
+            {
+              g_autofree xmlChar *el_name = NULL;
+
+              if (el->type != XML_ELEMENT_NODE)
+                continue;
+              el_name = xmlGetProp (el, BAD_CAST "name");
+              if (xmlStrEqual (el_name, BAD_CAST "Sak"))
+                xmlSetProp (el, BAD_CAST "maxOccurs", BAD_CAST "unbounded");
+            }
+    }
+}
+
+xmlSchema *
+hw_ssb_schema (GError **error)
+{
+  static gsize once;
+  static xmlSchema *schema;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (hw_exchange_get_resource (),
+                                                        "/no/homeward/exchange/ssb/Barnevern_v4.xsd",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      gsize size = 0;
+      const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+      /* Kept for the process, as the schema is: libxml2's schema may point into it. */
+      xmlDoc *doc = data ? xmlReadMemory (data, (int) size, "Barnevern_v4.xsd", NULL,
+                                          XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                                          XML_PARSE_NOERROR) : NULL;
+      xmlSchemaParserCtxt *parser = NULL;
+
+      if (doc && xmlDocGetRootElement (doc))
+        {
+          allow_many_sak (doc);
+          parser = xmlSchemaNewDocParserCtxt (doc);
+        }
+      if (parser)
+        {
+          /* It is compiled in and parses; never print to the terminal if it did not. */
+          xmlSchemaSetParserStructuredErrors (parser, ignore_schema_error, NULL);
+          schema = xmlSchemaParse (parser);
+          xmlSchemaFreeParserCtxt (parser);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  if (schema == NULL)
+    g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s",
+                 _("SSB's Barnevern v4 schema built into Homeward cannot be read"));
+  return schema;
+}
 
 const HwSsbCode *
 hw_ssb_code_lookup (HwSsbList list, const char *code)

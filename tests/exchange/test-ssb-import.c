@@ -268,6 +268,11 @@ START_TEST (test_every_code)
                         "  <Avgiver Organisasjonsnummer=\"944496394\" Kommunenummer=\"5001\" "
                         "Kommunenavn=\"Trondheim\"/>\n");
   append_sak_start (doc, 1);
+  /* in the order of SSB's schema: Plan before Tiltak */
+  for (guint i = 0; i < plan->n_codes; i++)
+    g_string_append_printf (doc, "    <Plan Id=\"91000000-0000-4000-8000-%012x\" "
+                                 "StartDato=\"%s\" Plantype=\"%s\"/>\n",
+                            i, code_date (&plan->codes[i], date), plan->codes[i].code);
   /* Kategori and Lov on Tiltak, Opphevelse and both Hyppighet codes on the first ones */
   for (guint i = 0; i < kat->n_codes; i++, n++)
     {
@@ -290,10 +295,6 @@ START_TEST (test_every_code)
                                 opp->codes[i].code);
       g_string_append (doc, "</Tiltak>\n");
     }
-  for (guint i = 0; i < plan->n_codes; i++)
-    g_string_append_printf (doc, "    <Plan Id=\"91000000-0000-4000-8000-%012x\" "
-                                 "StartDato=\"%s\" Plantype=\"%s\"/>\n",
-                            i, code_date (&plan->codes[i], date), plan->codes[i].code);
   g_string_append (doc, "    <Vedtak Id=\"7e000000-0000-4000-8000-000000000001\" "
                         "StartDato=\"2022-01-01\"><Lovhjemmel><Lov>BVL</Lov>"
                         "<Kapittel>4</Kapittel><Paragraf>12</Paragraf></Lovhjemmel>");

@@ -259,12 +259,29 @@ static gpointer
 take_record (Sak *s, HwEntity entity, const char *id, const xmlNode *node)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
+  g_autofree char *derived = NULL;
   HwRecord *old, *rec;
 
   if (s->seen[entity] && g_hash_table_contains (s->seen[entity], id))
     {
-      fail (s, node, _("two <%s> elements have the Id %s"), name_of (node), id);
-      return NULL;
+      /* SSB's schema keys only the elements a Relasjon or Slettet names (Vedtak, Tiltak, …).
+       * Another whose Id repeats (two Status) is valid: it is kept under an Id derived from
+       * its own, the same at every import of the file. */
+      if (hw_ssb_type_for_entity (entity) != NULL)
+        {
+          fail (s, node, _("two <%s> elements have the Id %s"), name_of (node), id);
+          return NULL;
+        }
+      for (guint n = 2; derived == NULL || g_hash_table_contains (s->seen[entity], derived); n++)
+        {
+          g_autofree char *salt = g_strdup_printf ("repeat %u", n);
+
+          g_free (derived);
+          derived = hw_ssb_uuid_derive (id, salt);
+        }
+      warn (s, node, NULL, "WARNING", _("two <%s> elements have the Id %s: this one is kept as %s"),
+            name_of (node), id, derived);
+      id = derived;
     }
   old = s->old[entity] ? g_hash_table_lookup (s->old[entity], id) : NULL;
   if (old)

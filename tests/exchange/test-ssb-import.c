@@ -639,6 +639,9 @@ static const Refusal refusals[] = {
   { "refuse-external-dtd.xml", NULL, 2, "DOCTYPE" },
   { "refuse-billion-laughs.xml", NULL, 2, "DOCTYPE" },
   { "refuse-truncated.xml", "<Vedtak", 0, "malformed XML" },
+  /* what only SSB's schema catches: an element Homeward skips, a key on Slettet */
+  { "refuse-schema-melding.xml", "<Melding", 0, "attribute 'MigrertId'" },
+  { "refuse-schema-slettet.xml", "SluttDato=\"2019-05-01\"", 0, "'SlettetIdUnique'" },
 };
 
 START_TEST (test_refusal)

@@ -15,10 +15,12 @@ ignore_schema_error (void *data, xmlErrorPtr error)
 {
 }
 
-/* SSB's schema allows one Sak per file; Homeward reads many (a national extract, a merge of a
- * service's files), each checked as SSB checks one: its unique keys hold within the Sak. */
+/* Two changes to SSB's schema, made here so that its file stays SSB's:
+ * - it allows one Sak per file; Homeward reads many (a national extract), each as SSB reads one;
+ * - its unique keys on Sak's children are checked by hw-ssb-import.c (unique_in_sak) instead:
+ *   libxml2 keeps every key it has seen until the document ends (60 MB for 50,000 children). */
 static void
-allow_many_sak (xmlDoc *doc)
+adapt_schema (xmlDoc *doc)
 {
   for (xmlNode *type = xmlDocGetRootElement (doc)->children; type; type = type->next)
     {
@@ -38,8 +40,18 @@ allow_many_sak (xmlDoc *doc)
               if (el->type != XML_ELEMENT_NODE)
                 continue;
               el_name = xmlGetProp (el, BAD_CAST "name");
-              if (xmlStrEqual (el_name, BAD_CAST "Sak"))
-                xmlSetProp (el, BAD_CAST "maxOccurs", BAD_CAST "unbounded");
+              if (!xmlStrEqual (el_name, BAD_CAST "Sak"))
+                continue;
+              xmlSetProp (el, BAD_CAST "maxOccurs", BAD_CAST "unbounded");
+              for (xmlNode *u = el->children, *next; u; u = next)
+                {
+                  next = u->next;
+                  if (u->type == XML_ELEMENT_NODE && xmlStrEqual (u->name, BAD_CAST "unique"))
+                    {
+                      xmlUnlinkNode (u);
+                      xmlFreeNode (u);
+                    }
+                }
             }
     }
 }
@@ -65,7 +77,7 @@ hw_ssb_schema (GError **error)
 
       if (doc && xmlDocGetRootElement (doc))
         {
-          allow_many_sak (doc);
+          adapt_schema (doc);
           parser = xmlSchemaNewDocParserCtxt (doc);
         }
       if (parser)

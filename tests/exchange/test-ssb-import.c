@@ -639,9 +639,10 @@ static const Refusal refusals[] = {
   { "refuse-external-dtd.xml", NULL, 2, "DOCTYPE" },
   { "refuse-billion-laughs.xml", NULL, 2, "DOCTYPE" },
   { "refuse-truncated.xml", "<Vedtak", 0, "malformed XML" },
-  /* what only SSB's schema catches: an element Homeward skips, a key on Slettet */
+  /* what Homeward reads for SSB's schema alone: an element it skips, the key on Slettet */
   { "refuse-schema-melding.xml", "<Melding", 0, "attribute 'MigrertId'" },
-  { "refuse-schema-slettet.xml", "SluttDato=\"2019-05-01\"", 0, "'SlettetIdUnique'" },
+  { "refuse-schema-slettet.xml", "SluttDato=\"2019-05-01\"", 0,
+    "two <Slettet> elements have the Id 91000000-0000-4000-8000-0000000000f9 and the Type Plan" },
 };
 
 START_TEST (test_refusal)

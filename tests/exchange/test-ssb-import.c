@@ -643,6 +643,8 @@ static const Refusal refusals[] = {
   { "refuse-schema-melding.xml", "<Melding", 0, "attribute 'MigrertId'" },
   { "refuse-schema-slettet.xml", "SluttDato=\"2019-05-01\"", 0,
     "two <Slettet> elements have the Id 91000000-0000-4000-8000-0000000000f9 and the Type Plan" },
+  { "refuse-duplicate-deleted.xml", "0000f1\" StartDato=\"2019-02-20\">", 0,
+    "two <Vedtak> elements have the Id" },
 };
 
 START_TEST (test_refusal)

@@ -855,8 +855,10 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
                   return FALSE;
                 }
             }
-          /* Birth dates of people other than the child may predate the child's. */
-          if (d != HW_DATE_NONE && birth_date != HW_DATE_NONE && d < birth_date &&
+          /* Birth dates of people other than the child may predate the child's; a case may
+           * begin in the pregnancy (SSB allows nine months: Personalia kontroll 16). */
+          if (d != HW_DATE_NONE && birth_date != HW_DATE_NONE &&
+              d < hw_date_add_months (birth_date, -9) &&
               info->owner == HW_ENTITY_CASE && rec->entity != HW_ENTITY_PERSON &&
               rec->entity != HW_ENTITY_CHILD)
             {
@@ -864,8 +866,8 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
               g_autofree char *bs = hw_date_dup_display (birth_date);
 
               g_set_error (error, HW_ERROR, HW_ERROR_RANGE,
-                           _("%s (%s) is before the child's birth date (%s)"), _(f->label), ds,
-                           bs);
+                           _("%s (%s) is more than nine months before the child's birth date "
+                             "(%s)"), _(f->label), ds, bs);
               return FALSE;
             }
         }

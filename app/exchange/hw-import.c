@@ -419,7 +419,15 @@ import_reader (HwImportContext *ctx, HwXmlReader *reader)
     {
       root = hw_xml_reader_get_root_name (reader);
       if (g_strcmp0 (root, "Barnevern") == 0)
-        hw_ssb_import_document (ctx);
+        {
+          guint errors_before = ctx->n_errors;
+
+          /* SSB's schema has the last word on a file Homeward's own checks let through. */
+          hw_ssb_import_document (ctx);
+          if (ctx->n_errors == errors_before && !ctx->stop &&
+              !hw_xml_reader_check_schema (reader, &error))
+            hw_import_take_error (ctx, 0, error);
+        }
       else if (g_strcmp0 (root, "homeward") == 0)
         hw_homeward_import_document (ctx);
       else
@@ -545,6 +553,35 @@ input_open (Input *in, GError **error)
   return hw_xml_reader_new_for_file (in->path, in->name, NULL, error);
 }
 
+/* A Barnevern v4 file is read with SSB's schema: a file SSB would reject is refused. libxml2
+ * validates as it parses, from the first byte, so the file is opened again once its root
+ * element says what it is. */
+static HwXmlReader *
+input_open_for_import (Input *in, GError **error)
+{
+  g_autoptr(HwXmlReader) probe = input_open (in, error);
+  HwXmlReader *reader;
+  xmlSchema *schema;
+
+  if (probe == NULL)
+    return NULL;
+  if (!hw_xml_reader_read_root (probe, NULL) ||
+      g_strcmp0 (hw_xml_reader_get_root_name (probe), "Barnevern") != 0)
+    return input_open (in, error);   /* import_reader reports what is wrong */
+  schema = hw_ssb_schema (error);
+  if (schema == NULL)
+    return NULL;
+  reader = input_open (in, error);
+  if (reader && !hw_xml_reader_set_schema (reader, schema))
+    {
+      hw_xml_reader_free (reader);
+      g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s: %s", in->name,
+                   _("cannot validate against SSB's schema"));
+      return NULL;
+    }
+  return reader;
+}
+
 /* A pipe (or a terminal, a socket) can be read once, and may be slow or stall: it is copied
  * first into a private file beside the database, unlinked at once so that nothing is left
  * behind, and read from there twice. */
@@ -619,7 +656,7 @@ run_pass (HwImportContext *ctx, GPtrArray *inputs)
 
       ctx->file = in->name;
       ctx->file_index = i;
-      reader = input_open (in, &local);
+      reader = input_open_for_import (in, &local);
       if (reader == NULL)
         hw_import_take_error (ctx, 0, local);
       else

@@ -6,7 +6,94 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "hw-error.h"
+#include "hw-exchange-resources.h"
 #include "hw-ssb-private.h"
+
+static void
+ignore_schema_error (void *data, xmlErrorPtr error)
+{
+}
+
+/* Two changes to SSB's schema, made here so that its file stays SSB's:
+ * - it allows one Sak per file; Homeward reads many (a national extract), each as SSB reads one;
+ * - its unique keys on Sak's children are checked by hw-ssb-import.c (unique_in_sak) instead:
+ *   libxml2 keeps every key it has seen until the document ends (60 MB for 50,000 children). */
+static void
+adapt_schema (xmlDoc *doc)
+{
+  for (xmlNode *type = xmlDocGetRootElement (doc)->children; type; type = type->next)
+    {
+      g_autofree xmlChar *name = NULL;
+
+      if (type->type != XML_ELEMENT_NODE || !xmlStrEqual (type->name, BAD_CAST "complexType"))
+        continue;
+      name = xmlGetProp (type, BAD_CAST "name");
+      if (!xmlStrEqual (name, BAD_CAST "BarnevernType"))
+        continue;
+      for (xmlNode *seq = type->children; seq; seq = seq->next)
+        if (seq->type == XML_ELEMENT_NODE && xmlStrEqual (seq->name, BAD_CAST "sequence"))
+          for (xmlNode *el = seq->children; el; el = el->next)
+            {
+              g_autofree xmlChar *el_name = NULL;
+
+              if (el->type != XML_ELEMENT_NODE)
+                continue;
+              el_name = xmlGetProp (el, BAD_CAST "name");
+              if (!xmlStrEqual (el_name, BAD_CAST "Sak"))
+                continue;
+              xmlSetProp (el, BAD_CAST "maxOccurs", BAD_CAST "unbounded");
+              for (xmlNode *u = el->children, *next; u; u = next)
+                {
+                  next = u->next;
+                  if (u->type == XML_ELEMENT_NODE && xmlStrEqual (u->name, BAD_CAST "unique"))
+                    {
+                      xmlUnlinkNode (u);
+                      xmlFreeNode (u);
+                    }
+                }
+            }
+    }
+}
+
+xmlSchema *
+hw_ssb_schema (GError **error)
+{
+  static gsize once;
+  static xmlSchema *schema;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (hw_exchange_get_resource (),
+                                                        "/no/homeward/exchange/ssb/Barnevern_v4.xsd",
+                                                        G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      gsize size = 0;
+      const char *data = bytes ? g_bytes_get_data (bytes, &size) : NULL;
+      /* Kept for the process, as the schema is: libxml2's schema may point into it. */
+      xmlDoc *doc = data ? xmlReadMemory (data, (int) size, "Barnevern_v4.xsd", NULL,
+                                          XML_PARSE_NONET | XML_PARSE_NOWARNING |
+                                          XML_PARSE_NOERROR) : NULL;
+      xmlSchemaParserCtxt *parser = NULL;
+
+      if (doc && xmlDocGetRootElement (doc))
+        {
+          adapt_schema (doc);
+          parser = xmlSchemaNewDocParserCtxt (doc);
+        }
+      if (parser)
+        {
+          /* It is compiled in and parses; never print to the terminal if it did not. */
+          xmlSchemaSetParserStructuredErrors (parser, ignore_schema_error, NULL);
+          schema = xmlSchemaParse (parser);
+          xmlSchemaFreeParserCtxt (parser);
+        }
+      g_once_init_leave (&once, 1);
+    }
+  if (schema == NULL)
+    g_set_error (error, HW_ERROR, HW_ERROR_FAILED, "%s",
+                 _("SSB's Barnevern v4 schema built into Homeward cannot be read"));
+  return schema;
+}
 
 const HwSsbCode *
 hw_ssb_code_lookup (HwSsbList list, const char *code)

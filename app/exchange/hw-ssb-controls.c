@@ -104,6 +104,15 @@ check_within_case (Check *k, gconstpointer record, const char *element, const ch
 {
   g_autofree char *control = NULL;
 
+  /* The store takes dates up to nine months before the birth (Personalia kontroll 16: a case
+   * may start before the child is born); one before the birth is still worth a look. */
+  if (start && k->birth && start < k->birth)
+    {
+      g_autofree char *a = iso (start), *b = iso (k->birth);
+
+      report (k, record, NULL, "WARNING", _("%s starts (%s) before the child's birth date (%s)"),
+              element, a, b);
+    }
   if (end && k->kase->end_date && end > k->kase->end_date)
     {
       g_autofree char *a = iso (end), *b = iso (k->kase->end_date);

@@ -259,12 +259,29 @@ static gpointer
 take_record (Sak *s, HwEntity entity, const char *id, const xmlNode *node)
 {
   const HwEntityInfo *info = hw_entity_info (entity);
+  g_autofree char *derived = NULL;
   HwRecord *old, *rec;
 
   if (s->seen[entity] && g_hash_table_contains (s->seen[entity], id))
     {
-      fail (s, node, _("two <%s> elements have the Id %s"), name_of (node), id);
-      return NULL;
+      /* SSB's schema keys only the elements a Relasjon or Slettet names (Vedtak, Tiltak, …).
+       * Another whose Id repeats (two Status) is valid: it is kept under an Id derived from
+       * its own, the same at every import of the file. */
+      if (hw_ssb_type_for_entity (entity) != NULL)
+        {
+          fail (s, node, _("two <%s> elements have the Id %s"), name_of (node), id);
+          return NULL;
+        }
+      for (guint n = 2; derived == NULL || g_hash_table_contains (s->seen[entity], derived); n++)
+        {
+          g_autofree char *salt = g_strdup_printf ("repeat %u", n);
+
+          g_free (derived);
+          derived = hw_ssb_uuid_derive (id, salt);
+        }
+      warn (s, node, NULL, "WARNING", _("two <%s> elements have the Id %s: this one is kept as %s"),
+            name_of (node), id, derived);
+      id = derived;
     }
   old = s->old[entity] ? g_hash_table_lookup (s->old[entity], id) : NULL;
   if (old)
@@ -1335,6 +1352,36 @@ index_existing (Sak *s)
     }
 }
 
+/* SSB's schema keys each kind of element in a Sak by its Id (Slettet by Id and Type), also the
+ * kinds Homeward skips (Melding) or only deletes (ErSlettet): a repeat is refused. The schema
+ * itself is loaded without these keys (hw_ssb_schema), as libxml2 keeps every key it has seen
+ * until the document ends. */
+static gboolean
+unique_in_sak (Sak *s, const xmlNode *node, GHashTable *keys)
+{
+  static const char *const keyed[] = { "Personalia", "Melding", "Undersokelse", "Plan", "Tiltak",
+                                       "Vedtak", "Ettervern", "OversendelseFylkesnemnd",
+                                       "Flytting", "Relasjon", "Slettet", NULL };
+  const char *id = hw_xml_reader_get_attribute (s->doc->reader, node, "Id");
+  const char *type = NULL;
+  char *key;
+
+  if (id == NULL || !g_strv_contains (keyed, name_of (node)))
+    return TRUE;
+  if (is (node, "Slettet"))
+    type = hw_xml_reader_get_attribute (s->doc->reader, node, "Type");
+  key = g_strdup_printf ("%s %s %s", name_of (node), id, type ? type : "");
+  if (!g_hash_table_add (keys, key))
+    {
+      if (type)
+        fail (s, node, _("two <Slettet> elements have the Id %s and the Type %s"), id, type);
+      else
+        fail (s, node, _("two <%s> elements have the Id %s"), name_of (node), id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 read_sak (Doc *doc, xmlNode *node)
 {
@@ -1344,6 +1391,7 @@ read_sak (Doc *doc, xmlNode *node)
   Sak s = { { 0 } };
   g_autofree char *id = NULL;
   g_autoptr(GPtrArray) deletions = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
   const char *journal;
   HwDate start, end;
@@ -1419,6 +1467,8 @@ read_sak (Doc *doc, xmlNode *node)
   for (xmlNode *c = node->children; c && !ctx->stop; c = c->next)
     {
       if (c->type != XML_ELEMENT_NODE)
+        continue;
+      if (!unique_in_sak (&s, c, keys))
         continue;
       if (is (c, "Personalia"))
         read_personalia (&s, c);

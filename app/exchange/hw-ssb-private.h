@@ -5,9 +5,14 @@
 #include "hw-import-private.h"
 #include "hw-ssb-codes.h"
 
+#include <libxml/xmlschemas.h>
+
 G_BEGIN_DECLS
 
 /* What the Barnevern v4 reader and writer share (hw-ssb-common.c). */
+
+/* SSB's Barnevern v4 schema, parsed once and kept for the process. */
+xmlSchema  *hw_ssb_schema             (GError **error);
 
 /* The pattern SSB's schema puts on every Id: an RFC 4122 UUID of version 1–5. */
 gboolean    hw_ssb_uuid_is_valid      (const char *text);

@@ -81,6 +81,8 @@ struct _HwXmlReader {
   /* the first error libxml2 reported */
   char            *xml_error;
   int              xml_error_line;
+  char            *schema_error;    /* the first schema violation */
+  int              schema_error_line;
 
   xmlNode         *root;
   int              root_line;
@@ -427,6 +429,15 @@ on_xml_error (void *user_data, xmlErrorPtr error)
 
   if (error == NULL || error->level == XML_ERR_WARNING || self->xml_error != NULL)
     return;
+  if (error->domain == XML_FROM_SCHEMASV)
+    {
+      if (self->schema_error == NULL)
+        {
+          self->schema_error = g_strstrip (g_strdup (error->message ? error->message : "?"));
+          self->schema_error_line = error->line;
+        }
+      return;
+    }
   self->xml_error = g_strstrip (g_strdup (error->message ? error->message : "?"));
   self->xml_error_line = error->line;
 }
@@ -573,6 +584,7 @@ hw_xml_reader_free (HwXmlReader *self)
   g_ptr_array_unref (self->scratch);
   g_free (self->refusal);
   g_free (self->xml_error);
+  g_free (self->schema_error);
   g_free (self->name);
   g_free (self);
 }
@@ -651,6 +663,23 @@ reader_line (HwXmlReader *self)
   if (node && node->line < 65535)
     return node->line;
   return xmlTextReaderGetParserLineNumber (self->reader);
+}
+
+gboolean
+hw_xml_reader_set_schema (HwXmlReader *self, xmlSchema *schema)
+{
+  g_return_val_if_fail (self->root == NULL, FALSE);
+  return xmlTextReaderSetSchema (self->reader, schema) == 0;
+}
+
+gboolean
+hw_xml_reader_check_schema (HwXmlReader *self, GError **error)
+{
+  if (self->schema_error == NULL)
+    return TRUE;
+  hw_xml_reader_set_error (self, error, HW_ERROR_PARSE, self->schema_error_line,
+                           _("not valid according to SSB's schema: %s"), self->schema_error);
+  return FALSE;
 }
 
 static gboolean

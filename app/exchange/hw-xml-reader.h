@@ -3,6 +3,7 @@
 
 #include <glib.h>
 #include <libxml/tree.h>
+#include <libxml/xmlschemas.h>
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,16 @@ HwXmlReader *hw_xml_reader_new_for_memory (const char         *data,
 void         hw_xml_reader_free           (HwXmlReader *self);
 /* Changes the limits for the records still to be read (once the format is known). */
 void         hw_xml_reader_set_limits     (HwXmlReader *self, const HwXmlLimits *limits);
+
+/* Validates the whole document against @schema as it is read (libxml2 validates while it
+ * parses, so only before hw_xml_reader_read_root). Reading goes on past a violation, so that
+ * the caller's own checks, which name the problem more plainly, come first; at the end of the
+ * document hw_xml_reader_check_schema reports the first violation. @schema must outlive the
+ * reader. */
+gboolean     hw_xml_reader_set_schema     (HwXmlReader *self, xmlSchema *schema);
+
+/* FALSE with "FILE:LINE: not valid …" when the document read so far broke the schema. */
+gboolean     hw_xml_reader_check_schema   (HwXmlReader *self, GError **error);
 
 /* Moves to the root element: its local name and attributes become readable. */
 gboolean     hw_xml_reader_read_root      (HwXmlReader *self, GError **error);

@@ -268,6 +268,11 @@ START_TEST (test_every_code)
                         "  <Avgiver Organisasjonsnummer=\"944496394\" Kommunenummer=\"5001\" "
                         "Kommunenavn=\"Trondheim\"/>\n");
   append_sak_start (doc, 1);
+  /* in the order of SSB's schema: Plan before Tiltak */
+  for (guint i = 0; i < plan->n_codes; i++)
+    g_string_append_printf (doc, "    <Plan Id=\"91000000-0000-4000-8000-%012x\" "
+                                 "StartDato=\"%s\" Plantype=\"%s\"/>\n",
+                            i, code_date (&plan->codes[i], date), plan->codes[i].code);
   /* Kategori and Lov on Tiltak, Opphevelse and both Hyppighet codes on the first ones */
   for (guint i = 0; i < kat->n_codes; i++, n++)
     {
@@ -290,10 +295,6 @@ START_TEST (test_every_code)
                                 opp->codes[i].code);
       g_string_append (doc, "</Tiltak>\n");
     }
-  for (guint i = 0; i < plan->n_codes; i++)
-    g_string_append_printf (doc, "    <Plan Id=\"91000000-0000-4000-8000-%012x\" "
-                                 "StartDato=\"%s\" Plantype=\"%s\"/>\n",
-                            i, code_date (&plan->codes[i], date), plan->codes[i].code);
   g_string_append (doc, "    <Vedtak Id=\"7e000000-0000-4000-8000-000000000001\" "
                         "StartDato=\"2022-01-01\"><Lovhjemmel><Lov>BVL</Lov>"
                         "<Kapittel>4</Kapittel><Paragraf>12</Paragraf></Lovhjemmel>");
@@ -638,6 +639,12 @@ static const Refusal refusals[] = {
   { "refuse-external-dtd.xml", NULL, 2, "DOCTYPE" },
   { "refuse-billion-laughs.xml", NULL, 2, "DOCTYPE" },
   { "refuse-truncated.xml", "<Vedtak", 0, "malformed XML" },
+  /* what Homeward reads for SSB's schema alone: an element it skips, the key on Slettet */
+  { "refuse-schema-melding.xml", "<Melding", 0, "attribute 'MigrertId'" },
+  { "refuse-schema-slettet.xml", "SluttDato=\"2019-05-01\"", 0,
+    "two <Slettet> elements have the Id 91000000-0000-4000-8000-0000000000f9 and the Type Plan" },
+  { "refuse-duplicate-deleted.xml", "0000f1\" StartDato=\"2019-02-20\">", 0,
+    "two <Vedtak> elements have the Id" },
 };
 
 START_TEST (test_refusal)
@@ -1083,6 +1090,88 @@ START_TEST (test_stalled_pipe_holds_no_lock)
 }
 END_TEST
 
+/* ---- valid files that must not be refused ---- */
+
+/* A case begun in the pregnancy (a Tiltak three months before the birth, which Personalia
+ * kontroll 16 allows) and a Vedtak whose two Status share an Id (SSB's schema has no key on
+ * Status): both import, with warnings. Ten months before the birth is refused. */
+static GString *
+prenatal_doc (const char *tiltak_start)
+{
+  GString *doc = g_string_new (NULL);
+
+  g_string_append_printf (doc,
+    "<?xml version=\"1.0\"?>\n"
+    "<Barnevern Id=\"00000000-0000-4000-8000-000000000301\" DatoUttrekk=\"2025-01-15T00:00:00Z\">\n"
+    "  <Fagsystem Leverandor=\"Test\" Navn=\"T\" Versjon=\"1\"/>\n"
+    "  <Avgiver Organisasjonsnummer=\"944496394\" Kommunenummer=\"5001\" Kommunenavn=\"Trondheim\"/>\n"
+    "  <Sak Id=\"5a000000-0000-4000-8000-000000000301\" StartDato=\"2023-06-01\" Journalnummer=\"P-1\">\n"
+    "    <Personalia Id=\"9e000000-0000-4000-8000-000000000301\" StartDato=\"2023-10-01\" "
+    "Fodselsnummer=\"01062499999\" Fodseldato=\"2024-06-01\" Kjonn=\"1\"/>\n"
+    "    <Tiltak Id=\"71000000-0000-4000-8000-000000000301\" StartDato=\"%s\">"
+    "<Lovhjemmel><Lov>BVL</Lov><Kapittel>3</Kapittel><Paragraf>1</Paragraf></Lovhjemmel>"
+    "<Kategori Kode=\"1.1\"/></Tiltak>\n"
+    "    <Vedtak Id=\"7e000000-0000-4000-8000-000000000301\" StartDato=\"2024-08-01\">"
+    "<Lovhjemmel><Lov>BVL</Lov><Kapittel>3</Kapittel><Paragraf>1</Paragraf></Lovhjemmel>\n"
+    "      <Status Id=\"57000000-0000-4000-8000-000000000301\" EndretDato=\"2024-08-01\" Kode=\"1\"/>\n"
+    "      <Status Id=\"57000000-0000-4000-8000-000000000301\" EndretDato=\"2024-09-01\" Kode=\"2\"/>\n"
+    "    </Vedtak>\n"
+    "  </Sak>\n"
+    "</Barnevern>\n", tiltak_start);
+  return doc;
+}
+
+static gboolean
+has_warning_text (GPtrArray *warnings, int line, const char *text)
+{
+  g_autofree char *prefix = g_strdup_printf ("%d|", line);
+
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_has_prefix (warnings->pdata[i], prefix) && strstr (warnings->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
+START_TEST (test_valid_prenatal_and_shared_status_id)
+{
+  g_autoptr(GString) ok = prenatal_doc ("2024-03-01");
+  g_autoptr(GString) early = prenatal_doc ("2023-08-01");
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) d = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HwImportOptions options = { 0 };
+  HwImportSummary s;
+
+  options.warning = hw_xtest_collect_warning;
+  options.user_data = warnings;
+  ck_assert_msg (hw_import_memory (store, "prenatal.xml", ok->str, ok->len, &options, &s, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_msg (has_warning_text (warnings, 7, "before the child's birth date (2024-06-01)"),
+                 "no warning for the Tiltak before the birth");
+  ck_assert (has_warning_text (warnings, 10, "two <Status> elements have the Id"));
+  d = load_case ("5a000000-0000-4000-8000-000000000301");
+  ck_assert_uint_eq (hw_dossier_get (d, HW_ENTITY_DECISION_STATUS)->len, 2);
+  ck_assert (hw_dossier_find (d, HW_ENTITY_DECISION_STATUS,
+                              "57000000-0000-4000-8000-000000000301") != NULL);
+
+  /* Again: the second Status keeps its derived Id, nothing is added. */
+  ck_assert (hw_import_memory (store, "prenatal.xml", ok->str, ok->len, NULL, &s, &error));
+  g_clear_pointer (&d, hw_dossier_free);
+  d = load_case ("5a000000-0000-4000-8000-000000000301");
+  ck_assert_uint_eq (hw_dossier_get (d, HW_ENTITY_DECISION_STATUS)->len, 2);
+
+  /* More than nine months before the birth: refused at the Tiltak's line, nothing changed. */
+  before = hw_xtest_fingerprint (store);
+  ck_assert (!hw_import_memory (store, "early.xml", early->str, early->len, NULL, &s, &error));
+  ck_assert_msg (g_str_has_prefix (error->message, "early.xml:7: ") &&
+                 strstr (error->message, "nine months"), "%s", error->message);
+  after = hw_xtest_fingerprint (store);
+  ck_assert_str_eq (before, after);
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -1106,6 +1195,7 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_record_never_changes_case);
   tcase_add_test (tc, test_case_once_per_import);
   tcase_add_test (tc, test_stalled_pipe_holds_no_lock);
+  tcase_add_test (tc, test_valid_prenatal_and_shared_status_id);
   suite_add_tcase (s, tc);
   return s;
 }

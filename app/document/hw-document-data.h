@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <libxml/xmlschemas.h>
 
 G_BEGIN_DECLS
 
@@ -9,5 +10,9 @@ G_BEGIN_DECLS
  * tree's data/ when it exists (running uninstalled), else the installed package data folder.
  * Returns the path of @first_element/…/NULL under that folder (whether or not it exists). */
 char *hw_document_dup_data_path (const char *first_element, ...) G_GNUC_NULL_TERMINATED;
+
+/* The XML schema data/plan/@file, parsed once per process and kept (NULL when it cannot be
+ * read or parsed; the caller names the file in its message). Thread-safe. */
+xmlSchemaPtr hw_document_get_plan_schema (const char *file);
 
 G_END_DECLS

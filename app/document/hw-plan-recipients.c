@@ -88,31 +88,16 @@ hw_recipient_to_label (HwRecipient recipient)
 static xmlSchemaPtr
 get_schema (GError **error)
 {
-  static xmlSchemaPtr schema;
-  G_LOCK_DEFINE_STATIC (schema);
-  xmlSchemaPtr result;
+  xmlSchemaPtr schema = hw_document_get_plan_schema ("recipients.xsd");
 
-  G_LOCK (schema);
   if (schema == NULL)
     {
       g_autofree char *path = hw_document_dup_data_path ("plan", "recipients.xsd", NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
 
-      if (g_file_get_contents (path, &contents, &length, NULL))
-        {
-          xmlSchemaParserCtxtPtr pctx = xmlSchemaNewMemParserCtxt (contents, (int) length);
-
-          schema = xmlSchemaParse (pctx);
-          xmlSchemaFreeParserCtxt (pctx);
-        }
-      if (schema == NULL)
-        g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND,
-                     _("The recipient table’s schema could not be read from %s"), path);
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND,
+                   _("The recipient table’s schema could not be read from %s"), path);
     }
-  result = schema;
-  G_UNLOCK (schema);
-  return result;
+  return schema;
 }
 
 static void

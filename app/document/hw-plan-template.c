@@ -345,31 +345,16 @@ hw_plan_template_get_description (HwPlanTemplate *self)
 static xmlSchemaPtr
 get_schema (GError **error)
 {
-  static xmlSchemaPtr schema;
-  G_LOCK_DEFINE_STATIC (schema);
-  xmlSchemaPtr result;
+  xmlSchemaPtr schema = hw_document_get_plan_schema ("template.xsd");
 
-  G_LOCK (schema);
   if (schema == NULL)
     {
       g_autofree char *path = hw_document_dup_data_path ("plan", "template.xsd", NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-      xmlSchemaParserCtxtPtr pctx;
 
-      if (g_file_get_contents (path, &contents, &length, NULL))
-        {
-          pctx = xmlSchemaNewMemParserCtxt (contents, (int) length);
-          schema = xmlSchemaParse (pctx);
-          xmlSchemaFreeParserCtxt (pctx);
-        }
-      if (schema == NULL)
-        g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND,
-                     _("The activity template’s schema could not be read from %s"), path);
+      g_set_error (error, HW_ERROR, HW_ERROR_NOT_FOUND,
+                   _("The activity template’s schema could not be read from %s"), path);
     }
-  result = schema;
-  G_UNLOCK (schema);
-  return result;
+  return schema;
 }
 
 typedef struct {

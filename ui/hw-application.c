@@ -15,6 +15,7 @@
 #include "hw-error.h"
 #include "hw-preferences-window.h"
 #include "hw-window.h"
+#include "hw-shortcuts.h"
 #include "homeward-resources.h"
 
 struct _HwApplication
@@ -144,27 +145,11 @@ static const GActionEntry app_entries[] = {
 static void
 hw_application_startup (GApplication *app)
 {
-  struct { const char *action; const char *accels[3]; } accels[] = {
-    { "app.quit", { "<Control>q", NULL } },
-    { "app.preferences", { "<Control>comma", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.log-visit", { "<Control>l", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.back", { "<Alt>Left", NULL } },
-    { "win.reload", { "F5", "<Control>r", NULL } },
-    { "win.show-view('caseload')", { "<Alt>1", NULL } },
-    { "win.show-view('team')", { "<Alt>2", NULL } },
-    { "win.show-view('homes')", { "<Alt>3", NULL } },
-    { "window.close", { "<Control>w", NULL } },
-  };
-
   G_APPLICATION_CLASS (hw_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_entries, G_N_ELEMENTS (app_entries),
                                    app);
-  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
-                                           accels[i].accels);
+  hw_shortcuts_set_accels (GTK_APPLICATION (app));
   gtk_window_set_default_icon_name (HW_APPLICATION_ID);
 }
 

@@ -41,13 +41,6 @@ struct _HwCaseloadPage
 
 G_DEFINE_FINAL_TYPE (HwCaseloadPage, hw_caseload_page, GTK_TYPE_WIDGET)
 
-enum {
-  CASE_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static void
 add_column (HwCaseloadPage *self, HwCaseColumn kind, const char *title, gboolean expand,
             int fixed_width)
@@ -202,7 +195,8 @@ activate_position (HwCaseloadPage *self, guint position)
   g_autoptr(HwCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
   if (item)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s",
+                                hw_case_item_get_case_id (item));
 }
 
 /* The item the list will show first once its filter is done: the filter works through a long
@@ -248,7 +242,8 @@ on_search_activate_cb (HwCaseloadPage *self)
   else
     item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), 0);
   if (item)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s",
+                                hw_case_item_get_case_id (item));
 }
 
 static void
@@ -342,10 +337,6 @@ hw_caseload_page_class_init (HwCaseloadPageClass *klass)
 
   object_class->dispose = hw_caseload_page_dispose;
   object_class->finalize = hw_caseload_page_finalize;
-
-  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -9,6 +9,7 @@
 #include "hw-child-page.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-undo.h"
 #include "hw-window.h"
 
 struct _HwChildPage
@@ -28,11 +29,6 @@ struct _HwChildPage
   GPtrArray     *deviation_rules; /* the rule id of each missed period shown */
   GPtrArray     *findings;      /* HwUiFinding: the last evaluation, for the samvær verdict */
   const char    *samvaer_below_rule; /* the rule behind the samvær warning, or NULL */
-
-  /* What the last delete removed, for its undo toast. */
-  GPtrArray     *undo_records;  /* record copies, the deleted one first */
-  HwDossier     *undo_case;     /* a whole case */
-  AdwToast      *undo_toast;
 
   AdwWindowTitle      *window_title;
   AdwAvatar           *avatar;
@@ -906,168 +902,65 @@ rebuild (HwChildPage *self)
 
 /* ---- deleting, and undoing it ---- */
 
+/* The undo put records of this page back (hw-undo.c): show them. */
 static void
-clear_undo (HwChildPage *self)
+on_records_restored (GtkWidget *page, const HwRemoval *removal)
 {
-  g_clear_pointer (&self->undo_records, g_ptr_array_unref);
-  g_clear_pointer (&self->undo_case, hw_dossier_free);
-  if (self->undo_toast)
+  HwChildPage *self = HW_CHILD_PAGE (page);
+  const char *case_id = hw_removal_get_case_id (removal);
+
+  if (self->case_id && (case_id == NULL || g_strcmp0 (case_id, self->case_id) == 0))
+    after_write (self, is_home_entity (removal->entity));
+  else if (case_id && get_window (self))
     {
-      adw_toast_dismiss (self->undo_toast);
-      g_clear_object (&self->undo_toast);
+      g_autoptr(HwDossier) again = hw_store_load_case (get_store (self), case_id, NULL);
+
+      if (again)
+        hw_window_case_changed (get_window (self), again);
     }
-}
-
-/* The records that refer to @id (their references are cleared or they are deleted with it):
- * saved again on undo. */
-static void
-collect_dependents (const HwDossier *dossier, const char *id, GPtrArray *into)
-{
-  for (guint e = 0; dossier && e < HW_N_ENTITIES; e++)
-    {
-      const HwEntityInfo *info = hw_entity_info (e);
-      GPtrArray *records = dossier->records[e];
-
-      for (guint i = 0; records && i < records->len; i++)
-        for (guint f = 0; f < info->n_fields; f++)
-          {
-            const HwField *field = &info->fields[f];
-
-            if (field->type == HW_FIELD_REF && !(field->flags & HW_FIELD_OWNER) &&
-                g_strcmp0 (hw_field_get_text (records->pdata[i], field), id) == 0)
-              {
-                gboolean seen = FALSE;
-
-                for (guint k = 0; k < into->len && !seen; k++)
-                  seen = into->pdata[k] == records->pdata[i];
-                if (!seen)
-                  {
-                    g_ptr_array_add (into, records->pdata[i]);
-                    collect_dependents (dossier, ((HwRecord *) records->pdata[i])->id, into);
-                  }
-                break;
-              }
-          }
-    }
-}
-
-static void
-on_undo_dismissed_cb (AdwToast *t, HwChildPage *self)
-{
-  if (self->undo_toast == t)
-    g_clear_object (&self->undo_toast);
-}
-
-static void
-show_undo_toast (HwChildPage *self, const char *message)
-{
-  HwWindow *window = get_window (self);
-  AdwToast *t;
-
-  if (window == NULL)
-    return;
-  t = hw_toast_new (message);
-  adw_toast_set_button_label (t, _("_Undo"));
-  /* The toast lives in the window's overlay, outside this page: a window action. */
-  adw_toast_set_action_name (t, "win.undo-delete");
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_object (t, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self, 0);
-  self->undo_toast = g_object_ref (t);
-  hw_window_add_toast (window, t);
+  hw_window_toast_from (page, _("Restored"));
 }
 
 gboolean
 hw_child_page_delete_record (HwChildPage *self, HwEntity entity, const char *id)
 {
-  g_autoptr(GError) error = NULL;
   gpointer record = find_record (self, entity, id);
-  g_autoptr(GPtrArray) dependents = g_ptr_array_new ();
   g_autofree char *msg = NULL;
 
   g_return_val_if_fail (HW_IS_CHILD_PAGE (self), FALSE);
   if (record == NULL)
     return FALSE;
 
-  clear_undo (self);
-  self->undo_records = g_ptr_array_new_with_free_func (hw_record_free);
-  g_ptr_array_add (self->undo_records, hw_record_copy (record));
-  collect_dependents (is_home_entity (entity) ? self->home : self->dossier, id, dependents);
-  for (guint i = 0; i < dependents->len; i++)
-    g_ptr_array_add (self->undo_records, hw_record_copy (dependents->pdata[i]));
-
-  if (!hw_store_delete_owned (get_store (self), entity, hw_record_get_owner_id (record), id,
-                              &error))
-    {
-      clear_undo (self);
-      hw_window_toast_error_from (GTK_WIDGET (self), error);
-      return FALSE;
-    }
   /* Translators: %s is a kind of record, like "Visit" */
   msg = g_strdup_printf (_("%s deleted"), _(hw_entity_info (entity)->label));
+  /* The store takes what depends on the record with it (a placement's visit frequencies, a
+   * parent's samvær agreements) and clears optional references to it, in one operation. */
+  if (!hw_undo_delete (GTK_WIDGET (self), get_store (self), entity,
+                       hw_record_get_owner_id (record), id, msg, on_records_restored))
+    return FALSE;
   after_write (self, is_home_entity (entity));
-  show_undo_toast (self, msg);
   return TRUE;
 }
 
-void
-hw_child_page_undo_delete (HwChildPage *self)
+static void
+on_case_restored (GtkWidget *page, const HwRemoval *removal)
 {
-  g_autoptr(GError) error = NULL;
-  HwStore *store = get_store (self);
+  HwChildPage *self = HW_CHILD_PAGE (page);
   HwWindow *window = get_window (self);
-  gboolean ok = TRUE;
+  g_autoptr(HwDossier) again = NULL;
 
-  g_return_if_fail (HW_IS_CHILD_PAGE (self));
-  if (self->undo_case)
-    {
-      HwDossier *d = self->undo_case;
-      g_autofree char *id = g_strdup (((HwRecord *) d->root)->id);
-
-      if (!hw_store_save_dossier (store, d, &error))
-        {
-          hw_window_toast_error_from (GTK_WIDGET (self), error);
-          return;
-        }
-      clear_undo (self);
-      if (window)
-        {
-          g_autoptr(HwDossier) again = hw_store_load_case (store, id, NULL);
-
-          if (again)
-            hw_window_case_changed (window, again);
-          hw_window_open_case (window, id);
-        }
-      hw_window_toast_from (GTK_WIDGET (self), _("Case restored"));
-      return;
-    }
-  if (self->undo_records == NULL)
+  if (window == NULL)
     return;
-
-  ok = hw_store_begin (store, &error);
-  for (guint i = 0; ok && i < self->undo_records->len; i++)
-    ok = hw_store_save (store, self->undo_records->pdata[i], &error);
-  if (ok)
-    ok = hw_store_commit (store, &error);
-  else
-    hw_store_rollback (store);
-  if (!ok)
-    {
-      hw_window_toast_error_from (GTK_WIDGET (self), error);
-      return;
-    }
-  {
-    gboolean home = is_home_entity (((HwRecord *) self->undo_records->pdata[0])->entity);
-
-    clear_undo (self);
-    after_write (self, home);
-  }
-  hw_window_toast_from (GTK_WIDGET (self), _("Restored"));
+  again = hw_store_load_case (get_store (self), removal->id, NULL);
+  if (again)
+    hw_window_case_changed (window, again);
+  hw_window_open_case (window, removal->id);
+  hw_window_toast_from (page, _("Case restored"));
 }
 
 static void
 on_delete_case_response_cb (AdwMessageDialog *dialog, const char *response, HwChildPage *self)
 {
-  g_autoptr(GError) error = NULL;
   HwWindow *window = get_window (self);
   g_autofree char *id = NULL;
   g_autofree char *msg = NULL;
@@ -1075,21 +968,15 @@ on_delete_case_response_cb (AdwMessageDialog *dialog, const char *response, HwCh
   if (g_strcmp0 (response, "delete") != 0 || self->dossier == NULL)
     return;
   id = g_strdup (self->case_id);
-  clear_undo (self);
-  self->undo_case = hw_store_load_case (get_store (self), id, &error);
-  if (self->undo_case == NULL || !hw_store_delete (get_store (self), HW_ENTITY_CASE, id, &error))
-    {
-      g_clear_pointer (&self->undo_case, hw_dossier_free);
-      hw_window_toast_error_from (GTK_WIDGET (self), error);
-      return;
-    }
   /* Translators: %s is a child's name */
   msg = g_strdup_printf (_("The case of %s was deleted"), self->title);
+  if (!hw_undo_delete (GTK_WIDGET (self), get_store (self), HW_ENTITY_CASE, NULL, id, msg,
+                       on_case_restored))
+    return;
   if (self->caseload)
     hw_caseload_remove_case (self->caseload, id);
   if (window)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL);
-  show_undo_toast (self, msg);
 }
 
 static void
@@ -1151,7 +1038,6 @@ hw_child_page_dispose (GObject *object)
   HwChildPage *self = HW_CHILD_PAGE (object);
   GtkWidget *child;
 
-  clear_undo (self);
   /* A bin-layout widget must unparent its template children itself. GTK 4.8's
    * gtk_widget_dispose_template() unparents only the children bound to a field. */
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_CHILD_PAGE);

@@ -40,7 +40,5 @@ const char      *hw_child_page_get_samvaer_warning_rule (HwChildPage *self);
 gboolean         hw_child_page_delete_record    (HwChildPage *self,
                                                  HwEntity     entity,
                                                  const char  *id);
-/* The undo toast's action, as its button does. */
-void             hw_child_page_undo_delete      (HwChildPage *self);
 
 G_END_DECLS

@@ -24,9 +24,6 @@ struct _HwHomesPage
   char               *needle;
 
   gboolean            loaded;     /* the homes were read since the last bind */
-  /* What the last delete removed, for its undo toast. */
-  HwDossier          *undo_home;
-  AdwToast           *undo_toast;
 
   GtkSearchEntry     *search_entry;
   GtkToggleButton    *missing_button;
@@ -36,13 +33,6 @@ struct _HwHomesPage
 };
 
 G_DEFINE_FINAL_TYPE (HwHomesPage, hw_homes_page, GTK_TYPE_WIDGET)
-
-enum {
-  CASE_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 #define COLUMN_NAME     -1
 #define COLUMN_KIND     -2
@@ -200,7 +190,8 @@ on_activate_cb (HwHomesPage *self, guint position)
 
   /* The home's members and documents are edited from a child's placement page. */
   if (cases && cases->len)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, cases->pdata[0]);
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s",
+                                (const char *) cases->pdata[0]);
   else
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -212,14 +203,6 @@ on_activate_cb (HwHomesPage *self, guint position)
 }
 
 /* ---- the home's own record: new, edit, delete, undo ---- */
-
-static HwWindow *
-get_window (HwHomesPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return HW_IS_WINDOW (root) ? HW_WINDOW (root) : NULL;
-}
 
 static HwStore *
 get_store (HwHomesPage *self)
@@ -242,8 +225,6 @@ update_actions (HwHomesPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.new", self->caseload != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.edit", selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.delete", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "homes.undo-delete",
-                                 self->undo_home != NULL);
 }
 
 static gboolean
@@ -344,56 +325,16 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
     open_editor (self, home, FALSE);
 }
 
+/* The undo put the home back (hw-undo.c): show it, selected. */
 static void
-clear_undo (HwHomesPage *self)
+on_home_restored (GtkWidget *page, const HwRemoval *removal)
 {
-  AdwToast *t = g_steal_pointer (&self->undo_toast);
+  HwHomesPage *self = HW_HOMES_PAGE (page);
 
-  g_clear_pointer (&self->undo_home, hw_dossier_free);
-  if (t)
-    {
-      adw_toast_dismiss (t);
-      g_object_unref (t);
-    }
-}
-
-static void
-on_undo_dismissed_cb (AdwToast *t, HwHomesPage *self)
-{
-  /* The toast's button is clicked before the toast is dismissed: once it is gone, so is the
-   * chance to undo. */
-  if (self->undo_toast == t)
-    {
-      g_clear_object (&self->undo_toast);
-      g_clear_pointer (&self->undo_home, hw_dossier_free);
-      update_actions (self);
-    }
-}
-
-static void
-on_undo_clicked_cb (HwHomesPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "homes.undo-delete", NULL);
-}
-
-static void
-show_undo_toast (HwHomesPage *self, const char *message)
-{
-  HwWindow *window = get_window (self);
-  AdwToast *t;
-
-  if (window == NULL)
-    return;
-  t = hw_toast_new (message);
-  adw_toast_set_button_label (t, _("_Undo"));
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  /* The toast lives in the window's overlay, out of reach of this page's actions: its button
-   * activates the page's action itself. */
-  g_signal_connect_object (t, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (t, "dismissed", G_CALLBACK (on_undo_dismissed_cb), self, 0);
-  self->undo_toast = g_object_ref (t);
-  hw_window_add_toast (window, t);
+  hw_homes_page_reload (self);
+  select_home (self, removal->id);
+  update_actions (self);
+  hw_window_toast_from (page, _("Restored"));
 }
 
 static void
@@ -402,55 +343,21 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   HwHomesPage *self = HW_HOMES_PAGE (widget);
   HwHomeItem *item = get_selected (self);
   HwStore *store = get_store (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(HwDossier) home = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
   g_autofree char *msg = NULL;
 
   if (item == NULL || store == NULL)
     return;
-  id = g_strdup (hw_home_item_get_id (item));
-  name = g_strdup (hw_home_item_get_name (item));
-  /* Everything the home owns goes with it: keep it all for undo. */
-  home = hw_store_load_home (store, id, &error);
-  /* The store refuses a home where children have been placed, and says so. */
-  if (home == NULL || !hw_store_delete (store, HW_ENTITY_FOSTER_HOME, id, &error))
-    {
-      hw_window_toast_error_from (GTK_WIDGET (self), error);
-      return;
-    }
-  clear_undo (self);
-  self->undo_home = g_steal_pointer (&home);
+  /* Translators: %s is the name of a foster home */
+  msg = g_strdup_printf (_("“%s” deleted"), hw_home_item_get_name (item));
+  /* Everything the home owns goes with it; the store refuses a home where children have been
+   * placed, and says so. */
+  if (!hw_undo_delete (GTK_WIDGET (self), store, HW_ENTITY_FOSTER_HOME, NULL,
+                       hw_home_item_get_id (item), msg, on_home_restored))
+    return;
   /* Nothing is selected afterwards: a second Delete does not take the next home too. */
   hw_homes_page_reload (self);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-  /* Translators: %s is the name of a foster home */
-  msg = g_strdup_printf (_("“%s” deleted"), name);
-  show_undo_toast (self, msg);
   update_actions (self);
-}
-
-static void
-undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  HwHomesPage *self = HW_HOMES_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-
-  if (self->undo_home == NULL || get_store (self) == NULL)
-    return;
-  if (!hw_store_save_dossier (get_store (self), self->undo_home, &error))
-    {
-      hw_window_toast_error_from (GTK_WIDGET (self), error);
-      return;
-    }
-  id = g_strdup (((HwRecord *) self->undo_home->root)->id);
-  clear_undo (self);
-  hw_homes_page_reload (self);
-  select_home (self, id);
-  update_actions (self);
-  hw_window_toast_from (GTK_WIDGET (self), _("Restored"));
 }
 
 static void
@@ -512,7 +419,6 @@ hw_homes_page_dispose (GObject *object)
   HwHomesPage *self = HW_HOMES_PAGE (object);
   GtkWidget *child;
 
-  clear_undo (self);
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   if (self->column_view)
@@ -540,10 +446,6 @@ hw_homes_page_class_init (HwHomesPageClass *klass)
   object_class->dispose = hw_homes_page_dispose;
   widget_class->map = hw_homes_page_map;
 
-  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/homeward/Homeward/hw-homes-page.ui");
@@ -558,8 +460,6 @@ hw_homes_page_class_init (HwHomesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "homes.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "homes.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "homes.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "homes.undo-delete", NULL,
-                                   undo_delete_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "homes.new",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "homes.edit", NULL);

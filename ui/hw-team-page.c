@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-team-page.h"
+#include "hw-store-delete.h"
 #include "hw-window.h"
 
 struct _HwTeamPage
@@ -35,13 +36,6 @@ struct _HwTeamPage
 };
 
 G_DEFINE_FINAL_TYPE (HwTeamPage, hw_team_page, GTK_TYPE_WIDGET)
-
-enum {
-  CASE_ACTIVATED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static HwWindow *
 get_window (HwTeamPage *self)
@@ -414,7 +408,8 @@ on_activate_cb (HwTeamPage *self, guint position)
   g_autoptr(HwCaseItem) item = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position);
 
   if (item)
-    g_signal_emit (self, signals[CASE_ACTIVATED], 0, hw_case_item_get_case_id (item));
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-case", "s",
+                                hw_case_item_get_case_id (item));
 }
 
 static void
@@ -544,6 +539,7 @@ hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError *
   HwStore *store;
   g_autoptr(GtkBitset) selected = NULL;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (hw_record_free);
   HwStaff *staff;
   GtkBitsetIter iter;
   guint pos;
@@ -560,17 +556,14 @@ hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError *
        more = gtk_bitset_iter_next (&iter, &pos))
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->sort_model), pos));
 
-  ok = hw_store_begin (store, error);
-  for (guint i = 0; ok && i < items->len; i++)
+  /* Every case or none: one store operation. */
+  for (guint i = 0; i < items->len; i++)
     {
       HwCase *c = hw_store_load (store, HW_ENTITY_CASE,
                                  hw_case_item_get_case_id (items->pdata[i]), error);
 
       if (c == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
+        break;
       g_free (c->caseworker_id);
       c->caseworker_id = g_strdup (staff->rec.id);
       if (staff->team_id)
@@ -578,13 +571,9 @@ hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError *
           g_free (c->team_id);
           c->team_id = g_strdup (staff->team_id);
         }
-      ok = hw_store_save (store, c, error);
-      hw_record_free (c);
+      g_ptr_array_add (cases, c);
     }
-  if (ok)
-    ok = hw_store_commit (store, error);
-  else
-    hw_store_rollback (store);
+  ok = cases->len == items->len && hw_store_save_all (store, cases, error);
   if (!ok)
     {
       hw_record_free (staff);
@@ -707,10 +696,6 @@ hw_team_page_class_init (HwTeamPageClass *klass)
   object_class->dispose = hw_team_page_dispose;
   widget_class->map = hw_team_page_map;
   widget_class->unmap = hw_team_page_unmap;
-
-  signals[CASE_ACTIVATED] = g_signal_new ("case-activated", G_TYPE_FROM_CLASS (klass),
-                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                          G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

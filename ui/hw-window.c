@@ -16,6 +16,7 @@
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
 #include "hw-read-log.h"
+#include "hw-shortcuts.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
 
@@ -27,6 +28,7 @@ struct _HwWindow
   HwCaseload          *caseload;
   GSettings           *settings;
   HwReadLog           *read_log;
+  HwUndo              *undo;
 
   AdwToastOverlay     *toast_overlay;
   GtkStack            *root_stack;
@@ -108,6 +110,7 @@ hw_window_dispose (GObject *object)
   HwWindow *self = HW_WINDOW (object);
 
   g_clear_handle_id (&self->watch_id, g_source_remove);
+  g_clear_object (&self->undo);
   if (self->caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), HW_TYPE_WINDOW);
@@ -119,18 +122,18 @@ hw_window_dispose (GObject *object)
   G_OBJECT_CLASS (hw_window_parent_class)->dispose (object);
 }
 
+/* Every page opens a case the same way, with the case id: win.open-case. */
 static void
-on_case_activated_cb (HwWindow *self, const char *case_id)
+open_case_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  hw_window_open_case (self, case_id);
+  hw_window_open_case (HW_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
 static void
 on_leaflet_visible_child_cb (HwWindow *self)
 {
-  const char *name = adw_leaflet_get_visible_child_name (self->leaflet);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", g_strcmp0 (name, "child") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back",
+                                 hw_window_get_view (self) == HW_VIEW_CHILD);
 }
 
 static void
@@ -140,7 +143,7 @@ search_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (self->store == NULL)
     return;
-  hw_window_show_view (self, "caseload");
+  hw_window_set_view (self, HW_VIEW_CASELOAD);
   hw_caseload_page_focus_search (self->caseload_page);
 }
 
@@ -155,7 +158,10 @@ back_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 show_view_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  hw_window_show_view (HW_WINDOW (widget), g_variant_get_string (param, NULL));
+  HwView view = hw_view_from_name (g_variant_get_string (param, NULL));
+
+  if (view < HW_N_VIEWS)
+    hw_window_set_view (HW_WINDOW (widget), view);
 }
 
 static void
@@ -205,13 +211,13 @@ log_visit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (self->store == NULL)
     return;
-  if (g_strcmp0 (hw_window_get_visible_view (self), "child") == 0)
+  if (hw_window_get_view (self) == HW_VIEW_CHILD)
     {
       hw_child_page_log_visit (self->child_page);
       return;
     }
   case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
-  if (case_id == NULL || g_strcmp0 (hw_window_get_visible_view (self), "caseload") != 0)
+  if (case_id == NULL || hw_window_get_view (self) != HW_VIEW_CASELOAD)
     {
       hw_window_add_toast (self, hw_toast_new (_("Open a child’s record to log a visit")));
       return;
@@ -231,7 +237,7 @@ hw_window_build_overdue_list (HwWindow *self, GError **error)
 
   g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
-  if (g_strcmp0 (hw_window_get_visible_view (self), "team") == 0)
+  if (hw_window_get_view (self) == HW_VIEW_TEAM)
     options.team_id = hw_team_page_get_team_id (self->team_page);
   else
     options.team_id = user_team = hw_window_dup_user_team_id (self);
@@ -296,13 +302,13 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (self->store == NULL)
     return;
-  if (g_strcmp0 (hw_window_get_visible_view (self), "child") == 0 &&
+  if (hw_window_get_view (self) == HW_VIEW_CHILD &&
       hw_child_page_get_case_id (self->child_page))
     {
       print_plan (self, hw_child_page_get_case_id (self->child_page));
       return;
     }
-  if (g_strcmp0 (hw_window_get_visible_view (self), "caseload") == 0)
+  if (hw_window_get_view (self) == HW_VIEW_CASELOAD)
     case_id = hw_caseload_page_dup_selected_case_id (self->caseload_page);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What Do You Want to Print?"),
                                    case_id ? _("The overdue duties of the team, or the "
@@ -324,7 +330,7 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 undo_delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  hw_child_page_undo_delete (HW_WINDOW (widget)->child_page);
+  hw_undo_restore (HW_WINDOW (widget)->undo);
 }
 
 static void
@@ -353,12 +359,12 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, child_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, homes_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_case_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "win.open-case", "s", open_case_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.log-visit", NULL, log_visit_action);
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
@@ -366,18 +372,14 @@ hw_window_class_init (HwWindowClass *klass)
 
   /* The same keys inside the window, for when the application's accelerators are not set
    * (tests that build a window without running the application). */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
-                                       "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK,
-                                       "win.log-visit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
-                                       "win.print", NULL);
+  hw_shortcuts_add_bindings (widget_class);
 }
 
 static void
 hw_window_init (HwWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->undo = hw_undo_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", FALSE);
 }
 
@@ -484,48 +486,113 @@ hw_window_dup_user_team_id (HwWindow *self)
   return dup_setting (self, "user-team-id");
 }
 
+/* The views by the names the view stack's pages and win.show-view use: one table. */
+static const char *const view_names[HW_N_VIEWS] = {
+  [HW_VIEW_CASELOAD] = "caseload",
+  [HW_VIEW_TEAM] = "team",
+  [HW_VIEW_HOMES] = "homes",
+  [HW_VIEW_CHILD] = "child",
+  [HW_VIEW_ERROR] = "error",
+};
+
+const char *
+hw_view_get_name (HwView view)
+{
+  g_return_val_if_fail (view < HW_N_VIEWS, NULL);
+  return view_names[view];
+}
+
+HwView
+hw_view_from_name (const char *name)
+{
+  for (HwView view = 0; view < HW_N_VIEWS; view++)
+    if (g_strcmp0 (name, view_names[view]) == 0)
+      return view;
+  return HW_N_VIEWS;
+}
+
+static GtkWidget *
+view_widget (HwWindow *self, HwView view)
+{
+  switch (view)
+    {
+    case HW_VIEW_CASELOAD:
+      return GTK_WIDGET (self->caseload_page);
+    case HW_VIEW_TEAM:
+      return GTK_WIDGET (self->team_page);
+    case HW_VIEW_HOMES:
+      return GTK_WIDGET (self->homes_page);
+    case HW_VIEW_CHILD:
+      return GTK_WIDGET (self->child_page);
+    case HW_VIEW_ERROR:
+      return GTK_WIDGET (self->error_page);
+    case HW_N_VIEWS:
+    default:
+      return NULL;
+    }
+}
+
+HwView
+hw_window_get_view (HwWindow *self)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (HW_IS_WINDOW (self), HW_VIEW_ERROR);
+  if (gtk_stack_get_visible_child (self->root_stack) != GTK_WIDGET (self->leaflet))
+    return HW_VIEW_ERROR;
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->child_page))
+    return HW_VIEW_CHILD;
+  page = adw_view_stack_get_visible_child (self->view_stack);
+  for (HwView view = 0; view < HW_VIEW_CHILD; view++)
+    if (view_widget (self, view) == page)
+      return view;
+  return HW_VIEW_CASELOAD;
+}
+
+void
+hw_window_set_view (HwWindow *self, HwView view)
+{
+  g_return_if_fail (HW_IS_WINDOW (self));
+  g_return_if_fail (view < HW_N_VIEWS);
+  if (self->store == NULL || view == HW_VIEW_ERROR)
+    return;
+  if (view == HW_VIEW_CHILD)
+    {
+      /* Only a child whose record was opened. */
+      if (hw_child_page_get_case_id (self->child_page))
+        adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->child_page));
+      return;
+    }
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  adw_view_stack_set_visible_child (self->view_stack, view_widget (self, view));
+}
+
+GtkWidget *
+hw_window_get_view_page (HwWindow *self, HwView view)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return view_widget (self, view);
+}
+
 const char *
 hw_window_get_visible_view (HwWindow *self)
 {
-  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->root_stack), "error") == 0)
-    return "error";
-  if (g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "child") == 0)
-    return "child";
-  return adw_view_stack_get_visible_child_name (self->view_stack);
+  return hw_view_get_name (hw_window_get_view (self));
 }
 
 void
 hw_window_show_view (HwWindow *self, const char *name)
 {
-  g_return_if_fail (HW_IS_WINDOW (self));
-  if (self->store == NULL)
-    return;
-  if (g_strcmp0 (name, "child") == 0)
-    {
-      if (hw_child_page_get_case_id (self->child_page))
-        adw_leaflet_set_visible_child_name (self->leaflet, "child");
-      return;
-    }
-  adw_leaflet_set_visible_child_name (self->leaflet, "main");
-  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  HwView view = hw_view_from_name (name);
+
+  g_return_if_fail (view < HW_N_VIEWS);
+  hw_window_set_view (self, view);
 }
 
 GtkWidget *
 hw_window_get_page (HwWindow *self, const char *name)
 {
-  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (name, "caseload") == 0)
-    return GTK_WIDGET (self->caseload_page);
-  if (g_strcmp0 (name, "child") == 0)
-    return GTK_WIDGET (self->child_page);
-  if (g_strcmp0 (name, "team") == 0)
-    return GTK_WIDGET (self->team_page);
-  if (g_strcmp0 (name, "homes") == 0)
-    return GTK_WIDGET (self->homes_page);
-  if (g_strcmp0 (name, "error") == 0)
-    return GTK_WIDGET (self->error_page);
-  return NULL;
+  return hw_window_get_view_page (self, hw_view_from_name (name));
 }
 
 void
@@ -539,7 +606,7 @@ hw_window_open_case (HwWindow *self, const char *case_id)
       hw_window_toast_error (self, error);
       return;
     }
-  adw_leaflet_set_visible_child_name (self->leaflet, "child");
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->child_page));
 }
 
 void
@@ -657,6 +724,13 @@ hw_window_get_n_reads_pending (HwWindow *self)
 {
   g_return_val_if_fail (HW_IS_WINDOW (self), 0);
   return self->read_log ? hw_read_log_get_n_pending (self->read_log) : 0;
+}
+
+HwUndo *
+hw_window_get_undo (HwWindow *self)
+{
+  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
+  return self->undo;
 }
 
 void

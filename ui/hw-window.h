@@ -7,6 +7,7 @@
 
 #include "hw-application.h"
 #include "hw-caseload.h"
+#include "hw-undo.h"
 
 G_BEGIN_DECLS
 
@@ -24,14 +25,34 @@ GSettings  *hw_window_get_settings     (HwWindow *self);
 char       *hw_window_dup_user_staff_id (HwWindow *self);
 char       *hw_window_dup_user_team_id  (HwWindow *self);
 
-/* "caseload", "team", "homes", "child" or "error". */
+/* What the window shows: a page of the view stack, a child's record, or why the database could
+ * not be opened. */
+typedef enum {
+  HW_VIEW_CASELOAD,
+  HW_VIEW_TEAM,
+  HW_VIEW_HOMES,
+  HW_VIEW_CHILD,
+  HW_VIEW_ERROR,
+  HW_N_VIEWS
+} HwView;
+
+/* "caseload", "team", "homes", "child", "error": the names of win.show-view's parameter. */
+const char *hw_view_get_name           (HwView view);
+HwView      hw_view_from_name          (const char *name);  /* HW_N_VIEWS when unknown */
+
+HwView      hw_window_get_view         (HwWindow *self);
+/* The child's view only once a record was opened; the error view never. */
+void        hw_window_set_view         (HwWindow *self, HwView view);
+GtkWidget  *hw_window_get_view_page    (HwWindow *self, HwView view);
+/* The same by name. */
 const char *hw_window_get_visible_view (HwWindow *self);
 void        hw_window_show_view        (HwWindow *self, const char *name);
+/* What win.open-case (parameter: the case id) does; every page opens cases through it. */
 void        hw_window_open_case        (HwWindow *self, const char *case_id);
 /* What Ctrl+P prints outside a child's record: the overdue list of the team shown in the team
  * overview, elsewhere of the user's team. */
 HwDocument *hw_window_build_overdue_list (HwWindow *self, GError **error);
-/* The page widgets, by the names above. */
+/* The page widgets, by the view names above (NULL when unknown). */
 GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
 
 /* A toast showing @text as it is (escaped for the toast's markup): every toast is made here. */
@@ -50,6 +71,8 @@ void        hw_window_show_preferences (HwWindow *self);
 void        hw_window_log_read         (HwWindow *self, const char *case_id);
 /* Openings of records whose audit entries wait for another program's lock. */
 guint       hw_window_get_n_reads_pending (HwWindow *self);
+/* The window's one pending undo (hw-undo.h): what the last delete removed. */
+HwUndo     *hw_window_get_undo         (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
 

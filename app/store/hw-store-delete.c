@@ -579,3 +579,30 @@ hw_store_restore_removed (HwStore *self, const HwRemoval *removal, GError **erro
     }
   return hw_store_commit (self, error);
 }
+
+gboolean
+hw_store_save_all (HwStore *self, GPtrArray *records, GError **error)
+{
+  g_autoptr(GArray) versions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  g_return_val_if_fail (HW_IS_STORE (self), FALSE);
+  g_return_val_if_fail (records != NULL, FALSE);
+
+  for (guint i = 0; i < records->len; i++)
+    g_array_append_val (versions, ((HwRecord *) records->pdata[i])->version);
+  if (!hw_store_begin (self, error))
+    return FALSE;
+  ok = TRUE;
+  for (guint i = 0; ok && i < records->len; i++)
+    ok = hw_store_save (self, records->pdata[i], error);
+  if (ok)
+    ok = hw_store_commit (self, error);
+  else
+    hw_store_rollback (self);
+  if (!ok)
+    /* Nothing was written: every record is still at the version it was read. */
+    for (guint i = 0; i < records->len; i++)
+      ((HwRecord *) records->pdata[i])->version = g_array_index (versions, gint64, i);
+  return ok;
+}

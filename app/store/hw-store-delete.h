@@ -45,6 +45,13 @@ HwRemoval  *hw_store_delete_with_dependents  (HwStore *self, HwEntity entity,
 gboolean    hw_store_restore_removed         (HwStore *self, const HwRemoval *removal,
                                               GError **error);
 
+/* Saves every record of @records (as hw_store_save does each), all or none, in one
+ * transaction: a change to several records at once (reassigning cases) without the caller
+ * opening a transaction. Versions as for hw_store_save; on failure every record keeps the
+ * version it had. */
+gboolean    hw_store_save_all                (HwStore *self, GPtrArray *records,
+                                              GError **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwRemoval, hw_removal_free)
 
 G_END_DECLS

@@ -25,8 +25,10 @@
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
 #include "hw-identity.h"
+#include "hw-store-audit.h"
 #include "hw-preferences-window.h"
 #include "hw-record-editor.h"
+#include "hw-shortcuts.h"
 #include "hw-team-page.h"
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
@@ -683,6 +685,92 @@ START_TEST (test_delete_visit_undo)
 }
 END_TEST
 
+static gint64
+stored_row_version (const char *table, const char *id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT row_version FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 v = -1;
+
+  ck_assert_int_eq (sqlite3_prepare_v2 (hw_store_get_handle (fx.store), sql, -1, &stmt, NULL),
+                    SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return v;
+}
+
+/* Deleting a placement from the child's record is one store operation: its visit frequency
+ * goes with it, a visit that names it keeps its row without it; the toast's Undo (the
+ * window's one undo helper) puts all of it back in one operation, with row versions that move
+ * on and "restore" in the audit trail. */
+START_TEST (test_delete_placement_undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  HwMeasure *placement = hw_dossier_get (stored, HW_ENTITY_MEASURE)->pdata[0];
+  g_autofree char *placement_id = g_strdup (placement->rec.id);
+  HwFrequency *f = hw_record_new (HW_ENTITY_FREQUENCY);
+  HwVisit *v = hw_record_new (HW_ENTITY_VISIT);
+  g_autofree char *visit_id = g_strdup (v->rec.id);
+  g_autoptr(GPtrArray) audit = NULL;
+  GtkWidget *button;
+  gint64 placement_v, visit_v;
+  guint restores = 0;
+
+  f->case_id = g_strdup (fx.case_testa);
+  f->measure_id = g_strdup (placement_id);
+  f->per_year = 4;
+  f->start_date = hw_date_new (2024, 1, 20);
+  save (f);
+  v->case_id = g_strdup (fx.case_testa);
+  v->measure_id = g_strdup (placement_id);
+  v->date = hw_date_new (2024, 3, 1);
+  v->notes = g_strdup ("Besøk i fosterhjemmet");
+  save (v);
+  placement_v = stored_row_version ("measure", placement_id);
+  visit_v = stored_row_version ("visit", visit_id);
+
+  open_case_by_search ("Testesen");
+  hw_child_page_show_tab (child_page (), "placement");
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("measure"), 1);
+  ck_assert_uint_eq (count_rows_in_group ("frequency"), 1);
+  button = first_delete_button ("measure");
+  ck_assert_ptr_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("measure"), 0);
+  ck_assert_uint_eq (count_rows_in_group ("frequency"), 0);
+  g_clear_pointer (&stored, hw_dossier_free);
+  stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  ck_assert_uint_eq (hw_dossier_get (stored, HW_ENTITY_VISIT)->len, 2);
+  ck_assert_ptr_null (((HwVisit *) hw_dossier_find (stored, HW_ENTITY_VISIT,
+                                                    visit_id))->measure_id);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo-delete", NULL));
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (count_rows_in_group ("measure"), 1);
+  ck_assert_uint_eq (count_rows_in_group ("frequency"), 1);
+  g_clear_pointer (&stored, hw_dossier_free);
+  stored = hw_store_load_case (fx.store, fx.case_testa, NULL);
+  ck_assert_str_eq (((HwVisit *) hw_dossier_find (stored, HW_ENTITY_VISIT,
+                                                  visit_id))->measure_id, placement_id);
+  /* No version number is issued twice: a copy of the placement read before the delete cannot
+   * overwrite the restored one unnoticed. */
+  ck_assert_int_eq (stored_row_version ("measure", placement_id), placement_v + 1);
+  ck_assert_int_eq (stored_row_version ("visit", visit_id), visit_v + 2);
+  audit = hw_store_audit_list (fx.store, fx.case_testa, &error);
+  ck_assert_no_error (error);
+  for (guint i = 0; i < audit->len; i++)
+    restores += g_strcmp0 (((HwAuditEntry *) audit->pdata[i])->action, "restore") == 0;
+  ck_assert_uint_eq (restores, 3);   /* the placement, its frequency, the visit's reference */
+  /* Nothing left to undo. */
+  ck_assert (!hw_undo_is_pending (hw_window_get_undo (fx.window)));
+}
+END_TEST
+
 static gboolean
 team_lists (gpointer data)
 {
@@ -1158,6 +1246,117 @@ dup_shortcut_accelerator (GtkWidget *root, const char *title)
     }
   return NULL;
 }
+
+/* Every GtkShortcutsShortcut under @root, in order. */
+static void
+collect_shortcuts (GtkWidget *root, GPtrArray *into)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_SHORTCUTS_SHORTCUT (c))
+        g_ptr_array_add (into, c);
+      collect_shortcuts (c, into);
+    }
+}
+
+/* The keys are defined once (hw-shortcuts.c): the application's accelerators are that table,
+ * and the help overlay lists every one of them, showing the table's keys, and no action the
+ * table does not know. */
+START_TEST (test_shortcuts_table_is_the_help_overlay)
+{
+  GtkShortcutsWindow *overlay =
+    gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fx.window));
+  g_autoptr(GPtrArray) listed = g_ptr_array_new ();
+  const HwShortcut *table;
+  guint n;
+
+  ck_assert_ptr_nonnull (overlay);
+  collect_shortcuts (GTK_WIDGET (overlay), listed);
+  table = hw_shortcuts_get (&n);
+  ck_assert_uint_gt (n, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+                                                                    table[i].action);
+      g_autofree char *joined = g_strjoinv (" ", (char **) table[i].accels);
+      gboolean found = FALSE;
+
+      ck_assert_msg (g_strv_equal ((const char *const *) accels, table[i].accels),
+                     "%s: the application's accelerators are not the table's", table[i].action);
+      for (guint k = 0; k < listed->len && !found; k++)
+        {
+          g_autofree char *action = NULL;
+          g_autofree char *shown = NULL;
+
+          g_object_get (listed->pdata[k], "action-name", &action, "accelerator", &shown, NULL);
+          if (g_strcmp0 (action, table[i].action) != 0)
+            continue;
+          found = TRUE;
+          ck_assert_msg (g_strcmp0 (shown, joined) == 0, "%s: the help overlay shows “%s”, "
+                         "not “%s”", table[i].action, shown, joined);
+        }
+      ck_assert_msg (found, "%s (%s) is not in the help overlay", table[i].action, joined);
+    }
+  for (guint k = 0; k < listed->len; k++)
+    {
+      g_autofree char *action = NULL;
+      gboolean known = FALSE;
+
+      g_object_get (listed->pdata[k], "action-name", &action, NULL);
+      for (guint i = 0; action && i < n && !known; i++)
+        known = g_str_equal (action, table[i].action);
+      ck_assert_msg (action == NULL || known, "the help overlay lists %s, which has no keys "
+                     "in the table", action);
+    }
+}
+END_TEST
+
+/* Every page opens a case through one window action with the case id (no signal per page). */
+START_TEST (test_open_case_action)
+{
+  GtkWidget *team = hw_window_get_view_page (fx.window, HW_VIEW_TEAM);
+
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CASELOAD);
+  ck_assert_str_eq (hw_window_get_visible_view (fx.window), "caseload");
+  /* Nothing opened yet: the child's view is not offered. */
+  hw_window_set_view (fx.window, HW_VIEW_CHILD);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CASELOAD);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-case", "s",
+                                         fx.case_nils));
+  hw_ui_test_spin (100);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  ck_assert_str_eq (hw_child_page_get_case_id (child_page ()), fx.case_nils);
+  ck_assert_str_eq (hw_child_page_get_title (child_page ()), "Nils Nordmann");
+  ck_assert (gtk_widget_is_sensitive (GTK_WIDGET (fx.window)));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.back", NULL));
+  hw_ui_test_spin (100);
+
+  /* From inside a page, as the team overview's list does on activation. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team"));
+  hw_ui_test_spin (50);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_TEAM);
+  ck_assert_ptr_eq (hw_window_get_page (fx.window, "team"), team);
+  ck_assert (gtk_widget_activate_action (team, "win.open-case", "s", fx.case_sara));
+  hw_ui_test_spin (100);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  ck_assert_str_eq (hw_child_page_get_case_id (child_page ()), fx.case_sara);
+
+  /* A case that does not exist: a toast, the record shown stays. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.open-case", "s",
+                                         "00000000-0000-4000-8000-000000000000"));
+  hw_ui_test_spin (100);
+  ck_assert_str_eq (hw_child_page_get_case_id (child_page ()), fx.case_sara);
+
+  /* Unknown view names change nothing. */
+  ck_assert_int_eq (hw_view_from_name ("nowhere"), HW_N_VIEWS);
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s",
+                                         "nowhere"));
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  for (HwView v = 0; v < HW_N_VIEWS; v++)
+    ck_assert_int_eq (hw_view_from_name (hw_view_get_name (v)), v);
+}
+END_TEST
 
 START_TEST (test_shortcuts_window)
 {
@@ -2008,6 +2207,8 @@ ui_suite (void)
   tcase_add_test (tc, test_refused_save_keeps_input);
   tcase_add_test (tc, test_delete_undo);
   tcase_add_test (tc, test_delete_visit_undo);
+  tcase_add_test (tc, test_delete_placement_undo);
+  tcase_add_test (tc, test_open_case_action);
   suite_add_tcase (s, tc);
 
   /* Run in a process of its own (tests/ui/meson.build): GLib never frees the block its quark
@@ -2023,6 +2224,7 @@ ui_suite (void)
   tcase_add_test (tc, test_homes_edit);
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
+  tcase_add_test (tc, test_shortcuts_table_is_the_help_overlay);
   tcase_add_test (tc, test_dark_style);
   tcase_add_test (tc, test_other_program_changes_are_shown_never_overwritten);
   tcase_add_test (tc, test_visit_reaches_file_after_stray_close);

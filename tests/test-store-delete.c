@@ -565,6 +565,56 @@ START_TEST (test_descriptions_agree_with_foreign_keys)
 }
 END_TEST
 
+/* Several records saved together (the team overview's reassign): all in one commit, or none
+ * when one of them was changed since it was read; the records keep their versions then. */
+START_TEST (test_save_all_is_all_or_none)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) a = hw_test_make_case ("2024-0070");
+  g_autoptr(HwDossier) b = hw_test_make_case ("2024-0071");
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (hw_record_free);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  HwCase *behind;
+
+  ck_assert (hw_store_save_dossier (store, a, &error));
+  ck_assert (hw_store_save_dossier (store, b, &error));
+  g_ptr_array_add (cases, hw_store_load (store, HW_ENTITY_CASE, ((HwRecord *) a->root)->id,
+                                         &error));
+  g_ptr_array_add (cases, hw_store_load (store, HW_ENTITY_CASE, ((HwRecord *) b->root)->id,
+                                         &error));
+  for (guint i = 0; i < cases->len; i++)
+    ((HwCase *) cases->pdata[i])->closed = TRUE;
+  /* Another program changes the second case meanwhile. */
+  behind = hw_store_load (store, HW_ENTITY_CASE, ((HwRecord *) b->root)->id, &error);
+  g_free (behind->summary);
+  behind->summary = g_strdup ("Endret av en annen");
+  ck_assert (hw_store_save (store, behind, &error));
+  hw_record_free (behind);
+
+  before = dump_with_audit (store);
+  ck_assert (!hw_store_save_all (store, cases, &error));
+  ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_CHANGED));
+  g_clear_error (&error);
+  after = dump_with_audit (store);
+  ck_assert_str_eq (before, after);
+  ck_assert_int_eq (((HwRecord *) cases->pdata[0])->version, 1);
+
+  /* Read again, both go in one commit. */
+  g_ptr_array_remove_index (cases, 1);
+  g_ptr_array_add (cases, hw_store_load (store, HW_ENTITY_CASE, ((HwRecord *) b->root)->id,
+                                         &error));
+  ((HwCase *) cases->pdata[1])->closed = TRUE;
+  commits = 0;
+  sqlite3_commit_hook (hw_store_get_handle (store), count_commit_cb, NULL);
+  ck_assert (hw_store_save_all (store, cases, &error));
+  ck_assert_no_error (error);
+  ck_assert_int_eq (commits, 1);
+  sqlite3_commit_hook (hw_store_get_handle (store), NULL, NULL);
+  ck_assert_int_eq (((HwRecord *) cases->pdata[0])->version, 2);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -579,6 +629,7 @@ main (void)
   tcase_add_test (tc, test_delete_person_cascades_through_levels);
   tcase_add_test (tc, test_delete_case_and_home);
   tcase_add_test (tc, test_descriptions_agree_with_foreign_keys);
+  tcase_add_test (tc, test_save_all_is_all_or_none);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

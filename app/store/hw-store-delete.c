@@ -98,7 +98,9 @@ reference_cascades (HwStore *self, const HwEntityInfo *info, const HwField *fiel
     {
       /* The descriptions and the schema disagree: delete nothing rather than guess. */
       g_set_error (error, HW_ERROR, HW_ERROR_FAILED,
-                   "%s.%s: the schema has no foreign key that cascades or clears it",
+                   /* Translators: "visit.measure_id: the schema has no foreign key…" */
+                   _("%s.%s: the schema has no foreign key that cascades or clears it; "
+                     "nothing was deleted"),
                    info->name, field->name);
       return FALSE;
     }

@@ -1926,6 +1926,49 @@ find_message_dialog (void)
   return dialog;
 }
 
+/* Deleting a whole case from the child's record, and the toast's Undo: everything comes back,
+ * including what another owner holds about the child (the foster home's approval for this
+ * child, which the case's foreign key deletes with it). The old undo saved the case dossier
+ * back, which does not hold the home's records: the approval was lost for good. */
+START_TEST (test_delete_case_undo_keeps_home_approval)
+{
+  HwHomeEvidence *approval = hw_record_new (HW_ENTITY_HOME_EVIDENCE);
+  g_autofree char *approval_id = g_strdup (approval->rec.id);
+  g_autoptr(HwDossier) home = NULL;
+  AdwMessageDialog *dialog;
+  guint n_cases;
+
+  approval->home_id = g_strdup (fx.home_id);
+  approval->case_id = g_strdup (fx.case_testa);
+  approval->kind = HW_EVIDENCE_APPROVAL;
+  approval->date = hw_date_new (2024, 2, 10);
+  save (approval);
+  n_cases = hw_store_count (fx.store, HW_ENTITY_CASE, NULL);
+
+  open_case_by_search ("Testesen");
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (child_page ()), "child.delete-case", NULL));
+  hw_ui_test_spin (100);
+  dialog = find_message_dialog ();
+  ck_assert_ptr_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (hw_store_count (fx.store, HW_ENTITY_CASE, NULL), n_cases - 1);
+  ck_assert_ptr_null (hw_caseload_find (hw_window_get_caseload (fx.window), fx.case_testa));
+  ck_assert_int_ne (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.undo-delete", NULL));
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (hw_store_count (fx.store, HW_ENTITY_CASE, NULL), n_cases);
+  ck_assert_ptr_nonnull (hw_caseload_find (hw_window_get_caseload (fx.window), fx.case_testa));
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  ck_assert_str_eq (hw_child_page_get_case_id (child_page ()), fx.case_testa);
+  home = hw_store_load_home (fx.store, fx.home_id, NULL);
+  ck_assert_msg (hw_dossier_find (home, HW_ENTITY_HOME_EVIDENCE, approval_id) != NULL,
+                 "the foster home's approval for the child was not restored");
+}
+END_TEST
+
 /* An import renames the child while the record is open in the app: the app shows the new name
  * within a second or two, and a save from a form opened before refuses to write the old name
  * back, keeps what was typed, and offers to reload. */
@@ -2209,6 +2252,7 @@ ui_suite (void)
   tcase_add_test (tc, test_delete_visit_undo);
   tcase_add_test (tc, test_delete_placement_undo);
   tcase_add_test (tc, test_open_case_action);
+  tcase_add_test (tc, test_delete_case_undo_keeps_home_approval);
   suite_add_tcase (s, tc);
 
   /* Run in a process of its own (tests/ui/meson.build): GLib never frees the block its quark

@@ -431,10 +431,18 @@ delete_in_transaction (HwStore *self, HwEntity entity, const char *owner_id, con
               g_string_append_printf (fields, "%s%s", fields->len ? "," : "", field->name);
             }
         }
-      if (run_for_record (self, sql, after, before->version, error) != 1)
+      switch (run_for_record (self, sql, after, before->version, error))
         {
-          if (error == NULL || *error == NULL)
-            set_changed_error (before, error);
+        case 1:
+          break;
+        case 0:
+          /* Read under the same write lock: only a bug elsewhere gets here. */
+          g_set_error (error, HW_ERROR, HW_ERROR_CHANGED,
+                       /* Translators: "Visit 1b2c…: changed meanwhile; nothing was deleted" */
+                       _("%s %s: changed meanwhile; nothing was deleted"), _(info->label),
+                       before->id);
+          return NULL;
+        default:
           return NULL;
         }
       if (!hw_store_audit_append (self, "update", info->name, before->id, audit_case_id (before),

@@ -310,10 +310,15 @@ load_migration (guint index, GError **error)
 int
 hw_server_get_schema_version (PGconn *conn, GError **error)
 {
-  g_autoptr(PGresult) result =
-    PQexec (conn, "SELECT CASE WHEN to_regclass ('homeward.schema_migration') IS NULL THEN 0 "
-                  "ELSE (SELECT coalesce (max (version), 0) FROM homeward.schema_migration) END");
+  g_autoptr(PGresult) exists =
+    PQexec (conn, "SELECT to_regclass ('homeward.schema_migration') IS NOT NULL");
+  g_autoptr(PGresult) result = NULL;
 
+  if (!hw_server_check (conn, exists, PGRES_TUPLES_OK, error))
+    return -1;
+  if (g_strcmp0 (PQgetvalue (exists, 0, 0), "t") != 0)
+    return 0;
+  result = PQexec (conn, "SELECT coalesce (max (version), 0) FROM homeward.schema_migration");
   if (!hw_server_check (conn, result, PGRES_TUPLES_OK, error))
     return -1;
   return atoi (PQgetvalue (result, 0, 0));

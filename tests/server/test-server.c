@@ -18,6 +18,7 @@
 #define CHILD_A "aaaaaaaa-0000-4000-8000-000000000011"
 #define PERSON_A "aaaaaaaa-0000-4000-8000-000000000012"
 #define VISIT_A "aaaaaaaa-0000-4000-8000-000000000013"
+#define HOME_H  "dddddddd-0000-4000-8000-000000000004"
 #define CASE_B  "bbbbbbbb-0000-4000-8000-000000000002"
 #define CHILD_B "bbbbbbbb-0000-4000-8000-000000000021"
 
@@ -191,7 +192,9 @@ START_TEST (test_protected_address)
 {
   g_autoptr(PGconn) cw_nord = connect_as ("cw_nord");
   g_autoptr(PGconn) head = connect_as ("head");
+  g_autoptr(PGconn) cw_sor = connect_as ("cw_sor");
   g_autofree char *own = NULL, *from_head = NULL, *open_b = NULL;
+  g_autofree char *home_own = NULL, *home_other = NULL;
 
   /* The column itself is nobody's: only the view, which decides per row. */
   ck_assert_refused (cw_nord, "SELECT address FROM homeward.child", "42501");
@@ -205,9 +208,17 @@ START_TEST (test_protected_address)
   ck_assert_ptr_null (from_head);
   open_b = value (head, "SELECT address FROM homeward.child_address WHERE id = '" CHILD_B "'");
   ck_assert_str_eq (open_b, "Åpen gate 2");
+  /* A foster home's protected address: to the teams with a child placed there. */
+  ck_assert_refused (cw_sor, "SELECT address FROM homeward.foster_home", "42501");
+  home_own = value (cw_nord, "SELECT address FROM homeward.foster_home_address WHERE id = '"
+                             HOME_H "'");
+  ck_assert_str_eq (home_own, "Skjult tun 3");
+  home_other = value (cw_sor, "SELECT coalesce (address, '(hidden)') FROM "
+                              "homeward.foster_home_address WHERE id = '" HOME_H "'");
+  ck_assert_str_eq (home_other, "(hidden)");
   /* Nor does the audit trail show it to her. */
   ck_assert_int_eq (count (head, "SELECT count (*) FROM homeward.audit WHERE detail LIKE "
-                                 "'%Hemmelig%'"), 0);
+                                 "'%Hemmelig%' OR detail LIKE '%Skjult%'"), 0);
 }
 END_TEST
 
@@ -526,6 +537,11 @@ START_TEST (test_set_up)
     "', 'Mor A', '1');"
     "INSERT INTO homeward.visit (id, case_id, date) VALUES ('" VISIT_A "', '" CASE_A
     "', '2024-02-01');"
+    "INSERT INTO homeward.foster_home (id, name, protected_address, address) VALUES ('" HOME_H
+    "', 'Fosterhjem H', true, 'Skjult tun 3');"
+    "INSERT INTO homeward.measure (id, case_id, law, chapter, section, category, start_date, "
+    " home_id) VALUES ('aaaaaaaa-0000-4000-8000-000000000014', '" CASE_A "', 'BVL2021', '5', "
+    " '5-1', '1.1', '2024-01-01', '" HOME_H "');"
     "INSERT INTO homeward.case_file (id, journal_no, start_date, team_id) "
     "SELECT '" CASE_B "', 'B-1', '2024-01-01', id FROM homeward.team WHERE name = 'Sør';"
     "INSERT INTO homeward.child (id, case_id, given_name, fnr, birth_date, address) VALUES "

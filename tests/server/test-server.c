@@ -380,7 +380,10 @@ START_TEST (test_break_glass)
   ck_assert_int_eq (count (cw_nord, "SELECT count (*) FROM homeward.audit WHERE action = "
                                     "'break-glass'"), 0);
 
-  /* The glass is broken for that session only. */
+  /* The glass is broken for that session only (the session is the backend and its own
+   * temporary table, not the pid, which a later connection may get again). */
+  ck_assert_int_eq (count (cw_sor, "SELECT count (*) FROM (SELECT homeward.session_key ()) k (k) "
+                                   "WHERE k ~ '^[0-9]+@[0-9]+$'"), 1);
   later = connect_as ("cw_sor");
   ck_assert_int_eq (count (later, "SELECT count (*) FROM homeward.case_file WHERE id = '"
                                   CASE_A "'"), 0);

@@ -45,13 +45,25 @@ CREATE TABLE homeward.case_open (
 );
 CREATE UNIQUE INDEX case_open_key ON homeward.case_open (role_name, session, coalesce (case_id, ''));
 
--- Which session this is: the backend's pid alone is reused by later connections.
+-- Which session this is. The backend's pid alone is reused by later connections, and its
+-- start time (pg_stat_activity) is hidden from the owner's functions, so the first open of a
+-- session makes a temporary table: it lives as long as the session, its OID is new, and a
+-- later session with the same pid has none (and so no opens) until it logs a read itself.
+CREATE FUNCTION homeward.session_begin () RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+AS $$
+BEGIN
+  IF to_regclass ('pg_temp.homeward_session') IS NULL THEN
+    CREATE TEMPORARY TABLE homeward_session ();
+  END IF;
+END
+$$;
+
+-- NULL before session_begin: then nothing is open.
 CREATE FUNCTION homeward.session_key () RETURNS text
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog
 AS $$
-  SELECT pg_backend_pid ()::text || '@' || coalesce ((SELECT backend_start::text
-                                                      FROM pg_stat_activity
-                                                      WHERE pid = pg_backend_pid ()), '')
+  SELECT pg_backend_pid ()::text || '@' || to_regclass ('pg_temp.homeward_session')::oid::text
 $$;
 
 CREATE FUNCTION homeward.is_head () RETURNS boolean

@@ -75,6 +75,7 @@ BEGIN
                                    json_build_object ('reason', btrim (p_reason),
                                                       'team_id', c_team)::text);
   END IF;
+  PERFORM homeward.session_begin ();
   INSERT INTO homeward.case_open (role_name, session, case_id, glass)
   VALUES (session_user, homeward.session_key (), p_case_id, NOT in_team)
   ON CONFLICT (role_name, session, coalesce (case_id, '')) DO UPDATE SET glass = EXCLUDED.glass
@@ -104,6 +105,7 @@ DECLARE
   n bigint;
 BEGIN
   SELECT count (*) INTO n FROM homeward.team_cases ();
+  PERFORM homeward.session_begin ();
   INSERT INTO homeward.case_open (role_name, session, case_id)
   VALUES (session_user, homeward.session_key (), NULL)
   ON CONFLICT (role_name, session, coalesce (case_id, '')) DO NOTHING;

@@ -182,6 +182,19 @@ START_TEST (test_team_visibility)
   ck_assert_refused (cw_nord, "INSERT INTO homeward.case_file (id, journal_no, start_date, team_id) "
                               "SELECT 'cccccccc-0000-4000-8000-000000000003', 'C-1', '2024-01-01', "
                               "id FROM homeward.team WHERE name = 'Sør'", "42501");
+  /* Moving a case to another team: the team leader of its team, not a caseworker. */
+  ck_assert_refused (cw_nord, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
+                              "homeward.team WHERE name = 'Sør') WHERE id = '" CASE_A "'",
+                     "42501");
+  ck_assert_refused (cw_nord, "UPDATE homeward.case_file SET team_id = NULL WHERE id = '"
+                              CASE_A "'", "42501");
+  g_free (run (tl_nord, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
+                        "homeward.team WHERE name = 'Sør') WHERE id = '" CASE_A "'"));
+  ck_assert_int_eq (count (tl_nord, "SELECT count (*) FROM homeward.case_file"), 0);
+  ck_assert_int_eq (count (cw_sor, "SELECT count (*) FROM homeward.case_file"), 2);
+  g_free (run (head, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
+                     "homeward.team WHERE name = 'Nord') WHERE id = '" CASE_A "'"));
+  ck_assert_int_eq (count (tl_nord, "SELECT count (*) FROM homeward.case_file"), 1);
   ck_assert_int_eq (count (cw_nord, "WITH u AS (UPDATE homeward.child SET school = 'x' "
                                     "WHERE case_id = '" CASE_B "' RETURNING 1) "
                                     "SELECT count (*) FROM u"), 0);

@@ -241,11 +241,9 @@ BEGIN
                 'USING (id IN (SELECT homeward.visible_cases ()))';
         EXECUTE 'CREATE POLICY add ON homeward.case_file FOR INSERT WITH CHECK '
                 '(homeward.is_head () OR team_id IN (SELECT homeward.my_teams ()))';
+        -- Who may move a case to another team is case_file_move's to say.
         EXECUTE 'CREATE POLICY change ON homeward.case_file FOR UPDATE '
-                'USING (id IN (SELECT homeward.visible_cases ())) WITH CHECK '
-                '(homeward.is_head () OR homeward.is_team_leader () '
-                ' OR team_id IN (SELECT homeward.my_teams ()) '
-                ' OR id IN (SELECT homeward.visible_cases ()))';
+                'USING (id IN (SELECT homeward.visible_cases ())) WITH CHECK (true)';
         EXECUTE 'CREATE POLICY remove ON homeward.case_file FOR DELETE '
                 'USING (homeward.is_head () OR (homeward.is_team_leader () '
                 '       AND team_id IN (SELECT homeward.my_teams ())))';
@@ -279,6 +277,25 @@ BEGIN
   END LOOP;
 END
 $$;
+
+-- Moving a case to another team (or out of every team) is for a head and for the team leader
+-- of the team it leaves; a caseworker, or someone who broke the glass, edits it where it is.
+CREATE FUNCTION homeward.case_file_move () RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog
+AS $$
+BEGIN
+  IF NEW.team_id IS DISTINCT FROM OLD.team_id
+     AND NOT homeward.is_head ()
+     AND NOT (homeward.is_team_leader ()
+              AND coalesce (OLD.team_id IN (SELECT homeward.my_teams ()), false)) THEN
+    RAISE EXCEPTION 'case %: only a head of service or the team leader of its team moves it to another team',
+                    OLD.id USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER case_file_move BEFORE UPDATE OF team_id ON homeward.case_file
+  FOR EACH ROW EXECUTE FUNCTION homeward.case_file_move ();
 
 -- A foster home's protected address: to the teams with a child placed there.
 CREATE VIEW homeward.foster_home_address WITH (security_barrier) AS

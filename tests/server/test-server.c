@@ -348,6 +348,16 @@ START_TEST (test_audit_chain)
     ck_assert_int_eq (PQresultStatus (r), PGRES_COMMAND_OK);
     PQclear (r);
   }
+  ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
+
+  /* The newest entry removed: the head, moved at each commit, shows it. */
+  g_free (run (owner, "CREATE TEMPORARY TABLE newest AS SELECT * FROM homeward.audit "
+                      "ORDER BY seq DESC LIMIT 1;"
+                      "DELETE FROM homeward.audit WHERE seq = (SELECT seq FROM newest)"));
+  g_free (problem);
+  problem = value (owner, "SELECT problem FROM homeward.audit_verify () WHERE NOT ok");
+  ck_assert_ptr_nonnull (strstr (problem, "the newest entries were removed"));
+  g_free (run (owner, "INSERT INTO homeward.audit SELECT * FROM newest"));
   g_free (run (owner, "ALTER TABLE homeward.audit ENABLE TRIGGER audit_no_change"));
   ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
 }

@@ -66,6 +66,12 @@ $$;
 
 -- The one way in. Not executable by the application roles: they reach it only through the
 -- triggers and the functions below, which decide action, entity and detail themselves.
+--
+-- The chain continues from the newest entry, or from the head when the head is ahead (the
+-- newest entries were removed: the gap stays visible, as on SQLite). The head row is locked
+-- for the rest of the transaction (writers queue; locking it again is free) but moved only
+-- once, at commit (audit_head_follow): updating one row per entry made a transaction's n-th
+-- entry walk n-1 versions of it, and an import of 50,000 visits took 208 s instead of seconds.
 CREATE FUNCTION homeward.audit_append (p_action text, p_entity text, p_record_id text,
                                        p_case_id text, p_detail text)
 RETURNS bigint
@@ -74,12 +80,20 @@ AS $$
 DECLARE
   head_seq bigint;
   head_hash text;
+  last_seq bigint;
+  last_hash text;
   new_seq bigint;
   new_at text;
   new_hash text;
 BEGIN
   SELECT h.seq, h.hash INTO head_seq, head_hash FROM homeward.audit_head h WHERE h.id = 1
     FOR UPDATE;
+  SELECT a.seq, a.hash INTO last_seq, last_hash FROM homeward.audit a ORDER BY a.seq DESC
+    LIMIT 1;
+  IF last_seq IS NOT NULL AND last_seq >= head_seq THEN
+    head_seq := last_seq;
+    head_hash := last_hash;
+  END IF;
   new_seq := head_seq + 1;
   new_at := to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
   new_hash := homeward.audit_hash (head_hash, new_seq, new_at, session_user::text, p_action,
@@ -88,10 +102,25 @@ BEGIN
                               prev_hash, hash)
   VALUES (new_seq, new_at, session_user, p_action, p_entity, p_record_id, p_case_id, p_detail,
           txid_current (), head_hash, new_hash);
-  UPDATE homeward.audit_head SET seq = new_seq, hash = new_hash WHERE id = 1;
   RETURN new_seq;
 END
 $$;
+
+-- At commit: the head follows the newest entry (the first call moves it, the rest find it
+-- there). Deferred, so a client's SET CONSTRAINTS can only make it earlier, never skip it.
+CREATE FUNCTION homeward.audit_head_follow () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+AS $$
+BEGIN
+  UPDATE homeward.audit_head h SET seq = l.seq, hash = l.hash
+  FROM (SELECT a.seq, a.hash FROM homeward.audit a ORDER BY a.seq DESC LIMIT 1) l
+  WHERE h.id = 1 AND h.seq < l.seq;
+  RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER audit_head_follow AFTER INSERT ON homeward.audit
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION homeward.audit_head_follow ();
 
 CREATE FUNCTION homeward.audit_head_forward () RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog

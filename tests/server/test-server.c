@@ -253,11 +253,12 @@ START_TEST (test_audit_untouchable)
   ck_assert_refused (cw, "UPDATE homeward.audit_head SET seq = 0", "42501");
   ck_assert_refused (cw, "SELECT homeward.audit_append ('update', 'child', 'x', 'x', 'forged')",
                      "42501");
-  ck_assert_refused (cw, "DROP TRIGGER row_audit ON homeward.child", "42501");
-  ck_assert_refused (cw, "ALTER TABLE homeward.child DISABLE TRIGGER row_audit", "42501");
+  ck_assert_refused (cw, "DROP TRIGGER row_audit_update ON homeward.child", "42501");
+  ck_assert_refused (cw, "ALTER TABLE homeward.child DISABLE TRIGGER row_audit_insert", "42501");
   ck_assert_refused (cw, "ALTER TABLE homeward.child DISABLE ROW LEVEL SECURITY", "42501");
   ck_assert_refused (cw, "DROP POLICY see ON homeward.child", "42501");
   ck_assert_refused (cw, "TRUNCATE homeward.child", "42501");
+  ck_assert_refused (cw, "ALTER TABLE homeward.child DISABLE TRIGGER USER", "42501");
   ck_assert_refused (cw, "CREATE OR REPLACE FUNCTION homeward.row_audit () RETURNS trigger "
                          "LANGUAGE plpgsql AS 'BEGIN RETURN NULL; END'", "42501");
   ck_assert_refused (cw, "CREATE FUNCTION homeward.x () RETURNS int LANGUAGE sql AS 'SELECT 1'",
@@ -286,9 +287,14 @@ START_TEST (test_audit_records_changes)
                       "'update' AND record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'");
   /* Before and after of exactly the changed fields. */
   ck_assert_str_eq (detail, "{\"notes\": [\"før\", \"etter\"], \"in_person\": [false, true]}");
+  /* An insert keeps what it set. */
+  g_free (detail);
+  detail = value (cw, "SELECT detail::jsonb -> 'new' ->> 'notes' FROM homeward.audit WHERE "
+                      "action = 'insert' AND record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'");
+  ck_assert_str_eq (detail, "før");
   g_free (run (cw, "DELETE FROM homeward.visit WHERE id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"));
   /* A deletion keeps what was deleted, under its case. */
-  gone = value (cw, "SELECT (detail::jsonb -> 'changes' -> 'notes' ->> 0) || ' ' || case_id "
+  gone = value (cw, "SELECT (detail::jsonb -> 'old' ->> 'notes') || ' ' || case_id "
                     "FROM homeward.audit WHERE action = 'delete' AND "
                     "record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'");
   ck_assert_str_eq (gone, "etter " CASE_A);

@@ -52,17 +52,40 @@ CREATE TRIGGER audit_head_no_delete BEFORE DELETE ON homeward.audit_head
 CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON homeward.audit_head
   FOR EACH STATEMENT EXECUTE FUNCTION homeward.audit_refuse ();
 
+-- No SET clause, every name qualified: so the planner inlines it (with "SET search_path" each
+-- call cost 100 µs, the better part of an entry's cost).
 CREATE FUNCTION homeward.audit_hash (prev text, seq bigint, at text, actor text, action text,
                                      entity text, record_id text, case_id text, detail text)
 RETURNS text
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog
+LANGUAGE sql IMMUTABLE
 AS $$
-  SELECT encode (sha256 (convert_to (
-    coalesce (prev, '') || chr (31) || seq::text || chr (31) || coalesce (at, '') || chr (31) ||
-    coalesce (actor, '') || chr (31) || coalesce (action, '') || chr (31) ||
-    coalesce (entity, '') || chr (31) || coalesce (record_id, '') || chr (31) ||
-    coalesce (case_id, '') || chr (31) || coalesce (detail, '') || chr (31), 'UTF8')), 'hex')
+  SELECT pg_catalog.encode (pg_catalog.sha256 (pg_catalog.convert_to (pg_catalog.concat (
+    prev, E'\x1f', seq, E'\x1f', at, E'\x1f', actor, E'\x1f', action, E'\x1f', entity, E'\x1f',
+    record_id, E'\x1f', case_id, E'\x1f', detail, E'\x1f'), 'UTF8')), 'hex')
 $$;
+
+-- At commit the head follows the newest entry, once per transaction: the first entry of a
+-- transaction marks it here, and the marker's deferred trigger moves the head and removes the
+-- marker. (A deferred trigger per entry cost 40 µs an entry at commit.) Deferred, so a
+-- client's SET CONSTRAINTS can only make it earlier (the next entry marks again), never skip it.
+CREATE TABLE homeward.audit_pending (
+  txid bigint PRIMARY KEY
+);
+
+CREATE FUNCTION homeward.audit_head_follow () RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+AS $$
+BEGIN
+  UPDATE homeward.audit_head h SET seq = l.seq, hash = l.hash
+  FROM (SELECT a.seq, a.hash FROM homeward.audit a ORDER BY a.seq DESC LIMIT 1) l
+  WHERE h.id = 1 AND h.seq < l.seq;
+  DELETE FROM homeward.audit_pending WHERE txid = NEW.txid;
+  RETURN NULL;
+END
+$$;
+CREATE CONSTRAINT TRIGGER audit_head_follow AFTER INSERT ON homeward.audit_pending
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION homeward.audit_head_follow ();
 
 -- The one way in. Not executable by the application roles: they reach it only through the
 -- triggers and the functions below, which decide action, entity and detail themselves.
@@ -70,7 +93,7 @@ $$;
 -- The chain continues from the newest entry, or from the head when the head is ahead (the
 -- newest entries were removed: the gap stays visible, as on SQLite). The head row is locked
 -- for the rest of the transaction (writers queue; locking it again is free) but moved only
--- once, at commit (audit_head_follow): updating one row per entry made a transaction's n-th
+-- once, at commit (audit_head_follow, above): updating one row per entry made a transaction's n-th
 -- entry walk n-1 versions of it, and an import of 50,000 visits took 208 s instead of seconds.
 CREATE FUNCTION homeward.audit_append (p_action text, p_entity text, p_record_id text,
                                        p_case_id text, p_detail text)
@@ -98,6 +121,7 @@ BEGIN
   new_at := to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
   new_hash := homeward.audit_hash (head_hash, new_seq, new_at, session_user::text, p_action,
                                    p_entity, p_record_id, p_case_id, p_detail);
+  INSERT INTO homeward.audit_pending VALUES (txid_current ()) ON CONFLICT DO NOTHING;
   INSERT INTO homeward.audit (seq, at, actor, action, entity, record_id, case_id, detail, txid,
                               prev_hash, hash)
   VALUES (new_seq, new_at, session_user, p_action, p_entity, p_record_id, p_case_id, p_detail,
@@ -106,21 +130,59 @@ BEGIN
 END
 $$;
 
--- At commit: the head follows the newest entry (the first call moves it, the rest find it
--- there). Deferred, so a client's SET CONSTRAINTS can only make it earlier, never skip it.
-CREATE FUNCTION homeward.audit_head_follow () RETURNS trigger
+-- Many entries at once, chained in the order given: what a statement's audit trigger writes
+-- (one lock, one look at the newest entry, one INSERT for the lot).
+CREATE FUNCTION homeward.audit_append_rows (p_action text, p_entity text, p_record_ids text[],
+                                            p_case_ids text[], p_details text[])
+RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
 AS $$
+DECLARE
+  head_seq bigint;
+  head_hash text;
+  last_seq bigint;
+  last_hash text;
+  n integer := coalesce (array_length (p_record_ids, 1), 0);
+  ats text[] := '{}';
+  prevs text[] := '{}';
+  hashes text[] := '{}';
+  new_at text;
+  actor text := session_user;
+  r record;
+  k integer := 0;
 BEGIN
-  UPDATE homeward.audit_head h SET seq = l.seq, hash = l.hash
-  FROM (SELECT a.seq, a.hash FROM homeward.audit a ORDER BY a.seq DESC LIMIT 1) l
-  WHERE h.id = 1 AND h.seq < l.seq;
-  RETURN NULL;
+  IF n = 0 THEN
+    RETURN;
+  END IF;
+  SELECT h.seq, h.hash INTO head_seq, head_hash FROM homeward.audit_head h WHERE h.id = 1
+    FOR UPDATE;
+  SELECT a.seq, a.hash INTO last_seq, last_hash FROM homeward.audit a ORDER BY a.seq DESC
+    LIMIT 1;
+  IF last_seq IS NOT NULL AND last_seq >= head_seq THEN
+    head_seq := last_seq;
+    head_hash := last_hash;
+  END IF;
+  new_at := to_char (clock_timestamp () AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"');
+  -- Walked in order, never by subscript: reading element i of a text array walks the i - 1
+  -- before it, and 50,000 entries took 13 s.
+  FOR r IN SELECT u.rid, u.cid, u.det FROM unnest (p_record_ids, p_case_ids, p_details)
+                    WITH ORDINALITY AS u (rid, cid, det, i) ORDER BY u.i LOOP
+    k := k + 1;
+    prevs[k] := head_hash;
+    head_hash := homeward.audit_hash (head_hash, head_seq + k, new_at, actor, p_action,
+                                      p_entity, r.rid, r.cid, r.det);
+    hashes[k] := head_hash;
+  END LOOP;
+  INSERT INTO homeward.audit_pending VALUES (txid_current ()) ON CONFLICT DO NOTHING;
+  INSERT INTO homeward.audit (seq, at, actor, action, entity, record_id, case_id, detail, txid,
+                              prev_hash, hash)
+  SELECT head_seq + u.i, new_at, actor, p_action, p_entity, u.r, u.c, u.d, txid_current (),
+         u.p, u.h
+  FROM unnest (p_record_ids, p_case_ids, p_details, prevs, hashes)
+         WITH ORDINALITY AS u (r, c, d, p, h, i);
 END
 $$;
-CREATE CONSTRAINT TRIGGER audit_head_follow AFTER INSERT ON homeward.audit
-  DEFERRABLE INITIALLY DEFERRED
-  FOR EACH ROW EXECUTE FUNCTION homeward.audit_head_follow ();
+
 
 CREATE FUNCTION homeward.audit_head_forward () RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog

@@ -276,7 +276,7 @@ END_TEST
 START_TEST (test_audit_records_changes)
 {
   g_autoptr(PGconn) cw = connect_as ("cw_nord");
-  g_autofree char *detail = NULL, *gone = NULL;
+  g_autofree char *detail = NULL, *gone = NULL, *many = NULL;
 
   g_free (run (cw, "SELECT homeward.open_case ('" CASE_A "')"));
   g_free (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) VALUES "
@@ -300,6 +300,21 @@ START_TEST (test_audit_records_changes)
   ck_assert_str_eq (gone, "etter " CASE_A);
   ck_assert_int_eq (count (cw, "SELECT count (DISTINCT txid) FROM homeward.audit WHERE "
                                "record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"), 3);
+
+  /* One statement, many rows: an entry per row, each with its own before and after. */
+  g_free (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) SELECT "
+                   "'aaaaaaaa-0000-4000-8000-0000000001' || i, '" CASE_A "', '2024-04-01', "
+                   "'n' || i FROM generate_series (10, 12) i"));
+  g_free (run (cw, "UPDATE homeward.visit SET notes = notes || '!' WHERE id LIKE "
+                   "'aaaaaaaa-0000-4000-8000-00000000011_'"));
+  g_free (many);
+  many = value (cw, "SELECT string_agg (record_id || '=' || (detail::jsonb -> 'changes' ->> "
+                    "'notes'), ' ' ORDER BY record_id) FROM homeward.audit WHERE action = "
+                    "'update' AND record_id LIKE 'aaaaaaaa-0000-4000-8000-00000000011_'");
+  ck_assert_str_eq (many, "aaaaaaaa-0000-4000-8000-000000000110=[\"n10\", \"n10!\"] "
+                          "aaaaaaaa-0000-4000-8000-000000000111=[\"n11\", \"n11!\"] "
+                          "aaaaaaaa-0000-4000-8000-000000000112=[\"n12\", \"n12!\"]");
+  ck_assert_int_eq (count (cw, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
 }
 END_TEST
 

@@ -86,6 +86,7 @@ server_add_user (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(PGconn) conn = NULL;
   g_autofree char *role_text = NULL;
   g_auto(GStrv) teams = NULL;
+  g_auto(GStrv) member_of = NULL;
   HwServerRole role;
   GOptionEntry entries[] = {
     { "role", 0, 0, G_OPTION_ARG_STRING, &role_text,
@@ -116,13 +117,40 @@ server_add_user (HwCliContext *ctx, int argc, char **argv)
   if (conn == NULL ||
       !hw_server_add_user (conn, argv[1], role, (const char *const *) teams, &error))
     return hw_cli_fail (error);
-  printf (_("%s is a %s"), argv[1], role_text);
-  if (teams && teams[0])
+  member_of = hw_server_dup_user_teams (conn, argv[1], &error);
+  if (member_of == NULL)
+    return hw_cli_fail (error);
+  if (member_of[0])
     {
-      g_autofree char *list = g_strjoinv (", ", teams);
-      printf (_(" in %s"), list);
+      g_autofree char *list = g_strjoinv (", ", member_of);
+
+      /* One whole sentence per role, for the translators. */
+      switch (role)
+        {
+        case HW_SERVER_ROLE_CASEWORKER:
+          printf (_("%s is a caseworker in %s.\n"), argv[1], list);
+          break;
+        case HW_SERVER_ROLE_TEAM_LEADER:
+          printf (_("%s is a team leader of %s.\n"), argv[1], list);
+          break;
+        case HW_SERVER_ROLE_HEAD:
+          printf (_("%s is a head of service, in %s.\n"), argv[1], list);
+          break;
+        }
     }
-  printf (".\n");
+  else
+    switch (role)
+      {
+      case HW_SERVER_ROLE_CASEWORKER:
+        printf (_("%s is a caseworker (in no team yet: add one with --team).\n"), argv[1]);
+        break;
+      case HW_SERVER_ROLE_TEAM_LEADER:
+        printf (_("%s is a team leader (of no team yet: add one with --team).\n"), argv[1]);
+        break;
+      case HW_SERVER_ROLE_HEAD:
+        printf (_("%s is a head of service (sees every team's cases).\n"), argv[1]);
+        break;
+      }
   return 0;
 }
 

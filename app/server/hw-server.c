@@ -463,3 +463,21 @@ hw_server_add_user (PGconn *conn, const char *role_name, HwServerRole role,
                          NULL, NULL, 0);
   return hw_server_check (conn, result, PGRES_TUPLES_OK, error);
 }
+
+char **
+hw_server_dup_user_teams (PGconn *conn, const char *role_name, GError **error)
+{
+  const char *params[1] = { role_name };
+  g_autoptr(PGresult) result =
+    PQexecParams (conn, "SELECT t.name FROM homeward.team_member m JOIN homeward.team t "
+                        "ON t.id = m.team_id WHERE m.role_name = $1 ORDER BY t.name",
+                  1, NULL, params, NULL, NULL, 0);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  if (!hw_server_check (conn, result, PGRES_TUPLES_OK, error))
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (int i = 0; i < PQntuples (result); i++)
+    g_strv_builder_add (builder, PQgetvalue (result, i, 0));
+  return g_strv_builder_end (builder);
+}

@@ -57,6 +57,10 @@ char        *hw_server_add_team     (PGconn *conn, const char *name, gboolean *c
 gboolean     hw_server_add_user     (PGconn *conn, const char *role_name, HwServerRole role,
                                      const char *const *teams, GError **error);
 
+/* The names of the teams @role_name works in, sorted (an empty vector for none), or NULL with
+ * @error. */
+char       **hw_server_dup_user_teams (PGconn *conn, const char *role_name, GError **error);
+
 /* What a refused save (SQLSTATE HW409) says about the version it met. */
 typedef struct {
   char   *table;

@@ -29,6 +29,10 @@ check "init again" 0 "up to date" "$CLI" --db "$DB" server init
 check "add-team" 0 "Added team “Nord”" "$CLI" --db "$DB" server add-team Nord
 check "add-team again" 0 "exists already" "$CLI" --db "$DB" server add-team Nord
 check "add-team Sør" 0 "Added team" "$CLI" --db "$DB" server add-team "Sør"
+check "add-user, no team" 0 "per is a caseworker (in no team yet" \
+  "$CLI" --db "$DB" server add-user per --role caseworker
+check "add-user, head" 0 "hanne is a head of service (sees every" \
+  "$CLI" --db "$DB" server add-user hanne --role head
 check "add-user" 0 "kari is a caseworker in Nord, Sør" \
   "$CLI" --db "$DB" server add-user kari --role caseworker --team Nord --team "Sør"
 check "add-user, bad role" 2 "--role: “boss”" "$CLI" --db "$DB" server add-user ola --role boss
@@ -37,7 +41,7 @@ check "add-user, unknown team" 1 "--team: no team named “Vest”" \
   "$CLI" --db "$DB" server add-user ola --role head --team Vest
 [ "$(psql_owner "SELECT count(*) FROM pg_roles WHERE rolname = 'ola'")" = 0 ] \
   || { echo "FAIL a refused add-user created its role"; fail=1; }
-check "promote" 0 "kari is a team-leader" "$CLI" --db "$DB" server add-user kari --role team-leader
+check "promote" 0 "kari is a team leader of Nord, Sør" "$CLI" --db "$DB" server add-user kari --role team-leader
 [ "$(psql_owner "SELECT pg_has_role('kari','homeward_team_leader','MEMBER')::text || pg_has_role('kari','homeward_caseworker','MEMBER')::text")" = truefalse ] \
   || { echo "FAIL kari should be a team leader only"; fail=1; }
 [ "$(psql_owner "SELECT count(*) FROM homeward.team_member WHERE role_name = 'kari'")" = 2 ] \

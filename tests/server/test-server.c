@@ -40,7 +40,7 @@ connect_as (const char *role)
   return conn;
 }
 
-/* Runs @sql, which must succeed; the result (NULL for a command). */
+/* Runs @sql, which must succeed; the result (NULL for a command), for PQclear. */
 static PGresult *
 run (PGconn *conn, const char *sql)
 {
@@ -137,11 +137,11 @@ START_TEST (test_init_again_and_newer)
   ck_assert_int_eq (hw_server_get_schema_version (owner, NULL), HW_SERVER_SCHEMA_VERSION);
 
   /* A server a newer Homeward set up is refused, and left as it was. */
-  g_free (run (owner, "INSERT INTO homeward.schema_migration (version) VALUES (99)"));
+  PQclear (run (owner, "INSERT INTO homeward.schema_migration (version) VALUES (99)"));
   ck_assert (!hw_server_init (owner, &applied, &error));
   ck_assert (g_error_matches (error, HW_ERROR, HW_ERROR_VERSION));
   ck_assert_int_eq (count (owner, "SELECT max (version) FROM homeward.schema_migration"), 99);
-  g_free (run (owner, "DELETE FROM homeward.schema_migration WHERE version = 99"));
+  PQclear (run (owner, "DELETE FROM homeward.schema_migration WHERE version = 99"));
 }
 END_TEST
 
@@ -188,11 +188,11 @@ START_TEST (test_team_visibility)
                      "42501");
   ck_assert_refused (cw_nord, "UPDATE homeward.case_file SET team_id = NULL WHERE id = '"
                               CASE_A "'", "42501");
-  g_free (run (tl_nord, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
+  PQclear (run (tl_nord, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
                         "homeward.team WHERE name = 'Sør') WHERE id = '" CASE_A "'"));
   ck_assert_int_eq (count (tl_nord, "SELECT count (*) FROM homeward.case_file"), 0);
   ck_assert_int_eq (count (cw_sor, "SELECT count (*) FROM homeward.case_file"), 2);
-  g_free (run (head, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
+  PQclear (run (head, "UPDATE homeward.case_file SET team_id = (SELECT id FROM "
                      "homeward.team WHERE name = 'Nord') WHERE id = '" CASE_A "'"));
   ck_assert_int_eq (count (tl_nord, "SELECT count (*) FROM homeward.case_file"), 1);
   ck_assert_int_eq (count (cw_nord, "WITH u AS (UPDATE homeward.child SET school = 'x' "
@@ -212,8 +212,8 @@ START_TEST (test_protected_address)
   /* The column itself is nobody's: only the view, which decides per row. */
   ck_assert_refused (cw_nord, "SELECT address FROM homeward.child", "42501");
   ck_assert_refused (cw_nord, "SELECT * FROM homeward.person", "42501");
-  g_free (run (cw_nord, "SELECT homeward.open_case ('" CASE_A "')"));
-  g_free (run (head, "SELECT homeward.open_caseload ()"));
+  PQclear (run (cw_nord, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (head, "SELECT homeward.open_caseload ()"));
   own = value (cw_nord, "SELECT address FROM homeward.child_address WHERE id = '" CHILD_A "'");
   ck_assert_str_eq (own, "Hemmelig vei 1");
   /* A head sees the case, not its protected address; an address that is not protected, yes. */
@@ -278,10 +278,10 @@ START_TEST (test_audit_records_changes)
   g_autoptr(PGconn) cw = connect_as ("cw_nord");
   g_autofree char *detail = NULL, *gone = NULL, *many = NULL;
 
-  g_free (run (cw, "SELECT homeward.open_case ('" CASE_A "')"));
-  g_free (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) VALUES "
+  PQclear (run (cw, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) VALUES "
                    "('aaaaaaaa-0000-4000-8000-0000000000f1', '" CASE_A "', '2024-03-01', 'før')"));
-  g_free (run (cw, "UPDATE homeward.visit SET notes = 'etter', in_person = true "
+  PQclear (run (cw, "UPDATE homeward.visit SET notes = 'etter', in_person = true "
                    "WHERE id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"));
   detail = value (cw, "SELECT detail::jsonb -> 'changes' FROM homeward.audit WHERE action = "
                       "'update' AND record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'");
@@ -292,7 +292,7 @@ START_TEST (test_audit_records_changes)
   detail = value (cw, "SELECT detail::jsonb -> 'new' ->> 'notes' FROM homeward.audit WHERE "
                       "action = 'insert' AND record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'");
   ck_assert_str_eq (detail, "før");
-  g_free (run (cw, "DELETE FROM homeward.visit WHERE id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"));
+  PQclear (run (cw, "DELETE FROM homeward.visit WHERE id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"));
   /* A deletion keeps what was deleted, under its case. */
   gone = value (cw, "SELECT (detail::jsonb -> 'old' ->> 'notes') || ' ' || case_id "
                     "FROM homeward.audit WHERE action = 'delete' AND "
@@ -302,10 +302,10 @@ START_TEST (test_audit_records_changes)
                                "record_id = 'aaaaaaaa-0000-4000-8000-0000000000f1'"), 3);
 
   /* One statement, many rows: an entry per row, each with its own before and after. */
-  g_free (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) SELECT "
+  PQclear (run (cw, "INSERT INTO homeward.visit (id, case_id, date, notes) SELECT "
                    "'aaaaaaaa-0000-4000-8000-0000000001' || i, '" CASE_A "', '2024-04-01', "
                    "'n' || i FROM generate_series (10, 12) i"));
-  g_free (run (cw, "UPDATE homeward.visit SET notes = notes || '!' WHERE id LIKE "
+  PQclear (run (cw, "UPDATE homeward.visit SET notes = notes || '!' WHERE id LIKE "
                    "'aaaaaaaa-0000-4000-8000-00000000011_'"));
   g_free (many);
   many = value (cw, "SELECT string_agg (record_id || '=' || (detail::jsonb -> 'changes' ->> "
@@ -355,7 +355,7 @@ START_TEST (test_audit_chain)
 
   /* Only the owner, by disabling the trigger, can change an entry: verify names it. */
   detail = value (owner, "SELECT detail FROM homeward.audit WHERE seq = 2");
-  g_free (run (owner, "ALTER TABLE homeward.audit DISABLE TRIGGER audit_no_change;"
+  PQclear (run (owner, "ALTER TABLE homeward.audit DISABLE TRIGGER audit_no_change;"
                       "UPDATE homeward.audit SET detail = 'nothing happened' WHERE seq = 2"));
   problem = value (owner, "SELECT first_bad || ': ' || problem FROM homeward.audit_verify () "
                           "WHERE NOT ok");
@@ -372,14 +372,14 @@ START_TEST (test_audit_chain)
   ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
 
   /* The newest entry removed: the head, moved at each commit, shows it. */
-  g_free (run (owner, "CREATE TEMPORARY TABLE newest AS SELECT * FROM homeward.audit "
+  PQclear (run (owner, "CREATE TEMPORARY TABLE newest AS SELECT * FROM homeward.audit "
                       "ORDER BY seq DESC LIMIT 1;"
                       "DELETE FROM homeward.audit WHERE seq = (SELECT seq FROM newest)"));
   g_free (problem);
   problem = value (owner, "SELECT problem FROM homeward.audit_verify () WHERE NOT ok");
   ck_assert_ptr_nonnull (strstr (problem, "the newest entries were removed"));
-  g_free (run (owner, "INSERT INTO homeward.audit SELECT * FROM newest"));
-  g_free (run (owner, "ALTER TABLE homeward.audit ENABLE TRIGGER audit_no_change"));
+  PQclear (run (owner, "INSERT INTO homeward.audit SELECT * FROM newest"));
+  PQclear (run (owner, "ALTER TABLE homeward.audit ENABLE TRIGGER audit_no_change"));
   ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
 }
 END_TEST
@@ -402,7 +402,7 @@ START_TEST (test_break_glass)
   ck_assert_int_eq (count (cw_sor, "SELECT count (*) FROM homeward.audit WHERE action = "
                                    "'break-glass'"), 0);
 
-  g_free (run (cw_sor, "SELECT homeward.break_glass ('" CASE_A "', 'Akutt: barnet er meldt "
+  PQclear (run (cw_sor, "SELECT homeward.break_glass ('" CASE_A "', 'Akutt: barnet er meldt "
                        "savnet, vakthavende')"));
   ck_assert_int_eq (count (cw_sor, "SELECT count (*) FROM homeward.case_file WHERE id = '"
                                    CASE_A "'"), 1);
@@ -446,18 +446,18 @@ START_TEST (test_version_conflict)
   g_autofree char *version = NULL, *phone = NULL;
   struct pollfd pfd;
 
-  g_free (run (first, "SELECT homeward.open_case ('" CASE_A "')"));
-  g_free (run (second, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (first, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (second, "SELECT homeward.open_case ('" CASE_A "')"));
   /* Both read the record at the same version. */
   version = value (first, "SELECT row_version FROM homeward.person WHERE id = '" PERSON_A "'");
 
   /* The first saves in a transaction still open while the second's save waits for it. */
-  g_free (run (first, "BEGIN"));
+  PQclear (run (first, "BEGIN"));
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE homeward.person SET phone = '11111111', "
                                             "row_version = %s WHERE id = '" PERSON_A "'",
                                             version);
-    g_free (run (first, sql));
+    PQclear (run (first, sql));
   }
   {
     g_autofree char *sql = g_strdup_printf ("UPDATE homeward.person SET phone = '22222222', "
@@ -468,7 +468,7 @@ START_TEST (test_version_conflict)
   pfd.fd = PQsocket (second);
   pfd.events = POLLIN;
   ck_assert_int_eq (poll (&pfd, 1, 300), 0);  /* blocked on the first's row lock */
-  g_free (run (first, "COMMIT"));
+  PQclear (run (first, "COMMIT"));
 
   refusal = PQgetResult (second);
   while (PQgetResult (second) != NULL)
@@ -499,10 +499,10 @@ START_TEST (test_listen)
   PGnotify *notify = NULL;
   gint64 start, elapsed;
 
-  g_free (run (listener, "LISTEN " HW_SERVER_CHANNEL));
-  g_free (run (writer, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (listener, "LISTEN " HW_SERVER_CHANNEL));
+  PQclear (run (writer, "SELECT homeward.open_case ('" CASE_A "')"));
   start = g_get_monotonic_time ();
-  g_free (run (writer, "UPDATE homeward.visit SET notes = 'endret' WHERE id = '" VISIT_A "'"));
+  PQclear (run (writer, "UPDATE homeward.visit SET notes = 'endret' WHERE id = '" VISIT_A "'"));
   while (notify == NULL && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
     {
       struct pollfd pfd = { PQsocket (listener), POLLIN, 0 };
@@ -529,13 +529,13 @@ START_TEST (test_actor_is_login_role)
   g_autofree char *actor = NULL, *changed_by = NULL;
 
   /* Nothing a client says about itself is read. */
-  g_free (run (cw, "SET application_name = 'head'"));
-  g_free (run (cw, "SELECT set_config ('homeward.actor', 'head', false)"));
-  g_free (run (cw, "SET ROLE homeward_caseworker"));
+  PQclear (run (cw, "SET application_name = 'head'"));
+  PQclear (run (cw, "SELECT set_config ('homeward.actor', 'head', false)"));
+  PQclear (run (cw, "SET ROLE homeward_caseworker"));
   ck_assert_refused (cw, "SET ROLE head", "42501");
   ck_assert_refused (cw, "SET SESSION AUTHORIZATION head", "42501");
-  g_free (run (cw, "SELECT homeward.open_case ('" CASE_A "')"));
-  g_free (run (cw, "UPDATE homeward.visit SET notes = 'som en annen', changed_by = 'head' "
+  PQclear (run (cw, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (cw, "UPDATE homeward.visit SET notes = 'som en annen', changed_by = 'head' "
                    "WHERE id = '" VISIT_A "'"));
   actor = value (owner, "SELECT actor FROM homeward.audit WHERE action = 'update' AND "
                         "record_id = '" VISIT_A "' ORDER BY seq DESC LIMIT 1");
@@ -574,7 +574,7 @@ START_TEST (test_set_up)
   ck_assert_int_eq (count (owner, "SELECT count (*) FROM pg_roles WHERE rolname = 'nobody_yet'"),
                     0);
 
-  g_free (run (owner,
+  PQclear (run (owner,
     "INSERT INTO homeward.case_file (id, journal_no, start_date, team_id) "
     "SELECT '" CASE_A "', 'A-1', '2024-01-01', id FROM homeward.team WHERE name = 'Nord';"
     "INSERT INTO homeward.child (id, case_id, given_name, fnr, birth_date, protected_address, "

@@ -6,12 +6,14 @@
 
 #include <check.h>
 #include <poll.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "hw-entity.h"
 #include "hw-error.h"
 #include "hw-server.h"
+#include "hw-store.h"
 #include "hw-test-support.h"
 
 #define CASE_A  "aaaaaaaa-0000-4000-8000-000000000001"
@@ -109,6 +111,50 @@ START_TEST (test_schema_from_descriptions)
       g_string_append (expected, ",row_version,changed_by,changed_at");
       ck_assert_str_eq (columns, expected->str);
     }
+}
+END_TEST
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* Both backends hold the same records: a column the SQLite schema requires, the server
+ * requires too, and the reverse (the server's row stamp aside). */
+START_TEST (test_schema_agrees_with_sqlite)
+{
+  g_autoptr(PGconn) owner = connect_as (NULL);
+  g_autofree char *dir = NULL;
+  g_autoptr(HwStore) store = hw_test_open_store (&dir);
+  sqlite3 *db = hw_store_get_handle (store);
+
+  for (HwEntity e = 0; e < HW_N_ENTITIES; e++)
+    {
+      const HwEntityInfo *info = hw_entity_info (e);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA table_info (%s)", info->name);
+      g_autofree char *sql = g_strdup_printf ("SELECT string_agg (column_name || ':' || "
+                                              "CASE is_nullable WHEN 'NO' THEN '1' ELSE '0' END, "
+                                              "',' ORDER BY column_name COLLATE \"C\") FROM "
+                                              "information_schema.columns WHERE table_schema = "
+                                              "'homeward' AND table_name = '%s' AND column_name "
+                                              "NOT IN ('changed_by', 'changed_at')", info->name);
+      g_autofree char *server = value (owner, sql);
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *local = NULL;
+      sqlite3_stmt *stmt;
+
+      ck_assert_int_eq (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL), SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (columns, g_strdup_printf ("%s:%d", sqlite3_column_text (stmt, 1),
+                                                   sqlite3_column_int (stmt, 3)));
+      sqlite3_finalize (stmt);
+      g_ptr_array_sort (columns, compare_strings);
+      g_ptr_array_add (columns, NULL);
+      local = g_strjoinv (",", (char **) columns->pdata);
+      ck_assert_str_eq (server, local);
+    }
+  hw_test_remove_tree (dir);
 }
 END_TEST
 
@@ -384,6 +430,48 @@ START_TEST (test_audit_chain)
 }
 END_TEST
 
+/* Two writers at once: the second waits for the first's commit, then chains after it. */
+START_TEST (test_audit_concurrent_writers)
+{
+  g_autoptr(PGconn) first = connect_as ("cw_nord");
+  g_autoptr(PGconn) second = connect_as ("cw_sor");
+  g_autoptr(PGconn) owner = connect_as (NULL);
+  PGresult *r;
+  struct pollfd pfd;
+  int before;
+
+  PQclear (run (first, "SELECT homeward.open_case ('" CASE_A "')"));
+  PQclear (run (second, "SELECT homeward.open_case ('" CASE_B "')"));
+  before = count (owner, "SELECT count (*) FROM homeward.audit");
+  PQclear (run (first, "BEGIN"));
+  PQclear (run (first, "UPDATE homeward.child SET school = 'Nordskolen' WHERE id = '"
+                       CHILD_A "'"));
+  ck_assert (PQsendQuery (second, "UPDATE homeward.child SET school = 'Sørskolen' WHERE id = '"
+                                  CHILD_B "'"));
+  pfd.fd = PQsocket (second);
+  pfd.events = POLLIN;
+  ck_assert_int_eq (poll (&pfd, 1, 300), 0);  /* waits for the chain's head */
+  PQclear (run (first, "UPDATE homeward.visit SET notes = 'samme transaksjon' WHERE id = '"
+                       VISIT_A "'"));
+  PQclear (run (first, "COMMIT"));
+  r = PQgetResult (second);
+  ck_assert_int_eq (PQresultStatus (r), PGRES_COMMAND_OK);
+  PQclear (r);
+  while ((r = PQgetResult (second)) != NULL)
+    PQclear (r);
+
+  /* Three entries, the first's two then the second's, in one unbroken chain. */
+  ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit"), before + 3);
+  {
+    g_autofree char *order = value (owner, "SELECT string_agg (actor || ':' || entity, ' ' "
+                                           "ORDER BY seq) FROM (SELECT * FROM homeward.audit "
+                                           "ORDER BY seq DESC LIMIT 3) t");
+    ck_assert_str_eq (order, "cw_nord:child cw_nord:visit cw_sor:child");
+  }
+  ck_assert_int_eq (count (owner, "SELECT count (*) FROM homeward.audit_verify () WHERE ok"), 1);
+}
+END_TEST
+
 /* ---- Break the glass ---- */
 
 START_TEST (test_break_glass)
@@ -611,11 +699,13 @@ main (void)
   tcase_add_test (tc, test_set_up);
   tcase_add_test (tc, test_conninfo);
   tcase_add_test (tc, test_schema_from_descriptions);
+  tcase_add_test (tc, test_schema_agrees_with_sqlite);
   tcase_add_test (tc, test_init_again_and_newer);
   tcase_add_test (tc, test_team_visibility);
   tcase_add_test (tc, test_protected_address);
   tcase_add_test (tc, test_audit_untouchable);
   tcase_add_test (tc, test_audit_records_changes);
+  tcase_add_test (tc, test_audit_concurrent_writers);
   tcase_add_test (tc, test_break_glass);
   tcase_add_test (tc, test_version_conflict);
   tcase_add_test (tc, test_listen);

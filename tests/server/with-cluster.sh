@@ -28,7 +28,12 @@ if [ -z "$pgbin" ] || [ ! -x "$pgbin/initdb" ]; then
   exit 1
 fi
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/hw-pg.XXXXXX")
+base=${TMPDIR:-/tmp}
+# A unix socket's path has at most 107 bytes, and as root the server (nobody) must reach it.
+if [ ${#base} -gt 60 ] || { [ "$(id -u)" -eq 0 ] && ! runuser -u nobody -- test -x "$base"; }; then
+  base=/tmp
+fi
+dir=$(mktemp -d "$base/hw-pg.XXXXXX")
 as=
 if [ "$(id -u)" -eq 0 ]; then
   chown nobody "$dir"

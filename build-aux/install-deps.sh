@@ -13,4 +13,5 @@ $SUDO apt-get install -y -q --no-install-recommends \
   libcairo2-dev libpango1.0-dev check \
   desktop-file-utils appstream poppler-utils \
   xvfb xauth dbus-x11 at-spi2-core adwaita-icon-theme fonts-dejavu-core fonts-cantarell \
-  sqlite3 imagemagick
+  sqlite3 imagemagick \
+  postgresql-15 postgresql-contrib libpq-dev

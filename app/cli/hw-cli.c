@@ -11,6 +11,7 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
+#include "hw-server.h"
 
 typedef struct {
   const char    *name;
@@ -31,6 +32,7 @@ static const Verb verbs[] = {
   { "audit", hw_cli_audit, N_("Show or verify the audit trail") },
   { "backup", hw_cli_backup, N_("Write a backup copy of the database") },
   { "restore", hw_cli_restore, N_("Replace the database with a verified backup") },
+  { "server", hw_cli_server, N_("Set up a team server: init, add-team, add-user") },
 };
 
 static void
@@ -224,6 +226,14 @@ main (int argc, char **argv)
       return 0;
     }
 
+  /* Until the store has its server backend (issue 16), only "server" speaks to a server. */
+  if (hw_server_is_conninfo (ctx.db_path) && !g_str_equal (argv[1], "server"))
+    {
+      fprintf (stderr, _("homeward-cli: --db names a PostgreSQL server, and “%s” cannot use "
+                         "one yet (the server backend is not yet available; only “server” "
+                         "commands work on a server)\n"), argv[1]);
+      return 1;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
     if (g_str_equal (argv[1], verbs[i].name))
       return finish_output (verbs[i].func (&ctx, argc - 1, argv + 1));

@@ -67,5 +67,6 @@ int hw_cli_restore  (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_settings (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_calendar (HwCliContext *ctx, int argc, char **argv);
 int hw_cli_indicators (HwCliContext *ctx, int argc, char **argv);
+int hw_cli_server   (HwCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -388,28 +388,24 @@ decider_label (HwDecider decider)
     }
 }
 
-static gboolean
-basis_is (const HwLegalBasis *b, const char *law, const char *chapter, const char *section)
-{
-  return g_strcmp0 (b->law, law) == 0 && g_strcmp0 (b->chapter, chapter) == 0 &&
-         g_strcmp0 (b->section, section) == 0;
-}
-
+/* The kind is the catalogue's (its basis sets), as the rules count it. */
 static const char *
 decision_kind_label (const HwLegalBasis *b)
 {
-  if (hw_legal_basis_is_care_order (b))
-    return _("Care order");
-  if (basis_is (b, "BVL2021", "3", "2") || basis_is (b, "BVL", "4", "4"))
-    return _("Voluntary placement");
-  if (basis_is (b, "BVL2021", "4", "1") || basis_is (b, "BVL2021", "4", "2") ||
-      basis_is (b, "BVL2021", "4", "3") || basis_is (b, "BVL2021", "4", "4") ||
-      basis_is (b, "BVL2021", "4", "5") || basis_is (b, "BVL", "4", "6") ||
-      basis_is (b, "BVL", "4", "25"))
-    return _("Emergency decision");
-  if (basis_is (b, "BVL2021", "6", "2") || basis_is (b, "BVL", "4", "24"))
-    return _("Placement for serious behavioural problems");
-  return _("Decision");
+  switch (hw_legal_basis_get_kind (b))
+    {
+    case HW_DECISION_KIND_CARE_ORDER:
+      return _("Care order");
+    case HW_DECISION_KIND_VOLUNTARY_PLACEMENT:
+      return _("Voluntary placement");
+    case HW_DECISION_KIND_EMERGENCY:
+      return _("Emergency decision");
+    case HW_DECISION_KIND_BEHAVIOUR_PLACEMENT:
+      return _("Placement for serious behavioural problems");
+    case HW_DECISION_KIND_OTHER:
+    default:
+      return _("Decision");
+    }
 }
 
 static char *
@@ -420,11 +416,11 @@ format_basis (const HwLegalBasis *b)
 
   if (b->law == NULL || b->chapter == NULL || b->section == NULL)
     return g_string_free (out, FALSE);
-  if (g_str_equal (b->law, "BVL2021"))
+  if (hw_law_is_cwa_2021 (b->law))
     act = _("Child Welfare Act (2021)");
-  else if (g_str_equal (b->law, "BVL"))
+  else if (hw_law_is_cwa_1992 (b->law))
     act = _("Child Welfare Act (1992)");
-  else if (g_str_equal (b->law, "BL1981"))
+  else if (g_str_equal (b->law, HW_LAW_CHILDREN_1981))
     act = _("Children Act (1981)");
   else
     act = b->law;

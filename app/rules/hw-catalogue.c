@@ -980,6 +980,7 @@ parse_document (Loader *ld, xmlNode *root, GError **error)
   cat->defs.care_order = find_basis_set (cat, "care-order");
   cat->defs.voluntary_placement = find_basis_set (cat, "voluntary-placement");
   cat->defs.emergency = find_basis_set (cat, "emergency");
+  cat->defs.behaviour_placement = find_basis_set (cat, "behaviour-placement");
   cat->defs.foster_home = find_category_set (cat, "foster-home");
   cat->defs.kinship_or_emergency = find_category_set (cat, "kinship-or-emergency");
   cat->defs.institution = find_category_set (cat, "institution");

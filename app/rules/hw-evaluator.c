@@ -1392,19 +1392,6 @@ hw_evaluate_case (const HwCatalogue *catalogue,
 }
 
 gboolean
-hw_legal_basis_is_care_order (const HwLegalBasis *b)
-{
-  g_return_val_if_fail (b != NULL, FALSE);
-  if (g_strcmp0 (b->law, "BVL2021") == 0)
-    return g_strcmp0 (b->chapter, "5") == 0 && g_strcmp0 (b->section, "1") == 0;
-  if (g_strcmp0 (b->law, "BVL") == 0 && g_strcmp0 (b->chapter, "4") == 0)
-    return g_strcmp0 (b->section, "12") == 0 ||
-           (g_strcmp0 (b->section, "8") == 0 &&
-            (g_strcmp0 (b->ledd, "2") == 0 || g_strcmp0 (b->ledd, "3") == 0));
-  return FALSE;
-}
-
-gboolean
 hw_decision_is_approved (const HwDossier *dossier, const HwDecision *decision)
 {
   GPtrArray *statuses = hw_dossier_get (dossier, HW_ENTITY_DECISION_STATUS);

@@ -191,6 +191,7 @@ typedef struct {
   const HwBasisSet    *care_order;
   const HwBasisSet    *voluntary_placement;
   const HwBasisSet    *emergency;
+  const HwBasisSet    *behaviour_placement;  /* NULL: the catalogue has none */
   const HwCategorySet *foster_home;
   const HwCategorySet *kinship_or_emergency;
   const HwCategorySet *institution;          /* v2; NULL: no institution rules apply */

@@ -1497,6 +1497,77 @@ END_TEST
 
 /* ======== Common semantics ======== */
 
+/* One classification for every caller (issue 14 §2): the catalogue's basis sets decide what
+ * kind of decision a basis makes. The printed plan had its own list (2021 § 4-1, § 4-3 and
+ * § 4-5, 1992 § 4-6 first ledd were "emergency decisions" there but not for the rules), and
+ * the care-order test in C knew neither "BVL1992" nor a section written "5-1". */
+START_TEST (test_decision_kind_from_catalogue)
+{
+  g_autoptr(HwDossier) d = fx_case ("DK-1", "2015-03-14");
+  static const struct { const char *basis; HwDecisionKind kind; } bases[] = {
+    { "BVL2021:5:1", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL1992:4:12", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL:4:8:3", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL:4:8:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:3:2", HW_DECISION_KIND_VOLUNTARY_PLACEMENT },
+    { "BVL:4:4:6", HW_DECISION_KIND_VOLUNTARY_PLACEMENT },
+    { "BVL2021:4:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL2021:4:4", HW_DECISION_KIND_EMERGENCY },
+    { "BVL:4:6:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL:4:25:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL2021:4:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:4:3", HW_DECISION_KIND_OTHER },
+    { "BVL:4:6:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:6:2", HW_DECISION_KIND_BEHAVIOUR_PLACEMENT },
+    { "BVL:4:24", HW_DECISION_KIND_BEHAVIOUR_PLACEMENT },
+    { "BL1981:5:1", HW_DECISION_KIND_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      HwDecision *dec = fx_decision (d, bases[i].basis, "2025-02-03", 0);
+
+      ck_assert_msg (hw_catalogue_classify_basis (fx_catalogue (), &dec->basis) ==
+                     bases[i].kind, "%s", bases[i].basis);
+      ck_assert_msg (hw_legal_basis_get_kind (&dec->basis) == bases[i].kind, "%s",
+                     bases[i].basis);
+      ck_assert_msg (hw_legal_basis_is_care_order (&dec->basis) ==
+                     (bases[i].kind == HW_DECISION_KIND_CARE_ORDER), "%s", bases[i].basis);
+    }
+  /* "5-1" in the section field, as some systems write it. */
+  {
+    HwDecision *dec = fx_decision (d, "BVL2021::5-1", "2025-02-03", 0);
+
+    ck_assert (hw_legal_basis_is_care_order (&dec->basis));
+  }
+}
+END_TEST
+
+/* The demo's bases come from app/rules and mean what they are said to mean, under the act
+ * in force on the date. */
+START_TEST (test_typical_basis)
+{
+  static const HwDecisionKind kinds[] = {
+    HW_DECISION_KIND_CARE_ORDER, HW_DECISION_KIND_VOLUNTARY_PLACEMENT,
+    HW_DECISION_KIND_EMERGENCY, HW_DECISION_KIND_BEHAVIOUR_PLACEMENT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (guint old = 0; old < 2; old++)
+      {
+        HwLegalBasis b = { 0 };
+        HwDate date = old ? hw_date_new (2022, 12, 31) : hw_date_new (2023, 1, 1);
+
+        hw_legal_basis_set_typical (&b, kinds[i], date);
+        ck_assert (old ? hw_law_is_cwa_1992 (b.law) : hw_law_is_cwa_2021 (b.law));
+        ck_assert_int_eq (hw_catalogue_classify_basis (fx_catalogue (), &b), kinds[i]);
+        hw_legal_basis_set_typical (&b, HW_DECISION_KIND_OTHER, date);
+        ck_assert_ptr_null (b.law);
+        ck_assert_ptr_null (b.section);
+      }
+}
+END_TEST
+
 /* What the printed plan asks of a decision: whether its basis is a care order, and whether
  * its latest recorded status is "approved". */
 START_TEST (test_decision_facts)
@@ -1899,6 +1970,8 @@ evaluator_suite (void)
 
   tcase_add_test (common, test_decision_status);
   tcase_add_test (common, test_decision_facts);
+  tcase_add_test (common, test_decision_kind_from_catalogue);
+  tcase_add_test (common, test_typical_basis);
   tcase_add_test (common, test_pure_and_sorted);
   tcase_add_test (common, test_languages);
   suite_add_tcase (s, common);

@@ -1,0 +1,111 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "hw-rules"
+
+#include "config.h"
+
+#include "hw-legal.h"
+#include "hw-rules-private.h"
+
+HwDecisionKind
+hw_catalogue_classify_basis (const HwCatalogue *catalogue, const HwLegalBasis *basis)
+{
+  const HwDefinitions *defs;
+  HwBasisKey key;
+
+  g_return_val_if_fail (catalogue != NULL, HW_DECISION_KIND_OTHER);
+  g_return_val_if_fail (basis != NULL, HW_DECISION_KIND_OTHER);
+  defs = hw_catalogue_get_definitions (catalogue);
+  hw_basis_key_init (&key, basis);
+  /* The evaluator's order: a care order is never also counted as anything else. */
+  if (hw_basis_set_matches (defs->care_order, &key))
+    return HW_DECISION_KIND_CARE_ORDER;
+  if (hw_basis_set_matches (defs->voluntary_placement, &key))
+    return HW_DECISION_KIND_VOLUNTARY_PLACEMENT;
+  if (hw_basis_set_matches (defs->emergency, &key))
+    return HW_DECISION_KIND_EMERGENCY;
+  if (defs->behaviour_placement && hw_basis_set_matches (defs->behaviour_placement, &key))
+    return HW_DECISION_KIND_BEHAVIOUR_PLACEMENT;
+  return HW_DECISION_KIND_OTHER;
+}
+
+HwDecisionKind
+hw_legal_basis_get_kind (const HwLegalBasis *basis)
+{
+  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (basis != NULL, HW_DECISION_KIND_OTHER);
+  catalogue = hw_catalogue_load_default (&error);
+  if (catalogue == NULL)
+    {
+      g_warning ("%s", error->message);
+      return HW_DECISION_KIND_OTHER;
+    }
+  return hw_catalogue_classify_basis (catalogue, basis);
+}
+
+gboolean
+hw_legal_basis_is_care_order (const HwLegalBasis *basis)
+{
+  return hw_legal_basis_get_kind (basis) == HW_DECISION_KIND_CARE_ORDER;
+}
+
+gboolean
+hw_law_is_cwa_2021 (const char *law)
+{
+  return law && g_ascii_strcasecmp (law, HW_LAW_CWA_2021) == 0;
+}
+
+gboolean
+hw_law_is_cwa_1992 (const char *law)
+{
+  /* SSB writes "BVL"; documents sometimes write "BVL1992" (the catalogue accepts both). */
+  return law && (g_ascii_strcasecmp (law, HW_LAW_CWA_1992) == 0 ||
+                 g_ascii_strcasecmp (law, "BVL1992") == 0);
+}
+
+static void
+set_basis (HwLegalBasis *b, const char *law, const char *chapter, const char *section,
+           const char *ledd)
+{
+  g_free (b->law);
+  g_free (b->chapter);
+  g_free (b->section);
+  g_free (b->ledd);
+  b->law = g_strdup (law);
+  b->chapter = g_strdup (chapter);
+  b->section = g_strdup (section);
+  b->ledd = g_strdup (ledd);
+}
+
+void
+hw_legal_basis_set_typical (HwLegalBasis *out, HwDecisionKind kind, HwDate date)
+{
+  /* The 2021 act applies to decisions from 1 January 2023 (barnevernsloven § 17-1). */
+  gboolean new_act = date >= hw_date_new (2023, 1, 1);
+
+  g_return_if_fail (out != NULL);
+  switch (kind)
+    {
+    case HW_DECISION_KIND_CARE_ORDER:
+      new_act ? set_basis (out, HW_LAW_CWA_2021, "5", "1", NULL)
+              : set_basis (out, HW_LAW_CWA_1992, "4", "12", NULL);
+      break;
+    case HW_DECISION_KIND_VOLUNTARY_PLACEMENT:
+      new_act ? set_basis (out, HW_LAW_CWA_2021, "3", "2", NULL)
+              : set_basis (out, HW_LAW_CWA_1992, "4", "4", "6");
+      break;
+    case HW_DECISION_KIND_EMERGENCY:
+      new_act ? set_basis (out, HW_LAW_CWA_2021, "4", "2", NULL)
+              : set_basis (out, HW_LAW_CWA_1992, "4", "6", "2");
+      break;
+    case HW_DECISION_KIND_BEHAVIOUR_PLACEMENT:
+      new_act ? set_basis (out, HW_LAW_CWA_2021, "6", "2", NULL)
+              : set_basis (out, HW_LAW_CWA_1992, "4", "24", NULL);
+      break;
+    case HW_DECISION_KIND_OTHER:
+    default:
+      set_basis (out, NULL, NULL, NULL, NULL);
+      break;
+    }
+}

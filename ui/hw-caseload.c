@@ -8,6 +8,7 @@
 #include <malloc.h>
 #endif
 
+#include "hw-case-facts.h"
 #include "hw-caseload.h"
 
 #include "hw-caseload-check.h"
@@ -289,29 +290,24 @@ scan_free (Scan *scan)
   g_free (scan);
 }
 
+/* The home each child lives in today: its current placement's (hw-case-facts.h). */
 static void
 note_homes (GHashTable *home_cases, const HwDossier *dossier, HwDate today)
 {
-  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
+  const HwMeasure *m = hw_dossier_current_placement (dossier, today);
   const char *case_id = ((HwRecord *) dossier->root)->id;
+  GPtrArray *cases;
 
-  for (guint i = 0; i < measures->len; i++)
+  if (m == NULL || m->home_id == NULL)
+    return;
+  cases = g_hash_table_lookup (home_cases, m->home_id);
+  if (cases == NULL)
     {
-      HwMeasure *m = measures->pdata[i];
-      GPtrArray *cases;
-
-      if (m->home_id == NULL || m->start_date > today ||
-          (m->end_date != HW_DATE_NONE && m->end_date < today))
-        continue;
-      cases = g_hash_table_lookup (home_cases, m->home_id);
-      if (cases == NULL)
-        {
-          cases = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (home_cases, g_strdup (m->home_id), cases);
-        }
-      if (!g_ptr_array_find_with_equal_func (cases, case_id, g_str_equal, NULL))
-        g_ptr_array_add (cases, g_strdup (case_id));
+      cases = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (home_cases, g_strdup (m->home_id), cases);
     }
+  if (!g_ptr_array_find_with_equal_func (cases, case_id, g_str_equal, NULL))
+    g_ptr_array_add (cases, g_strdup (case_id));
 }
 
 static void

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hw-case-facts.h"
 #include "hw-child-page.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
@@ -18,7 +19,7 @@ struct _HwChildPage
   HwCaseload    *caseload;
   HwDossier     *dossier;
   HwDossier     *home;          /* the current placement's foster home, or NULL */
-  HwMeasure     *placement;     /* borrowed from dossier */
+  const HwMeasure *placement;   /* borrowed from dossier */
   char          *case_id;
   char          *title;
   char          *facts;
@@ -116,43 +117,6 @@ set_row_text (GtkWidget *row, const char *title, const char *subtitle, guint max
 
 /* ---- the current state of the case, as the header shows it ---- */
 
-static HwMeasure *
-find_current_placement (const HwDossier *dossier, HwDate today)
-{
-  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
-  HwMeasure *best = NULL;
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      HwMeasure *m = measures->pdata[i];
-
-      if (m->category == NULL || (m->category[0] != '1' && m->category[0] != '2') ||
-          m->start_date > today || (m->end_date && m->end_date < today))
-        continue;
-      if (best == NULL || m->start_date > best->start_date)
-        best = m;
-    }
-  return best;
-}
-
-static HwDecision *
-find_latest_decision (const HwDossier *dossier, HwDate today)
-{
-  GPtrArray *decisions = hw_dossier_get (dossier, HW_ENTITY_DECISION);
-  HwDecision *best = NULL;
-
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      HwDecision *d = decisions->pdata[i];
-
-      if (d->start_date > today || (d->end_date && d->end_date < today))
-        continue;
-      if (best == NULL || d->start_date > best->start_date)
-        best = d;
-    }
-  return best;
-}
-
 static char *
 dup_staff_name (HwChildPage *self, const char *staff_id)
 {
@@ -174,7 +138,7 @@ build_header (HwChildPage *self)
 {
   HwCase *c = hw_dossier_case (self->dossier);
   HwChild *child = hw_dossier_child (self->dossier);
-  HwDecision *decision = find_latest_decision (self->dossier, get_today (self));
+  const HwDecision *decision = hw_dossier_latest_decision (self->dossier, get_today (self));
   g_autofree char *name = NULL;
   g_autofree char *age = NULL;
   g_autofree char *basis = NULL;
@@ -1255,7 +1219,7 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
       g_free (self->case_id);
       self->case_id = g_strdup (case_id);
     }
-  self->placement = find_current_placement (self->dossier, get_today (self));
+  self->placement = hw_dossier_current_placement (self->dossier, get_today (self));
   if (self->placement && self->placement->home_id)
     self->home = hw_store_load_home (store, self->placement->home_id, NULL);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-evaluator.h"
 #include "hw-plan-document.h"
@@ -502,37 +503,14 @@ static void
 study_case (Plan *p)
 {
   const HwDossier *d = p->in->dossier;
-  GPtrArray *measures = hw_dossier_get (d, HW_ENTITY_MEASURE);
-  GPtrArray *decisions = hw_dossier_get (d, HW_ENTITY_DECISION);
   GPtrArray *assessments = hw_dossier_get (d, HW_ENTITY_REUNIFICATION);
 
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const HwMeasure *m = measures->pdata[i];
-      gboolean placement = m->category && (m->category[0] == '1' || m->category[0] == '2');
-      gboolean active = m->start_date <= p->today &&
-                        (m->end_date == HW_DATE_NONE || m->end_date >= p->today);
-      gboolean best_active = p->placement && p->placement->start_date <= p->today &&
-                             (p->placement->end_date == HW_DATE_NONE ||
-                              p->placement->end_date >= p->today);
-
-      if (!placement)
-        continue;
-      if (p->placement == NULL || (active && !best_active) ||
-          (active == best_active && m->start_date > p->placement->start_date))
-        p->placement = m;
-    }
+  /* The placement today, else the last one (the plan tells when it ended). */
+  p->placement = hw_dossier_last_placement (d, p->today);
   if (p->placement && p->placement->home_id && p->in->homes)
     p->home = g_hash_table_lookup (p->in->homes, p->placement->home_id);
 
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const HwDecision *dec = decisions->pdata[i];
-
-      if (hw_legal_basis_is_care_order (&dec->basis) && hw_decision_is_approved (d, dec) &&
-          (p->care_order == NULL || dec->start_date > p->care_order->start_date))
-        p->care_order = dec;
-    }
+  p->care_order = hw_dossier_latest_care_order (d, p->today);
 
   for (guint i = 0; i < assessments->len; i++)
     {

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "hw-case-facts.h"
 #include "hw-legal.h"
 #include "hw-rules-private.h"
 
@@ -48,6 +49,68 @@ gboolean
 hw_legal_basis_is_care_order (const HwLegalBasis *basis)
 {
   return hw_legal_basis_get_kind (basis) == HW_DECISION_KIND_CARE_ORDER;
+}
+
+static gboolean
+approved_on (const HwDossier *dossier, const HwDecision *decision, HwDate today)
+{
+  GPtrArray *statuses = hw_dossier_get (dossier, HW_ENTITY_DECISION_STATUS);
+  const HwDecisionStatus *latest = NULL;
+
+  /* As the evaluator reads it: a status dated after today is not yet known. */
+  for (guint i = 0; i < statuses->len; i++)
+    {
+      const HwDecisionStatus *s = statuses->pdata[i];
+
+      if (g_strcmp0 (s->decision_id, decision->rec.id) == 0 && s->date <= today &&
+          (latest == NULL || s->date >= latest->date))
+        latest = s;
+    }
+  return latest == NULL || latest->code == 1;
+}
+
+static const HwDecision *
+find_care_order (const HwDossier *dossier, HwDate today, gboolean in_force)
+{
+  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *decisions;
+  const HwDecision *best = NULL;
+
+  g_return_val_if_fail (dossier != NULL, NULL);
+  catalogue = hw_catalogue_load_default (&error);
+  if (catalogue == NULL)
+    {
+      g_warning ("%s", error->message);
+      return NULL;
+    }
+  decisions = hw_dossier_get (dossier, HW_ENTITY_DECISION);
+  for (guint i = 0; i < decisions->len; i++)
+    {
+      const HwDecision *d = decisions->pdata[i];
+
+      if (d->start_date == HW_DATE_NONE || d->start_date > today ||
+          (in_force && d->end_date != HW_DATE_NONE && d->end_date < today) ||
+          hw_catalogue_classify_basis (catalogue, &d->basis) != HW_DECISION_KIND_CARE_ORDER ||
+          !approved_on (dossier, d, today))
+        continue;
+      if (best == NULL ||
+          hw_start_compare (d->start_date, d->rec.id, best->start_date, best->rec.id) > 0)
+        best = d;
+    }
+  return best;
+}
+
+const HwDecision *
+hw_dossier_latest_care_order (const HwDossier *dossier, HwDate today)
+{
+  return find_care_order (dossier, today, FALSE);
+}
+
+const HwDecision *
+hw_dossier_active_care_order (const HwDossier *dossier, HwDate today)
+{
+  return find_care_order (dossier, today, TRUE);
 }
 
 gboolean

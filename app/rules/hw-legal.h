@@ -36,6 +36,14 @@ HwDecisionKind hw_legal_basis_get_kind     (const HwLegalBasis *basis);
 /* hw_legal_basis_get_kind() == HW_DECISION_KIND_CARE_ORDER */
 gboolean       hw_legal_basis_is_care_order (const HwLegalBasis *basis);
 
+/* The care order of the case on @today: the latest approved decision (its latest status
+ * dated on or before @today is "approved", or it has none) with a care-order basis, made on
+ * or before @today; ties go to the greater id. In force or ended: see
+ * hw_dossier_active_care_order() for one in force. NULL when none. */
+const HwDecision *hw_dossier_latest_care_order (const HwDossier *dossier, HwDate today);
+/* The same, only when it has not ended before @today. */
+const HwDecision *hw_dossier_active_care_order (const HwDossier *dossier, HwDate today);
+
 /* @law is the 2021 act / the 1992 act (SSB "BVL2021" / "BVL", also "BVL1992"). */
 gboolean       hw_law_is_cwa_2021          (const char *law);
 gboolean       hw_law_is_cwa_1992          (const char *law);

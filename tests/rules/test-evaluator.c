@@ -1543,6 +1543,31 @@ START_TEST (test_decision_kind_from_catalogue)
 }
 END_TEST
 
+/* The care order, asked once (issue 14 §1): approved, a care-order basis by the catalogue,
+ * made on or before the day. The plan took the latest approved one by its statuses of any
+ * date and even one decided after the print date. */
+START_TEST (test_care_order_of_case)
+{
+  g_autoptr(HwDossier) d = fx_case ("CO-1", "2015-03-14");
+  HwDate today = hw_date_new (2025, 6, 1);
+  HwDecision *old = fx_decision (d, "BVL:4:12", "2020-02-03", 1);
+  HwDecision *now = fx_decision (d, "BVL2021:5:1", "2024-02-03", 0);
+
+  fx_decision (d, "BVL2021:5:1", "2025-07-01", 1);   /* not yet decided */
+  fx_decision (d, "BVL2021:4:2", "2025-05-01", 1);   /* an emergency decision */
+  old->end_date = hw_date_new (2024, 2, 2);
+  ck_assert_ptr_eq (hw_dossier_latest_care_order (d, today), now);
+  ck_assert_ptr_eq (hw_dossier_active_care_order (d, today), now);
+  /* Closed after today: still approved today. */
+  fx_status (d, now, 4, "2025-09-01");
+  ck_assert_ptr_eq (hw_dossier_active_care_order (d, today), now);
+  /* Closed before today: the earlier one is the latest, and none is in force. */
+  fx_status (d, now, 4, "2025-05-01");
+  ck_assert_ptr_eq (hw_dossier_latest_care_order (d, today), old);
+  ck_assert_ptr_null (hw_dossier_active_care_order (d, today));
+}
+END_TEST
+
 /* The demo's bases come from app/rules and mean what they are said to mean, under the act
  * in force on the date. */
 START_TEST (test_typical_basis)
@@ -1972,6 +1997,7 @@ evaluator_suite (void)
   tcase_add_test (common, test_decision_facts);
   tcase_add_test (common, test_decision_kind_from_catalogue);
   tcase_add_test (common, test_typical_basis);
+  tcase_add_test (common, test_care_order_of_case);
   tcase_add_test (common, test_pure_and_sorted);
   tcase_add_test (common, test_languages);
   suite_add_tcase (s, common);

@@ -77,14 +77,7 @@ hw_plan_finding_free (HwPlanFinding *finding)
 static gboolean
 finding_visible (const Plan *p, const HwPlanFinding *f)
 {
-  const char *id = f->rule_id ? f->rule_id : "";
-  HwPlanFindingAbout about = f->about;
-
-  /* Findings made without a subject kind: known by their rule. */
-  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "POLICE_CERT"))
-    about = HW_PLAN_ABOUT_HOME_MEMBER;
-  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "PARENT_"))
-    about = HW_PLAN_ABOUT_PARENT;
+  HwPlanFindingAbout about = f->about;   /* the rule's, from the catalogue */
 
   if (about == HW_PLAN_ABOUT_HOME_MEMBER)
     return SHOWS (p, HOME_DOCUMENTS) && (!p->hide_location || !f->reveals_location);

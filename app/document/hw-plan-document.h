@@ -21,7 +21,8 @@ typedef enum {
   HW_PLAN_FINDING_MISSED,        /* a completed period not met: history (rules.md v2) */
 } HwPlanFindingState;
 
-/* Whom a finding is about, for the recipient filter. */
+/* Whom a finding is about, for the recipient filter: the rule's "about" in the catalogue
+ * (hw_rule_get_about()). */
 typedef enum {
   HW_PLAN_ABOUT_CASE,
   HW_PLAN_ABOUT_PARENT,          /* left out for the foster parents */

@@ -137,6 +137,7 @@ struct _HwRule {
   guint           index;
   HwRuleKind      kind;
   HwRuleClass     rule_class;
+  HwRuleAbout     about;
 
   /* applicability */
   HwSubjectType   subject;

@@ -21,7 +21,6 @@ typedef struct {
   HwRecipientPolicy  policy;         /* from the recipient table (recipients.xml) */
   const char        *person_id;      /* the parent whose copy this is, or NULL */
   HwDate             today;
-  int                review_months;
   const HwCase      *c;
   const HwChild     *child;
   const HwMeasure   *placement;      /* current (or latest) placement, or NULL */
@@ -1184,7 +1183,6 @@ section_samvaer (Plan *p)
 {
   GPtrArray *agreements = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
   GPtrArray *sessions = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_SESSION);
-  GPtrArray *evaluations = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_EVALUATION);
   static const double widths[] = { 16, 17, 13, 14, 18, 22 };
   const char *headers[] = { _("With whom"), _("How often, how long"), _("Where"),
                             _("Supervision"), _("The tribunal’s minimum"),
@@ -1209,7 +1207,6 @@ section_samvaer (Plan *p)
       g_autoptr(GString) minimum = g_string_new (NULL);
       g_autoptr(GString) happened = g_string_new (NULL);
       guint held = 0, cancelled[6] = { 0 };
-      HwDate last_eval = a->valid_from, due;
       HwDate window_to = a->valid_to && a->valid_to < p->today ? a->valid_to : p->today;
       HwDate window_from = MAX (from, a->valid_from);
       int planned = -1;
@@ -1293,17 +1290,11 @@ section_samvaer (Plan *p)
                                                   minimum->len ? minimum->str : "—",
                                                   happened->str });
 
-      for (guint e = 0; e < evaluations->len; e++)
+      /* The next evaluation is the rule engine's date (SAMVAER_EVALUATION), or none. */
+      if (eval_finding && eval_finding->due &&
+          (a->valid_to == HW_DATE_NONE || a->valid_to >= p->today))
         {
-          const HwSamvaerEvaluation *ev = evaluations->pdata[e];
-
-          if (g_strcmp0 (ev->agreement_id, a->rec.id) == 0 && ev->date > last_eval)
-            last_eval = ev->date;
-        }
-      due = eval_finding && eval_finding->due ? eval_finding->due
-                                              : hw_date_add_months (last_eval, p->review_months);
-      if (a->valid_to == HW_DATE_NONE || a->valid_to >= p->today)
-        {
+          HwDate due = eval_finding->due;
           g_autofree char *date = DATE (due);
           g_autofree char *what = g_strdup_printf (_("Evaluation of contact with %s"),
                                                    person && person->name ? person->name : "—");
@@ -1315,9 +1306,7 @@ section_samvaer (Plan *p)
                                     date);
           else
             g_string_append_printf (next, "%s%s: %s", next->len ? "\n" : "", what, date);
-          /* The rule engine's finding is in the calendar already (section 8's duties). */
-          if (eval_finding == NULL)
-            calendar_add (p, due, what, section, _("Caseworker"), NULL);
+          /* The finding is in the calendar already (section 8's duties). */
         }
     }
   if (t == NULL)
@@ -1351,7 +1340,6 @@ section_reunification (Plan *p)
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   const char *section = _("Reunification");
   const HwPlanFinding *review = find_finding (p, "REUNIFICATION_REVIEW", NULL);
-  HwDate last = HW_DATE_NONE;
 
   if (!add_section (p, 7, section))
     return;
@@ -1413,7 +1401,10 @@ section_reunification (Plan *p)
         {
           const HwReunification *r = sorted->pdata[i];
           g_autofree char *date = DATE (r->date);
-          g_autofree char *next_due = DATE (hw_date_add_months (r->date, p->review_months));
+          /* The engine's next date for the assessment it counts from; none for the
+           * superseded ones. */
+          g_autofree char *next_due = review && review->due && review->evidence == r->date
+                                        ? DATE (review->due) : g_strdup ("—");
           g_autofree char *conclusion = NULL;
           const char *by = staff_name (p, r->assessed_by);
 
@@ -1423,15 +1414,13 @@ section_reunification (Plan *p)
             conclusion = g_strdup (goal_label (r->goal));
           hw_doc_table_add_row (t, (const char *[]) { date, or_dash (by ? by : r->assessed_by),
                                                       conclusion, next_due });
-          last = MAX (last, r->date);
         }
     }
-  if (p->care_order && (p->placement == NULL || p->placement->end_date == HW_DATE_NONE ||
-                        p->placement->end_date >= p->today))
+  /* The next assessment is the rule engine's (REUNIFICATION_REVIEW): no date of the plan's
+   * own, and none when the rule does not apply. It is in the calendar as a duty. */
+  if (review && review->due)
     {
-      HwDate due = review && review->due ? review->due
-                   : hw_date_add_months (last ? last : p->care_order->start_date,
-                                         p->review_months);
+      HwDate due = review->due;
       g_autofree char *date = DATE (due);
       g_autofree char *text = due < p->today
         /* Translators: a reunification assessment whose due date has passed */
@@ -1439,8 +1428,6 @@ section_reunification (Plan *p)
         : g_strdup_printf (_("Next assessment due: %s."), date);
 
       hw_document_add_text (p->doc, text);
-      if (review == NULL)
-        calendar_add (p, due, _("Reunification assessment"), section, _("Caseworker"), NULL);
     }
 
   if (returns->len > 0 || (p->goal && p->goal->goal == HW_GOAL_RETURN_IN_PREPARATION))
@@ -1834,7 +1821,6 @@ hw_plan_document_new (const HwPlanInput *input)
   /* Only a parent's copy is one person's; own-followup means nothing in the others. */
   p->person_id = input->recipient == HW_RECIPIENT_PARENT ? input->recipient_person_id : NULL;
   p->today = input->today ? input->today : hw_date_today ();
-  p->review_months = input->review_months > 0 ? input->review_months : 12;
   p->c = hw_dossier_case (input->dossier);
   p->child = hw_dossier_child (input->dossier);
   p->calendar = g_ptr_array_new_with_free_func (calendar_item_free);
@@ -1909,7 +1895,6 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
   g_autoptr(HwPlanTemplate) template = NULL;
   g_autoptr(GError) template_error = NULL;
   g_autoptr(GError) rules_error = NULL;
-  g_autofree char *review = NULL;
   g_autofree char *by = NULL;
   GPtrArray *measures;
   HwPlanInput input = { 0 };
@@ -1968,7 +1953,6 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
     g_warning ("Plan for %s printed without the rule engine: %s", journal_no,
                rules_error->message);
 
-  review = hw_store_dup_setting (store, "review_months");
   if (printed_by == NULL)
     {
       const char *actor = hw_store_get_actor (store);
@@ -1995,6 +1979,5 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
   input.recipient = recipient;
   input.recipient_person_id = person_id;
   input.printed_by = printed_by;
-  input.review_months = review ? atoi (review) : 12;
   return hw_plan_document_new (&input);
 }

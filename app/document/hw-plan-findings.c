@@ -62,6 +62,7 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
       break;
     }
   f->subject_id = g_strdup (hw_finding_get_subject_id (finding));
+  f->evidence = hw_finding_get_evidence_date (finding);
   f->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (finding), lang));
   f->subject = hw_finding_dup_subject (finding, lang);
   f->explanation = hw_finding_dup_explanation_lang (finding, lang);

@@ -773,6 +773,46 @@ START_TEST (test_store_latest_decision)
 }
 END_TEST
 
+/* "The last 12 months" of samvær, one window for the child page and the plan: the child page
+ * counted from the same date a year ago (a day more than the plan), so the two showed
+ * different counts for the same case. */
+START_TEST (test_samvaer_last_12_months)
+{
+  g_autoptr(HwDossier) d = hw_test_make_case ("2025-0010");
+  HwDate today = hw_date_new (2025, 6, 1);
+  static const struct { int y, m, day; HwSessionStatus status; const char *agreement; } s[] = {
+    { 2024, 6, 1, HW_SESSION_HELD, "a" },              /* a year ago today: outside */
+    { 2024, 6, 2, HW_SESSION_HELD, "a" },              /* the first day inside */
+    { 2025, 6, 1, HW_SESSION_HELD, "b" },              /* today */
+    { 2025, 1, 5, HW_SESSION_CANCELLED_PARENT, "a" },
+    { 2025, 6, 2, HW_SESSION_HELD, "a" },              /* tomorrow: not yet known */
+    { 2025, 6, 20, HW_SESSION_PLANNED, "a" },
+  };
+  HwSamvaerCount count;
+
+  for (guint i = 0; i < G_N_ELEMENTS (s); i++)
+    {
+      HwSamvaerSession *session = hw_record_new (HW_ENTITY_SAMVAER_SESSION);
+
+      session->date = hw_date_new (s[i].y, s[i].m, s[i].day);
+      session->status = s[i].status;
+      session->agreement_id = g_strdup (s[i].agreement);
+      hw_dossier_add (d, session);
+    }
+  ck_assert_int_eq (hw_last_12_months_start (today), hw_date_new (2024, 6, 2));
+  hw_dossier_count_samvaer (d, NULL, today, &count);
+  ck_assert_uint_eq (count.held, 2);
+  ck_assert_uint_eq (count.cancelled, 1);
+  ck_assert_uint_eq (count.by_status[HW_SESSION_CANCELLED_PARENT], 1);
+  ck_assert_uint_eq (count.planned_ahead, 1);
+  hw_dossier_count_samvaer (d, "a", today, &count);
+  ck_assert_uint_eq (count.held, 1);
+  hw_dossier_count_samvaer (d, "b", today, &count);
+  ck_assert_uint_eq (count.held, 1);
+  ck_assert_uint_eq (count.planned_ahead, 0);
+}
+END_TEST
+
 START_TEST (test_store_audit_records_writes_and_reads)
 {
   g_autoptr(GError) error = NULL;
@@ -1062,6 +1102,7 @@ main (void)
   tcase_add_test (tc, test_store_refuses_a_lost_update);
   tcase_add_test (tc, test_store_current_placement_is_one_definition);
   tcase_add_test (tc, test_store_latest_decision);
+  tcase_add_test (tc, test_samvaer_last_12_months);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

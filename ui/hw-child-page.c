@@ -9,6 +9,7 @@
 #include "hw-case-facts.h"
 #include "hw-child-page.h"
 #include "hw-labels.h"
+#include "hw-legal.h"
 #include "hw-record-editor.h"
 #include "hw-window.h"
 
@@ -722,38 +723,23 @@ samvaer_minimum_finding (HwChildPage *self)
 static void
 build_samvaer_summary (HwChildPage *self)
 {
-  GPtrArray *sessions = hw_dossier_get (self->dossier, HW_ENTITY_SAMVAER_SESSION);
-  GPtrArray *decisions = hw_dossier_get (self->dossier, HW_ENTITY_DECISION);
-  HwDate today = get_today (self), year_ago = hw_date_add_years (today, -1);
-  guint held = 0, cancelled = 0, planned = 0;
-  const HwDecision *with_minimum = NULL;
+  HwDate today = get_today (self);
+  /* The minimum the rules count against: the care order in force (hw-legal.h). */
+  const HwDecision *with_minimum = hw_dossier_active_care_order (self->dossier, today);
   const HwUiFinding *below;
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  HwSamvaerCount count;
+  guint held, cancelled, planned;
 
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      const HwSamvaerSession *s = sessions->pdata[i];
-
-      if (s->status == HW_SESSION_PLANNED && s->date >= today)
-        planned++;
-      if (s->date < year_ago || s->date > today)
-        continue;
-      if (s->status == HW_SESSION_HELD)
-        held++;
-      else if (s->status != HW_SESSION_PLANNED)
-        cancelled++;
-    }
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const HwDecision *d = decisions->pdata[i];
-
-      if ((d->min_samvaer_per_year > 0 || d->min_samvaer) &&
-          (with_minimum == NULL || d->start_date > with_minimum->start_date))
-        with_minimum = d;
-    }
+  hw_dossier_count_samvaer (self->dossier, NULL, today, &count);
+  held = count.held;
+  cancelled = count.cancelled;
+  planned = count.planned_ahead;
+  if (with_minimum && with_minimum->min_samvaer_per_year <= 0 && !with_minimum->min_samvaer)
+    with_minimum = NULL;
 
   adw_preferences_group_set_title (group, _("The Last 12 Months"));
   /* Translators: contact sessions held and cancelled in the last 12 months */

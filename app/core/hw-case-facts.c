@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "hw-case-facts.h"
 
 gboolean
@@ -101,4 +103,39 @@ hw_dossier_latest_decision (const HwDossier *dossier, HwDate today)
         best = d;
     }
   return best;
+}
+
+HwDate
+hw_last_12_months_start (HwDate today)
+{
+  return hw_date_add_days (hw_date_add_months (today, -12), 1);
+}
+
+void
+hw_dossier_count_samvaer (const HwDossier *dossier, const char *agreement_id, HwDate today,
+                          HwSamvaerCount *count)
+{
+  GPtrArray *sessions;
+  HwDate from = hw_last_12_months_start (today);
+
+  g_return_if_fail (dossier != NULL && count != NULL);
+  memset (count, 0, sizeof *count);
+  sessions = hw_dossier_get (dossier, HW_ENTITY_SAMVAER_SESSION);
+  for (guint i = 0; i < sessions->len; i++)
+    {
+      const HwSamvaerSession *s = sessions->pdata[i];
+
+      if (agreement_id && g_strcmp0 (s->agreement_id, agreement_id) != 0)
+        continue;
+      if (s->status == HW_SESSION_PLANNED && s->date >= today)
+        count->planned_ahead++;
+      if (s->date < from || s->date > today)
+        continue;
+      if ((guint) s->status < G_N_ELEMENTS (count->by_status))
+        count->by_status[s->status]++;
+      if (s->status == HW_SESSION_HELD)
+        count->held++;
+      else if (s->status != HW_SESSION_PLANNED)
+        count->cancelled++;
+    }
 }

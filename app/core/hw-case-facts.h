@@ -30,6 +30,22 @@ const HwMeasure  *hw_dossier_last_placement    (const HwDossier *dossier, HwDate
 /* The decision in force on @today that was made last (ties: the greater id), or NULL. */
 const HwDecision *hw_dossier_latest_decision   (const HwDossier *dossier, HwDate today);
 
+/* Samvær sessions of the last 12 months: from the day after the same date a year ago to
+ * @today, both included (what the child page and the printed plan both show). */
+typedef struct {
+  guint held;
+  guint cancelled;                     /* by anyone */
+  guint by_status[HW_SESSION_CANCELLED_FOSTER_HOME + 1];
+  guint planned_ahead;                 /* planned, dated today or later */
+} HwSamvaerCount;
+
+HwDate            hw_last_12_months_start      (HwDate today);
+/* Of the agreement @agreement_id, or of every agreement when NULL. */
+void              hw_dossier_count_samvaer     (const HwDossier *dossier,
+                                                const char      *agreement_id,
+                                                HwDate           today,
+                                                HwSamvaerCount  *count);
+
 /* Orders two records of the same kind by start date, then id: > 0 when @a is the later. */
 int               hw_start_compare             (HwDate a_start, const char *a_id,
                                                 HwDate b_start, const char *b_id);

@@ -1182,12 +1182,13 @@ static void
 section_samvaer (Plan *p)
 {
   GPtrArray *agreements = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
-  GPtrArray *sessions = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_SESSION);
   static const double widths[] = { 16, 17, 13, 14, 18, 22 };
   const char *headers[] = { _("With whom"), _("How often, how long"), _("Where"),
                             _("Supervision"), _("The tribunal’s minimum"),
                             _("Last 12 months") };
-  HwDate from = hw_date_add_days (hw_date_add_months (p->today, -12), 1);
+  HwDate from = hw_last_12_months_start (p->today);
+  /* The minimum the rules count against: the care order in force. */
+  const HwDecision *care_order = hw_dossier_active_care_order (p->in->dossier, p->today);
   const char *section = _("Contact (samvær)");
   const HwPlanFinding *year;
   HwDocTable *t = NULL;
@@ -1206,11 +1207,11 @@ section_samvaer (Plan *p)
       g_autofree char *supervision = NULL;
       g_autoptr(GString) minimum = g_string_new (NULL);
       g_autoptr(GString) happened = g_string_new (NULL);
-      guint held = 0, cancelled[6] = { 0 };
+      HwSamvaerCount count;
       HwDate window_to = a->valid_to && a->valid_to < p->today ? a->valid_to : p->today;
       HwDate window_from = MAX (from, a->valid_from);
       int planned = -1;
-      int per_year = p->care_order ? p->care_order->min_samvaer_per_year : 0;
+      int per_year = care_order ? care_order->min_samvaer_per_year : 0;
       const HwPlanFinding *below;
       /* The rule engine's finding for this agreement, when it made one. */
       const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION", a->rec.id);
@@ -1237,8 +1238,8 @@ section_samvaer (Plan *p)
 
       if (a->tribunal_minimum && *a->tribunal_minimum)
         g_string_append (minimum, a->tribunal_minimum);
-      else if (p->care_order && p->care_order->min_samvaer)
-        g_string_append (minimum, p->care_order->min_samvaer);
+      else if (care_order && care_order->min_samvaer)
+        g_string_append (minimum, care_order->min_samvaer);
       if (per_year > 0)
         {
           if (minimum->len)
@@ -1248,37 +1249,27 @@ section_samvaer (Plan *p)
                                                      per_year), per_year);
         }
 
-      for (guint s = 0; s < sessions->len; s++)
-        {
-          const HwSamvaerSession *session = sessions->pdata[s];
-
-          if (g_strcmp0 (session->agreement_id, a->rec.id) != 0 || session->date < from ||
-              session->date > p->today)
-            continue;
-          if (session->status == HW_SESSION_HELD)
-            held++;
-          else if ((guint) session->status < G_N_ELEMENTS (cancelled))
-            cancelled[session->status]++;
-        }
+      hw_dossier_count_samvaer (p->in->dossier, a->rec.id, p->today, &count);
       if (a->rrule && a->valid_from && window_from <= window_to)
         planned = hw_recurrence_count (a->rrule, a->valid_from, window_from, window_to);
       if (planned >= 0)
         /* Translators: samvær sessions held, of those the schedule gives, last 12 months */
-        g_string_append_printf (happened, _("%u held of %d by the schedule"), held, planned);
+        g_string_append_printf (happened, _("%u held of %d by the schedule"), count.held,
+                                planned);
       else
-        g_string_append_printf (happened, _("%u held"), held);
-      if (cancelled[HW_SESSION_CANCELLED_PARENT])
+        g_string_append_printf (happened, _("%u held"), count.held);
+      if (count.by_status[HW_SESSION_CANCELLED_PARENT])
         g_string_append_printf (happened, _("; cancelled by the parent: %u"),
-                                cancelled[HW_SESSION_CANCELLED_PARENT]);
-      if (cancelled[HW_SESSION_CANCELLED_CHILD])
+                                count.by_status[HW_SESSION_CANCELLED_PARENT]);
+      if (count.by_status[HW_SESSION_CANCELLED_CHILD])
         g_string_append_printf (happened, _("; cancelled by the child: %u"),
-                                cancelled[HW_SESSION_CANCELLED_CHILD]);
-      if (cancelled[HW_SESSION_CANCELLED_SERVICE])
+                                count.by_status[HW_SESSION_CANCELLED_CHILD]);
+      if (count.by_status[HW_SESSION_CANCELLED_SERVICE])
         g_string_append_printf (happened, _("; cancelled by the service: %u"),
-                                cancelled[HW_SESSION_CANCELLED_SERVICE]);
-      if (cancelled[HW_SESSION_CANCELLED_FOSTER_HOME])
+                                count.by_status[HW_SESSION_CANCELLED_SERVICE]);
+      if (count.by_status[HW_SESSION_CANCELLED_FOSTER_HOME])
         g_string_append_printf (happened, _("; cancelled by the foster home: %u"),
-                                cancelled[HW_SESSION_CANCELLED_FOSTER_HOME]);
+                                count.by_status[HW_SESSION_CANCELLED_FOSTER_HOME]);
       /* The rule engine's verdict on the schedule (SAMVAER_AGREEMENT_BELOW_MINIMUM), not a
        * count of the plan's own. */
       below = find_finding (p, "SAMVAER_AGREEMENT_BELOW_MINIMUM", a->rec.id);

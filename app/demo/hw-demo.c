@@ -443,8 +443,22 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   a->valid_to = to;
   if (chance (g, 0.7))
     {
+      HwDate approved = hw_date_add_days (from, between (g, 0, 20));
+
+      /* An approval still to come is not recorded yet. */
+      if (approved <= g->today)
+        {
+          a->approved_by = g_strdup (g->leader_ids[0]);
+          a->approved_date = approved;
+        }
+    }
+  /* The team leader approved the older agreements long ago: only those of the last two
+   * months wait (SAMVAER_AGREEMENT_APPROVAL). No random draw here, so the rest of the
+   * caseload stays the same. */
+  else if (from < hw_date_add_days (g->today, -60))
+    {
       a->approved_by = g_strdup (g->leader_ids[0]);
-      a->approved_date = hw_date_add_days (from, between (g, 0, 20));
+      a->approved_date = hw_date_add_days (from, 7);
     }
   hw_dossier_add (d, a);
 

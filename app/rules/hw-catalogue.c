@@ -46,13 +46,15 @@ static const char *const subject_type_names[] = {
   "care-order", "ended-care-order", "parent", "voluntary-placement", "foster-placement",
   "foster-parent", "household-member", "placement-year", "samvaer-agreement",
   "abandoned-goal", "planned-return", "emergency-decision", "latest-plan", "case-adult",
-  "case-minor", "institution-placement", "care-order-year", "samvaer-agreement-minimum", NULL
+  "case-minor", "institution-placement", "care-order-year", "samvaer-agreement-minimum",
+  "samvaer-agreement-open", NULL
 };
 static const char *const evidence_type_names[] = {
   "plan", "plan-evaluation", "parent-contact", "reunification-goal",
   "reunification-assessment", "goal-grounds", "samvaer-evaluation", "return-offer",
   "home-evidence", "police-certificate", "household-assessment", "network-assessment",
-  "visit", "petition", "aftercare", "samvaer-sessions", "samvaer-recurrence", NULL
+  "visit", "petition", "aftercare", "samvaer-sessions", "samvaer-recurrence",
+  "agreement-approval", NULL
 };
 static const char *const anchor_names[] = { "trigger", "latest", "year-end", NULL };
 static const char *const about_names[] = {
@@ -712,6 +714,13 @@ check_rule (Loader *ld, HwRule *rule, xmlNode *node, GError **error)
         return fail_at (error, path, line,
                         _("rule %s: samvaer-recurrence needs a samvaer-agreement-minimum "
                           "subject"), rule->id);
+      break;
+    case HW_EV_AGREEMENT_APPROVAL:
+      if (s != HW_ST_SAMVAER_AGREEMENT && s != HW_ST_SAMVAER_AGREEMENT_OPEN &&
+          s != HW_ST_SAMVAER_AGREEMENT_MINIMUM)
+        return fail_at (error, path, line,
+                        _("rule %s: agreement-approval needs a samvær agreement subject"),
+                        rule->id);
       break;
     case HW_EV_VISIT:
       if ((!placement && s != HW_ST_PLACEMENT_YEAR && s != HW_ST_INSTITUTION_PLACEMENT) ||

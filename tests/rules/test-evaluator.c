@@ -623,6 +623,70 @@ START_TEST (test_goal_abandoned_grounds)
 }
 END_TEST
 
+/* A workflow duty from the engine like every other (issue 14 §2): the caseload used to list
+ * agreements awaiting a team leader's approval by a rule of its own. Due
+ * samvaer_approval_days (14) after the agreement's start; also for one not yet begun. */
+START_TEST (test_samvaer_agreement_approval)
+{
+  g_autoptr(HwDossier) d = fx_case ("SA-1", "2015-03-14");
+  g_autoptr(GPtrArray) f = NULL;
+  HwPerson *mother = fx_person (d, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+  HwSamvaerAgreement *a = fx_agreement (d, mother, "2025-03-01", NULL);
+  const HwFinding *x;
+
+  /* Not yet begun, due in 30 days or less: due soon (the caseload listed it as pending). */
+  EVAL (f, d, NULL, "2025-02-20");
+  x = fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL);
+  fx_assert (x, "due-soon", "2025-03-15", FALSE, FALSE);
+  ck_assert_int_eq (hw_rule_get_class (hw_finding_get_rule (x)), HW_RULE_CLASS_LOCAL);
+  assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "samvær med Kari Nordmann");
+  EVAL (f, d, NULL, "2025-01-10");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", FALSE, FALSE);
+  EVAL (f, d, NULL, "2025-03-16");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-15", FALSE,
+             FALSE);
+  /* An approval dated after today is not yet known. */
+  a->approved_date = D ("2025-03-20");
+  EVAL (f, d, NULL, "2025-03-16");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-15", FALSE,
+             FALSE);
+  /* Met, late. */
+  EVAL (f, d, NULL, "2025-04-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", TRUE, TRUE);
+  /* Met in time. */
+  a->approved_date = D ("2025-02-25");
+  EVAL (f, d, NULL, "2025-04-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", TRUE, FALSE);
+
+  /* Not applicable: an agreement that has ended, or no agreement at all. */
+  {
+    g_autoptr(HwDossier) ended = fx_case ("SA-2", "2015-03-14");
+    HwPerson *p = fx_person (ended, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+
+    EVAL (f, ended, NULL, "2025-03-10");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 0);
+    fx_agreement (ended, p, "2024-02-01", "2025-01-31");
+    EVAL (f, ended, NULL, "2025-03-10");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 0);
+    /* …but on its last day it is still owed. */
+    EVAL (f, ended, NULL, "2025-01-31");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 1);
+  }
+
+  /* The setting is the municipality's. */
+  {
+    g_autoptr(HwSettings) settings = fx_settings ();
+    g_autoptr(GError) error = NULL;
+
+    a->approved_date = HW_DATE_NONE;
+    ck_assert (hw_settings_set (settings, "samvaer_approval_days", 0, &error));
+    EVAL_WITH (f, d, NULL, settings, "2025-03-02");
+    fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-01", FALSE,
+               FALSE);
+  }
+}
+END_TEST
+
 START_TEST (test_samvaer_evaluation)
 {
   g_autoptr(HwDossier) d = fx_case ("SE-1", "2015-03-14");
@@ -1964,6 +2028,7 @@ evaluator_suite (void)
   tcase_add_test (parents, test_reunification_review);
   tcase_add_test (parents, test_goal_abandoned_grounds);
   tcase_add_test (parents, test_samvaer_evaluation);
+  tcase_add_test (parents, test_samvaer_agreement_approval);
   tcase_add_test (parents, test_return_plan);
   tcase_add_test (parents, test_post_return_offer);
   suite_add_tcase (s, parents);

@@ -51,6 +51,23 @@ hw_legal_basis_is_care_order (const HwLegalBasis *basis)
   return hw_legal_basis_get_kind (basis) == HW_DECISION_KIND_CARE_ORDER;
 }
 
+gboolean
+hw_measure_is_foster_home (const HwMeasure *measure)
+{
+  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (measure != NULL, FALSE);
+  catalogue = hw_catalogue_load_default (&error);
+  if (catalogue == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  return hw_category_set_matches (hw_catalogue_get_definitions (catalogue)->foster_home,
+                                  measure->category);
+}
+
 static gboolean
 approved_on (const HwDossier *dossier, const HwDecision *decision, HwDate today)
 {

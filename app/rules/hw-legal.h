@@ -36,6 +36,10 @@ HwDecisionKind hw_legal_basis_get_kind     (const HwLegalBasis *basis);
 /* hw_legal_basis_get_kind() == HW_DECISION_KIND_CARE_ORDER */
 gboolean       hw_legal_basis_is_care_order (const HwLegalBasis *basis);
 
+/* @measure is a foster-home placement: its category is in the catalogue's category-set
+ * "foster-home" (default catalogue; FALSE when it cannot be loaded). */
+gboolean          hw_measure_is_foster_home    (const HwMeasure *measure);
+
 /* The care order of the case on @today: the latest approved decision (its latest status
  * dated on or before @today is "approved", or it has none) with a care-order basis, made on
  * or before @today; ties go to the greater id. In force or ended: see

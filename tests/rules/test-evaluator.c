@@ -1598,6 +1598,22 @@ START_TEST (test_decision_kind_from_catalogue)
       ck_assert_msg (hw_legal_basis_is_care_order (&dec->basis) ==
                      (bases[i].kind == HW_DECISION_KIND_CARE_ORDER), "%s", bases[i].basis);
     }
+  /* A foster-home placement by the catalogue's category-set (the activity template counted
+   * any category starting with '2', "20" too). */
+  {
+    static const struct { const char *category; gboolean foster; } measures[] = {
+      { "2.1", TRUE }, { "2.99", TRUE }, { "1.1", FALSE }, { "20", FALSE }, { "3.1", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+      {
+        HwMeasure *m = fx_measure (d, "BVL2021:5:1", measures[i].category, "2025-02-03", NULL,
+                                   0);
+
+        ck_assert_msg (hw_measure_is_foster_home (m) == measures[i].foster, "%s",
+                       measures[i].category);
+      }
+  }
   /* "5-1" in the section field, as some systems write it. */
   {
     HwDecision *dec = fx_decision (d, "BVL2021::5-1", "2025-02-03", 0);

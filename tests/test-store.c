@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-identity.h"
 #include "hw-store-audit.h"
@@ -651,6 +652,167 @@ START_TEST (test_store_case_rows_and_search)
 }
 END_TEST
 
+/* The current placement is one definition (hw-case-facts.h) that the caseload rows' SQL, the
+ * child page, the caseload's homes and the plan all use (issue 14 §1). The old ones
+ * disagreed: the child page took the first of two placements begun the same day where the
+ * SQL took either, counted a placement without a start date and category "10" as placements,
+ * and the plan printed a placement not yet begun as the current one. */
+static HwMeasure *
+add_measure (HwDossier *d, const char *id, const char *category, HwDate start, HwDate end)
+{
+  HwMeasure *m = hw_test_new_measure (((HwRecord *) d->root)->id, category, start);
+
+  g_free (m->rec.id);
+  m->rec.id = g_strdup (id);
+  m->end_date = end;
+  hw_dossier_add (d, m);
+  return m;
+}
+
+static const char *
+row_category (const char *journal_no, HwDate today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = hw_store_list_case_rows (store, today, &error);
+  static char category[16];
+
+  ck_assert_no_error (error);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HwCaseRow *row = rows->pdata[i];
+
+      if (g_strcmp0 (row->journal_no, journal_no) == 0)
+        {
+          if (row->category == NULL)
+            return NULL;
+          g_strlcpy (category, row->category, sizeof category);
+          return category;
+        }
+    }
+  ck_abort_msg ("no row for %s", journal_no);
+  return NULL;
+}
+
+START_TEST (test_store_current_placement_is_one_definition)
+{
+  g_autoptr(GError) error = NULL;
+  HwDate today = hw_date_new (2025, 6, 1), may = hw_date_new (2025, 5, 1);
+  g_autoptr(HwDossier) tie = hw_test_make_case ("2025-0001");
+  g_autoptr(HwDossier) other = hw_test_make_case ("2025-0002");
+  g_autoptr(HwDossier) ended = hw_test_make_case ("2025-0003");
+  g_autoptr(HwDossier) loaded = NULL;
+  const HwMeasure *m;
+
+  /* Two placements begun the same day: the greater id, whatever order they were added in. */
+  add_measure (tie, "00000000-0000-4000-8000-00000000000b", "1.1", may, HW_DATE_NONE);
+  add_measure (tie, "00000000-0000-4000-8000-00000000000a", "2.1", may, HW_DATE_NONE);
+  /* A measure that is not a placement (3.x; "10" is not "1.x") is never one. */
+  add_measure (other, "00000000-0000-4000-8000-000000000010", "3.1", may, HW_DATE_NONE);
+  add_measure (other, "00000000-0000-4000-8000-000000000011", "10", may, HW_DATE_NONE);
+  /* Ended last month, and one that begins next month. */
+  add_measure (ended, "00000000-0000-4000-8000-000000000020", "2.2", hw_date_new (2024, 1, 1),
+               may);
+  add_measure (ended, "00000000-0000-4000-8000-000000000021", "2.3", hw_date_new (2025, 7, 1),
+               HW_DATE_NONE);
+  ck_assert (hw_store_save_dossier (store, tie, &error));
+  ck_assert (hw_store_save_dossier (store, other, &error));
+  ck_assert (hw_store_save_dossier (store, ended, &error));
+  ck_assert_no_error (error);
+
+  loaded = hw_store_load_case (store, ((HwRecord *) tie->root)->id, &error);
+  ck_assert_no_error (error);
+  m = hw_dossier_current_placement (loaded, today);
+  ck_assert_str_eq (m->category, "1.1");
+  ck_assert_str_eq (row_category ("2025-0001", today), "1.1");
+  ck_assert_ptr_eq (hw_dossier_last_placement (loaded, today), m);
+
+  ck_assert_ptr_null (hw_dossier_current_placement (other, today));
+  ck_assert_ptr_null (hw_dossier_last_placement (other, today));
+  ck_assert_ptr_null (row_category ("2025-0002", today));
+  ck_assert (!hw_category_is_placement ("10"));
+  ck_assert (!hw_category_is_placement ("2"));
+  ck_assert (hw_category_is_placement ("1.99"));
+
+  ck_assert_ptr_null (hw_dossier_current_placement (ended, today));
+  ck_assert_ptr_null (row_category ("2025-0003", today));
+  /* The plan shows the last placement: the ended one, not the one not yet begun. */
+  ck_assert_str_eq (hw_dossier_last_placement (ended, today)->category, "2.2");
+  ck_assert_str_eq (row_category ("2025-0003", hw_date_new (2025, 7, 1)), "2.3");
+  ck_assert_str_eq (hw_dossier_current_placement (ended, hw_date_new (2025, 7, 1))->category,
+                    "2.3");
+
+  /* No start date: not begun, for the store and the page alike. */
+  {
+    HwMeasure undated = { 0 };
+
+    undated.category = (char *) "2.1";
+    ck_assert (!hw_measure_is_active (&undated, today));
+  }
+}
+END_TEST
+
+/* The decision the child page's header names: in force today, made last. */
+START_TEST (test_store_latest_decision)
+{
+  g_autoptr(HwDossier) d = hw_test_make_case ("2025-0009");
+  HwDecision *a = hw_record_new (HW_ENTITY_DECISION);
+  HwDecision *b = hw_record_new (HW_ENTITY_DECISION);
+  HwDecision *future = hw_record_new (HW_ENTITY_DECISION);
+  HwDate today = hw_date_new (2025, 6, 1);
+
+  a->start_date = hw_date_new (2025, 1, 1);
+  b->start_date = hw_date_new (2025, 3, 1);
+  b->end_date = hw_date_new (2025, 5, 31);
+  future->start_date = hw_date_new (2025, 7, 1);
+  hw_dossier_add (d, a);
+  hw_dossier_add (d, b);
+  hw_dossier_add (d, future);
+  ck_assert_ptr_eq (hw_dossier_latest_decision (d, today), a);
+  ck_assert_ptr_eq (hw_dossier_latest_decision (d, hw_date_new (2025, 5, 31)), b);
+  ck_assert_ptr_eq (hw_dossier_latest_decision (d, hw_date_new (2025, 7, 1)), future);
+}
+END_TEST
+
+/* "The last 12 months" of samvær, one window for the child page and the plan: the child page
+ * counted from the same date a year ago (a day more than the plan), so the two showed
+ * different counts for the same case. */
+START_TEST (test_samvaer_last_12_months)
+{
+  g_autoptr(HwDossier) d = hw_test_make_case ("2025-0010");
+  HwDate today = hw_date_new (2025, 6, 1);
+  static const struct { int y, m, day; HwSessionStatus status; const char *agreement; } s[] = {
+    { 2024, 6, 1, HW_SESSION_HELD, "a" },              /* a year ago today: outside */
+    { 2024, 6, 2, HW_SESSION_HELD, "a" },              /* the first day inside */
+    { 2025, 6, 1, HW_SESSION_HELD, "b" },              /* today */
+    { 2025, 1, 5, HW_SESSION_CANCELLED_PARENT, "a" },
+    { 2025, 6, 2, HW_SESSION_HELD, "a" },              /* tomorrow: not yet known */
+    { 2025, 6, 20, HW_SESSION_PLANNED, "a" },
+  };
+  HwSamvaerCount count;
+
+  for (guint i = 0; i < G_N_ELEMENTS (s); i++)
+    {
+      HwSamvaerSession *session = hw_record_new (HW_ENTITY_SAMVAER_SESSION);
+
+      session->date = hw_date_new (s[i].y, s[i].m, s[i].day);
+      session->status = s[i].status;
+      session->agreement_id = g_strdup (s[i].agreement);
+      hw_dossier_add (d, session);
+    }
+  ck_assert_int_eq (hw_last_12_months_start (today), hw_date_new (2024, 6, 2));
+  hw_dossier_count_samvaer (d, NULL, today, &count);
+  ck_assert_uint_eq (count.held, 2);
+  ck_assert_uint_eq (count.cancelled, 1);
+  ck_assert_uint_eq (count.by_status[HW_SESSION_CANCELLED_PARENT], 1);
+  ck_assert_uint_eq (count.planned_ahead, 1);
+  hw_dossier_count_samvaer (d, "a", today, &count);
+  ck_assert_uint_eq (count.held, 1);
+  hw_dossier_count_samvaer (d, "b", today, &count);
+  ck_assert_uint_eq (count.held, 1);
+  ck_assert_uint_eq (count.planned_ahead, 0);
+}
+END_TEST
+
 START_TEST (test_store_audit_records_writes_and_reads)
 {
   g_autoptr(GError) error = NULL;
@@ -938,6 +1100,9 @@ main (void)
   tcase_add_test (tc, test_store_log_disclosure);
   tcase_add_test (tc, test_store_save_never_moves_a_record_to_another_case);
   tcase_add_test (tc, test_store_refuses_a_lost_update);
+  tcase_add_test (tc, test_store_current_placement_is_one_definition);
+  tcase_add_test (tc, test_store_latest_decision);
+  tcase_add_test (tc, test_samvaer_last_12_months);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hw-case-facts.h"
 #include "hw-child-page.h"
 #include "hw-labels.h"
+#include "hw-legal.h"
 #include "hw-record-editor.h"
 #include "hw-undo.h"
 #include "hw-window.h"
@@ -19,7 +21,7 @@ struct _HwChildPage
   HwCaseload    *caseload;
   HwDossier     *dossier;
   HwDossier     *home;          /* the current placement's foster home, or NULL */
-  HwMeasure     *placement;     /* borrowed from dossier */
+  const HwMeasure *placement;   /* borrowed from dossier */
   char          *case_id;
   char          *title;
   char          *facts;
@@ -112,43 +114,6 @@ set_row_text (GtkWidget *row, const char *title, const char *subtitle, guint max
 
 /* ---- the current state of the case, as the header shows it ---- */
 
-static HwMeasure *
-find_current_placement (const HwDossier *dossier, HwDate today)
-{
-  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
-  HwMeasure *best = NULL;
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      HwMeasure *m = measures->pdata[i];
-
-      if (m->category == NULL || (m->category[0] != '1' && m->category[0] != '2') ||
-          m->start_date > today || (m->end_date && m->end_date < today))
-        continue;
-      if (best == NULL || m->start_date > best->start_date)
-        best = m;
-    }
-  return best;
-}
-
-static HwDecision *
-find_latest_decision (const HwDossier *dossier, HwDate today)
-{
-  GPtrArray *decisions = hw_dossier_get (dossier, HW_ENTITY_DECISION);
-  HwDecision *best = NULL;
-
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      HwDecision *d = decisions->pdata[i];
-
-      if (d->start_date > today || (d->end_date && d->end_date < today))
-        continue;
-      if (best == NULL || d->start_date > best->start_date)
-        best = d;
-    }
-  return best;
-}
-
 static char *
 dup_staff_name (HwChildPage *self, const char *staff_id)
 {
@@ -170,7 +135,7 @@ build_header (HwChildPage *self)
 {
   HwCase *c = hw_dossier_case (self->dossier);
   HwChild *child = hw_dossier_child (self->dossier);
-  HwDecision *decision = find_latest_decision (self->dossier, get_today (self));
+  const HwDecision *decision = hw_dossier_latest_decision (self->dossier, get_today (self));
   g_autofree char *name = NULL;
   g_autofree char *age = NULL;
   g_autofree char *basis = NULL;
@@ -754,38 +719,23 @@ samvaer_minimum_finding (HwChildPage *self)
 static void
 build_samvaer_summary (HwChildPage *self)
 {
-  GPtrArray *sessions = hw_dossier_get (self->dossier, HW_ENTITY_SAMVAER_SESSION);
-  GPtrArray *decisions = hw_dossier_get (self->dossier, HW_ENTITY_DECISION);
-  HwDate today = get_today (self), year_ago = hw_date_add_years (today, -1);
-  guint held = 0, cancelled = 0, planned = 0;
-  const HwDecision *with_minimum = NULL;
+  HwDate today = get_today (self);
+  /* The minimum the rules count against: the care order in force (hw-legal.h). */
+  const HwDecision *with_minimum = hw_dossier_active_care_order (self->dossier, today);
   const HwUiFinding *below;
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  HwSamvaerCount count;
+  guint held, cancelled, planned;
 
-  for (guint i = 0; i < sessions->len; i++)
-    {
-      const HwSamvaerSession *s = sessions->pdata[i];
-
-      if (s->status == HW_SESSION_PLANNED && s->date >= today)
-        planned++;
-      if (s->date < year_ago || s->date > today)
-        continue;
-      if (s->status == HW_SESSION_HELD)
-        held++;
-      else if (s->status != HW_SESSION_PLANNED)
-        cancelled++;
-    }
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const HwDecision *d = decisions->pdata[i];
-
-      if ((d->min_samvaer_per_year > 0 || d->min_samvaer) &&
-          (with_minimum == NULL || d->start_date > with_minimum->start_date))
-        with_minimum = d;
-    }
+  hw_dossier_count_samvaer (self->dossier, NULL, today, &count);
+  held = count.held;
+  cancelled = count.cancelled;
+  planned = count.planned_ahead;
+  if (with_minimum && with_minimum->min_samvaer_per_year <= 0 && !with_minimum->min_samvaer)
+    with_minimum = NULL;
 
   adw_preferences_group_set_title (group, _("The Last 12 Months"));
   /* Translators: contact sessions held and cancelled in the last 12 months */
@@ -1141,7 +1091,7 @@ hw_child_page_load (HwChildPage *self, const char *case_id, GError **error)
       g_free (self->case_id);
       self->case_id = g_strdup (case_id);
     }
-  self->placement = find_current_placement (self->dossier, get_today (self));
+  self->placement = hw_dossier_current_placement (self->dossier, get_today (self));
   if (self->placement && self->placement->home_id)
     self->home = hw_store_load_home (store, self->placement->home_id, NULL);
 

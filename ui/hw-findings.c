@@ -25,6 +25,7 @@ hw_ui_finding_free (HwUiFinding *finding)
   if (finding == NULL)
     return;
   g_free (finding->subject);
+  g_free (finding->subject_id);
   g_free (finding->explanation);
   g_free (finding->source);
   g_free (finding->legal_class);
@@ -39,6 +40,7 @@ hw_ui_finding_copy (const HwUiFinding *f)
   copy->rule_id = f->rule_id;
   copy->title = f->title;
   copy->subject = g_strdup (f->subject);
+  copy->subject_id = g_strdup (f->subject_id);
   copy->explanation = g_strdup (f->explanation);
   copy->source = g_strdup (f->source);
   copy->legal_class = g_strdup (f->legal_class);
@@ -345,6 +347,7 @@ hw_ui_findings_new (GPtrArray *findings, HwDate today)
       u->subject = hw_finding_dup_subject (f, lang);
       if (u->subject && *u->subject == '\0')
         g_clear_pointer (&u->subject, g_free);
+      u->subject_id = g_strdup (hw_finding_get_subject_id (f));
       u->explanation = hw_finding_dup_explanation_lang (f, lang);
       u->source = hw_finding_dup_source (f, lang);
       u->legal_class = g_strdup (hw_finding_get_class_label (f, lang));

@@ -22,6 +22,7 @@ typedef struct {
   const char      *rule_id;
   const char      *title;        /* what is owed, translated */
   char            *subject;      /* whom or what it is about, or NULL */
+  char            *subject_id;   /* the record it is about (an agreement's id…), or NULL */
   char            *explanation;  /* why, and what would clear it */
   char            *source;       /* the legal source */
   char            *legal_class;  /* law / local / guidance, translated */

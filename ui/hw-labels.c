@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-labels.h"
+#include "hw-legal.h"
 
 /* One enumeration of hw-entity.c, recognised by its first two stored names. */
 typedef struct {
@@ -194,9 +195,9 @@ hw_labels_dup_basis (const HwLegalBasis *basis)
   if (basis->ledd && *basis->ledd)
     /* Translators: a subsection (ledd) of a section of an act */
     g_string_append_printf (s, _(" (%s. ledd)"), basis->ledd);
-  if (g_strcmp0 (basis->law, "BVL2021") == 0)
+  if (hw_law_is_cwa_2021 (basis->law))
     g_string_append_printf (s, " %s", _("of the 2021 act"));
-  else if (g_strcmp0 (basis->law, "BVL") == 0)
+  else if (hw_law_is_cwa_1992 (basis->law))
     g_string_append_printf (s, " %s", _("of the 1992 act"));
   else if (basis->law && *basis->law)
     g_string_append_printf (s, " %s", basis->law);

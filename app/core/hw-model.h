@@ -56,7 +56,8 @@ typedef struct {
                          * 0: not read from the database (new, or from a file) */
 } HwRecord;
 
-/* SSB LovhjemmelType: "BVL" (1992 act), "BVL2021", "BL1981"; lists are comma-separated. */
+/* SSB LovhjemmelType (the act codes and what a basis means: app/rules/hw-legal.h); lists are
+ * comma-separated. */
 typedef struct {
   char *law;
   char *chapter;

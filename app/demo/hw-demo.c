@@ -6,6 +6,7 @@
 
 #include "hw-demo.h"
 #include "hw-identity.h"
+#include "hw-legal.h"
 
 /* The records' free text is Norwegian, as a caseworker would write it: it is data, not user
  * interface, so it is not translated.
@@ -115,30 +116,18 @@ between (Gen *g, int lo, int hi)
 
 #define PICK(g, array) ((array)[g_rand_int_range ((g)->rand, 0, G_N_ELEMENTS (array))])
 
-static void
-set_basis (HwLegalBasis *b, const char *law, const char *chapter, const char *section,
-           const char *ledd)
-{
-  b->law = g_strdup (law);
-  b->chapter = g_strdup (chapter);
-  b->section = g_strdup (section);
-  b->ledd = g_strdup (ledd);
-}
-
-/* The 1992 act before 2023, the 2021 act after: the basis a case system would record. */
+/* The basis a case system would record: app/rules knows which act applies on @date. */
 static void
 basis_for (HwLegalBasis *b, HwDate date, const char *kind)
 {
-  gboolean new_act = date >= hw_date_new (2023, 1, 1);
-
   if (g_str_equal (kind, "care"))
-    new_act ? set_basis (b, "BVL2021", "5", "1", NULL) : set_basis (b, "BVL", "4", "12", NULL);
+    hw_legal_basis_set_typical (b, HW_DECISION_KIND_CARE_ORDER, date);
   else if (g_str_equal (kind, "voluntary"))
-    new_act ? set_basis (b, "BVL2021", "3", "2", NULL) : set_basis (b, "BVL", "4", "4", "6");
+    hw_legal_basis_set_typical (b, HW_DECISION_KIND_VOLUNTARY_PLACEMENT, date);
   else if (g_str_equal (kind, "emergency"))
-    new_act ? set_basis (b, "BVL2021", "4", "2", NULL) : set_basis (b, "BVL", "4", "6", "2");
+    hw_legal_basis_set_typical (b, HW_DECISION_KIND_EMERGENCY, date);
   else
-    new_act ? set_basis (b, "BVL2021", "6", "2", NULL) : set_basis (b, "BVL", "4", "24", NULL);
+    hw_legal_basis_set_typical (b, HW_DECISION_KIND_BEHAVIOUR_PLACEMENT, date);
 }
 
 static char *
@@ -454,8 +443,22 @@ add_samvaer (Gen *g, HwDossier *d, HwPerson *parent, HwDate from, HwDate to)
   a->valid_to = to;
   if (chance (g, 0.7))
     {
+      HwDate approved = hw_date_add_days (from, between (g, 0, 20));
+
+      /* An approval still to come is not recorded yet. */
+      if (approved <= g->today)
+        {
+          a->approved_by = g_strdup (g->leader_ids[0]);
+          a->approved_date = approved;
+        }
+    }
+  /* The team leader approved the older agreements long ago: only those of the last two
+   * months wait (SAMVAER_AGREEMENT_APPROVAL). No random draw here, so the rest of the
+   * caseload stays the same. */
+  else if (from < hw_date_add_days (g->today, -60))
+    {
       a->approved_by = g_strdup (g->leader_ids[0]);
-      a->approved_date = hw_date_add_days (from, between (g, 0, 20));
+      a->approved_date = hw_date_add_days (from, 7);
     }
   hw_dossier_add (d, a);
 

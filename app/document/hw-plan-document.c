@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-evaluator.h"
 #include "hw-plan-document.h"
@@ -20,7 +21,6 @@ typedef struct {
   HwRecipientPolicy  policy;         /* from the recipient table (recipients.xml) */
   const char        *person_id;      /* the parent whose copy this is, or NULL */
   HwDate             today;
-  int                review_months;
   const HwCase      *c;
   const HwChild     *child;
   const HwMeasure   *placement;      /* current (or latest) placement, or NULL */
@@ -76,14 +76,7 @@ hw_plan_finding_free (HwPlanFinding *finding)
 static gboolean
 finding_visible (const Plan *p, const HwPlanFinding *f)
 {
-  const char *id = f->rule_id ? f->rule_id : "";
-  HwPlanFindingAbout about = f->about;
-
-  /* Findings made without a subject kind: known by their rule. */
-  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "POLICE_CERT"))
-    about = HW_PLAN_ABOUT_HOME_MEMBER;
-  if (about == HW_PLAN_ABOUT_CASE && g_str_has_prefix (id, "PARENT_"))
-    about = HW_PLAN_ABOUT_PARENT;
+  HwPlanFindingAbout about = f->about;   /* the rule's, from the catalogue */
 
   if (about == HW_PLAN_ABOUT_HOME_MEMBER)
     return SHOWS (p, HOME_DOCUMENTS) && (!p->hide_location || !f->reveals_location);
@@ -388,28 +381,24 @@ decider_label (HwDecider decider)
     }
 }
 
-static gboolean
-basis_is (const HwLegalBasis *b, const char *law, const char *chapter, const char *section)
-{
-  return g_strcmp0 (b->law, law) == 0 && g_strcmp0 (b->chapter, chapter) == 0 &&
-         g_strcmp0 (b->section, section) == 0;
-}
-
+/* The kind is the catalogue's (its basis sets), as the rules count it. */
 static const char *
 decision_kind_label (const HwLegalBasis *b)
 {
-  if (hw_legal_basis_is_care_order (b))
-    return _("Care order");
-  if (basis_is (b, "BVL2021", "3", "2") || basis_is (b, "BVL", "4", "4"))
-    return _("Voluntary placement");
-  if (basis_is (b, "BVL2021", "4", "1") || basis_is (b, "BVL2021", "4", "2") ||
-      basis_is (b, "BVL2021", "4", "3") || basis_is (b, "BVL2021", "4", "4") ||
-      basis_is (b, "BVL2021", "4", "5") || basis_is (b, "BVL", "4", "6") ||
-      basis_is (b, "BVL", "4", "25"))
-    return _("Emergency decision");
-  if (basis_is (b, "BVL2021", "6", "2") || basis_is (b, "BVL", "4", "24"))
-    return _("Placement for serious behavioural problems");
-  return _("Decision");
+  switch (hw_legal_basis_get_kind (b))
+    {
+    case HW_DECISION_KIND_CARE_ORDER:
+      return _("Care order");
+    case HW_DECISION_KIND_VOLUNTARY_PLACEMENT:
+      return _("Voluntary placement");
+    case HW_DECISION_KIND_EMERGENCY:
+      return _("Emergency decision");
+    case HW_DECISION_KIND_BEHAVIOUR_PLACEMENT:
+      return _("Placement for serious behavioural problems");
+    case HW_DECISION_KIND_OTHER:
+    default:
+      return _("Decision");
+    }
 }
 
 static char *
@@ -420,11 +409,11 @@ format_basis (const HwLegalBasis *b)
 
   if (b->law == NULL || b->chapter == NULL || b->section == NULL)
     return g_string_free (out, FALSE);
-  if (g_str_equal (b->law, "BVL2021"))
+  if (hw_law_is_cwa_2021 (b->law))
     act = _("Child Welfare Act (2021)");
-  else if (g_str_equal (b->law, "BVL"))
+  else if (hw_law_is_cwa_1992 (b->law))
     act = _("Child Welfare Act (1992)");
-  else if (g_str_equal (b->law, "BL1981"))
+  else if (g_str_equal (b->law, HW_LAW_CHILDREN_1981))
     act = _("Children Act (1981)");
   else
     act = b->law;
@@ -506,37 +495,14 @@ static void
 study_case (Plan *p)
 {
   const HwDossier *d = p->in->dossier;
-  GPtrArray *measures = hw_dossier_get (d, HW_ENTITY_MEASURE);
-  GPtrArray *decisions = hw_dossier_get (d, HW_ENTITY_DECISION);
   GPtrArray *assessments = hw_dossier_get (d, HW_ENTITY_REUNIFICATION);
 
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const HwMeasure *m = measures->pdata[i];
-      gboolean placement = m->category && (m->category[0] == '1' || m->category[0] == '2');
-      gboolean active = m->start_date <= p->today &&
-                        (m->end_date == HW_DATE_NONE || m->end_date >= p->today);
-      gboolean best_active = p->placement && p->placement->start_date <= p->today &&
-                             (p->placement->end_date == HW_DATE_NONE ||
-                              p->placement->end_date >= p->today);
-
-      if (!placement)
-        continue;
-      if (p->placement == NULL || (active && !best_active) ||
-          (active == best_active && m->start_date > p->placement->start_date))
-        p->placement = m;
-    }
+  /* The placement today, else the last one (the plan tells when it ended). */
+  p->placement = hw_dossier_last_placement (d, p->today);
   if (p->placement && p->placement->home_id && p->in->homes)
     p->home = g_hash_table_lookup (p->in->homes, p->placement->home_id);
 
-  for (guint i = 0; i < decisions->len; i++)
-    {
-      const HwDecision *dec = decisions->pdata[i];
-
-      if (hw_legal_basis_is_care_order (&dec->basis) && hw_decision_is_approved (d, dec) &&
-          (p->care_order == NULL || dec->start_date > p->care_order->start_date))
-        p->care_order = dec;
-    }
+  p->care_order = hw_dossier_latest_care_order (d, p->today);
 
   for (guint i = 0; i < assessments->len; i++)
     {
@@ -1216,13 +1182,13 @@ static void
 section_samvaer (Plan *p)
 {
   GPtrArray *agreements = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_AGREEMENT);
-  GPtrArray *sessions = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_SESSION);
-  GPtrArray *evaluations = hw_dossier_get (p->in->dossier, HW_ENTITY_SAMVAER_EVALUATION);
   static const double widths[] = { 16, 17, 13, 14, 18, 22 };
   const char *headers[] = { _("With whom"), _("How often, how long"), _("Where"),
                             _("Supervision"), _("The tribunal’s minimum"),
                             _("Last 12 months") };
-  HwDate from = hw_date_add_days (hw_date_add_months (p->today, -12), 1);
+  HwDate from = hw_last_12_months_start (p->today);
+  /* The minimum the rules count against: the care order in force. */
+  const HwDecision *care_order = hw_dossier_active_care_order (p->in->dossier, p->today);
   const char *section = _("Contact (samvær)");
   const HwPlanFinding *year;
   HwDocTable *t = NULL;
@@ -1241,12 +1207,11 @@ section_samvaer (Plan *p)
       g_autofree char *supervision = NULL;
       g_autoptr(GString) minimum = g_string_new (NULL);
       g_autoptr(GString) happened = g_string_new (NULL);
-      guint held = 0, cancelled[6] = { 0 };
-      HwDate last_eval = a->valid_from, due;
+      HwSamvaerCount count;
       HwDate window_to = a->valid_to && a->valid_to < p->today ? a->valid_to : p->today;
       HwDate window_from = MAX (from, a->valid_from);
       int planned = -1;
-      int per_year = p->care_order ? p->care_order->min_samvaer_per_year : 0;
+      int per_year = care_order ? care_order->min_samvaer_per_year : 0;
       const HwPlanFinding *below;
       /* The rule engine's finding for this agreement, when it made one. */
       const HwPlanFinding *eval_finding = find_finding (p, "SAMVAER_EVALUATION", a->rec.id);
@@ -1273,8 +1238,8 @@ section_samvaer (Plan *p)
 
       if (a->tribunal_minimum && *a->tribunal_minimum)
         g_string_append (minimum, a->tribunal_minimum);
-      else if (p->care_order && p->care_order->min_samvaer)
-        g_string_append (minimum, p->care_order->min_samvaer);
+      else if (care_order && care_order->min_samvaer)
+        g_string_append (minimum, care_order->min_samvaer);
       if (per_year > 0)
         {
           if (minimum->len)
@@ -1284,37 +1249,27 @@ section_samvaer (Plan *p)
                                                      per_year), per_year);
         }
 
-      for (guint s = 0; s < sessions->len; s++)
-        {
-          const HwSamvaerSession *session = sessions->pdata[s];
-
-          if (g_strcmp0 (session->agreement_id, a->rec.id) != 0 || session->date < from ||
-              session->date > p->today)
-            continue;
-          if (session->status == HW_SESSION_HELD)
-            held++;
-          else if ((guint) session->status < G_N_ELEMENTS (cancelled))
-            cancelled[session->status]++;
-        }
+      hw_dossier_count_samvaer (p->in->dossier, a->rec.id, p->today, &count);
       if (a->rrule && a->valid_from && window_from <= window_to)
         planned = hw_recurrence_count (a->rrule, a->valid_from, window_from, window_to);
       if (planned >= 0)
         /* Translators: samvær sessions held, of those the schedule gives, last 12 months */
-        g_string_append_printf (happened, _("%u held of %d by the schedule"), held, planned);
+        g_string_append_printf (happened, _("%u held of %d by the schedule"), count.held,
+                                planned);
       else
-        g_string_append_printf (happened, _("%u held"), held);
-      if (cancelled[HW_SESSION_CANCELLED_PARENT])
+        g_string_append_printf (happened, _("%u held"), count.held);
+      if (count.by_status[HW_SESSION_CANCELLED_PARENT])
         g_string_append_printf (happened, _("; cancelled by the parent: %u"),
-                                cancelled[HW_SESSION_CANCELLED_PARENT]);
-      if (cancelled[HW_SESSION_CANCELLED_CHILD])
+                                count.by_status[HW_SESSION_CANCELLED_PARENT]);
+      if (count.by_status[HW_SESSION_CANCELLED_CHILD])
         g_string_append_printf (happened, _("; cancelled by the child: %u"),
-                                cancelled[HW_SESSION_CANCELLED_CHILD]);
-      if (cancelled[HW_SESSION_CANCELLED_SERVICE])
+                                count.by_status[HW_SESSION_CANCELLED_CHILD]);
+      if (count.by_status[HW_SESSION_CANCELLED_SERVICE])
         g_string_append_printf (happened, _("; cancelled by the service: %u"),
-                                cancelled[HW_SESSION_CANCELLED_SERVICE]);
-      if (cancelled[HW_SESSION_CANCELLED_FOSTER_HOME])
+                                count.by_status[HW_SESSION_CANCELLED_SERVICE]);
+      if (count.by_status[HW_SESSION_CANCELLED_FOSTER_HOME])
         g_string_append_printf (happened, _("; cancelled by the foster home: %u"),
-                                cancelled[HW_SESSION_CANCELLED_FOSTER_HOME]);
+                                count.by_status[HW_SESSION_CANCELLED_FOSTER_HOME]);
       /* The rule engine's verdict on the schedule (SAMVAER_AGREEMENT_BELOW_MINIMUM), not a
        * count of the plan's own. */
       below = find_finding (p, "SAMVAER_AGREEMENT_BELOW_MINIMUM", a->rec.id);
@@ -1326,17 +1281,11 @@ section_samvaer (Plan *p)
                                                   minimum->len ? minimum->str : "—",
                                                   happened->str });
 
-      for (guint e = 0; e < evaluations->len; e++)
+      /* The next evaluation is the rule engine's date (SAMVAER_EVALUATION), or none. */
+      if (eval_finding && eval_finding->due &&
+          (a->valid_to == HW_DATE_NONE || a->valid_to >= p->today))
         {
-          const HwSamvaerEvaluation *ev = evaluations->pdata[e];
-
-          if (g_strcmp0 (ev->agreement_id, a->rec.id) == 0 && ev->date > last_eval)
-            last_eval = ev->date;
-        }
-      due = eval_finding && eval_finding->due ? eval_finding->due
-                                              : hw_date_add_months (last_eval, p->review_months);
-      if (a->valid_to == HW_DATE_NONE || a->valid_to >= p->today)
-        {
+          HwDate due = eval_finding->due;
           g_autofree char *date = DATE (due);
           g_autofree char *what = g_strdup_printf (_("Evaluation of contact with %s"),
                                                    person && person->name ? person->name : "—");
@@ -1348,9 +1297,7 @@ section_samvaer (Plan *p)
                                     date);
           else
             g_string_append_printf (next, "%s%s: %s", next->len ? "\n" : "", what, date);
-          /* The rule engine's finding is in the calendar already (section 8's duties). */
-          if (eval_finding == NULL)
-            calendar_add (p, due, what, section, _("Caseworker"), NULL);
+          /* The finding is in the calendar already (section 8's duties). */
         }
     }
   if (t == NULL)
@@ -1384,7 +1331,6 @@ section_reunification (Plan *p)
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   const char *section = _("Reunification");
   const HwPlanFinding *review = find_finding (p, "REUNIFICATION_REVIEW", NULL);
-  HwDate last = HW_DATE_NONE;
 
   if (!add_section (p, 7, section))
     return;
@@ -1446,7 +1392,10 @@ section_reunification (Plan *p)
         {
           const HwReunification *r = sorted->pdata[i];
           g_autofree char *date = DATE (r->date);
-          g_autofree char *next_due = DATE (hw_date_add_months (r->date, p->review_months));
+          /* The engine's next date for the assessment it counts from; none for the
+           * superseded ones. */
+          g_autofree char *next_due = review && review->due && review->evidence == r->date
+                                        ? DATE (review->due) : g_strdup ("—");
           g_autofree char *conclusion = NULL;
           const char *by = staff_name (p, r->assessed_by);
 
@@ -1456,15 +1405,13 @@ section_reunification (Plan *p)
             conclusion = g_strdup (goal_label (r->goal));
           hw_doc_table_add_row (t, (const char *[]) { date, or_dash (by ? by : r->assessed_by),
                                                       conclusion, next_due });
-          last = MAX (last, r->date);
         }
     }
-  if (p->care_order && (p->placement == NULL || p->placement->end_date == HW_DATE_NONE ||
-                        p->placement->end_date >= p->today))
+  /* The next assessment is the rule engine's (REUNIFICATION_REVIEW): no date of the plan's
+   * own, and none when the rule does not apply. It is in the calendar as a duty. */
+  if (review && review->due)
     {
-      HwDate due = review && review->due ? review->due
-                   : hw_date_add_months (last ? last : p->care_order->start_date,
-                                         p->review_months);
+      HwDate due = review->due;
       g_autofree char *date = DATE (due);
       g_autofree char *text = due < p->today
         /* Translators: a reunification assessment whose due date has passed */
@@ -1472,8 +1419,6 @@ section_reunification (Plan *p)
         : g_strdup_printf (_("Next assessment due: %s."), date);
 
       hw_document_add_text (p->doc, text);
-      if (review == NULL)
-        calendar_add (p, due, _("Reunification assessment"), section, _("Caseworker"), NULL);
     }
 
   if (returns->len > 0 || (p->goal && p->goal->goal == HW_GOAL_RETURN_IN_PREPARATION))
@@ -1867,7 +1812,6 @@ hw_plan_document_new (const HwPlanInput *input)
   /* Only a parent's copy is one person's; own-followup means nothing in the others. */
   p->person_id = input->recipient == HW_RECIPIENT_PARENT ? input->recipient_person_id : NULL;
   p->today = input->today ? input->today : hw_date_today ();
-  p->review_months = input->review_months > 0 ? input->review_months : 12;
   p->c = hw_dossier_case (input->dossier);
   p->child = hw_dossier_child (input->dossier);
   p->calendar = g_ptr_array_new_with_free_func (calendar_item_free);
@@ -1942,7 +1886,6 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
   g_autoptr(HwPlanTemplate) template = NULL;
   g_autoptr(GError) template_error = NULL;
   g_autoptr(GError) rules_error = NULL;
-  g_autofree char *review = NULL;
   g_autofree char *by = NULL;
   GPtrArray *measures;
   HwPlanInput input = { 0 };
@@ -2001,7 +1944,6 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
     g_warning ("Plan for %s printed without the rule engine: %s", journal_no,
                rules_error->message);
 
-  review = hw_store_dup_setting (store, "review_months");
   if (printed_by == NULL)
     {
       const char *actor = hw_store_get_actor (store);
@@ -2028,6 +1970,5 @@ hw_plan_document_new_for_recipient (HwStore *store, const char *journal_no, HwDa
   input.recipient = recipient;
   input.recipient_person_id = person_id;
   input.printed_by = printed_by;
-  input.review_months = review ? atoi (review) : 12;
   return hw_plan_document_new (&input);
 }

@@ -21,7 +21,8 @@ typedef enum {
   HW_PLAN_FINDING_MISSED,        /* a completed period not met: history (rules.md v2) */
 } HwPlanFindingState;
 
-/* Whom a finding is about, for the recipient filter. */
+/* Whom a finding is about, for the recipient filter: the rule's "about" in the catalogue
+ * (hw_rule_get_about()). */
 typedef enum {
   HW_PLAN_ABOUT_CASE,
   HW_PLAN_ABOUT_PARENT,          /* left out for the foster parents */
@@ -39,6 +40,7 @@ typedef struct {
   char              *source;       /* the legal source */
   char              *legal_class;  /* law / guidance / local */
   HwDate             due;
+  HwDate             evidence;     /* what it counts from or what met it, or HW_DATE_NONE */
   HwPlanFindingState state;
   gboolean           met;          /* its evidence exists (the calendar leaves it out) */
   /* Its subject names the foster home or one of its members: where the child lives must
@@ -64,7 +66,6 @@ typedef struct {
   const char      *recipient_person_id;  /* HW_RECIPIENT_PARENT: whose copy */
   const HwRecipientTable *recipients;    /* what each may see; NULL: the installed table */
   const char      *printed_by;    /* the name in the footer */
-  int              review_months; /* reunification and samvær reviews; 0 = 12 */
 } HwPlanInput;
 
 HwDocument *hw_plan_document_new          (const HwPlanInput *input);

@@ -45,19 +45,24 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
                            (guint) state < G_N_ELEMENTS (states) ? states[state]
                                                                   : HW_PLAN_FINDING_OVERDUE,
                            hw_finding_get_due (finding));
-  switch (hw_finding_get_subject_kind (finding))
+  /* Whom it is about is the rule's (the catalogue's "about"), not its id's or subject's. */
+  switch (hw_rule_get_about (hw_finding_get_rule (finding)))
     {
-    case HW_SUBJECT_PARENT:
+    case HW_ABOUT_PARENT:
       f->about = HW_PLAN_ABOUT_PARENT;
       break;
-    case HW_SUBJECT_HOME_MEMBER:
+    case HW_ABOUT_FOSTER_HOME_MEMBER:
       f->about = HW_PLAN_ABOUT_HOME_MEMBER;
       break;
+    case HW_ABOUT_CHILD:
+    case HW_ABOUT_FOSTER_HOME:
+    case HW_N_ABOUTS:
     default:
       f->about = HW_PLAN_ABOUT_CASE;
       break;
     }
   f->subject_id = g_strdup (hw_finding_get_subject_id (finding));
+  f->evidence = hw_finding_get_evidence_date (finding);
   f->title = g_strdup (hw_rule_get_title (hw_finding_get_rule (finding), lang));
   f->subject = hw_finding_dup_subject (finding, lang);
   f->explanation = hw_finding_dup_explanation_lang (finding, lang);

@@ -706,7 +706,7 @@ hw_template_anchors_from_dossier (const HwDossier *dossier, HwTemplateAnchors *a
     {
       const HwMeasure *m = measures->pdata[i];
 
-      if (m->category && m->category[0] == '2' && m->start_date > anchors->move_in)
+      if (hw_measure_is_foster_home (m) && m->start_date > anchors->move_in)
         anchors->move_in = m->start_date;
     }
   /* A placement whose care order is not recorded still counts from the measure (rules.md). */

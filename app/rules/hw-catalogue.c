@@ -46,15 +46,22 @@ static const char *const subject_type_names[] = {
   "care-order", "ended-care-order", "parent", "voluntary-placement", "foster-placement",
   "foster-parent", "household-member", "placement-year", "samvaer-agreement",
   "abandoned-goal", "planned-return", "emergency-decision", "latest-plan", "case-adult",
-  "case-minor", "institution-placement", "care-order-year", "samvaer-agreement-minimum", NULL
+  "case-minor", "institution-placement", "care-order-year", "samvaer-agreement-minimum",
+  "samvaer-agreement-open", NULL
 };
 static const char *const evidence_type_names[] = {
   "plan", "plan-evaluation", "parent-contact", "reunification-goal",
   "reunification-assessment", "goal-grounds", "samvaer-evaluation", "return-offer",
   "home-evidence", "police-certificate", "household-assessment", "network-assessment",
-  "visit", "petition", "aftercare", "samvaer-sessions", "samvaer-recurrence", NULL
+  "visit", "petition", "aftercare", "samvaer-sessions", "samvaer-recurrence",
+  "agreement-approval", NULL
 };
 static const char *const anchor_names[] = { "trigger", "latest", "year-end", NULL };
+static const char *const about_names[] = {
+  "child", "parent", "foster-home", "foster-home-member", NULL
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (about_names) == HW_N_ABOUTS + 1);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (subject_type_names) == HW_N_SUBJECT_TYPES + 1);
 G_STATIC_ASSERT (G_N_ELEMENTS (evidence_type_names) == HW_N_EVIDENCE_TYPES + 1);
@@ -708,6 +715,13 @@ check_rule (Loader *ld, HwRule *rule, xmlNode *node, GError **error)
                         _("rule %s: samvaer-recurrence needs a samvaer-agreement-minimum "
                           "subject"), rule->id);
       break;
+    case HW_EV_AGREEMENT_APPROVAL:
+      if (s != HW_ST_SAMVAER_AGREEMENT && s != HW_ST_SAMVAER_AGREEMENT_OPEN &&
+          s != HW_ST_SAMVAER_AGREEMENT_MINIMUM)
+        return fail_at (error, path, line,
+                        _("rule %s: agreement-approval needs a samvær agreement subject"),
+                        rule->id);
+      break;
     case HW_EV_VISIT:
       if ((!placement && s != HW_ST_PLACEMENT_YEAR && s != HW_ST_INSTITUTION_PLACEMENT) ||
           (int) rule->visit_kind < 0)
@@ -731,6 +745,7 @@ parse_rule (Loader *ld, xmlNode *node, GError **error)
   HwRule *rule = g_new0 (HwRule, 1);
   g_autofree char *kind = dup_prop (node, "kind");
   g_autofree char *klass = dup_prop (node, "class");
+  g_autofree char *about = dup_prop (node, "about");
   xmlNode *applies = child_element (node, "applies");
   xmlNode *evidence = child_element (node, "evidence");
   xmlNode *frequency = child_element (node, "frequency");
@@ -741,6 +756,7 @@ parse_rule (Loader *ld, xmlNode *node, GError **error)
   rule->id = dup_prop (node, "id");
   rule->kind = name_index (kind_names, kind);
   rule->rule_class = name_index (class_names, klass);
+  rule->about = name_index (about_names, about);
   rule->min_age_setting = -1;
   rule->during = -1;
 
@@ -751,6 +767,22 @@ parse_rule (Loader *ld, xmlNode *node, GError **error)
     g_autofree char *age = dup_prop (applies, "min-age-setting");
 
     rule->subject = name_index (subject_type_names, subject);
+    /* A rule whose subject is a person is about that person: a printout's recipient filter
+     * must not be told otherwise. */
+    {
+      int person = rule->subject == HW_ST_PARENT ? HW_ABOUT_PARENT
+                   : rule->subject == HW_ST_FOSTER_PARENT ||
+                     rule->subject == HW_ST_HOUSEHOLD_MEMBER ? HW_ABOUT_FOSTER_HOME_MEMBER
+                   : -1;
+
+      if (person >= 0 && (int) rule->about != person)
+        {
+          fail_at (error, ld->path, xmlGetLineNo (node),
+                   _("rule %s: the subject “%s” is a person: about must be “%s”"),
+                   rule->id, subject, about_names[person]);
+          goto fail;
+        }
+    }
     if (!parse_date_prop (ld, applies, "from", &rule->from, error) ||
         !parse_date_prop (ld, applies, "to", &rule->to, error))
       goto fail;
@@ -980,6 +1012,7 @@ parse_document (Loader *ld, xmlNode *root, GError **error)
   cat->defs.care_order = find_basis_set (cat, "care-order");
   cat->defs.voluntary_placement = find_basis_set (cat, "voluntary-placement");
   cat->defs.emergency = find_basis_set (cat, "emergency");
+  cat->defs.behaviour_placement = find_basis_set (cat, "behaviour-placement");
   cat->defs.foster_home = find_category_set (cat, "foster-home");
   cat->defs.kinship_or_emergency = find_category_set (cat, "kinship-or-emergency");
   cat->defs.institution = find_category_set (cat, "institution");
@@ -1303,6 +1336,18 @@ HwRuleClass
 hw_rule_get_class (const HwRule *rule)
 {
   return rule->rule_class;
+}
+
+HwRuleAbout
+hw_rule_get_about (const HwRule *rule)
+{
+  return rule->about;
+}
+
+const char *
+hw_rule_about_to_string (HwRuleAbout about)
+{
+  return (guint) about < HW_N_ABOUTS ? about_names[about] : NULL;
 }
 
 const char *

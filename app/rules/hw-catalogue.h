@@ -35,6 +35,16 @@ typedef enum {
   HW_UNIT_YEARS,
 } HwUnit;
 
+/* Whom a rule's duty is about (the rule's "about" attribute): what a printout may tell
+ * whom follows from it (app/document's recipient policy), never from the rule's id. */
+typedef enum {
+  HW_ABOUT_CHILD,               /* the child: its decisions, placement, plans, samvær */
+  HW_ABOUT_PARENT,              /* one of the child's parents */
+  HW_ABOUT_FOSTER_HOME,         /* the foster home as such: approval, contract, training */
+  HW_ABOUT_FOSTER_HOME_MEMBER,  /* a foster parent or another member of the household */
+  HW_N_ABOUTS
+} HwRuleAbout;
+
 typedef struct _HwCatalogue HwCatalogue;
 typedef struct _HwRule      HwRule;
 
@@ -96,6 +106,7 @@ const HwCatalogue *hw_rule_get_catalogue      (const HwRule *rule);
 /* "deadline", "recurring" or "yearly-count". */
 const char   *hw_rule_get_kind                (const HwRule *rule);
 HwRuleClass   hw_rule_get_class               (const HwRule *rule);
+HwRuleAbout   hw_rule_get_about               (const HwRule *rule);
 /* The class as shown to users: the rule's own wording for mixed classes, else the class. */
 const char   *hw_rule_get_class_label         (const HwRule *rule, HwLang lang);
 const char   *hw_rule_get_title               (const HwRule *rule, HwLang lang);
@@ -111,6 +122,7 @@ char         *hw_rule_dup_source_in_force     (const HwRule *rule, HwLang lang, 
 
 const char   *hw_rule_class_to_string         (HwRuleClass rule_class);  /* "law"… */
 const char   *hw_unit_to_string               (HwUnit unit);              /* "days"… */
+const char   *hw_rule_about_to_string         (HwRuleAbout about);        /* "parent"… */
 /* "nb", "nn", "en" (also "no", "nb_NO"…); -1 when unknown. */
 int           hw_lang_from_string             (const char *text);
 const char   *hw_lang_to_string               (HwLang lang);

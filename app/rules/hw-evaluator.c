@@ -545,6 +545,10 @@ find_evidence (const Ctx *ctx, const HwRule *rule, const Subject *s, gboolean la
         consider (&p, a->date);
       break;
 
+    case HW_EV_AGREEMENT_APPROVAL:
+      consider (&p, s->agreement->approved_date);
+      break;
+
     case HW_EV_SAMVAER_SESSIONS:     /* counted in care_order_year_subjects() */
     case HW_EV_SAMVAER_RECURRENCE:   /* counted in agreement_minimum_subjects() */
 
@@ -1148,11 +1152,17 @@ other_subjects (Ctx *ctx, const HwRule *rule)
   switch (rule->subject)
     {
     case HW_ST_SAMVAER_AGREEMENT:
+    case HW_ST_SAMVAER_AGREEMENT_OPEN:
       FOREACH_RECORD (HwSamvaerAgreement, a, ctx->d, HW_ENTITY_SAMVAER_AGREEMENT)
         {
           const HwPerson *with;
 
-          if (!active_on (a->valid_from, a->valid_to, ctx->today))
+          /* Open: not ended. A workflow duty (approval) is owed before the agreement
+           * begins, so one not yet begun is a subject as well. */
+          if (rule->subject == HW_ST_SAMVAER_AGREEMENT_OPEN
+                ? a->valid_from == HW_DATE_NONE ||
+                  (a->valid_to != HW_DATE_NONE && a->valid_to < ctx->today)
+                : !active_on (a->valid_from, a->valid_to, ctx->today))
             continue;
           with = hw_dossier_find (ctx->d, HW_ENTITY_PERSON, a->person_id);
           s.agreement = a;
@@ -1289,6 +1299,7 @@ run_rule (Ctx *ctx, const HwRule *rule)
       year_subjects (ctx, rule);
       break;
     case HW_ST_SAMVAER_AGREEMENT:
+    case HW_ST_SAMVAER_AGREEMENT_OPEN:
     case HW_ST_ABANDONED_GOAL:
     case HW_ST_PLANNED_RETURN:
     case HW_ST_EMERGENCY_DECISION:
@@ -1389,19 +1400,6 @@ hw_evaluate_case (const HwCatalogue *catalogue,
   hw_evaluate_case_append (catalogue, settings, case_dossier, homes, today, NULL, findings);
   g_ptr_array_sort (findings, hw_finding_compare_ptr);
   return findings;
-}
-
-gboolean
-hw_legal_basis_is_care_order (const HwLegalBasis *b)
-{
-  g_return_val_if_fail (b != NULL, FALSE);
-  if (g_strcmp0 (b->law, "BVL2021") == 0)
-    return g_strcmp0 (b->chapter, "5") == 0 && g_strcmp0 (b->section, "1") == 0;
-  if (g_strcmp0 (b->law, "BVL") == 0 && g_strcmp0 (b->chapter, "4") == 0)
-    return g_strcmp0 (b->section, "12") == 0 ||
-           (g_strcmp0 (b->section, "8") == 0 &&
-            (g_strcmp0 (b->ledd, "2") == 0 || g_strcmp0 (b->ledd, "3") == 0));
-  return FALSE;
 }
 
 gboolean

@@ -6,6 +6,7 @@
 #include "hw-catalogue.h"
 #include "hw-entity.h"
 #include "hw-finding.h"
+#include "hw-legal.h"
 #include "hw-settings.h"
 
 G_BEGIN_DECLS
@@ -40,10 +41,8 @@ guint      hw_evaluate_case_append (const HwCatalogue *catalogue,
                                     const char        *rule_id,
                                     GPtrArray         *findings);
 
-/* Facts about decisions that the printed plan needs as well as the rules. */
-/* A care order: 2021 § 5-1, 1992 § 4-12, or 1992 § 4-8 second or third ledd (the
- * catalogue's "care-order" basis set). */
-gboolean   hw_legal_basis_is_care_order (const HwLegalBasis *basis);
+/* Facts about decisions that the printed plan needs as well as the rules (what kind of
+ * decision a basis makes: hw-legal.h). */
 /* The latest status recorded for @decision is "approved" (SSB status 1), or none is. */
 gboolean   hw_decision_is_approved      (const HwDossier  *dossier,
                                          const HwDecision *decision);

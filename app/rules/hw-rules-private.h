@@ -36,6 +36,7 @@ typedef enum {
   HW_ST_INSTITUTION_PLACEMENT,   /* v2: an active institution measure (SSB 1.1, 1.2, 1.99) */
   HW_ST_CARE_ORDER_YEAR,         /* v2: a completed year of a care order with a minimum samvær */
   HW_ST_SAMVAER_AGREEMENT_MINIMUM, /* v2: an active agreement under a care order with a minimum */
+  HW_ST_SAMVAER_AGREEMENT_OPEN,  /* an agreement not ended, begun or not (workflow duties) */
   HW_N_SUBJECT_TYPES
 } HwSubjectType;
 
@@ -57,6 +58,7 @@ typedef enum {
   HW_EV_AFTERCARE,
   HW_EV_SAMVAER_SESSIONS,        /* v2: samvær sessions held in the year */
   HW_EV_SAMVAER_RECURRENCE,      /* v2: what the agreement's recurrence yields in a year */
+  HW_EV_AGREEMENT_APPROVAL,      /* the team leader's approval of a samvær agreement */
   HW_N_EVIDENCE_TYPES
 } HwEvidenceType;
 
@@ -137,6 +139,7 @@ struct _HwRule {
   guint           index;
   HwRuleKind      kind;
   HwRuleClass     rule_class;
+  HwRuleAbout     about;
 
   /* applicability */
   HwSubjectType   subject;
@@ -191,6 +194,7 @@ typedef struct {
   const HwBasisSet    *care_order;
   const HwBasisSet    *voluntary_placement;
   const HwBasisSet    *emergency;
+  const HwBasisSet    *behaviour_placement;  /* NULL: the catalogue has none */
   const HwCategorySet *foster_home;
   const HwCategorySet *kinship_or_emergency;
   const HwCategorySet *institution;          /* v2; NULL: no institution rules apply */

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-store-private.h"
 #include "hw-store-resources.h"
@@ -618,6 +619,13 @@ set_wal (HwStore *self, GError **error)
   return TRUE;
 }
 
+/* hw_is_placement(category): the one definition (hw-case-facts.h), for the caseload rows. */
+static void
+sql_is_placement (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  sqlite3_result_int (ctx, hw_category_is_placement ((const char *) sqlite3_value_text (argv[0])));
+}
+
 /* Opens the SQLite connection of @self (again, after its files were lost). */
 static gboolean
 connect (HwStore *self, gboolean create, GError **error)
@@ -630,6 +638,11 @@ connect (HwStore *self, gboolean create, GError **error)
   if (rc != SQLITE_OK)
     return hw_store_set_sqlite_error (self, rc, error);
   sqlite3_extended_result_codes (self->db, 1);
+  rc = sqlite3_create_function_v2 (self->db, "hw_is_placement", 1,
+                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                   sql_is_placement, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return hw_store_set_sqlite_error (self, rc, error);
   /* Another writer (the app and an import) holds the lock for a while at most: wait for it. */
   sqlite3_busy_timeout (self->db, 10000);
 
@@ -1855,7 +1868,7 @@ hw_case_row_free (HwCaseRow *row)
   "LEFT JOIN staff s ON s.id = c.caseworker_id " \
   "LEFT JOIN measure m ON m.case_id = c.id AND m.id = (SELECT id FROM measure WHERE case_id = c.id " \
   "      AND start_date <= ?1 AND (end_date IS NULL OR end_date >= ?1) " \
-  "      AND (category LIKE '1.%' OR category LIKE '2.%') ORDER BY start_date DESC LIMIT 1) "
+  "      AND hw_is_placement(category) ORDER BY start_date DESC, id DESC LIMIT 1) "
 
 static GPtrArray *
 query_case_rows (HwStore *self, const char *sql, HwDate today, const char *needle, guint limit,

@@ -45,6 +45,11 @@ finding (const char *rule, HwPlanFindingState state, HwDate due, const char *tit
                              "dokumentasjonen for å lukke fristen.");
   f->source = g_strdup (source);
   f->legal_class = g_strdup (klass);
+  /* As the catalogue says of these rules (about="foster-home-member" / "parent"). */
+  if (g_str_has_prefix (rule, "POLICE_CERT"))
+    f->about = HW_PLAN_ABOUT_HOME_MEMBER;
+  else if (g_str_equal (rule, "PARENT_FIRST_CONTACT"))
+    f->about = HW_PLAN_ABOUT_PARENT;
   return f;
 }
 

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "hw-demo.h"
+#include "hw-evaluator.h"
+#include "hw-plan-findings.h"
 #include "hw-plan-fixture.h"
 #include "hw-test-support.h"
 
@@ -446,6 +448,111 @@ START_TEST (test_samvaer_verdict_from_rules)
 }
 END_TEST
 
+/* The reunification section's dates are the rule engine's (REUNIFICATION_REVIEW): the plan
+ * used to add review_months to every assessment and to the care order itself, and printed
+ * a next assessment for a case the rule did not apply to. */
+START_TEST (test_reunification_dates_from_rules)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  g_autofree char *text = plan_text (fx, HW_RECIPIENT_INTERNAL, "reunification-none", NULL);
+  g_autofree char *with = NULL;
+  HwPlanFinding *review;
+  const char *section, *end;
+
+  /* No finding: no date of the plan's own (12 months after 01.06.2024 / 10.06.2025). */
+  ck_assert_lacks (text, "Next assessment due");
+  ck_assert_lacks (text, "Next assessment was due");
+  ck_assert_lacks (text, "01.06.2025");
+  ck_assert_lacks (text, "10.06.2026");
+
+  review = hw_plan_finding_new ("REUNIFICATION_REVIEW", HW_PLAN_FINDING_OK,
+                                hw_date_new (2027, 3, 15));
+  review->evidence = hw_date_new (2025, 6, 10);
+  review->title = g_strdup ("Vurdering av tilbakeføring");
+  g_ptr_array_add (fx->findings, review);
+  with = plan_text (fx, HW_RECIPIENT_INTERNAL, "reunification-review", NULL);
+  section = strstr (with, "7. Reunification");
+  ck_assert_ptr_nonnull (section);
+  end = strstr (section, "8. ");
+  ck_assert_ptr_nonnull (end);
+  {
+    g_autofree char *part = g_strndup (section, (gsize) (end - section));
+
+    ck_assert_contains (part, "Next assessment due: 15.03.2027.");
+    /* Only the assessment the engine counts from has a next date. */
+    ck_assert_uint_eq (count (part, "15.03.2027"), 2);
+    ck_assert_lacks (part, "01.06.2025");
+    ck_assert_lacks (part, "10.06.2026");
+  }
+}
+END_TEST
+
+/* Whom a finding is about comes from its rule in the catalogue (about="…"), not from its id
+ * or its subject: a rule the catalogue says is about a parent is left out of the foster
+ * parents' copy whatever it is called. */
+START_TEST (test_finding_about_is_the_rules)
+{
+  g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwCatalogue) standard = hw_catalogue_load_default (&error);
+  g_autoptr(HwSettings) settings = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) edited_findings = NULL;
+  g_autoptr(HwCatalogue) edited = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pattern = NULL;
+  g_autofree char *edited_text = NULL;
+  g_autofree char *path = g_build_filename (tmpdir, "about.xml", NULL);
+  g_autofree char *catalogue_path = hw_catalogue_dup_default_path ();
+  g_autoptr(GRegex) regex = NULL;
+  const HwFinding *chosen = NULL;
+  HwPlanFinding *pf;
+
+  ck_assert_no_error (error);
+  settings = hw_settings_new_default (standard);
+  findings = hw_evaluate_case (standard, settings, fx->dossier, fx->homes, FIXTURE_TODAY);
+  for (guint i = 0; i < findings->len && chosen == NULL; i++)
+    if (hw_rule_get_about (hw_finding_get_rule (findings->pdata[i])) == HW_ABOUT_CHILD)
+      chosen = findings->pdata[i];
+  ck_assert_ptr_nonnull (chosen);
+  pf = hw_plan_finding_new_from_rules (chosen, HW_LANG_EN);
+  ck_assert_int_eq (pf->about, HW_PLAN_ABOUT_CASE);
+  hw_plan_finding_free (pf);
+
+  /* The same rule, said to be about a parent. */
+  ck_assert (g_file_get_contents (catalogue_path, &text, NULL, NULL));
+  pattern = g_strdup_printf ("(<rule id=\"%s\"[^>]*) about=\"child\">",
+                             hw_finding_get_rule_id (chosen));
+  regex = g_regex_new (pattern, 0, 0, NULL);
+  edited_text = g_regex_replace (regex, text, -1, 0, "\\1 about=\"parent\">", 0, NULL);
+  ck_assert_str_ne (edited_text, text);
+  ck_assert (g_file_set_contents (path, edited_text, -1, NULL));
+  edited = hw_catalogue_load (path, &error);
+  ck_assert_no_error (error);
+  g_clear_pointer (&settings, hw_settings_free);
+  settings = hw_settings_new_default (edited);
+  edited_findings = hw_evaluate_case (edited, settings, fx->dossier, fx->homes, FIXTURE_TODAY);
+  for (guint i = 0; i < edited_findings->len; i++)
+    if (g_str_equal (hw_finding_get_rule_id (edited_findings->pdata[i]),
+                     hw_finding_get_rule_id (chosen)))
+      {
+        pf = hw_plan_finding_new_from_rules (edited_findings->pdata[i], HW_LANG_EN);
+        ck_assert_int_eq (pf->about, HW_PLAN_ABOUT_PARENT);
+        g_free (pf->title);
+        pf->title = g_strdup ("Marker-duty-about-a-parent");
+        g_ptr_array_add (fx->findings, pf);
+        break;
+      }
+  {
+    g_autofree char *internal = plan_text (fx, HW_RECIPIENT_INTERNAL, "about-internal", NULL);
+    g_autofree char *foster = plan_text (fx, HW_RECIPIENT_FOSTER_PARENTS, "about-foster", NULL);
+
+    ck_assert_contains (internal, "Marker-duty-about-a-parent");
+    ck_assert (strstr (foster, "Marker-duty-about-a-parent") == NULL);
+  }
+}
+END_TEST
+
 /* Issue 18: the calendar holds the next 12 months from the print date and nothing overdue;
  * its columns hold what their headers say; a duty the rule engine tracks is not listed again
  * by the samvær section; a passed next evaluation says it is overdue. */
@@ -501,8 +608,9 @@ START_TEST (test_calendar_and_overdue)
   ck_assert_uint_eq (count (cal, "Evaluering av samvær"), 1);
   ck_assert_lacks (cal, "Evaluation of contact with");
 
-  /* Without the rule engine's finding, the samvær section's own date: passed, so overdue. */
-  g_ptr_array_remove (fx->findings, eval);
+  /* The rule engine's date, passed: overdue. */
+  eval->due = hw_date_new (2026, 4, 10);
+  eval->state = HW_PLAN_FINDING_OVERDUE;
   g_clear_object (&doc);
   in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
   doc = hw_plan_document_new (&in);
@@ -511,6 +619,19 @@ START_TEST (test_calendar_and_overdue)
   g_free (text);
   text = hw_test_pdftotext (path, FALSE);
   ck_assert_contains (text, "Evaluation of contact with Hanne Bråten: 10.04.2026 (overdue)");
+
+  /* Without the engine's finding the plan has no date of its own (issue 14 §2: the plan
+   * used to add the review period to the last evaluation itself). */
+  g_ptr_array_remove (fx->findings, eval);
+  g_clear_object (&doc);
+  in = hw_plan_fixture_input (fx, HW_RECIPIENT_INTERNAL);
+  doc = hw_plan_document_new (&in);
+  g_free (path);
+  path = write_pdf (doc, "plan-no-evaluation-date");
+  g_free (text);
+  text = hw_test_pdftotext (path, FALSE);
+  ck_assert_lacks (text, "Evaluation of contact with");
+  ck_assert_lacks (text, "10.04.2026");
 }
 END_TEST
 
@@ -532,6 +653,8 @@ plan_document_suite (void)
   tcase_add_test (tc, test_demo_cases);
   tcase_add_test (tc, test_initials_and_recipients);
   tcase_add_test (tc, test_calendar_and_overdue);
+  tcase_add_test (tc, test_finding_about_is_the_rules);
+  tcase_add_test (tc, test_reunification_dates_from_rules);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -20,7 +20,7 @@ static const char *const rule_ids[] = {
   "FOSTER_CONTRACT", "FOSTER_TRAINING", "NETWORK_ASSESSED", "FOLLOWUP_VISIT",
   "FOLLOWUP_VISITS_YEAR", "TILSYN_VISIT", "TILSYN_VISITS_YEAR", "EMERGENCY_PETITION",
   "AFTERCARE_ASSESSMENT", "INSTITUTION_VISIT", "SAMVAER_MINIMUM_YEAR",
-  "SAMVAER_AGREEMENT_BELOW_MINIMUM",
+  "SAMVAER_AGREEMENT_BELOW_MINIMUM", "SAMVAER_AGREEMENT_APPROVAL",
 };
 
 /* rules.md "Settings (defaults)". */
@@ -31,6 +31,7 @@ static const struct { const char *key; int value; } defaults[] = {
   { "late_training_days", 90 }, { "foster_family_plan_days", 42 },
   { "household_check_min_age", 15 }, { "post_return_offer_days", 14 },
   { "aftercare_lead_months", 6 }, { "institution_visit_days", 91 },
+  { "samvaer_approval_days", 14 },
 };
 
 /* rules.md: the class of each rule (the first one named for mixed classes). */
@@ -219,7 +220,9 @@ START_TEST (test_sources_in_force_with_sections)
       ck_assert_msg (*all, "%s has no source", id);
       for (guint k = 0; each[k]; k++)
         {
-          ck_assert_msg (strstr (each[k], "§") || strstr (each[k], "ikke verifisert"),
+          /* A workflow duty cites the service's routine and says it is not law. */
+          ck_assert_msg (strstr (each[k], "§") || strstr (each[k], "ikke verifisert") ||
+                         strstr (each[k], "ikke lovkrav"),
                          "%s: the source “%s” names no section", id, each[k]);
           unverified |= strstr (each[k], "ikke verifisert") != NULL;
         }
@@ -346,11 +349,12 @@ END_TEST
 START_TEST (test_schema_invalid_refused)
 {
   g_autofree char *text = default_text ();
-  const char *needle = "<rule id=\"MEASURE_PLAN\" kind=\"deadline\" class=\"guidance\">";
+  const char *needle = "<rule id=\"MEASURE_PLAN\" kind=\"deadline\" class=\"guidance\" "
+                       "about=\"child\">";
   int line = line_of (text, needle);
   g_autofree char *invalid = replace_once (text, needle,
                                            "<rule id=\"MEASURE_PLAN\" kind=\"deadline\" "
-                                           "class=\"statutory\">");
+                                           "class=\"statutory\" about=\"child\">");
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
@@ -418,6 +422,56 @@ START_TEST (test_missing_file)
 }
 END_TEST
 
+/* Whom each rule is about is the catalogue's (issue 14 §2): printouts filter by it, not by
+ * the rule's id. A person subject cannot be said to be about someone else. */
+START_TEST (test_rule_about)
+{
+  g_autofree char *text = default_text ();
+  const char *needle = "<rule id=\"PARENT_FIRST_CONTACT\" kind=\"deadline\" "
+                       "class=\"guidance\" about=\"parent\">";
+  int line = line_of (text, needle);
+  static const struct { const char *id; HwRuleAbout about; } expected[] = {
+    { "PARENT_FIRST_CONTACT", HW_ABOUT_PARENT },
+    { "POLICE_CERT_FOSTER_PARENT", HW_ABOUT_FOSTER_HOME_MEMBER },
+    { "POLICE_CERT_HOUSEHOLD", HW_ABOUT_FOSTER_HOME_MEMBER },
+    { "FOSTER_HOME_APPROVAL", HW_ABOUT_FOSTER_HOME },
+    { "CARE_PLAN", HW_ABOUT_CHILD },
+    { "SAMVAER_MINIMUM_YEAR", HW_ABOUT_CHILD },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const HwRule *rule = hw_catalogue_find_rule (fx_catalogue (), expected[i].id);
+
+      ck_assert_ptr_nonnull (rule);
+      ck_assert_msg (hw_rule_get_about (rule) == expected[i].about, "%s", expected[i].id);
+    }
+  ck_assert_str_eq (hw_rule_about_to_string (HW_ABOUT_FOSTER_HOME_MEMBER),
+                    "foster-home-member");
+
+  /* A parent's duty said to be about the child would reach the foster parents: refused. */
+  {
+    g_autofree char *wrong = replace_once (text, needle,
+                                           "<rule id=\"PARENT_FIRST_CONTACT\" kind=\"deadline\" "
+                                           "class=\"guidance\" about=\"child\">");
+    g_autofree char *path = write_tmp ("about-wrong.xml", wrong);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(HwCatalogue) cat = hw_catalogue_load (path, &error);
+
+    ck_assert_ptr_null (cat);
+    assert_refused_at (wrong, "about-wrong.xml", line);
+  }
+  /* Every rule must say: a missing attribute is refused at its line. */
+  {
+    g_autofree char *missing = replace_once (text, needle,
+                                             "<rule id=\"PARENT_FIRST_CONTACT\" "
+                                             "kind=\"deadline\" class=\"guidance\">");
+
+    assert_refused_at (missing, "about-missing.xml", line);
+  }
+}
+END_TEST
+
 /* Changing a period is an edit of the XML, not of C. */
 START_TEST (test_period_is_data)
 {
@@ -482,6 +536,7 @@ catalogue_suite (void)
   tcase_add_test (tc, test_semantic_error_refused);
   tcase_add_test (tc, test_missing_file);
   tcase_add_test (tc, test_period_is_data);
+  tcase_add_test (tc, test_rule_about);
   tcase_add_test (tc, test_default_is_shared);
   suite_add_tcase (s, tc);
   return s;

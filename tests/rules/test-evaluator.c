@@ -623,6 +623,70 @@ START_TEST (test_goal_abandoned_grounds)
 }
 END_TEST
 
+/* A workflow duty from the engine like every other (issue 14 §2): the caseload used to list
+ * agreements awaiting a team leader's approval by a rule of its own. Due
+ * samvaer_approval_days (14) after the agreement's start; also for one not yet begun. */
+START_TEST (test_samvaer_agreement_approval)
+{
+  g_autoptr(HwDossier) d = fx_case ("SA-1", "2015-03-14");
+  g_autoptr(GPtrArray) f = NULL;
+  HwPerson *mother = fx_person (d, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+  HwSamvaerAgreement *a = fx_agreement (d, mother, "2025-03-01", NULL);
+  const HwFinding *x;
+
+  /* Not yet begun, due in 30 days or less: due soon (the caseload listed it as pending). */
+  EVAL (f, d, NULL, "2025-02-20");
+  x = fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL);
+  fx_assert (x, "due-soon", "2025-03-15", FALSE, FALSE);
+  ck_assert_int_eq (hw_rule_get_class (hw_finding_get_rule (x)), HW_RULE_CLASS_LOCAL);
+  assert_text (hw_finding_dup_subject (x, HW_LANG_NB), "samvær med Kari Nordmann");
+  EVAL (f, d, NULL, "2025-01-10");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", FALSE, FALSE);
+  EVAL (f, d, NULL, "2025-03-16");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-15", FALSE,
+             FALSE);
+  /* An approval dated after today is not yet known. */
+  a->approved_date = D ("2025-03-20");
+  EVAL (f, d, NULL, "2025-03-16");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-15", FALSE,
+             FALSE);
+  /* Met, late. */
+  EVAL (f, d, NULL, "2025-04-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", TRUE, TRUE);
+  /* Met in time. */
+  a->approved_date = D ("2025-02-25");
+  EVAL (f, d, NULL, "2025-04-01");
+  fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "ok", "2025-03-15", TRUE, FALSE);
+
+  /* Not applicable: an agreement that has ended, or no agreement at all. */
+  {
+    g_autoptr(HwDossier) ended = fx_case ("SA-2", "2015-03-14");
+    HwPerson *p = fx_person (ended, "Kari Nordmann", HW_RELATION_MOTHER, TRUE);
+
+    EVAL (f, ended, NULL, "2025-03-10");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 0);
+    fx_agreement (ended, p, "2024-02-01", "2025-01-31");
+    EVAL (f, ended, NULL, "2025-03-10");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 0);
+    /* …but on its last day it is still owed. */
+    EVAL (f, ended, NULL, "2025-01-31");
+    ck_assert_uint_eq (fx_count (f, "SAMVAER_AGREEMENT_APPROVAL"), 1);
+  }
+
+  /* The setting is the municipality's. */
+  {
+    g_autoptr(HwSettings) settings = fx_settings ();
+    g_autoptr(GError) error = NULL;
+
+    a->approved_date = HW_DATE_NONE;
+    ck_assert (hw_settings_set (settings, "samvaer_approval_days", 0, &error));
+    EVAL_WITH (f, d, NULL, settings, "2025-03-02");
+    fx_assert (fx_one (f, "SAMVAER_AGREEMENT_APPROVAL", NULL), "overdue", "2025-03-01", FALSE,
+               FALSE);
+  }
+}
+END_TEST
+
 START_TEST (test_samvaer_evaluation)
 {
   g_autoptr(HwDossier) d = fx_case ("SE-1", "2015-03-14");
@@ -1497,6 +1561,118 @@ END_TEST
 
 /* ======== Common semantics ======== */
 
+/* One classification for every caller (issue 14 §2): the catalogue's basis sets decide what
+ * kind of decision a basis makes. The printed plan had its own list (2021 § 4-1, § 4-3 and
+ * § 4-5, 1992 § 4-6 first ledd were "emergency decisions" there but not for the rules), and
+ * the care-order test in C knew neither "BVL1992" nor a section written "5-1". */
+START_TEST (test_decision_kind_from_catalogue)
+{
+  g_autoptr(HwDossier) d = fx_case ("DK-1", "2015-03-14");
+  static const struct { const char *basis; HwDecisionKind kind; } bases[] = {
+    { "BVL2021:5:1", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL1992:4:12", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL:4:8:3", HW_DECISION_KIND_CARE_ORDER },
+    { "BVL:4:8:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:3:2", HW_DECISION_KIND_VOLUNTARY_PLACEMENT },
+    { "BVL:4:4:6", HW_DECISION_KIND_VOLUNTARY_PLACEMENT },
+    { "BVL2021:4:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL2021:4:4", HW_DECISION_KIND_EMERGENCY },
+    { "BVL:4:6:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL:4:25:2", HW_DECISION_KIND_EMERGENCY },
+    { "BVL2021:4:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:4:3", HW_DECISION_KIND_OTHER },
+    { "BVL:4:6:1", HW_DECISION_KIND_OTHER },
+    { "BVL2021:6:2", HW_DECISION_KIND_BEHAVIOUR_PLACEMENT },
+    { "BVL:4:24", HW_DECISION_KIND_BEHAVIOUR_PLACEMENT },
+    { "BL1981:5:1", HW_DECISION_KIND_OTHER },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      HwDecision *dec = fx_decision (d, bases[i].basis, "2025-02-03", 0);
+
+      ck_assert_msg (hw_catalogue_classify_basis (fx_catalogue (), &dec->basis) ==
+                     bases[i].kind, "%s", bases[i].basis);
+      ck_assert_msg (hw_legal_basis_get_kind (&dec->basis) == bases[i].kind, "%s",
+                     bases[i].basis);
+      ck_assert_msg (hw_legal_basis_is_care_order (&dec->basis) ==
+                     (bases[i].kind == HW_DECISION_KIND_CARE_ORDER), "%s", bases[i].basis);
+    }
+  /* A foster-home placement by the catalogue's category-set (the activity template counted
+   * any category starting with '2', "20" too). */
+  {
+    static const struct { const char *category; gboolean foster; } measures[] = {
+      { "2.1", TRUE }, { "2.99", TRUE }, { "1.1", FALSE }, { "20", FALSE }, { "3.1", FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (measures); i++)
+      {
+        HwMeasure *m = fx_measure (d, "BVL2021:5:1", measures[i].category, "2025-02-03", NULL,
+                                   0);
+
+        ck_assert_msg (hw_measure_is_foster_home (m) == measures[i].foster, "%s",
+                       measures[i].category);
+      }
+  }
+  /* "5-1" in the section field, as some systems write it. */
+  {
+    HwDecision *dec = fx_decision (d, "BVL2021::5-1", "2025-02-03", 0);
+
+    ck_assert (hw_legal_basis_is_care_order (&dec->basis));
+  }
+}
+END_TEST
+
+/* The care order, asked once (issue 14 §1): approved, a care-order basis by the catalogue,
+ * made on or before the day. The plan took the latest approved one by its statuses of any
+ * date and even one decided after the print date. */
+START_TEST (test_care_order_of_case)
+{
+  g_autoptr(HwDossier) d = fx_case ("CO-1", "2015-03-14");
+  HwDate today = hw_date_new (2025, 6, 1);
+  HwDecision *old = fx_decision (d, "BVL:4:12", "2020-02-03", 1);
+  HwDecision *now = fx_decision (d, "BVL2021:5:1", "2024-02-03", 0);
+
+  fx_decision (d, "BVL2021:5:1", "2025-07-01", 1);   /* not yet decided */
+  fx_decision (d, "BVL2021:4:2", "2025-05-01", 1);   /* an emergency decision */
+  old->end_date = hw_date_new (2024, 2, 2);
+  ck_assert_ptr_eq (hw_dossier_latest_care_order (d, today), now);
+  ck_assert_ptr_eq (hw_dossier_active_care_order (d, today), now);
+  /* Closed after today: still approved today. */
+  fx_status (d, now, 4, "2025-09-01");
+  ck_assert_ptr_eq (hw_dossier_active_care_order (d, today), now);
+  /* Closed before today: the earlier one is the latest, and none is in force. */
+  fx_status (d, now, 4, "2025-05-01");
+  ck_assert_ptr_eq (hw_dossier_latest_care_order (d, today), old);
+  ck_assert_ptr_null (hw_dossier_active_care_order (d, today));
+}
+END_TEST
+
+/* The demo's bases come from app/rules and mean what they are said to mean, under the act
+ * in force on the date. */
+START_TEST (test_typical_basis)
+{
+  static const HwDecisionKind kinds[] = {
+    HW_DECISION_KIND_CARE_ORDER, HW_DECISION_KIND_VOLUNTARY_PLACEMENT,
+    HW_DECISION_KIND_EMERGENCY, HW_DECISION_KIND_BEHAVIOUR_PLACEMENT,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    for (guint old = 0; old < 2; old++)
+      {
+        HwLegalBasis b = { 0 };
+        HwDate date = old ? hw_date_new (2022, 12, 31) : hw_date_new (2023, 1, 1);
+
+        hw_legal_basis_set_typical (&b, kinds[i], date);
+        ck_assert (old ? hw_law_is_cwa_1992 (b.law) : hw_law_is_cwa_2021 (b.law));
+        ck_assert_int_eq (hw_catalogue_classify_basis (fx_catalogue (), &b), kinds[i]);
+        hw_legal_basis_set_typical (&b, HW_DECISION_KIND_OTHER, date);
+        ck_assert_ptr_null (b.law);
+        ck_assert_ptr_null (b.section);
+      }
+}
+END_TEST
+
 /* What the printed plan asks of a decision: whether its basis is a care order, and whether
  * its latest recorded status is "approved". */
 START_TEST (test_decision_facts)
@@ -1868,6 +2044,7 @@ evaluator_suite (void)
   tcase_add_test (parents, test_reunification_review);
   tcase_add_test (parents, test_goal_abandoned_grounds);
   tcase_add_test (parents, test_samvaer_evaluation);
+  tcase_add_test (parents, test_samvaer_agreement_approval);
   tcase_add_test (parents, test_return_plan);
   tcase_add_test (parents, test_post_return_offer);
   suite_add_tcase (s, parents);
@@ -1899,6 +2076,9 @@ evaluator_suite (void)
 
   tcase_add_test (common, test_decision_status);
   tcase_add_test (common, test_decision_facts);
+  tcase_add_test (common, test_decision_kind_from_catalogue);
+  tcase_add_test (common, test_typical_basis);
+  tcase_add_test (common, test_care_order_of_case);
   tcase_add_test (common, test_pure_and_sorted);
   tcase_add_test (common, test_languages);
   suite_add_tcase (s, common);

@@ -102,13 +102,16 @@ run_check (gboolean on_demand, guint cache_size, guint n_threads)
   HwCheckOptions options = {
     .today = D ("2025-03-20"),
     .n_threads = n_threads,
-    .homes_on_demand = on_demand,
-    .home_cache_size = cache_size,
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = hw_check_collect (store, fx_catalogue (), &options, TRUE,
-                                                    &error);
+  g_autoptr(HwService) service = hw_service_new (store, &error);
+  g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert_msg (service != NULL, "%s", error ? error->message : "");
+  hw_service_set_homes (service, on_demand ? HW_SERVICE_HOMES_ON_DEMAND
+                                           : HW_SERVICE_HOMES_UP_FRONT, cache_size);
+  findings = hw_check_collect (service, &options, TRUE, &error);
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (findings);
@@ -211,14 +214,14 @@ START_TEST (test_homes_on_demand_cancelled)
   HwCheckOptions options = {
     .today = D ("2025-03-20"),
     .cancellable = cancellable,
-    .homes_on_demand = TRUE,
-    .home_cache_size = 1,
   };
   g_autoptr(GError) error = NULL;
+  g_autoptr(HwService) service = hw_service_new (store, &error);
   g_autoptr(GPtrArray) findings = NULL;
 
+  hw_service_set_homes (service, HW_SERVICE_HOMES_ON_DEMAND, 1);
   g_cancellable_cancel (cancellable);
-  findings = hw_check_collect (store, fx_catalogue (), &options, TRUE, &error);
+  findings = hw_check_collect (service, &options, TRUE, &error);
   ck_assert_ptr_null (findings);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
 }

@@ -448,6 +448,9 @@ on_scan_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gpointer key, value;
   guint n_cases;
 
+  /* Released here, on the store's thread: the task (and its data) may be freed last by the
+   * worker, and the service holds the window's store. */
+  g_clear_object (&scan->service);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

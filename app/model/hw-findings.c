@@ -421,13 +421,3 @@ hw_findings_list_settings (guint *n_settings)
   *n_settings = n;
   return list;
 }
-
-gboolean
-hw_findings_check_setting (const char *key, const char *text, GError **error)
-{
-  g_autoptr(HwCatalogue) catalogue = hw_catalogue_load_default (error);
-
-  if (catalogue == NULL)
-    return FALSE;
-  return hw_settings_parse_value (catalogue, key, text, NULL, error);
-}

@@ -81,10 +81,6 @@ typedef struct {
 
 /* The settings the rule engine reads, in catalogue order; NULL without a catalogue. */
 const HwUiSetting  *hw_findings_list_settings    (guint *n_settings);
-/* Checks a value typed for a setting; a translated message naming it when refused. */
-gboolean            hw_findings_check_setting    (const char *key,
-                                                  const char *text,
-                                                  GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwUiFinding, hw_ui_finding_free)
 

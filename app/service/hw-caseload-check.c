@@ -34,8 +34,8 @@ typedef struct {
   const char *from_id;
   const char *to_id;
   HwStore    *store;               /* its own connection, while it streams its cases */
-  /* Up front: this worker's part of the foster homes until it is shared. On demand: the
-   * homes this worker has read, by id (the key is the home's own id). */
+  /* Up front: this worker's part of the foster homes until it is shared (keyed by the home's
+   * own id). On demand: the homes this worker has read, by id (hw_service_cache_case_homes). */
   GHashTable *homes;
 } Worker;
 

@@ -302,8 +302,6 @@ add_deviations (HwChildPage *self, GPtrArray *findings, guint n_missed)
 static void
 build_findings (HwChildPage *self)
 {
-  HwFindingsContext *ctx = self->caseload ? hw_caseload_get_findings_context (self->caseload)
-                                          : NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GtkWidget *more = NULL;
   guint shown = 0, total = 0, n_missed = 0;
@@ -315,7 +313,9 @@ build_findings (HwChildPage *self)
   g_ptr_array_set_size (self->finding_rules, 0);
   g_ptr_array_set_size (self->deviation_rules, 0);
 
-  if (ctx == NULL || !hw_findings_available ())
+  if (self->caseload && hw_findings_available ())
+    findings = hw_caseload_evaluate_case (self->caseload, self->dossier, get_today (self));
+  if (findings == NULL)
     {
       adw_preferences_group_set_description (self->findings_group,
                                              _("Duties appear here when the rule catalogue is "
@@ -323,7 +323,6 @@ build_findings (HwChildPage *self)
       return;
     }
   adw_preferences_group_set_description (self->findings_group, NULL);
-  findings = hw_findings_context_evaluate (ctx, self->dossier, get_today (self));
   g_clear_pointer (&self->findings, g_ptr_array_unref);
   self->findings = g_ptr_array_ref (findings);
   for (guint i = 0; i < findings->len; i++)
@@ -411,15 +410,10 @@ after_write (HwChildPage *self, gboolean home_changed)
     }
   if (home_changed && self->caseload)
     {
-      /* Other children of the same home owe the same documents. */
-      HwFindingsContext *ctx = hw_caseload_get_findings_context (self->caseload);
-
-      if (ctx && self->home)
-        hw_findings_context_set_home (ctx, hw_store_load_home (get_store (self),
-                                                               ((HwRecord *) self->home->root)->id,
-                                                               NULL));
-      build_findings (self);
+      /* Other children of the same home owe the same documents: the rule context reads the
+       * home again, for this child and for the caseload. */
       hw_caseload_refresh_findings (self->caseload);
+      build_findings (self);
     }
   if (window)
     hw_window_case_changed (window, self->dossier);

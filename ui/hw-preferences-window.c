@@ -8,6 +8,7 @@
 #include "hw-findings.h"
 #include "hw-labels.h"
 #include "hw-preferences-window.h"
+#include "hw-service.h"
 #include "hw-template-page.h"
 #include "hw-window.h"
 
@@ -276,12 +277,11 @@ hw_preferences_window_set_rule (HwPreferencesWindow *self, const char *key, cons
   const char *stored = value;
 
   g_return_val_if_fail (HW_IS_PREFERENCES_WINDOW (self), FALSE);
-  if (value && !hw_findings_check_setting (key, value, error))
-    return FALSE;
   for (guint i = 0; i < n; i++)
     if (g_str_equal (settings[i].key, key) && g_strcmp0 (settings[i].default_value, value) == 0)
       stored = NULL;
-  if (!hw_store_set_setting (self->store, key, stored, error))
+  /* Checked against the catalogue and stored as `homeward-cli settings --set` stores it. */
+  if (!hw_service_change_settings (self->store, &key, &stored, 1, error))
     return FALSE;
   g_signal_emit (self, signals[RULES_CHANGED], 0);
   return TRUE;

@@ -16,7 +16,7 @@ static GHashTable *last_choice;
 static char *export_for_tests;
 
 typedef struct {
-  HwStore   *store;
+  HwCaseload *caseload;
   char      *journal_no;
   HwDate     today;
   GPtrArray *recipients;    /* HwPlanRecipient */
@@ -26,7 +26,7 @@ typedef struct {
 static void
 ask_free (Ask *ask)
 {
-  g_clear_object (&ask->store);
+  g_clear_object (&ask->caseload);
   g_free (ask->journal_no);
   g_clear_pointer (&ask->recipients, g_ptr_array_unref);
   g_free (ask);
@@ -98,7 +98,7 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
 
   /* Translators: a file name for the printed plan; %s is the journal number */
   job = g_strdup_printf (_("Follow-up plan %s"), ask->journal_no);
-  operation = hw_print_operation_new_for_plan (ask->store, ask->journal_no, ask->today, job);
+  operation = hw_print_operation_new_for_plan (ask->caseload, ask->journal_no, ask->today, job);
   hw_print_operation_set_recipient (operation, r->kind, r->person_id);
   if (export_for_tests)
     {
@@ -114,7 +114,7 @@ on_response_cb (AdwMessageDialog *dialog, const char *response, Ask *ask)
 }
 
 void
-hw_print_plan_ask_recipient (GtkWindow *parent, HwStore *store, const char *journal_no,
+hw_print_plan_ask_recipient (GtkWindow *parent, HwCaseload *caseload, const char *journal_no,
                              HwDate today)
 {
   g_autoptr(GError) error = NULL;
@@ -126,10 +126,10 @@ hw_print_plan_ask_recipient (GtkWindow *parent, HwStore *store, const char *jour
   int last_kind;
   guint selected = 0;
 
-  g_return_if_fail (HW_IS_STORE (store));
+  g_return_if_fail (HW_IS_CASELOAD (caseload));
   g_return_if_fail (journal_no != NULL);
 
-  dossier = hw_store_load_case_by_journal (store, journal_no, &error);
+  dossier = hw_store_load_case_by_journal (hw_caseload_get_store (caseload), journal_no, &error);
   if (dossier == NULL)
     {
       if (parent)
@@ -137,7 +137,7 @@ hw_print_plan_ask_recipient (GtkWindow *parent, HwStore *store, const char *jour
       return;
     }
   ask = g_new0 (Ask, 1);
-  ask->store = g_object_ref (store);
+  ask->caseload = g_object_ref (caseload);
   ask->journal_no = g_strdup (journal_no);
   ask->today = today;
   ask->recipients = hw_plan_list_recipients (dossier);

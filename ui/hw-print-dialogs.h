@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
+#include "hw-caseload.h"
 #include "hw-date.h"
-#include "hw-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * foster parents, the tribunal, the child; the last choice for the case is the default), then
  * GTK's print dialog. */
 void hw_print_plan_ask_recipient (GtkWindow  *parent,
-                                  HwStore    *store,
+                                  HwCaseload *caseload,
                                   const char *journal_no,
                                   HwDate      today);
 

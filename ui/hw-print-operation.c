@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-print-operation.h"
+#include "hw-service-print.h"
 
 struct _HwPrintOperation
 {
@@ -14,6 +15,7 @@ struct _HwPrintOperation
   HwDocument *document;
 
   /* A plan is built in begin-print, for the recipient chosen in the dialog. */
+  HwCaseload  *caseload;
   HwStore     *store;
   char        *journal_no;
   HwDate       today;
@@ -34,9 +36,12 @@ hw_print_operation_begin_print (GtkPrintOperation *operation, GtkPrintContext *c
   if (self->journal_no)
     {
       g_autoptr(GError) error = NULL;
-      HwDocument *plan = hw_plan_document_new_for_recipient (self->store, self->journal_no,
-                                                             self->today, self->recipient,
-                                                             self->person_id, NULL, &error);
+      g_autoptr(GError) rules_error = NULL;
+      /* NULL: printed without the rules, and the plan says so. */
+      HwService *service = hw_caseload_get_service (self->caseload, &rules_error);
+      HwDocument *plan = hw_service_print_plan (self->store, service, self->journal_no,
+                                                self->today, self->recipient, self->person_id,
+                                                NULL, &error);
 
       if (plan == NULL)
         {
@@ -130,6 +135,7 @@ hw_print_operation_finalize (GObject *object)
 
   g_clear_object (&self->document);
   g_clear_object (&self->store);
+  g_clear_object (&self->caseload);
   g_clear_pointer (&self->journal_no, g_free);
   g_clear_pointer (&self->person_id, g_free);
   g_clear_pointer (&self->recipients, g_ptr_array_unref);
@@ -175,14 +181,15 @@ hw_print_operation_new (HwDocument *document, const char *job_name)
 }
 
 HwPrintOperation *
-hw_print_operation_new_for_plan (HwStore    *store,
+hw_print_operation_new_for_plan (HwCaseload *caseload,
                                  const char *journal_no,
                                  HwDate      today,
                                  const char *job_name)
 {
   HwPrintOperation *self = hw_print_operation_new (NULL, job_name);
 
-  self->store = g_object_ref (store);
+  self->caseload = g_object_ref (caseload);
+  self->store = g_object_ref (hw_caseload_get_store (caseload));
   self->journal_no = g_strdup (journal_no);
   self->today = today;
   self->recipient = HW_RECIPIENT_INTERNAL;

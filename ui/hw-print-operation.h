@@ -13,12 +13,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HwPrintOperation, hw_print_operation, HW, PRINT_OPERATION,
                       GtkPrintOperation)
 
+#include "hw-caseload.h"
 #include "hw-plan-document.h"
 
 HwPrintOperation *hw_print_operation_new          (HwDocument *document, const char *job_name);
 /* A child's plan, built when printing starts for the recipient chosen in the dialog's
- * "Recipient" tab (internal, each parent, the foster parents, the tribunal, the child). */
-HwPrintOperation *hw_print_operation_new_for_plan (HwStore    *store,
+ * "Recipient" tab (internal, each parent, the foster parents, the tribunal, the child),
+ * with the findings of @caseload's rule context. */
+HwPrintOperation *hw_print_operation_new_for_plan (HwCaseload *caseload,
                                                    const char *journal_no,
                                                    HwDate      today,
                                                    const char *job_name);

@@ -10,7 +10,7 @@
 #include "hw-error.h"
 #include "hw-homes-page.h"
 #include "hw-labels.h"
-#include "hw-overdue-list.h"
+#include "hw-service-print.h"
 #include "hw-plan-document.h"
 #include "hw-print-dialogs.h"
 #include "hw-print-operation.h"
@@ -234,14 +234,19 @@ hw_window_build_overdue_list (HwWindow *self, GError **error)
 {
   g_autofree char *user_team = NULL;
   HwOverdueListOptions options = { hw_application_get_today (), NULL, NULL, TRUE, NULL };
+  HwService *service;
 
   g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
   g_return_val_if_fail (self->store != NULL, NULL);
+  /* The same rule context and pass as the caseload's findings and `check`. */
+  service = hw_caseload_get_service (self->caseload, error);
+  if (service == NULL)
+    return NULL;
   if (hw_window_get_view (self) == HW_VIEW_TEAM)
     options.team_id = hw_team_page_get_team_id (self->team_page);
   else
     options.team_id = user_team = hw_window_dup_user_team_id (self);
-  return hw_overdue_list_document_new (self->store, &options, error);
+  return hw_service_print_overdue_list (service, &options, error);
 }
 
 static void
@@ -275,7 +280,7 @@ print_plan (HwWindow *self, const char *case_id)
       hw_window_toast_error (self, error);
       return;
     }
-  hw_print_plan_ask_recipient (GTK_WINDOW (self), self->store, kase->journal_no,
+  hw_print_plan_ask_recipient (GTK_WINDOW (self), self->caseload, kase->journal_no,
                                hw_application_get_today ());
   hw_record_free (kase);
 }

@@ -228,7 +228,8 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
-  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(HwService) service = NULL;
+  HwCatalogue *catalogue;
   g_autoptr(HwOutputFile) file = NULL;
   g_autoptr(GHashTable) cases = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *today_text = NULL;
@@ -275,12 +276,13 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
   cal.names = names;
   cal.todos = g_ptr_array_new_with_free_func ((GDestroyNotify) todo_free);
 
-  catalogue = hw_catalogue_load_default (&error);
-  if (catalogue == NULL)
-    return hw_cli_fail (error);
   store = hw_cli_open_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
+  service = hw_service_new (store, &error);
+  if (service == NULL)
+    return hw_cli_fail (error);
+  catalogue = hw_service_get_catalogue (service);
   if (!hw_cli_worklist_resolve (store, staff, team, &worklist, &error))
     return error->domain == HW_ERROR && (error->code == HW_ERROR_NOT_FOUND ||
                                          error->code == HW_ERROR_CONFLICT)
@@ -292,7 +294,7 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
   /* Missed periods are history, never a to-do: not even kept. */
   options.states = HW_CHECK_STATE_BIT (HW_FINDING_OK) | HW_CHECK_STATE_BIT (HW_FINDING_DUE_SOON) |
                    HW_CHECK_STATE_BIT (HW_FINDING_OVERDUE);
-  if (!hw_check_caseload (store, catalogue, &options, on_case_findings, &cal, &error))
+  if (!hw_check_caseload (service, &options, on_case_findings, &cal, &error))
     return hw_cli_fail (error);
   g_ptr_array_sort (cal.todos, compare_todos);
 

@@ -10,7 +10,7 @@
 #include "hw-cli.h"
 #include "hw-error.h"
 #include "hw-caseload-check.h"
-#include "hw-overdue-list.h"
+#include "hw-service-print.h"
 
 /* homeward-cli check: every duty with its due date and state (rules.md "What the check
  * command prints"). The text format is for people, in the catalogue's words; tsv and json
@@ -351,6 +351,7 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
+  g_autoptr(HwService) service = NULL;
   g_autofree char *today_text = NULL;
   g_autofree char *format = NULL;
   g_autofree char *case_no = NULL;
@@ -400,8 +401,8 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
       HwOverdueListOptions options = { 0 };
       guint n_cases = 0;
 
-      /* The printed list makes its own pass (app/document): it has no worklist filters yet,
-       * and a list that silently ignored them would be the wrong list. */
+      /* The printed list has no worklist filters yet, and a list that silently ignored them
+       * would be the wrong list. */
       if (staff || team || state)
         return hw_cli_usage_error ("check", _("--staff, --team and --state cannot be used "
                                               "with --format pdf"));
@@ -418,7 +419,10 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
       options.include_due_soon = TRUE;
       options.n_cases = &n_cases;
       store = hw_cli_open_store (ctx, &error);
-      if (store == NULL || !hw_overdue_list_write_pdf (store, &options, output, &error))
+      if (store)
+        service = hw_service_new (store, &error);
+      if (service == NULL || !hw_service_write_overdue_list_pdf (service, &options, output,
+                                                                 &error))
         return hw_cli_fail (error);
       if (!hw_cli_log_disclosure (store, "check --format pdf", n_cases, output, &error))
         return hw_cli_fail (error);
@@ -436,19 +440,19 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
   if (!hw_cli_parse_states (state, &check.states, &error))
     return hw_cli_usage_error ("check", error->message);
 
-  check.catalogue = hw_catalogue_load_default (&error);
-  if (check.catalogue == NULL)
+  store = hw_cli_open_store (ctx, &error);
+  if (store == NULL)
     return hw_cli_fail (error);
+  service = hw_service_new (store, &error);
+  if (service == NULL)
+    return hw_cli_fail (error);
+  check.catalogue = hw_catalogue_ref (hw_service_get_catalogue (service));
   if (rule_id && hw_catalogue_find_rule (check.catalogue, rule_id) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("--rule: no rule “%s” in the catalogue"),
                                                   rule_id);
       return hw_cli_usage_error ("check", message);
     }
-
-  store = hw_cli_open_store (ctx, &error);
-  if (store == NULL)
-    return hw_cli_fail (error);
   if (!hw_cli_worklist_resolve (store, staff, team, &worklist, &error))
     return error->domain == HW_ERROR && (error->code == HW_ERROR_NOT_FOUND ||
                                          error->code == HW_ERROR_CONFLICT)
@@ -467,14 +471,14 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
       g_autoptr(GPtrArray) findings = NULL;
 
       if (dossier)
-        findings = hw_check_case_filtered (store, check.catalogue, dossier, &filter, &error);
+        findings = hw_check_case_filtered (service, dossier, &filter, &error);
       if (findings == NULL)
         return hw_cli_fail (error);
       on_case_findings (dossier, findings, &check);
     }
   else
     {
-      if (!hw_check_caseload (store, check.catalogue, &filter, on_case_findings, &check, &error))
+      if (!hw_check_caseload (service, &filter, on_case_findings, &check, &error))
         return hw_cli_fail (error);
     }
 

@@ -500,7 +500,8 @@ hw_cli_indicators (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
-  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(HwService) service = NULL;
+  HwCatalogue *catalogue;
   g_autoptr(GHashTable) by_rule = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autofree char *today_text = NULL;
   g_autofree char *format = NULL;
@@ -551,12 +552,13 @@ hw_cli_indicators (HwCliContext *ctx, int argc, char **argv)
   if (!hw_cli_parse_today (today_text, &options.today, &error))
     return hw_cli_fail (error);
 
-  catalogue = hw_catalogue_load_default (&error);
-  if (catalogue == NULL)
-    return hw_cli_fail (error);
   store = hw_cli_open_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
+  service = hw_service_new (store, &error);
+  if (service == NULL)
+    return hw_cli_fail (error);
+  catalogue = hw_service_get_catalogue (service);
   if (!hw_cli_worklist_resolve (store, staff, team, &worklist, &error))
     return error->domain == HW_ERROR && (error->code == HW_ERROR_NOT_FOUND ||
                                          error->code == HW_ERROR_CONFLICT)
@@ -571,7 +573,7 @@ hw_cli_indicators (HwCliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < hw_catalogue_get_n_rules (catalogue); i++)
     g_hash_table_insert (by_rule, (gpointer) hw_rule_get_id (hw_catalogue_get_rule (catalogue, i)),
                          g_new0 (Counts, N_YEARS));
-  if (!hw_check_caseload (store, catalogue, &options, on_case_findings, &ind, &error))
+  if (!hw_check_caseload (service, &options, on_case_findings, &ind, &error))
     return hw_cli_fail (error);
   if (pdf)
     {

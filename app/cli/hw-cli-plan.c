@@ -9,7 +9,7 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
-#include "hw-plan-document.h"
+#include "hw-service-print.h"
 
 int
 hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
@@ -82,8 +82,17 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
         }
       return 0;
     }
-  doc = hw_plan_document_new_for_recipient (store, argv[1], today, recipient, person_id, NULL,
-                                            &error);
+  {
+    g_autoptr(GError) rules_error = NULL;
+    /* Without the rule engine the plan is still printed, and says what it could not check. */
+    g_autoptr(HwService) service = hw_service_new (store, &rules_error);
+
+    if (service == NULL)
+      g_warning ("Plan for %s printed without the rule engine: %s", argv[1],
+                 rules_error->message);
+    doc = hw_service_print_plan (store, service, argv[1], today, recipient, person_id, NULL,
+                                 &error);
+  }
   if (doc == NULL)
     return hw_cli_fail (error);
   if (!hw_document_write_pdf (doc, output, &error) ||

@@ -8,10 +8,11 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
-#include "hw-settings.h"
+#include "hw-service.h"
 
 /* homeward-cli settings: the municipal rule settings (rules.md), their defaults and class.
- * Changes are validated against the catalogue and written in one transaction. */
+ * Changes are validated against the catalogue and written in one transaction
+ * (hw_service_change_settings()); the list is what a new HwService merges. */
 
 static void
 print_list (const HwCatalogue *cat, const HwSettings *settings, HwLang lang)
@@ -46,9 +47,8 @@ hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(HwStore) store = NULL;
-  g_autoptr(HwCatalogue) cat = NULL;
-  g_autoptr(HwSettings) settings = NULL;
-  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(HwService) service = NULL;
+  const HwSettings *settings;
   g_auto(GStrv) sets = NULL;
   g_auto(GStrv) resets = NULL;
   g_autofree char *lang_text = NULL;
@@ -77,11 +77,7 @@ hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
   if (lang_text && (lang = hw_lang_from_string (lang_text)) < 0)
     return hw_cli_usage_error ("settings", _("--lang must be nb, nn or en"));
 
-  cat = hw_catalogue_load_default (&error);
-  if (cat == NULL)
-    return hw_cli_fail (error);
-
-  /* Check every change before writing any. */
+  /* Every change is parsed before any is checked or written. */
   n_sets = sets ? g_strv_length (sets) : 0;
   n_resets = resets ? g_strv_length (resets) : 0;
   keys = g_new0 (char *, n_sets + n_resets + 1);
@@ -95,58 +91,23 @@ hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
       *eq = '\0';
       keys[i] = g_strstrip (sets[i]);
       values[i] = g_strstrip (eq + 1);
-      if (!hw_settings_parse_value (cat, keys[i], values[i], NULL, &error))
-        return hw_cli_fail (error);
     }
   for (guint i = 0; i < n_resets; i++)
-    {
-      keys[n_sets + i] = g_strstrip (resets[i]);
-      if (hw_catalogue_find_setting (cat, keys[n_sets + i], NULL) == NULL)
-        {
-          g_set_error (&error, HW_ERROR, HW_ERROR_NOT_FOUND, _("There is no setting “%s”"),
-                       keys[n_sets + i]);
-          return hw_cli_fail (error);
-        }
-    }
+    keys[n_sets + i] = g_strstrip (resets[i]);
 
   store = hw_cli_open_store (ctx, &error);
   if (store == NULL)
     return hw_cli_fail (error);
-  if (n_sets + n_resets > 0)
-    {
-      if (!hw_store_begin (store, &error))
-        return hw_cli_fail (error);
-      for (guint i = 0; i < n_sets + n_resets; i++)
-        {
-          int value = 0;
-
-          /* Stored normalised ("042 " → "42"), so what the list shows is what is kept. */
-          if (values[i])
-            {
-              g_autofree char *normal = NULL;
-
-              hw_settings_parse_value (cat, keys[i], values[i], &value, NULL);
-              normal = g_strdup_printf ("%d", value);
-              if (!hw_store_set_setting (store, keys[i], normal, &error))
-                break;
-            }
-          else if (!hw_store_set_setting (store, keys[i], NULL, &error))
-            break;
-        }
-      if (error || !hw_store_commit (store, &error))
-        {
-          if (hw_store_in_transaction (store))
-            hw_store_rollback (store);
-          return hw_cli_fail (error);
-        }
-    }
-
-  stored = hw_store_dup_settings (store);
-  settings = hw_settings_new (cat, stored, &error);
-  if (settings == NULL)
+  if (!hw_service_change_settings (store, (const char *const *) keys,
+                                   (const char *const *) values, n_sets + n_resets, &error))
     return hw_cli_fail (error);
+
+  service = hw_service_new (store, &error);
+  if (service == NULL)
+    return hw_cli_fail (error);
+  settings = hw_service_get_settings (service);
   if (list || n_sets + n_resets == 0)
-    print_list (cat, settings, lang);
+    print_list (hw_service_get_catalogue (service), settings, lang);
   else
     for (guint i = 0; i < n_sets + n_resets; i++)
       /* Translators: a setting after a change, e.g. "care_plan_days = 30". */

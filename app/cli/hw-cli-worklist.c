@@ -9,7 +9,7 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
-#include "hw-finding.h"
+#include "hw-caseload-check.h"
 
 static gboolean
 same_name (const char *a, const char *b)

@@ -21,7 +21,6 @@ typedef struct {
 } Row;
 
 struct _HwOverdueList {
-  HwStore   *store;
   HwDate     today;
   char      *team_id;
   char      *rule_id;
@@ -53,40 +52,24 @@ row_free (gpointer data)
 }
 
 HwOverdueList *
-hw_overdue_list_new (HwStore *store, const HwOverdueListOptions *options)
+hw_overdue_list_new (const HwOverdueListOptions *options, GPtrArray *staff, GPtrArray *teams)
 {
   HwOverdueList *list;
-  const char *actor;
 
-  g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (options != NULL, NULL);
 
   list = g_new0 (HwOverdueList, 1);
-  list->store = g_object_ref (store);
   list->today = options->today ? options->today : hw_date_today ();
   list->team_id = g_strdup (options->team_id);
   list->rule_id = g_strdup (options->rule_id);
   list->include_due_soon = options->include_due_soon;
   list->n_cases_out = options->n_cases;
   list->lang = hw_plan_findings_lang ();
-  list->staff = hw_store_list (store, HW_ENTITY_STAFF, NULL);
-  list->teams = hw_store_list (store, HW_ENTITY_TEAM, NULL);
-  if (list->staff == NULL)
-    list->staff = g_ptr_array_new ();
-  if (list->teams == NULL)
-    list->teams = g_ptr_array_new ();
+  list->staff = staff ? g_ptr_array_ref (staff) : g_ptr_array_new ();
+  list->teams = teams ? g_ptr_array_ref (teams) : g_ptr_array_new ();
   list->rows = g_ptr_array_new_with_free_func (row_free);
   list->history = g_ptr_array_new_with_free_func (row_free);
-
-  actor = options->printed_by ? options->printed_by : hw_store_get_actor (store);
-  for (guint i = 0; !options->printed_by && actor && i < list->staff->len; i++)
-    {
-      const HwStaff *s = list->staff->pdata[i];
-
-      if (g_strcmp0 (s->username, actor) == 0)
-        actor = s->name;
-    }
-  list->printed_by = g_strdup (actor);
+  list->printed_by = g_strdup (options->printed_by);
   return list;
 }
 
@@ -95,7 +78,6 @@ hw_overdue_list_free (HwOverdueList *list)
 {
   if (list == NULL)
     return;
-  g_clear_object (&list->store);
   g_free (list->team_id);
   g_free (list->rule_id);
   g_free (list->printed_by);
@@ -399,73 +381,4 @@ hw_overdue_list_build (HwOverdueList *list)
     }
   add_history (list, doc);
   return g_steal_pointer (&doc);
-}
-
-typedef struct {
-  HwOverdueList     *list;
-  const HwCatalogue *catalogue;
-  const HwSettings  *settings;
-  GHashTable        *homes;
-} Pass;
-
-static gboolean
-on_case (HwDossier *dossier, gpointer user_data, GError **error)
-{
-  Pass *pass = user_data;
-  g_autoptr(GPtrArray) findings = NULL;
-  const HwCase *c = hw_dossier_case (dossier);
-
-  if (pass->list->team_id && g_strcmp0 (c->team_id, pass->list->team_id) != 0)
-    return TRUE;
-  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
-  hw_evaluate_case_append (pass->catalogue, pass->settings, dossier, pass->homes,
-                           pass->list->today, pass->list->rule_id, findings);
-  hw_overdue_list_add_case (pass->list, dossier, findings);
-  return TRUE;
-}
-
-HwDocument *
-hw_overdue_list_document_new (HwStore *store, const HwOverdueListOptions *options,
-                              GError **error)
-{
-  g_autoptr(HwOverdueList) list = NULL;
-  g_autoptr(HwCatalogue) catalogue = NULL;
-  g_autoptr(HwSettings) settings = NULL;
-  g_autoptr(GHashTable) stored = NULL;
-  g_autoptr(GHashTable) homes = NULL;
-  Pass pass;
-
-  g_return_val_if_fail (HW_IS_STORE (store), NULL);
-  g_return_val_if_fail (options != NULL, NULL);
-
-  catalogue = hw_catalogue_load_default (error);
-  if (catalogue == NULL)
-    return NULL;
-  stored = hw_store_dup_settings (store);
-  settings = hw_settings_new (catalogue, stored, error);
-  if (settings == NULL)
-    return NULL;
-  homes = hw_store_load_homes (store, error);
-  if (homes == NULL)
-    return NULL;
-
-  list = hw_overdue_list_new (store, options);
-  pass = (Pass) { list, catalogue, settings, homes };
-  if (!hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL, on_case, &pass,
-                                    error))
-    return NULL;
-  return hw_overdue_list_build (list);
-}
-
-gboolean
-hw_overdue_list_write_pdf (HwStore *store, const HwOverdueListOptions *options,
-                           const char *path, GError **error)
-{
-  g_autoptr(HwDocument) doc = NULL;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  doc = hw_overdue_list_document_new (store, options, error);
-  if (doc == NULL)
-    return FALSE;
-  return hw_document_write_pdf (doc, path, error);
 }

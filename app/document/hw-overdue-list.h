@@ -3,7 +3,6 @@
 
 #include "hw-document.h"
 #include "hw-evaluator.h"
-#include "hw-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,14 +16,19 @@ typedef struct {
   const char *team_id;           /* NULL: every team */
   const char *rule_id;           /* NULL: every rule */
   gboolean    include_due_soon;
-  const char *printed_by;        /* NULL: the store's actor */
+  const char *printed_by;        /* the name in the footer (app/service: the store's actor) */
   guint      *n_cases;           /* optional, set when built: how many cases the list names */
 } HwOverdueListOptions;
 
-/* Builds the list from findings the caller already has (the check command). */
+/* Builds the list from the findings of each case: app/service evaluates the caseload
+ * (hw_service_print_overdue_list(), the same pass as `check`), this file only lays it out.
+ * @staff (HwStaff) and @teams (HwTeam) name the caseworkers and the team; either may be
+ * NULL. */
 typedef struct _HwOverdueList HwOverdueList;
 
-HwOverdueList *hw_overdue_list_new       (HwStore *store, const HwOverdueListOptions *options);
+HwOverdueList *hw_overdue_list_new       (const HwOverdueListOptions *options,
+                                          GPtrArray                  *staff,
+                                          GPtrArray                  *teams);
 void           hw_overdue_list_free      (HwOverdueList *list);
 /* Adds the findings of one case (HwFinding, as hw_evaluate_case() returns them); those not
  * overdue (or due soon, when asked), of another team or another rule are skipped. */
@@ -32,15 +36,6 @@ void           hw_overdue_list_add_case  (HwOverdueList   *list,
                                           const HwDossier *dossier,
                                           GPtrArray       *findings);
 HwDocument    *hw_overdue_list_build     (HwOverdueList *list);
-
-/* Or all in one: evaluates every case of @store (one pass, facts only) and builds the list. */
-HwDocument    *hw_overdue_list_document_new (HwStore                    *store,
-                                             const HwOverdueListOptions *options,
-                                             GError                    **error);
-gboolean       hw_overdue_list_write_pdf    (HwStore                    *store,
-                                             const HwOverdueListOptions *options,
-                                             const char                 *path,
-                                             GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwOverdueList, hw_overdue_list_free)
 

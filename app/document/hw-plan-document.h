@@ -5,7 +5,6 @@
 #include "hw-entity.h"
 #include "hw-plan-recipients.h"
 #include "hw-plan-template.h"
-#include "hw-store.h"
 
 G_BEGIN_DECLS
 
@@ -69,26 +68,6 @@ typedef struct {
 } HwPlanInput;
 
 HwDocument *hw_plan_document_new          (const HwPlanInput *input);
-
-/* Loads case @journal_no and all it needs from @store (audited as a read of the child's
- * record), evaluates the rules when Homeward has its rule engine, and builds the plan.
- * @printed_by NULL: the store's actor (by staff name when the user name is known). */
-HwDocument *hw_plan_document_new_for_case (HwStore     *store,
-                                           const char  *journal_no,
-                                           HwDate       today,
-                                           HwRecipient  recipient,
-                                           const char  *printed_by,
-                                           GError     **error);
-
-/* The same for one recipient; @person_id names the parent for HW_RECIPIENT_PARENT (an error
- * names --person when it is not one of the case's parents). */
-HwDocument *hw_plan_document_new_for_recipient (HwStore     *store,
-                                                const char  *journal_no,
-                                                HwDate       today,
-                                                HwRecipient  recipient,
-                                                const char  *person_id,
-                                                const char  *printed_by,
-                                                GError     **error);
 
 /* "A.B.": the child's initials for running headers. */
 char       *hw_plan_dup_initials          (const HwChild *child);

@@ -102,31 +102,3 @@ hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
     }
   return f;
 }
-
-GPtrArray *
-hw_plan_findings_evaluate (HwStore *store, const HwDossier *dossier, GHashTable *homes,
-                           HwDate today, GError **error)
-{
-  g_autoptr(HwCatalogue) catalogue = NULL;
-  g_autoptr(HwSettings) settings = NULL;
-  g_autoptr(GHashTable) stored = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  GPtrArray *out;
-  HwLang lang = hw_plan_findings_lang ();
-
-  g_return_val_if_fail (HW_IS_STORE (store), NULL);
-  g_return_val_if_fail (dossier != NULL, NULL);
-
-  catalogue = hw_catalogue_load_default (error);
-  if (catalogue == NULL)
-    return NULL;
-  stored = hw_store_dup_settings (store);
-  settings = hw_settings_new (catalogue, stored, error);
-  if (settings == NULL)
-    return NULL;
-  findings = hw_evaluate_case (catalogue, settings, dossier, homes, today);
-  out = g_ptr_array_new_full (findings->len, (GDestroyNotify) hw_plan_finding_free);
-  for (guint i = 0; i < findings->len; i++)
-    g_ptr_array_add (out, hw_plan_finding_new_from_rules (findings->pdata[i], lang));
-  return out;
-}

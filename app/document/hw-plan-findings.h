@@ -15,13 +15,4 @@ HwLang         hw_plan_findings_lang      (void);
 /* One of the engine's findings as the plan prints it. */
 HwPlanFinding *hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang);
 
-/* The findings of one case: the default catalogue and @store's municipal settings.
- * NULL (@error set) when the catalogue cannot be loaded or a setting is invalid: the plan
- * then says missing documentation was not checked. */
-GPtrArray     *hw_plan_findings_evaluate  (HwStore         *store,
-                                           const HwDossier *dossier,
-                                           GHashTable      *homes,
-                                           HwDate           today,
-                                           GError         **error);
-
 G_END_DECLS

@@ -6,17 +6,17 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-caseload-check.h"
+#include "hw-service-private.h"
 
 #define WORKER_CACHE_MIB 4
-/* Homes a worker keeps when it reads them on demand. Cases stream in id order, so the cases
- * of one home are spread over the whole pass: a larger cache would hit little more often. */
-#define DEFAULT_HOME_CACHE 2048
 
 typedef struct {
   const char         *path;
   const HwCatalogue  *catalogue;
   const HwSettings   *settings;
   GHashTable         *homes;       /* up front: read-only once loaded, safe to share */
+  gboolean            homes_on_demand;
+  guint               home_cache_size;
   const HwCheckOptions *options;
   HwCaseFindingsFunc  func;
   gpointer            user_data;
@@ -34,10 +34,9 @@ typedef struct {
   const char *from_id;
   const char *to_id;
   HwStore    *store;               /* its own connection, while it streams its cases */
-  /* Up front: this worker's part of the foster homes until it is shared. On demand: the
-   * homes this worker has read, by id (the key is the home's own id). */
+  /* Up front: this worker's part of the foster homes until it is shared (keyed by the home's
+   * own id). On demand: the homes this worker has read, by id (hw_service_cache_case_homes). */
   GHashTable *homes;
-  guint       home_cache_size;
 } Worker;
 
 static void
@@ -72,57 +71,6 @@ share_homes (Worker *worker)
   while (shared->homes_pending > 0)
     g_cond_wait (&shared->homes_loaded, &shared->homes_lock);
   g_mutex_unlock (&shared->homes_lock);
-}
-
-static gboolean
-is_home_of (const char *home_id, GPtrArray *measures)
-{
-  for (guint i = 0; i < measures->len; i++)
-    if (g_strcmp0 (((HwMeasure *) measures->pdata[i])->home_id, home_id) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Reads every foster home @dossier's measures name into the worker's cache (the rules look
- * homes up by a measure's home_id, nothing else). A full cache is emptied first, all but this
- * case's homes: a home lives at least until its case is evaluated, and no finding points into
- * it afterwards (findings copy the names they show). */
-static gboolean
-ensure_case_homes (Worker *worker, const HwDossier *dossier, GError **error)
-{
-  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
-      g_autoptr(GHashTable) found = NULL;
-      g_autofree char *past_id = NULL;
-      GHashTableIter iter;
-      gpointer key, home;
-
-      if (home_id == NULL || g_hash_table_contains (worker->homes, home_id))
-        continue;
-      if (g_hash_table_size (worker->homes) >= worker->home_cache_size)
-        {
-          g_hash_table_iter_init (&iter, worker->homes);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            if (!is_home_of (key, measures))
-              g_hash_table_iter_remove (&iter);
-        }
-      /* [id, id + "\x01") holds this id alone: a primary-key search in each home table. */
-      past_id = g_strconcat (home_id, "\x01", NULL);
-      found = hw_store_load_home_facts (worker->store, home_id, past_id, error);
-      if (found == NULL)
-        return FALSE;
-      /* A home that is not stored stays unknown, as when all are read up front. */
-      g_hash_table_iter_init (&iter, found);
-      while (g_hash_table_iter_next (&iter, &key, &home))
-        {
-          g_hash_table_iter_steal (&iter);
-          g_hash_table_insert (worker->homes, key, home);
-        }
-    }
-  return TRUE;
 }
 
 gboolean
@@ -161,9 +109,10 @@ on_case (HwDossier *dossier, gpointer user_data, GError **error)
   /* Another worker's or team's case: not evaluated, its homes not read. */
   if (!hw_check_options_keep_case (shared->options, dossier))
     return TRUE;
-  if (shared->options->homes_on_demand)
+  if (shared->homes_on_demand)
     {
-      if (!ensure_case_homes (worker, dossier, error))
+      if (!hw_service_cache_case_homes (worker->store, worker->homes, shared->home_cache_size,
+                                        dossier, error))
         return FALSE;
       homes = worker->homes;
     }
@@ -191,14 +140,14 @@ run_worker (gpointer data)
    * lie): a large page cache would only hold memory. */
   if (store)
     hw_store_set_cache_size (store, WORKER_CACHE_MIB);
-  if (shared->options->homes_on_demand)
+  if (shared->homes_on_demand)
     {
       if (store == NULL)
         {
           fail (shared, &error);
           return NULL;
         }
-      worker->homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+      worker->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                              (GDestroyNotify) hw_dossier_free);
     }
   else
@@ -226,15 +175,12 @@ run_worker (gpointer data)
 }
 
 gboolean
-hw_check_caseload (HwStore              *store,
-                   const HwCatalogue    *catalogue,
+hw_check_caseload (HwService            *service,
                    const HwCheckOptions *options,
                    HwCaseFindingsFunc    func,
                    gpointer              user_data,
                    GError              **error)
 {
-  g_autoptr(GHashTable) stored = NULL;
-  g_autoptr(HwSettings) settings = NULL;
   g_autoptr(GHashTable) homes = NULL;
   g_auto(GStrv) bounds = NULL;
   guint n = options->n_threads ? options->n_threads : CLAMP (g_get_num_processors (), 1, 8);
@@ -243,18 +189,17 @@ hw_check_caseload (HwStore              *store,
   Worker workers[16];
   guint n_ranges;
 
-  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (HW_IS_SERVICE (service), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
 
-  stored = hw_store_dup_settings (store);
-  settings = hw_settings_new (catalogue, stored, error);
-  if (settings == NULL)
-    return FALSE;
   homes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) hw_dossier_free);
 
-  shared.path = hw_store_get_path (store);
-  shared.catalogue = catalogue;
-  shared.settings = settings;
+  shared.path = hw_service_get_path (service);
+  shared.catalogue = hw_service_get_catalogue (service);
+  shared.settings = hw_service_get_settings (service);
   shared.homes = homes;
+  shared.homes_on_demand = hw_service_get_homes (service) == HW_SERVICE_HOMES_ON_DEMAND;
+  shared.home_cache_size = hw_service_get_home_cache_size (service);
   shared.options = options;
   shared.func = func;
   shared.user_data = user_data;
@@ -269,9 +214,7 @@ hw_check_caseload (HwStore              *store,
   shared.homes_pending = n_ranges;
   for (guint i = 0; i < n_ranges; i++)
     {
-      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1], NULL, NULL,
-                              options->home_cache_size ? options->home_cache_size
-                                                       : DEFAULT_HOME_CACHE };
+      workers[i] = (Worker) { &shared, bounds[i], bounds[i + 1], NULL, NULL };
       /* The last range runs here: one thread fewer to start. */
       threads[i] = i + 1 < n_ranges ? g_thread_new ("hw-check", run_worker, &workers[i]) : NULL;
     }
@@ -307,8 +250,7 @@ collect (const HwDossier *case_dossier, GPtrArray *findings, gpointer user_data)
 }
 
 GPtrArray *
-hw_check_collect (HwStore              *store,
-                  const HwCatalogue    *catalogue,
+hw_check_collect (HwService            *service,
                   const HwCheckOptions *options,
                   gboolean              include_ok,
                   GError              **error)
@@ -316,7 +258,7 @@ hw_check_collect (HwStore              *store,
   Collector c = { g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free),
                   include_ok };
 
-  if (!hw_check_caseload (store, catalogue, options, collect, &c, error))
+  if (!hw_check_caseload (service, options, collect, &c, error))
     {
       g_ptr_array_unref (c.all);
       return NULL;
@@ -326,39 +268,16 @@ hw_check_collect (HwStore              *store,
 }
 
 GPtrArray *
-hw_check_case (HwStore           *store,
-               const HwCatalogue *catalogue,
-               const HwDossier   *case_dossier,
-               HwDate             today,
-               GError           **error)
+hw_check_case (HwService       *service,
+               const HwDossier *case_dossier,
+               HwDate           today,
+               GError         **error)
 {
-  g_autoptr(GHashTable) stored = hw_store_dup_settings (store);
-  g_autoptr(HwSettings) settings = hw_settings_new (catalogue, stored, error);
-  g_autoptr(GHashTable) homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                       (GDestroyNotify) hw_dossier_free);
-  GPtrArray *measures = hw_dossier_get (case_dossier, HW_ENTITY_MEASURE);
-
-  if (settings == NULL)
-    return NULL;
-  /* Only the homes this child has lived in, not the whole register. */
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
-      HwDossier *home;
-
-      if (home_id == NULL || g_hash_table_contains (homes, home_id))
-        continue;
-      home = hw_store_load_home (store, home_id, error);
-      if (home == NULL)
-        return NULL;
-      g_hash_table_insert (homes, g_strdup (home_id), home);
-    }
-  return hw_evaluate_case (catalogue, settings, case_dossier, homes, today);
+  return hw_service_evaluate_case (service, case_dossier, today, NULL, error);
 }
 
 GPtrArray *
-hw_check_case_filtered (HwStore              *store,
-                        const HwCatalogue    *catalogue,
+hw_check_case_filtered (HwService            *service,
                         const HwDossier      *case_dossier,
                         const HwCheckOptions *options,
                         GError              **error)
@@ -367,14 +286,13 @@ hw_check_case_filtered (HwStore              *store,
 
   if (!hw_check_options_keep_case (options, case_dossier))
     return g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
-  findings = hw_check_case (store, catalogue, case_dossier, options->today, error);
+  findings = hw_check_case (service, case_dossier, options->today, error);
   if (findings == NULL)
     return NULL;
   if (options->rule_id)
     for (guint i = findings->len; i-- > 0;)
       if (!g_str_equal (hw_finding_get_rule_id (findings->pdata[i]), options->rule_id))
         g_ptr_array_remove_index (findings, i);
-  g_ptr_array_sort (findings, hw_finding_compare_ptr);
   hw_check_options_filter (options, findings);
   return findings;
 }

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "hw-evaluator.h"
-#include "hw-store.h"
+#include "hw-service.h"
 
 G_BEGIN_DECLS
 
 /* Where the store and the rule engine meet: every case of a database evaluated in one pass,
  * on several threads (each with its own read-only connection, each reading a range of case
  * ids), with one read of the foster homes shared by all, or each case's homes read when it
- * needs them (HwCheckOptions.homes_on_demand). Neither app/store nor app/rules includes the
- * other; this module joins them for the CLI, the window, printing and the benchmark. */
+ * needs them (the service's HW_SERVICE_HOMES_ON_DEMAND); or one case. Neither app/store nor
+ * app/rules includes the other; this module joins them, in the context of one HwService,
+ * for the CLI, the window, printing and the benchmark. */
 
 /* Called once per case with its findings (which the callee may steal from @findings).
  * Calls are serialised, from worker threads: do not touch GTK here. */
@@ -23,12 +23,6 @@ typedef struct {
   const char *rule_id;     /* only this rule, or NULL */
   guint       n_threads;   /* 0: one per processor, at most 8 */
   GCancellable *cancellable;  /* or NULL; a cancelled pass fails with G_IO_ERROR_CANCELLED */
-  /* FALSE: every foster home is read up front, in one pass (fastest; the whole register is
-   * held until the end). TRUE: each worker reads a case's homes when the case needs them,
-   * by primary key, into a small cache (the window's scan: memory over speed). The
-   * findings are the same either way. */
-  gboolean    homes_on_demand;
-  guint       home_cache_size;  /* on demand: homes each worker keeps; 0: 2,048 */
   /* A worklist (issue 19): only the cases of this caseworker (HwStaff id) and/or this team
    * (HwTeam id), NULL: any; other cases are not even evaluated. */
   const char *caseworker_id;
@@ -46,10 +40,10 @@ gboolean   hw_check_options_keep_case    (const HwCheckOptions *options,
 void       hw_check_options_filter       (const HwCheckOptions *options,
                                           GPtrArray            *findings);
 
-/* Loads the catalogue's settings from @store, then evaluates every case of the database at
- * @store's path. @store itself is only used on the calling thread. */
-gboolean   hw_check_caseload        (HwStore              *store,
-                                     const HwCatalogue    *catalogue,
+/* Evaluates every case of @service's database with its catalogue and settings, on worker
+ * threads with connections of their own (@service's store is not used: this may run on any
+ * thread while the store's own thread goes on). */
+gboolean   hw_check_caseload        (HwService            *service,
                                      const HwCheckOptions *options,
                                      HwCaseFindingsFunc    func,
                                      gpointer              user_data,
@@ -57,22 +51,21 @@ gboolean   hw_check_caseload        (HwStore              *store,
 
 /* Every finding of the caseload (only those not ok unless @include_ok), sorted as
  * hw_finding_compare() orders them. */
-GPtrArray *hw_check_collect         (HwStore              *store,
-                                     const HwCatalogue    *catalogue,
+GPtrArray *hw_check_collect         (HwService            *service,
                                      const HwCheckOptions *options,
                                      gboolean              include_ok,
                                      GError              **error);
 
-/* The findings of one case, with the store's settings (the child record, the printed plan).
- * hw_check_case_filtered() evaluates it as hw_check_caseload() would with @options (today,
- * rule, case and state filters): an empty array for a case they do not keep. */
-GPtrArray *hw_check_case            (HwStore           *store,
-                                     const HwCatalogue *catalogue,
+/* The findings of one case, sorted (the child record, the printed plan, `check --case`); its
+ * foster homes are read through @service's cache, on @service's store: call it on the
+ * store's thread. hw_check_case_filtered() evaluates it as hw_check_caseload() would with
+ * @options (today, rule, case and state filters): an empty array for a case they do not
+ * keep. */
+GPtrArray *hw_check_case            (HwService         *service,
                                      const HwDossier   *case_dossier,
                                      HwDate             today,
                                      GError           **error);
-GPtrArray *hw_check_case_filtered   (HwStore              *store,
-                                     const HwCatalogue    *catalogue,
+GPtrArray *hw_check_case_filtered   (HwService            *service,
                                      const HwDossier      *case_dossier,
                                      const HwCheckOptions *options,
                                      GError              **error);

@@ -12,7 +12,7 @@
 #include "hw-entity.h"
 #include "hw-caseload-check.h"
 #include "hw-import.h"
-#include "hw-plan-document.h"
+#include "hw-service-print.h"
 #include "hw-ssb-export.h"
 #include "hw-store.h"
 
@@ -171,15 +171,15 @@ static gboolean
 check_with_threads (HwBenchContext *ctx, guint threads, GError **error)
 {
   g_autoptr(HwStore) store = hw_store_open (ctx->db, error);
-  g_autoptr(HwCatalogue) catalogue = NULL;
+  g_autoptr(HwService) service = NULL;
   HwCheckOptions options = { hw_date_new (2026, 11, 23), NULL, threads };
   guint findings = 0;
 
   if (store == NULL)
     return FALSE;
-  catalogue = hw_catalogue_load_default (error);
-  if (catalogue == NULL ||
-      !hw_check_caseload (store, catalogue, &options, count_findings, &findings, error))
+  service = hw_service_new (store, error);
+  if (service == NULL ||
+      !hw_check_caseload (service, &options, count_findings, &findings, error))
     return FALSE;
   ctx->items = ctx->n;
   return findings > 0;
@@ -325,6 +325,7 @@ static gboolean
 op_plan_pdf (HwBenchContext *ctx, GError **error)
 {
   static HwStore *store;
+  static HwService *service;     /* built once, as the window's caseload has it */
   static char *journal;
   g_autoptr(HwDocument) doc = NULL;
   g_autofree char *pdf = g_build_filename (ctx->workdir, "plan.pdf", NULL);
@@ -337,6 +338,9 @@ op_plan_pdf (HwBenchContext *ctx, GError **error)
       store = hw_store_open (ctx->db, error);
       if (store == NULL)
         return FALSE;
+      service = hw_service_new (store, error);
+      if (service == NULL)
+        return FALSE;
       rows = hw_store_list_case_rows_page (store, hw_date_new (2026, 11, 23), 0, 1, error);
       if (rows == NULL || rows->len == 0)
         return FALSE;
@@ -344,10 +348,10 @@ op_plan_pdf (HwBenchContext *ctx, GError **error)
       if (ctx->run == 0)
         {
           /* Warm the catalogue and template once, as a running app has. */
-          g_autoptr(HwDocument) warm = hw_plan_document_new_for_case (store, journal,
-                                                                      hw_date_new (2026, 11, 23),
-                                                                      HW_RECIPIENT_INTERNAL,
-                                                                      "bench", error);
+          g_autoptr(HwDocument) warm = hw_service_print_plan (store, service, journal,
+                                                              hw_date_new (2026, 11, 23),
+                                                              HW_RECIPIENT_INTERNAL, NULL,
+                                                              "bench", error);
           if (warm == NULL)
             return FALSE;
         }
@@ -355,8 +359,8 @@ op_plan_pdf (HwBenchContext *ctx, GError **error)
   {
     gint64 t0 = g_get_monotonic_time ();
 
-    doc = hw_plan_document_new_for_case (store, journal, hw_date_new (2026, 11, 23),
-                                         HW_RECIPIENT_INTERNAL, "bench", error);
+    doc = hw_service_print_plan (store, service, journal, hw_date_new (2026, 11, 23),
+                                 HW_RECIPIENT_INTERNAL, NULL, "bench", error);
     if (doc == NULL || !hw_document_write_pdf (doc, pdf, error))
       return FALSE;
     ctx->result_ms = (g_get_monotonic_time () - t0) / 1000.0;

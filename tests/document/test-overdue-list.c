@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "hw-demo.h"
-#include "hw-overdue-list.h"
+#include "hw-service-print.h"
 #include "hw-plan-fixture.h"
 #include "hw-test-support.h"
 
@@ -91,10 +91,12 @@ START_TEST (test_all_teams)
   g_autofree char *history = NULL;
   HwOverdueListOptions options = { TODAY, NULL, NULL, FALSE, "Bjørn Ødegård" };
   Count count = count_findings (NULL);
+  g_autoptr(HwService) service = hw_service_new (store, &error);
   int pages;
 
   ck_assert_uint_gt (count.overdue, 20);
-  ck_assert_msg (hw_overdue_list_write_pdf (store, &options, path, &error), "%s",
+  ck_assert_msg (service && hw_service_write_overdue_list_pdf (service, &options, path, &error),
+                 "%s",
                  error ? error->message : "");
   text = hw_test_pdftotext (path, FALSE);
   pages = hw_test_pdf_pages (path, &size);
@@ -123,7 +125,7 @@ START_TEST (test_all_teams)
       g_autofree char *copy = g_build_filename (g_getenv ("HW_TEST_KEEP_PDF"), "overdue.pdf",
                                                 NULL);
 
-      ck_assert (hw_overdue_list_write_pdf (store, &options, copy, NULL));
+      ck_assert (hw_service_write_overdue_list_pdf (service, &options, copy, NULL));
     }
 }
 END_TEST
@@ -134,7 +136,8 @@ START_TEST (test_one_team)
   g_autoptr(GPtrArray) teams = hw_store_list (store, HW_ENTITY_TEAM, &error);
   const HwTeam *team = teams->pdata[0];
   HwOverdueListOptions options = { TODAY, team->rec.id, NULL, TRUE, NULL };
-  g_autoptr(HwDocument) doc = hw_overdue_list_document_new (store, &options, &error);
+  g_autoptr(HwService) service = hw_service_new (store, &error);
+  g_autoptr(HwDocument) doc = hw_service_print_overdue_list (service, &options, &error);
   g_autofree char *path = g_build_filename (dir, "team.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *subtitle = NULL;
@@ -155,7 +158,7 @@ START_TEST (test_builder)
 {
   g_autoptr(HwPlanFixture) fx = hw_plan_fixture_new ();
   HwOverdueListOptions options = { TODAY, NULL, NULL, FALSE, "Tester" };
-  g_autoptr(HwOverdueList) list = hw_overdue_list_new (store, &options);
+  g_autoptr(HwOverdueList) list = hw_overdue_list_new (&options, NULL, NULL);
   g_autoptr(GPtrArray) none = g_ptr_array_new ();
   g_autoptr(HwDocument) doc = NULL;
   g_autofree char *path = g_build_filename (dir, "empty.pdf", NULL);

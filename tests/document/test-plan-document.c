@@ -10,7 +10,21 @@
 #include "hw-evaluator.h"
 #include "hw-plan-findings.h"
 #include "hw-plan-fixture.h"
+#include "hw-service-print.h"
 #include "hw-test-support.h"
+
+/* A plan as the CLI and the window print it: the store's rule context, then the layout. */
+static HwDocument *
+print_plan (HwStore *store, const char *journal_no, HwDate today, HwRecipient recipient,
+            const char *person_id, const char *printed_by, GError **error)
+{
+  g_autoptr(HwService) service = hw_service_new (store, error);
+
+  if (service == NULL)
+    return NULL;
+  return hw_service_print_plan (store, service, journal_no, today, recipient, person_id,
+                                printed_by, error);
+}
 
 static char *tmpdir;
 
@@ -340,8 +354,8 @@ START_TEST (test_from_store)
   ck_assert_msg (hw_store_commit (store, &error), "commit: %s", error ? error->message : "");
   hw_store_set_actor (store, "marte");
 
-  doc = hw_plan_document_new_for_case (store, FIXTURE_JOURNAL, FIXTURE_TODAY,
-                                       HW_RECIPIENT_FOSTER_PARENTS, NULL, &error);
+  doc = print_plan (store, FIXTURE_JOURNAL, FIXTURE_TODAY, HW_RECIPIENT_FOSTER_PARENTS, NULL,
+                    NULL, &error);
   ck_assert_msg (doc != NULL, "%s", error ? error->message : "");
   path = write_pdf (doc, "plan-store");
   text = hw_test_pdftotext (path, FALSE);
@@ -353,8 +367,8 @@ START_TEST (test_from_store)
   /* Section 8 comes from the rule engine itself here. */
   ck_assert_lacks (text, "The rule engine was not available");
 
-  ck_assert (hw_plan_document_new_for_case (store, "1999-99999", FIXTURE_TODAY,
-                                            HW_RECIPIENT_INTERNAL, NULL, &error) == NULL);
+  ck_assert (print_plan (store, "1999-99999", FIXTURE_TODAY, HW_RECIPIENT_INTERNAL, NULL, NULL,
+                         &error) == NULL);
   ck_assert (error != NULL);
   hw_test_remove_tree (dir);
 }
@@ -383,8 +397,8 @@ START_TEST (test_demo_cases)
       if (recipient == HW_RECIPIENT_PARENT)
         recipient = HW_RECIPIENT_CHILD;
 
-      doc = hw_plan_document_new_for_case (store, row->journal_no, FIXTURE_TODAY, recipient,
-                                           NULL, &error);
+      doc = print_plan (store, row->journal_no, FIXTURE_TODAY, recipient, NULL, NULL,
+                        &error);
       ck_assert_msg (doc != NULL, "%s: %s", row->journal_no, error ? error->message : "");
       ck_assert_int_ge (hw_document_get_n_pages (doc), 2);
       if (i < 4)

@@ -10,9 +10,21 @@
 #include <string.h>
 
 #include "hw-demo.h"
-#include "hw-plan-document.h"
-#include "hw-store.h"
+#include "hw-service-print.h"
 #include "hw-test-support.h"
+
+/* A plan as the CLI and the window print it: the store's rule context, then the layout. */
+static HwDocument *
+print_plan (HwStore *store, const char *journal_no, HwDate today, HwRecipient recipient,
+            const char *person_id, const char *printed_by, GError **error)
+{
+  g_autoptr(HwService) service = hw_service_new (store, error);
+
+  if (service == NULL)
+    return NULL;
+  return hw_service_print_plan (store, service, journal_no, today, recipient, person_id,
+                                printed_by, error);
+}
 
 #define TODAY hw_date_new (2026, 11, 23)
 
@@ -204,9 +216,8 @@ static char *
 print_copy (const char *journal_no, const HwPlanRecipient *r, guint n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HwDocument) doc = hw_plan_document_new_for_recipient (demo.store, journal_no, TODAY,
-                                                                  r->kind, r->person_id,
-                                                                  "Test", &error);
+  g_autoptr(HwDocument) doc = print_plan (demo.store, journal_no, TODAY, r->kind, r->person_id,
+                                          "Test", &error);
   g_autofree char *name = g_strdup_printf ("%s-%s-%u.pdf", journal_no,
                                            hw_recipient_to_string (r->kind), n);
   g_autofree char *path = g_build_filename (demo.dir, name, NULL);

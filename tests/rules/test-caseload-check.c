@@ -102,13 +102,16 @@ run_check (gboolean on_demand, guint cache_size, guint n_threads)
   HwCheckOptions options = {
     .today = D ("2025-03-20"),
     .n_threads = n_threads,
-    .homes_on_demand = on_demand,
-    .home_cache_size = cache_size,
   };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) findings = hw_check_collect (store, fx_catalogue (), &options, TRUE,
-                                                    &error);
+  g_autoptr(HwService) service = hw_service_new (store, &error);
+  g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  ck_assert_msg (service != NULL, "%s", error ? error->message : "");
+  hw_service_set_homes (service, on_demand ? HW_SERVICE_HOMES_ON_DEMAND
+                                           : HW_SERVICE_HOMES_UP_FRONT, cache_size);
+  findings = hw_check_collect (service, &options, TRUE, &error);
 
   ck_assert_no_error (error);
   ck_assert_ptr_nonnull (findings);
@@ -211,16 +214,115 @@ START_TEST (test_homes_on_demand_cancelled)
   HwCheckOptions options = {
     .today = D ("2025-03-20"),
     .cancellable = cancellable,
-    .homes_on_demand = TRUE,
-    .home_cache_size = 1,
   };
   g_autoptr(GError) error = NULL;
+  g_autoptr(HwService) service = hw_service_new (store, &error);
   g_autoptr(GPtrArray) findings = NULL;
 
+  hw_service_set_homes (service, HW_SERVICE_HOMES_ON_DEMAND, 1);
   g_cancellable_cancel (cancellable);
-  findings = hw_check_collect (store, fx_catalogue (), &options, TRUE, &error);
+  findings = hw_check_collect (service, &options, TRUE, &error);
   ck_assert_ptr_null (findings);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+END_TEST
+
+static char *
+describe (GPtrArray *findings)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const HwFinding *f = findings->pdata[i];
+      char due[11];
+
+      hw_date_to_iso (hw_finding_get_due (f), due);
+      g_string_append_printf (out, "%s\t%s\t%s\t%s\n", hw_finding_get_rule_id (f),
+                              or_empty (hw_finding_get_subject_id (f)), due,
+                              hw_finding_state_to_string (hw_finding_get_state (f)));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+describe_case (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
+{
+  g_hash_table_insert (user_data, g_strdup (hw_dossier_case (dossier)->rec.id),
+                       describe (findings));
+}
+
+/* One case in the service's context (the child's record, the plan, check --case) gives what
+ * the whole pass gives it, even with a home cache of one (LC-3 needs two homes). */
+START_TEST (test_single_case_as_pass)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwService) service = hw_service_new (store, &error);
+  g_autoptr(GHashTable) pass = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) cases = hw_store_list (store, HW_ENTITY_CASE, &error);
+  HwCheckOptions options = { .today = D ("2025-03-20") };
+
+  ck_assert_ptr_nonnull (service);
+  ck_assert (hw_check_caseload (service, &options, describe_case, pass, &error));
+  ck_assert_uint_eq (g_hash_table_size (pass), 6);
+  hw_service_set_homes (service, HW_SERVICE_HOMES_ON_DEMAND, 1);
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < cases->len; i++)
+      {
+        const HwCase *c = cases->pdata[i];
+        g_autoptr(HwDossier) d = hw_store_load_case (store, c->rec.id, &error);
+        g_autoptr(GPtrArray) findings = hw_check_case (service, d, options.today, &error);
+        g_autofree char *one = NULL;
+
+        ck_assert_no_error (error);
+        ck_assert_ptr_nonnull (findings);
+        one = describe (findings);
+        ck_assert_str_eq (one, g_hash_table_lookup (pass, c->rec.id));
+        /* Forgetting a home reads it again; the findings stay the same. */
+        if (round == 0)
+          {
+            GPtrArray *measures = hw_dossier_get (d, HW_ENTITY_MEASURE);
+
+            for (guint m = 0; m < measures->len; m++)
+              hw_service_forget_home (service, ((HwMeasure *) measures->pdata[m])->home_id);
+          }
+      }
+}
+END_TEST
+
+/* Settings change in one place: every value is checked before any is written, a refusal names
+ * the setting and leaves the store as it was, and a service sees the settings it was built
+ * with. */
+START_TEST (test_change_settings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwService) before = hw_service_new (store, &error);
+  g_autoptr(HwService) after = NULL;
+  const char *keys[] = { "due_soon_days", "review_months" };
+  const char *bad[] = { "21", "-4" };
+  const char *good[] = { " 021 ", NULL };
+  g_autofree char *stored = NULL;
+  int default_due_soon;
+
+  ck_assert_ptr_nonnull (before);
+  default_due_soon = hw_settings_get (hw_service_get_settings (before), "due_soon_days");
+  ck_assert_int_ne (default_due_soon, 21);
+  ck_assert (!hw_service_change_settings (store, keys, bad, 2, &error));
+  ck_assert_ptr_nonnull (error);
+  ck_assert_ptr_nonnull (strstr (error->message, "review_months"));
+  g_clear_error (&error);
+  stored = hw_store_dup_setting (store, "due_soon_days");
+  ck_assert_ptr_null (stored);
+
+  ck_assert (hw_service_change_settings (store, keys, good, 2, &error));
+  ck_assert_no_error (error);
+  stored = hw_store_dup_setting (store, "due_soon_days");
+  ck_assert_str_eq (stored, "21");
+  after = hw_service_new (store, &error);
+  ck_assert_ptr_nonnull (after);
+  ck_assert_int_eq (hw_settings_get (hw_service_get_settings (after), "due_soon_days"), 21);
+  ck_assert_int_eq (hw_settings_get (hw_service_get_settings (before), "due_soon_days"),
+                    default_due_soon);
 }
 END_TEST
 
@@ -234,6 +336,8 @@ caseload_check_suite (void)
   tcase_add_test (tc, test_homes_read_up_front);
   tcase_add_test (tc, test_homes_on_demand);
   tcase_add_test (tc, test_homes_on_demand_cancelled);
+  tcase_add_test (tc, test_single_case_as_pass);
+  tcase_add_test (tc, test_change_settings);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -33,7 +33,7 @@
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
-#include "hw-plan-document.h"
+#include "hw-service-print.h"
 #include "hw-print-operation.h"
 
 static HwApplication *app;
@@ -1491,9 +1491,10 @@ START_TEST (test_print_plan)
   g_autofree char *out = NULL;
   g_autofree char *cmd = NULL;
   HwCase *kase = hw_store_load (fx.store, HW_ENTITY_CASE, fx.case_testa, &error);
-  HwDocument *doc = hw_plan_document_new_for_case (fx.store, kase->journal_no,
-                                                   hw_application_get_today (),
-                                                   HW_RECIPIENT_INTERNAL, "tester", &error);
+  HwCaseload *caseload = hw_window_get_caseload (fx.window);
+  HwDocument *doc = hw_service_print_plan (fx.store, hw_caseload_get_service (caseload, NULL),
+                                           kase->journal_no, hw_application_get_today (),
+                                           HW_RECIPIENT_INTERNAL, NULL, "tester", &error);
   int n_pages;
   g_autoptr(HwPrintOperation) op = NULL;
 
@@ -1517,7 +1518,7 @@ START_TEST (test_print_plan)
   /* The dialog's recipient choice rebuilds the plan for that recipient when printing starts. */
   {
     g_autoptr(HwPrintOperation) for_parents =
-      hw_print_operation_new_for_plan (fx.store, kase->journal_no, hw_application_get_today (),
+      hw_print_operation_new_for_plan (caseload, kase->journal_no, hw_application_get_today (),
                                        "plan-parents");
     g_autofree char *parents_out = NULL;
 

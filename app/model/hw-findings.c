@@ -11,14 +11,6 @@
 
 #include "hw-evaluator.h"
 
-struct _HwFindingsContext
-{
-  HwCatalogue *catalogue;
-  HwSettings  *settings;
-  GHashTable  *homes;       /* home id → HwDossier, read as cases need them */
-  HwStore     *store;
-};
-
 void
 hw_ui_finding_free (HwUiFinding *finding)
 {
@@ -125,73 +117,6 @@ hw_findings_available (void)
         g_warning ("The rule catalogue cannot be loaded: %s", error->message);
     }
   return available;
-}
-
-HwFindingsContext *
-hw_findings_context_new (HwStore *store, GError **error)
-{
-  g_autoptr(GHashTable) stored = NULL;
-  HwFindingsContext *ctx;
-  HwCatalogue *catalogue;
-
-  catalogue = hw_catalogue_load_default (error);
-  if (catalogue == NULL)
-    return NULL;
-  ctx = g_new0 (HwFindingsContext, 1);
-  ctx->catalogue = catalogue;
-  stored = hw_store_dup_settings (store);
-  ctx->settings = hw_settings_new (catalogue, stored, error);
-  if (ctx->settings == NULL)
-    {
-      hw_findings_context_free (ctx);
-      return NULL;
-    }
-  /* One child's record needs only its own foster homes: read them when asked. */
-  ctx->store = g_object_ref (store);
-  ctx->homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                      (GDestroyNotify) hw_dossier_free);
-  return ctx;
-}
-
-static void
-load_case_homes (HwFindingsContext *ctx, const HwDossier *dossier)
-{
-  GPtrArray *measures = hw_dossier_get (dossier, HW_ENTITY_MEASURE);
-
-  for (guint i = 0; i < measures->len; i++)
-    {
-      const char *home_id = ((HwMeasure *) measures->pdata[i])->home_id;
-      HwDossier *home;
-
-      if (home_id == NULL || g_hash_table_contains (ctx->homes, home_id))
-        continue;
-      home = hw_store_load_home (ctx->store, home_id, NULL);
-      if (home)
-        g_hash_table_insert (ctx->homes, g_strdup (home_id), home);
-    }
-}
-
-void
-hw_findings_context_free (HwFindingsContext *ctx)
-{
-  if (ctx == NULL)
-    return;
-  g_clear_pointer (&ctx->homes, g_hash_table_unref);
-  g_clear_object (&ctx->store);
-  g_clear_pointer (&ctx->settings, hw_settings_free);
-  g_clear_pointer (&ctx->catalogue, hw_catalogue_unref);
-  g_free (ctx);
-}
-
-void
-hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home)
-{
-  if (ctx == NULL || home == NULL || ctx->homes == NULL)
-    {
-      hw_dossier_free (home);
-      return;
-    }
-  g_hash_table_replace (ctx->homes, g_strdup (((HwRecord *) home->root)->id), home);
 }
 
 /* ---- shared texts and rules ---- */
@@ -463,18 +388,6 @@ hw_ui_briefs_copy (const HwUiBriefs *briefs)
   return g_memdup2 (briefs, sizeof *briefs + briefs->n_briefs * sizeof briefs->briefs[0]);
 }
 
-GPtrArray *
-hw_findings_context_evaluate (HwFindingsContext *ctx, const HwDossier *dossier, HwDate today)
-{
-  g_autoptr(GPtrArray) findings = NULL;
-
-  if (ctx == NULL)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) hw_ui_finding_free);
-  load_case_homes (ctx, dossier);
-  findings = hw_evaluate_case (ctx->catalogue, ctx->settings, dossier, ctx->homes, today);
-  return hw_ui_findings_new (findings, today);
-}
-
 const HwUiSetting *
 hw_findings_list_settings (guint *n_settings)
 {
@@ -510,14 +423,4 @@ hw_findings_list_settings (guint *n_settings)
     }
   *n_settings = n;
   return list;
-}
-
-gboolean
-hw_findings_check_setting (const char *key, const char *text, GError **error)
-{
-  g_autoptr(HwCatalogue) catalogue = hw_catalogue_load_default (error);
-
-  if (catalogue == NULL)
-    return FALSE;
-  return hw_settings_parse_value (catalogue, key, text, NULL, error);
 }

@@ -5,7 +5,7 @@
 
 #include "hw-case-item.h"
 #include "hw-findings.h"
-#include "hw-store.h"
+#include "hw-service.h"
 
 G_BEGIN_DECLS
 
@@ -33,13 +33,22 @@ gboolean           hw_caseload_get_all_changed      (HwCaseload *self);
 GPtrArray         *hw_caseload_get_home_cases       (HwCaseload *self, const char *home_id);
 /* Samvær agreements in force that no team leader has approved (HwSamvaerAgreement). */
 GPtrArray         *hw_caseload_get_pending_agreements (HwCaseload *self);
-/* The engine, for evaluating one case at once in the child's record. */
-HwFindingsContext *hw_caseload_get_findings_context (HwCaseload *self);
+/* The one rule context of the window (app/service: the catalogue and the store's settings,
+ * each case's foster homes read when it needs them), built when first asked for and again
+ * after hw_caseload_refresh_findings(). NULL (@error set) when the rules cannot be loaded. */
+HwService         *hw_caseload_get_service          (HwCaseload *self,
+                                                     GError    **error);
+/* Every finding of @dossier (HwUiFinding, as hw_ui_findings_new() orders them) as of
+ * @today, for the child's record; NULL when the rules cannot be loaded. */
+GPtrArray         *hw_caseload_evaluate_case        (HwCaseload      *self,
+                                                     const HwDossier *dossier,
+                                                     HwDate           today);
 /* After a write: evaluates @dossier again and refreshes its row. */
 void               hw_caseload_update_case          (HwCaseload *self, const HwDossier *dossier);
 /* After a case was deleted or restored. */
 void               hw_caseload_remove_case          (HwCaseload *self, const char *case_id);
-/* After a foster home was edited: evaluates every case again in the background. */
+/* After a foster home or a setting was edited: builds the rule context again and evaluates
+ * every case again in the background. */
 void               hw_caseload_refresh_findings     (HwCaseload *self);
 
 G_END_DECLS

@@ -26,7 +26,7 @@ struct _HwCaseload
   GHashTable        *by_id;        /* case id → HwCaseItem (borrowed from items) */
   GHashTable        *home_cases;   /* home id → GPtrArray of case ids */
   GPtrArray         *pending;      /* HwSamvaerAgreement awaiting approval */
-  HwFindingsContext *ctx;
+  HwService         *service;      /* NULL until asked for, or after the settings changed */
   GCancellable      *cancellable;
   gint64             started;      /* for the debug log's timings */
   guint              rows_loaded : 1;
@@ -60,7 +60,7 @@ hw_caseload_dispose (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->home_cases, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
-  g_clear_pointer (&self->ctx, hw_findings_context_free);
+  g_clear_object (&self->service);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (hw_caseload_parent_class)->dispose (object);
 }
@@ -159,18 +159,42 @@ hw_caseload_get_pending_agreements (HwCaseload *self)
   return self->pending;
 }
 
-HwFindingsContext *
-hw_caseload_get_findings_context (HwCaseload *self)
+HwService *
+hw_caseload_get_service (HwCaseload *self, GError **error)
 {
-  if (self->ctx == NULL)
+  g_return_val_if_fail (HW_IS_CASELOAD (self), NULL);
+  if (self->service == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
-      self->ctx = hw_findings_context_new (self->store, &error);
-      if (self->ctx == NULL)
-        g_warning ("Cannot load the rule engine: %s", error->message);
+      self->service = hw_service_new (self->store, error);
+      /* The window holds the caseload already: the scan must not add every home to it. */
+      if (self->service)
+        hw_service_set_homes (self->service, HW_SERVICE_HOMES_ON_DEMAND, 0);
     }
-  return self->ctx;
+  return self->service;
+}
+
+GPtrArray *
+hw_caseload_evaluate_case (HwCaseload *self, const HwDossier *dossier, HwDate today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  HwService *service;
+
+  g_return_val_if_fail (HW_IS_CASELOAD (self), NULL);
+  service = hw_caseload_get_service (self, &error);
+  if (service == NULL)
+    {
+      g_warning ("Cannot load the rule engine: %s", error->message);
+      return NULL;
+    }
+  findings = hw_check_case (service, dossier, today, &error);
+  if (findings == NULL)
+    {
+      /* The record is still shown; its duties say nothing rather than something wrong. */
+      g_warning ("Cannot evaluate the case: %s", error->message);
+      return NULL;
+    }
+  return hw_ui_findings_new (findings, today);
 }
 
 static void
@@ -274,6 +298,7 @@ hw_caseload_load (HwCaseload *self, GError **error)
 
 typedef struct {
   char       *path;
+  HwService  *service;             /* NULL: no rules, the rows learn their homes only */
   HwDate      today;
   GHashTable *briefs;              /* case id → HwUiBriefs */
   GHashTable *home_cases;
@@ -284,6 +309,7 @@ static void
 scan_free (Scan *scan)
 {
   g_free (scan->path);
+  g_clear_object (&scan->service);
   g_clear_pointer (&scan->briefs, g_hash_table_unref);
   g_clear_pointer (&scan->home_cases, g_hash_table_unref);
   g_clear_pointer (&scan->pending, g_ptr_array_unref);
@@ -351,38 +377,32 @@ note_case_only (HwDossier *dossier, gpointer user_data, GError **error)
   return TRUE;
 }
 
-/* The whole caseload through the rules on every core (app/check), keeping of each case only
- * what the lists show. */
+/* The whole caseload through the rules on every core (app/service), keeping of each case
+ * only what the lists show. */
 static void
 scan_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   Scan *scan = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(HwStore) store = hw_store_open_readonly (scan->path, &error);
-  g_autoptr(HwCatalogue) catalogue = NULL;
-  /* Each case's foster homes are read when it needs them, not the whole register up front:
-   * the window holds the caseload already, and the scan must not add every home to it. */
-  HwCheckOptions options = { .today = scan->today, .cancellable = cancellable,
-                             .homes_on_demand = TRUE };
+  HwCheckOptions options = { .today = scan->today, .cancellable = cancellable };
+  g_autoptr(HwStore) store = NULL;
 
-  if (store == NULL)
+  if (scan->service)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      /* The service is immutable but for its single-case cache, which a pass never uses. */
+      if (!hw_check_caseload (scan->service, &options, on_case_checked, scan, &error))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_boolean (task, TRUE);
       return;
     }
-  /* Only the settings and the case-id ranges are read here; the workers open their own. */
-  hw_store_set_cache_size (store, READ_ONCE_CACHE_MIB);
-  catalogue = hw_catalogue_load_default (&error);
-  if (catalogue == NULL)
-    {
-      /* Without the catalogue the rows still learn their homes (pending approvals are
-       * duties of the catalogue: none without it). */
-      g_warning ("No findings: %s", error->message);
-      g_clear_error (&error);
-    }
-  if (catalogue ? !hw_check_caseload (store, catalogue, &options, on_case_checked, scan, &error)
-                : !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL,
-                                                note_case_only, scan, &error))
+  /* Without the catalogue the rows still learn their homes (pending approvals are
+   * duties of the catalogue: none without it). */
+  store = hw_store_open_readonly (scan->path, &error);
+  if (store)
+    hw_store_set_cache_size (store, READ_ONCE_CACHE_MIB);
+  if (store == NULL || !hw_store_foreach_case_facts (store, HW_FACT_ENTITIES, NULL, NULL,
+                                                     note_case_only, scan, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -429,6 +449,9 @@ on_scan_done (GObject *source, GAsyncResult *result, gpointer user_data)
   gpointer key, value;
   guint n_cases;
 
+  /* Released here, on the store's thread: the task (and its data) may be freed last by the
+   * worker, and the service holds the window's store. */
+  g_clear_object (&scan->service);
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -482,6 +505,7 @@ static void
 start_scan (HwCaseload *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   Scan *scan;
 
   if (self->scanning)
@@ -492,6 +516,11 @@ start_scan (HwCaseload *self)
   self->scanning = TRUE;
   scan = g_new0 (Scan, 1);
   scan->path = g_strdup (hw_store_get_path (self->store));
+  scan->service = hw_caseload_get_service (self, &error);
+  if (scan->service)
+    g_object_ref (scan->service);
+  else
+    g_warning ("No findings: %s", error->message);
   scan->today = self->today;
   scan->briefs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   scan->home_cases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -507,7 +536,8 @@ void
 hw_caseload_refresh_findings (HwCaseload *self)
 {
   g_return_if_fail (HW_IS_CASELOAD (self));
-  g_clear_pointer (&self->ctx, hw_findings_context_free);
+  /* Built again when next needed: the settings or a foster home may have changed. */
+  g_clear_object (&self->service);
   if (self->rows_loaded)
     start_scan (self);
 }
@@ -549,7 +579,6 @@ void
 hw_caseload_update_case (HwCaseload *self, const HwDossier *dossier)
 {
   const HwCase *c = hw_dossier_case (dossier);
-  HwFindingsContext *ctx = hw_caseload_get_findings_context (self);
   HwCaseRow *row = load_row (self, c);
   HwCaseItem *old = hw_caseload_find (self, c->rec.id);
   g_autoptr(HwCaseItem) item = NULL;
@@ -561,7 +590,7 @@ hw_caseload_update_case (HwCaseload *self, const HwDossier *dossier)
   if (self->scanning)
     self->scan_again = TRUE;
   item = hw_case_item_new (row, self->today);
-  findings = ctx ? hw_findings_context_evaluate (ctx, dossier, self->today) : NULL;
+  findings = hw_caseload_evaluate_case (self, dossier, self->today);
   if (findings)
     hw_case_item_set_briefs (item, hw_ui_briefs_new_from_ui (findings, self->today));
   note_homes (self->home_cases, dossier, self->today);

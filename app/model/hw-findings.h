@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "hw-store.h"
+#include "hw-date.h"
 
 G_BEGIN_DECLS
 
@@ -61,26 +61,13 @@ const char  *hw_ui_rule_get_title   (guint rule);
  * titles, kontaktpersoner, team ids, placement labels). */
 const char  *hw_ui_intern           (const char *text);
 
-typedef struct _HwFindingsContext HwFindingsContext;
-
 /* Whether the rule catalogue could be loaded. */
 gboolean            hw_findings_available        (void);
-/* Loads the rule catalogue and the municipal settings from @store; each foster home is read
- * when a case first needs it (@store is kept and used from this thread only). The whole
- * caseload goes through app/check instead. */
-HwFindingsContext  *hw_findings_context_new      (HwStore   *store,
-                                                  GError   **error);
-void                hw_findings_context_free     (HwFindingsContext *ctx);
-/* Reloads one foster home after it was edited. */
-void                hw_findings_context_set_home (HwFindingsContext *ctx, HwDossier *home);
-/* HwFindings (as the rule engine gives them) for the UI, in full, the overdue first, then by
- * due date; missed periods last. */
+/* HwFindings (as the rule engine gives them: app/service evaluates, see
+ * hw_caseload_evaluate_case()) for the UI, in full, the overdue first, then by due date;
+ * missed periods last. */
 GPtrArray          *hw_ui_findings_new           (GPtrArray *findings,
                                                   HwDate     today);
-/* Every finding of the case, the overdue first, then by due date. */
-GPtrArray          *hw_findings_context_evaluate (HwFindingsContext *ctx,
-                                                  const HwDossier   *dossier,
-                                                  HwDate             today);
 
 /* A municipal setting as Preferences shows it. */
 typedef struct {
@@ -95,10 +82,6 @@ typedef struct {
 
 /* The settings the rule engine reads, in catalogue order; NULL without a catalogue. */
 const HwUiSetting  *hw_findings_list_settings    (guint *n_settings);
-/* Checks a value typed for a setting; a translated message naming it when refused. */
-gboolean            hw_findings_check_setting    (const char *key,
-                                                  const char *text,
-                                                  GError    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwUiFinding, hw_ui_finding_free)
 

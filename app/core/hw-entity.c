@@ -181,7 +181,7 @@ static const HwField child_fields[] = {
   DATE (HwChild, start_date, 0, N_("Registered from")),
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
   TEXT (HwChild, address, PERS | NOTE, N_("Address")),
-  TEXT (HwChild, school, PROSE, N_("School or kindergarten")),
+  TEXT (HwChild, school, PROSE, N_("Kindergarten or school")),
 };
 
 static const HwField person_fields[] = {

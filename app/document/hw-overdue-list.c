@@ -68,7 +68,7 @@ hw_overdue_list_new (HwStore *store, const HwOverdueListOptions *options)
   list->rule_id = g_strdup (options->rule_id);
   list->include_due_soon = options->include_due_soon;
   list->n_cases_out = options->n_cases;
-  list->lang = hw_plan_findings_lang ();
+  list->lang = hw_lang_get ();
   list->staff = hw_store_list (store, HW_ENTITY_STAFF, NULL);
   list->teams = hw_store_list (store, HW_ENTITY_TEAM, NULL);
   if (list->staff == NULL)

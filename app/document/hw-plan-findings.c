@@ -7,25 +7,6 @@
 
 #include "hw-plan-findings.h"
 
-HwLang
-hw_plan_findings_lang (void)
-{
-  const char *const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i]; i++)
-    {
-      int lang;
-
-      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
-        break;
-      lang = hw_lang_from_string (names[i]);
-      if (lang >= 0)
-        return (HwLang) lang;
-    }
-  /* The printout's fixed words follow gettext, which falls back to English. */
-  return HW_LANG_EN;
-}
-
 HwPlanFinding *
 hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
 {
@@ -107,7 +88,7 @@ hw_plan_findings_evaluate (HwStore *store, const HwDossier *dossier, GHashTable 
   g_autoptr(GHashTable) stored = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GPtrArray *out;
-  HwLang lang = hw_plan_findings_lang ();
+  HwLang lang = hw_lang_get ();
 
   g_return_val_if_fail (HW_IS_STORE (store), NULL);
   g_return_val_if_fail (dossier != NULL, NULL);

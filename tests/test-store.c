@@ -774,6 +774,12 @@ START_TEST (test_store_refuses_unknown_codes_unchanged)
   ck_assert (hw_store_save (store, plan, &error));
   ck_assert_no_error (error);
 
+  /* An act SSB does not know. */
+  g_free (m->basis.law);
+  m->basis.law = g_strdup ("BVL2022");
+  m->end_reason = 0;
+  assert_refused_unchanged (m, HW_ERROR_INVALID, "Measure: Act: “BVL2022”");
+
   move->case_id = g_strdup (case_id);
   move->date = hw_date_new (2022, 5, 1);
   move->reason_code = g_strdup ("1.1");
@@ -829,6 +835,10 @@ START_TEST (test_codes_have_names)
                     hw_code_get_label (HW_CODES_CATEGORY, "2.1"));
   ck_assert_str_eq (hw_code_get_label_int (HW_CODES_PLAN_TYPE, 1), "Measures plan (§ 8-1)");
   ck_assert_ptr_null (hw_code_get_label (HW_CODES_CATEGORY, "fosterhjem"));
+  /* The acts' names follow SSB's codes, which hw-codes.c takes by position. */
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BVL"), "Child Welfare Act (1992)");
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BVL2021"), "Child Welfare Act (2021)");
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BL1981"), "Children Act (1981)");
 }
 END_TEST
 

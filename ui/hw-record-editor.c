@@ -224,6 +224,7 @@ add_code_choice (HwRecordEditor *self, FieldRow *fr)
   g_autofree char *current = hw_field_dup_string (self->record, field);
   guint n_codes, selected = GTK_INVALID_LIST_POSITION;
   const HwCode *codes = hw_code_list_get (field->codes, &n_codes);
+  GtkWidget *row;
 
   if (is_text)
     fr->ids = g_ptr_array_new_with_free_func (g_free);
@@ -266,7 +267,11 @@ add_code_choice (HwRecordEditor *self, FieldRow *fr)
         }
       selected = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
     }
-  return add_combo (self, fr, list, selected);
+  row = add_combo (self, fr, list, selected);
+  /* SSB's names are long ("Foster home outside the family and close network"): shown whole
+   * under the field's name, not cut short beside it. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  return row;
 }
 
 static void

@@ -152,6 +152,13 @@ static const HwCode concept_codes[] = {
   { "Relasjon", N_("Link") },
 };
 
+/* The acts are SSB's list (its Lov codes are law, and law is app/rules' and the exchange's:
+ * none is written here); their names in SSB's order, checked by tests/test-store.c. */
+static const char *const act_names[] = {
+  N_("Child Welfare Act (1992)"), N_("Child Welfare Act (2021)"), N_("Children Act (1981)"),
+};
+static HwCode act_codes[G_N_ELEMENTS (act_names)];
+
 #define LIST(c, ssb) { c, G_N_ELEMENTS (c), ssb }
 
 static const struct {
@@ -168,7 +175,27 @@ static const struct {
   [HW_CODES_MOVE_REASON] = LIST (move_reason_codes, HW_SSB_LIST_ARSAK_FRA),
   [HW_CODES_MOVED_TO] = LIST (moved_to_codes, HW_SSB_LIST_FLYTTING_TIL),
   [HW_CODES_CONCEPT] = LIST (concept_codes, HW_SSB_LIST_BEGREPSTYPE),
+  [HW_CODES_ACT] = LIST (act_codes, HW_SSB_LIST_LOV),
 };
+
+static void
+init_acts (void)
+{
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      const HwSsbCodeList *lov = &hw_ssb_code_lists[HW_SSB_LIST_LOV];
+
+      g_assert (lov->n_codes == G_N_ELEMENTS (act_names));
+      for (guint i = 0; i < lov->n_codes; i++)
+        {
+          act_codes[i].code = lov->codes[i].code;
+          act_codes[i].label = act_names[i];
+        }
+      g_once_init_leave (&once, 1);
+    }
+}
 
 int
 hw_code_list_get_ssb (HwCodeList list)
@@ -181,6 +208,8 @@ const HwCode *
 hw_code_list_get (HwCodeList list, guint *n_codes)
 {
   g_return_val_if_fail ((guint) list < HW_N_CODE_LISTS, NULL);
+  if (list == HW_CODES_ACT)
+    init_acts ();
   *n_codes = lists[list].n_codes;
   return lists[list].codes;
 }
@@ -189,6 +218,8 @@ const HwCode *
 hw_code_lookup (HwCodeList list, const char *code)
 {
   g_return_val_if_fail ((guint) list < HW_N_CODE_LISTS, NULL);
+  if (list == HW_CODES_ACT)
+    init_acts ();
   if (code == NULL)
     return NULL;
   for (guint i = 0; i < lists[list].n_codes; i++)

@@ -20,6 +20,7 @@ typedef enum {
   HW_CODES_MOVE_REASON,           /* SSB's Flytting/ArsakFra */
   HW_CODES_MOVED_TO,              /* SSB's Flytting/FlyttingTil */
   HW_CODES_CONCEPT,               /* SSB's BegrepsType: what a link joins */
+  HW_CODES_ACT,                   /* SSB's Lov: the act of a legal basis */
   HW_N_CODE_LISTS
 } HwCodeList;
 

@@ -34,7 +34,7 @@
 #define BASIS_PART(S, n, m, fl, lbl) \
   { n, HW_FIELD_TEXT, fl, offsetof (S, basis.m), NULL, 0, lbl, NULL, HW_CODES_NONE }
 #define BASIS(S, fl) \
-  BASIS_PART (S, "law", law, fl, N_("Act")), \
+  { "law", HW_FIELD_TEXT, fl, offsetof (S, basis.law), NULL, 0, N_("Act"), NULL, HW_CODES_ACT }, \
   BASIS_PART (S, "chapter", chapter, fl, N_("Chapter")), \
   BASIS_PART (S, "section", section, fl, N_("Section")), \
   BASIS_PART (S, "ledd", ledd, 0, N_("Subsection")), \

@@ -1792,6 +1792,69 @@ START_TEST (test_other_program_changes_are_shown_never_overwritten)
 }
 END_TEST
 
+/* Issue 17: every coded field of a form is a choice among names, never a raw code, and no
+ * choice holds a code the store would refuse. The placement's category shows SSB's name as
+ * the child's overview and the plan do; a date may be typed as 2.3.24. */
+START_TEST (test_placement_form_choices)
+{
+  g_autoptr(GError) error = NULL;
+  const HwDossier *d;
+  const HwMeasure *placement;
+  HwRecordEditor *editor;
+  GtkWidget *category, *start, *end_reason;
+  GListModel *names;
+  guint n_codes, emergency = GTK_INVALID_LIST_POSITION;
+  const HwCode *codes = hw_code_list_get (HW_CODES_CATEGORY, &n_codes);
+  HwMeasure *stored;
+
+  open_case_by_search ("Testesen");
+  d = hw_child_page_get_dossier (child_page ());
+  placement = hw_dossier_get (d, HW_ENTITY_MEASURE)->pdata[0];
+  editor = hw_record_editor_new (GTK_WINDOW (fx.window), fx.store, placement, FALSE, d, NULL,
+                                 NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  hw_ui_test_spin (100);
+
+  category = hw_record_editor_get_row (editor, "category");
+  ck_assert (ADW_IS_COMBO_ROW (category));
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (category));
+  /* Required: every code of SSB's list, by name, and nothing else. */
+  ck_assert_uint_eq (g_list_model_get_n_items (names), n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      ck_assert_str_eq (name, _(codes[i].label));
+      ck_assert_msg (!g_str_has_prefix (name, codes[i].code), "a raw code: %s", name);
+      if (g_str_equal (codes[i].code, "2.5"))
+        emergency = i;
+    }
+  ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                                adw_combo_row_get_selected (
+                                                  ADW_COMBO_ROW (category))),
+                    "Foster home in the family or close network");
+  end_reason = hw_record_editor_get_row (editor, "end_reason");
+  ck_assert (ADW_IS_COMBO_ROW (end_reason));
+  ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (
+                      ADW_COMBO_ROW (end_reason))), adw_combo_row_get_selected (
+                      ADW_COMBO_ROW (end_reason))), "Not ended");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "placement-form");
+
+  /* Chosen by name, stored as SSB's code; the date as typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (category), emergency);
+  start = hw_record_editor_get_row (editor, "start_date");
+  type_into (start, "2.3.24");
+  ck_assert_msg (hw_record_editor_save (editor), "%s", hw_record_editor_get_error (editor));
+  stored = hw_store_load_owned (fx.store, HW_ENTITY_MEASURE, fx.case_testa,
+                                ((HwRecord *) placement)->id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (stored->category, "2.5");
+  ck_assert_int_eq (stored->start_date, hw_date_new (2024, 3, 2));
+  hw_record_free (stored);
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+END_TEST
+
 /* Issue 13: a database path given to the app that does not exist is not a new empty caseload
  * (only the first run creates one, at the default place). */
 START_TEST (test_missing_database_refused)
@@ -2021,6 +2084,7 @@ ui_suite (void)
   tcase_add_test (tc, test_team_approve_samvaer);
   tcase_add_test (tc, test_homes_matrix);
   tcase_add_test (tc, test_homes_edit);
+  tcase_add_test (tc, test_placement_form_choices);
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);

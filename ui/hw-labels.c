@@ -223,7 +223,9 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
       {
         const HwMove *m = record;
         t = g_strdup (m->planned ? _("Planned move") : _("Unplanned move"));
-        s = join_nonempty (" · ", date, m->reason_note, m->to_note, END);
+        s = join_nonempty (" · ", date, hw_code_get_label (HW_CODES_MOVE_REASON, m->reason_code),
+                           m->reason_note, hw_code_get_label (HW_CODES_MOVED_TO, m->to_code),
+                           m->to_note, END);
       }
       break;
     case HW_ENTITY_HOME_MEMBER:

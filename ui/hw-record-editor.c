@@ -211,6 +211,55 @@ add_combo (HwRecordEditor *self, FieldRow *fr, GtkStringList *labels, guint sele
   return row;
 }
 
+static void
+on_calendar_day_selected_cb (GtkCalendar *calendar, GtkWidget *row)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (picked, "%d.%m.%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                             GTK_TYPE_POPOVER)));
+}
+
+/* When the calendar opens, it shows the date typed so far (today when none). */
+static void
+on_calendar_shown_cb (GtkWidget *popover, GtkWidget *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  HwDate date = hw_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == HW_DATE_NONE)
+    return;
+  hw_date_get_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 12, 0, 0);
+  g_signal_handlers_block_by_func (calendar, on_calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, when);
+  g_signal_handlers_unblock_by_func (calendar, on_calendar_day_selected_cb, row);
+}
+
+/* A date row: typed (7.12.26 or 07.12.2026), or picked from a calendar. */
+static void
+add_calendar (GtkWidget *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose from a calendar"));
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_shown_cb), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb),
+                           row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
 /* A coded field (hw-codes.h) as a choice among the names of its codes, never the codes: the
  * form offers only what the store accepts. A value the list lacks (from a database older than
  * the check) is shown as it is, so that it is not changed unseen; the store refuses to save
@@ -303,6 +352,7 @@ build_row (HwRecordEditor *self, const HwField *field, const HwDossier *dossier,
         title = g_strdup_printf (_("%s (dd.mm.yyyy)"), label);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr.row), title);
         gtk_editable_set_text (GTK_EDITABLE (fr.row), text ? text : "");
+        add_calendar (fr.row);
         label = NULL;
       }
       break;

@@ -1840,9 +1840,26 @@ START_TEST (test_placement_form_choices)
                       ADW_COMBO_ROW (end_reason))), "Not ended");
   hw_ui_test_screenshot (GTK_WIDGET (editor), "placement-form");
 
+  /* A date picked from the row's calendar is written as typed dates are. */
+  start = hw_record_editor_get_row (editor, "start_date");
+  {
+    GtkWidget *button = hw_ui_test_find_descendant (start, GTK_TYPE_MENU_BUTTON, NULL);
+    GtkPopover *popover;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 5, 12, 0, 0);
+
+    ck_assert_ptr_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    hw_ui_test_spin (50);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_calendar_select_day (GTK_CALENDAR (gtk_popover_get_child (popover)), day);
+    hw_ui_test_spin (50);
+    ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (start)), "05.03.2024");
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  }
+
   /* Chosen by name, stored as SSB's code; the date as typed. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (category), emergency);
-  start = hw_record_editor_get_row (editor, "start_date");
   type_into (start, "2.3.24");
   ck_assert_msg (hw_record_editor_save (editor), "%s", hw_record_editor_get_error (editor));
   stored = hw_store_load_owned (fx.store, HW_ENTITY_MEASURE, fx.case_testa,

@@ -522,6 +522,11 @@ row_for_message (HwRecordEditor *self, const char *message)
 {
   GtkWidget *best = NULL;
   gsize best_len = 0;
+  const char *record = _(hw_entity_info (((HwRecord *) self->record)->entity)->label);
+
+  /* A refused code names the record first: "Measure: Category: …". */
+  if (g_str_has_prefix (message, record) && g_str_has_prefix (message + strlen (record), ": "))
+    message += strlen (record) + 2;
 
   for (guint i = 0; i < self->rows->len; i++)
     {

@@ -911,7 +911,7 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
               g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
                            /* Translators: "Measure: Category: “fosterhjem” is not one of its
                             * codes" */
-                           _("%s: %s: “%s” is not one of its codes"), _(info->label),
+                           _("%s: %s: “%s” is not in the list of codes"), _(info->label),
                            _(f->label), v);
               return FALSE;
             }
@@ -972,8 +972,8 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
                hw_code_lookup_int (f->codes, hw_field_get_int (record, f)) == NULL)
         {
           g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
-                       /* Translators: "Plan: Plan type: 9 is not one of its codes" */
-                       _("%s: %s: %d is not one of its codes"), _(info->label), _(f->label),
+                       /* Translators: "Plan: Plan type: 9 is not in the list of codes" */
+                       _("%s: %s: %d is not in the list of codes"), _(info->label), _(f->label),
                        hw_field_get_int (record, f));
           return FALSE;
         }

@@ -1869,6 +1869,30 @@ START_TEST (test_placement_form_choices)
   ck_assert_int_eq (stored->start_date, hw_date_new (2024, 3, 2));
   hw_record_free (stored);
   gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A code from before the store checked them is shown as it is, and refused on saving with
+   * the field named: the form neither hides nor silently changes it. */
+  {
+    HwMeasure *old = hw_record_copy (placement);
+    GtkWidget *row;
+
+    g_free (old->category);
+    old->category = g_strdup ("fosterhjem");
+    editor = hw_record_editor_new (GTK_WINDOW (fx.window), fx.store, old, FALSE, d, NULL, NULL);
+    hw_record_free (old);
+    gtk_window_present (GTK_WINDOW (editor));
+    hw_ui_test_spin (50);
+    row = hw_record_editor_get_row (editor, "category");
+    ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (
+                        ADW_COMBO_ROW (row))), adw_combo_row_get_selected (ADW_COMBO_ROW (row))),
+                      "“fosterhjem” (not in the list)");
+    ck_assert (!hw_record_editor_save (editor));
+    ck_assert_msg (strstr (hw_record_editor_get_error (editor), "Category: “fosterhjem”"), "%s",
+                   hw_record_editor_get_error (editor));
+    ck_assert (gtk_widget_has_css_class (row, "error"));
+    hw_ui_test_screenshot (GTK_WIDGET (editor), "placement-form-unlisted-code");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
 }
 END_TEST
 

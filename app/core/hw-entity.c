@@ -909,8 +909,8 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
           if (v && f->codes != HW_CODES_NONE && hw_code_lookup (f->codes, v) == NULL)
             {
               g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
-                           /* Translators: "Measure: Category: “fosterhjem” is not one of its
-                            * codes" */
+                           /* Translators: "Measure: Category: “fosterhjem” is not in the list
+                            * of codes" */
                            _("%s: %s: “%s” is not in the list of codes"), _(info->label),
                            _(f->label), v);
               return FALSE;

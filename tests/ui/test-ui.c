@@ -2110,6 +2110,7 @@ ui_suite (void)
   tcase_add_test (tc, test_open_child);
   tcase_add_test (tc, test_log_visit);
   tcase_add_test (tc, test_refused_save_keeps_input);
+  tcase_add_test (tc, test_placement_form_choices);
   tcase_add_test (tc, test_delete_undo);
   tcase_add_test (tc, test_delete_visit_undo);
   suite_add_tcase (s, tc);
@@ -2125,7 +2126,6 @@ ui_suite (void)
   tcase_add_test (tc, test_team_approve_samvaer);
   tcase_add_test (tc, test_homes_matrix);
   tcase_add_test (tc, test_homes_edit);
-  tcase_add_test (tc, test_placement_form_choices);
   tcase_add_test (tc, test_preferences);
   tcase_add_test (tc, test_shortcuts_window);
   tcase_add_test (tc, test_dark_style);

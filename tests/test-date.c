@@ -26,6 +26,28 @@ START_TEST (test_date_rejects_impossible)
 }
 END_TEST
 
+/* Dates as caseworkers type them (issue 17): 7.12.26 and 07.12.2026 alike. */
+START_TEST (test_date_parse_as_typed)
+{
+  HwDate today = hw_date_new (2026, 12, 7);
+
+  ck_assert_date_eq (hw_date_parse_display_on ("7.12.26", today), "2026-12-07");
+  ck_assert_date_eq (hw_date_parse_display_on ("07.12.2026", today), "2026-12-07");
+  ck_assert_date_eq (hw_date_parse_display_on (" 1.2.2024 ", today), "2024-02-01");
+  ck_assert_date_eq (hw_date_parse_display_on ("3.4.85", today), "1985-04-03");
+  ck_assert_date_eq (hw_date_parse_display_on ("1.1.46", today), "2046-01-01");
+  ck_assert_date_eq (hw_date_parse_display_on ("1.1.47", today), "1947-01-01");
+  ck_assert_date_eq (hw_date_parse_display_on ("2026-12-07", today), "2026-12-07");
+  ck_assert_uint_eq (hw_date_parse_display_on ("29.2.25", today), HW_DATE_NONE);
+  ck_assert_uint_eq (hw_date_parse_display_on ("7.12.026", today), HW_DATE_NONE);
+  ck_assert_uint_eq (hw_date_parse_display_on ("7.12.", today), HW_DATE_NONE);
+  ck_assert_uint_eq (hw_date_parse_display_on ("7.12.26x", today), HW_DATE_NONE);
+  ck_assert_uint_eq (hw_date_parse_display_on ("123.1.2026", today), HW_DATE_NONE);
+  ck_assert_uint_eq (hw_date_parse_display_on ("7122026", today), HW_DATE_NONE);
+  ck_assert_uint_ne (hw_date_parse_display ("7.12.26"), HW_DATE_NONE);
+}
+END_TEST
+
 START_TEST (test_date_add_months_clamps)
 {
   ck_assert_date_eq (hw_date_add_months (hw_date_new (2024, 1, 31), 1), "2024-02-29");
@@ -82,6 +104,7 @@ main (void)
 
   tcase_add_test (tc, test_date_iso_round_trip);
   tcase_add_test (tc, test_date_rejects_impossible);
+  tcase_add_test (tc, test_date_parse_as_typed);
   tcase_add_test (tc, test_date_add_months_clamps);
   tcase_add_test (tc, test_date_add_days_crosses_years);
   tcase_add_test (tc, test_date_age);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <string.h>
 
 #include "hw-error.h"
 #include "hw-identity.h"
+#include "hw-lang.h"
 #include "hw-test-support.h"
 
 START_TEST (test_entity_names_unique)
@@ -348,6 +351,64 @@ START_TEST (test_entity_text_kinds)
 }
 END_TEST
 
+/* Every enumeration's value has a name, and every coded field a list whose codes have names:
+ * a choice in a form never shows a stored name or a raw code. */
+START_TEST (test_entity_every_value_has_a_name)
+{
+  for (guint e = 0; e < HW_N_ENTITIES; e++)
+    {
+      const HwEntityInfo *info = hw_entity_info (e);
+
+      for (guint i = 0; i < info->n_fields; i++)
+        {
+          const HwField *f = &info->fields[i];
+
+          if (f->type == HW_FIELD_ENUM)
+            {
+              ck_assert_ptr_nonnull (f->enum_labels);
+              for (int v = 0; f->enum_names[v]; v++)
+                ck_assert_msg (hw_field_get_value_label (f, v) != NULL &&
+                               *hw_field_get_value_label (f, v),
+                               "%s.%s = %s has no name", info->name, f->name, f->enum_names[v]);
+              ck_assert_ptr_null (hw_field_get_value_label (f, 99));
+            }
+          if (f->codes != HW_CODES_NONE)
+            ck_assert (f->type == HW_FIELD_TEXT || f->type == HW_FIELD_INT);
+        }
+    }
+  ck_assert_str_eq (hw_entity_get_value_label (HW_ENTITY_STAFF, "role", HW_ROLE_TEAM_LEADER),
+                    "Team leader");
+}
+END_TEST
+
+/* The one choice of language: without a catalogue for the user's language, English; once a
+ * program sets one (--lang), it holds for gettext's words too, so that the neutral words of a
+ * printout ("the foster home") speak the language of the rules' texts (issue 18). */
+START_TEST (test_lang_one_choice)
+{
+  const char *localedir = g_getenv ("HOMEWARD_LOCALEDIR");
+
+  g_unsetenv ("LANGUAGE");
+  ck_assert_int_eq (hw_lang_get (), HW_LANG_EN);
+  ck_assert_int_eq (hw_lang_from_string ("nb_NO.UTF-8"), HW_LANG_NB);
+  ck_assert_int_eq (hw_lang_from_string ("no"), HW_LANG_NB);
+  ck_assert_int_eq (hw_lang_from_string ("de"), -1);
+  ck_assert_msg (localedir != NULL, "HOMEWARD_LOCALEDIR (the built catalogues) is not set");
+  /* As the programs start (LC_ALL=C.UTF-8 here: gettext heeds LANGUAGE in all but "C"). */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  ck_assert_str_eq (_("the foster home"), "the foster home");
+  hw_lang_set (HW_LANG_NN);
+  ck_assert_int_eq (hw_lang_get (), HW_LANG_NN);
+  ck_assert_str_eq (_("the foster home"), "fosterheimen");
+  hw_lang_set (HW_LANG_NB);
+  ck_assert_str_eq (_("the foster home"), "fosterhjemmet");
+  hw_lang_set (HW_LANG_EN);
+  ck_assert_str_eq (_("the foster home"), "the foster home");
+}
+END_TEST
+
 int
 main (void)
 {
@@ -365,6 +426,8 @@ main (void)
   tcase_add_test (tc, test_entity_validate_one_line_fields);
   tcase_add_test (tc, test_entity_validate_lengths);
   tcase_add_test (tc, test_entity_text_kinds);
+  tcase_add_test (tc, test_entity_every_value_has_a_name);
+  tcase_add_test (tc, test_lang_one_choice);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

@@ -3,12 +3,14 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-identity.h"
+#include "hw-ssb-codes.h"
 #include "hw-store-audit.h"
 #include "hw-test-support.h"
 
@@ -39,6 +41,15 @@ fill_record (gpointer record, const char *case_id, const char *home_id, GHashTab
     {
       const HwField *f = &info->fields[i];
 
+      if (f->codes != HW_CODES_NONE)
+        {
+          guint n;
+          const HwCode *codes = hw_code_list_get (f->codes, &n);
+
+          /* A code of the field's list: the store takes nothing else. */
+          ck_assert (hw_field_parse_string (record, f, codes[n - 1].code, NULL));
+          continue;
+        }
       switch (f->type)
         {
         case HW_FIELD_TEXT:
@@ -121,7 +132,9 @@ START_TEST (test_store_crud_every_entity)
         const HwEntityInfo *info = hw_entity_info (e);
 
         for (guint i = 0; i < info->n_fields; i++)
-          if (info->fields[i].type == HW_FIELD_TEXT && !(info->fields[i].flags & HW_FIELD_IDENTITY))
+          if (info->fields[i].type == HW_FIELD_TEXT &&
+              !(info->fields[i].flags & HW_FIELD_IDENTITY) &&
+              info->fields[i].codes == HW_CODES_NONE)
             {
               hw_field_set_text (rec, &info->fields[i], "Endret");
               break;
@@ -890,6 +903,107 @@ START_TEST (test_store_refuses_bad_text_unchanged)
 }
 END_TEST
 
+/* A code not in its field's list is refused whoever writes it (issue 17): "fosterhjem" as a
+ * category used to be stored, then yielded no duties and was dropped from the SSB export. */
+START_TEST (test_store_refuses_unknown_codes_unchanged)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwDossier) dossier = hw_test_make_case ("2021-0004");
+  const char *case_id = ((HwRecord *) dossier->root)->id;
+  HwMeasure *m;
+  HwPlan *plan = hw_record_new (HW_ENTITY_PLAN);
+  HwMove *move = hw_record_new (HW_ENTITY_MOVE);
+
+  ck_assert (hw_store_save_dossier (store, dossier, &error));
+  m = hw_test_new_measure (case_id, "fosterhjem", hw_date_new (2021, 3, 1));
+  assert_refused_unchanged (m, HW_ERROR_INVALID, "Measure: Category: “fosterhjem”");
+  /* An existing measure's category changed to a code SSB does not have. */
+  g_free (m->category);
+  m->category = g_strdup ("2.2");
+  ck_assert (hw_store_save (store, m, &error));
+  g_free (m->category);
+  m->category = g_strdup ("2.7");
+  assert_refused_unchanged (m, HW_ERROR_INVALID, "Measure: Category");
+  m->category[2] = '1';
+  m->end_reason = 9;
+  assert_refused_unchanged (m, HW_ERROR_INVALID, "Measure: End reason: 9");
+
+  plan->case_id = g_strdup (case_id);
+  plan->plan_type = 9;
+  plan->start_date = hw_date_new (2021, 4, 1);
+  assert_refused_unchanged (plan, HW_ERROR_INVALID, "Plan: Plan type: 9");
+  plan->plan_type = 101;  /* Homeward's own: a plan for the return home */
+  ck_assert (hw_store_save (store, plan, &error));
+  ck_assert_no_error (error);
+
+  /* An act SSB does not know. */
+  g_free (m->basis.law);
+  m->basis.law = g_strdup ("BVL2022");
+  m->end_reason = 0;
+  assert_refused_unchanged (m, HW_ERROR_INVALID, "Measure: Act: “BVL2022”");
+
+  move->case_id = g_strdup (case_id);
+  move->date = hw_date_new (2022, 5, 1);
+  move->reason_code = g_strdup ("1.1");
+  move->to_code = g_strdup ("1");
+  assert_refused_unchanged (move, HW_ERROR_INVALID, "Move: Reason: “1.1”");
+  g_free (move->reason_code);
+  move->reason_code = g_strdup ("1.1.2");
+  g_free (move->to_code);
+  move->to_code = g_strdup ("10");
+  assert_refused_unchanged (move, HW_ERROR_INVALID, "Move: Moved to: “10”");
+
+  hw_record_free (m);
+  hw_record_free (plan);
+  hw_record_free (move);
+}
+END_TEST
+
+/* Every code has a name, and the names say the same everywhere: the kinship category (2.1)
+ * is worded as SSB words it, in the window, the plan and the CLI alike. */
+START_TEST (test_codes_have_names)
+{
+  for (guint l = HW_CODES_NONE + 1; l < HW_N_CODE_LISTS; l++)
+    {
+      guint n;
+      const HwCode *codes = hw_code_list_get (l, &n);
+
+      ck_assert_uint_gt (n, 0);
+      for (guint i = 0; i < n; i++)
+        ck_assert_msg (codes[i].label && *codes[i].label, "list %u: %s has no name", l,
+                       codes[i].code);
+    }
+  /* The names are SSB's lists, whole: a code SSB adds needs a name before the store takes it,
+   * and Homeward's own codes (plan types 101 and 102, 0 for "not yet") are the only others. */
+  for (guint l = HW_CODES_NONE + 1; l < HW_N_CODE_LISTS; l++)
+    {
+      int ssb = hw_code_list_get_ssb (l);
+      const HwSsbCodeList *sl = &hw_ssb_code_lists[ssb];
+      guint n;
+      const HwCode *codes = hw_code_list_get (l, &n);
+
+      ck_assert_int_ge (ssb, 0);
+      for (guint i = 0; i < sl->n_codes; i++)
+        ck_assert_msg (hw_code_lookup (l, sl->codes[i].code) != NULL, "SSB's %s %s has no name",
+                       sl->path, sl->codes[i].code);
+      for (guint i = 0; i < n; i++)
+        ck_assert_msg (hw_ssb_code_lookup (ssb, codes[i].code) != NULL ||
+                       g_str_equal (codes[i].code, "0") || atoi (codes[i].code) > 100,
+                       "%s is not in SSB's %s", codes[i].code, sl->path);
+    }
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_CATEGORY, "2.1"),
+                    "Foster home in the family or close network");
+  ck_assert_str_eq (hw_entity_get_value_label (HW_ENTITY_FOSTER_HOME, "kind", HW_HOME_KINSHIP),
+                    hw_code_get_label (HW_CODES_CATEGORY, "2.1"));
+  ck_assert_str_eq (hw_code_get_label_int (HW_CODES_PLAN_TYPE, 1), "Measures plan (§ 8-1)");
+  ck_assert_ptr_null (hw_code_get_label (HW_CODES_CATEGORY, "fosterhjem"));
+  /* The acts' names follow SSB's codes, which hw-codes.c takes by position. */
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BVL"), "Child Welfare Act (1992)");
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BVL2021"), "Child Welfare Act (2021)");
+  ck_assert_str_eq (hw_code_get_label (HW_CODES_ACT, "BL1981"), "Children Act (1981)");
+}
+END_TEST
+
 /* A bulk disclosure reads well in the trail and keeps the chain intact. */
 START_TEST (test_store_log_disclosure)
 {
@@ -1097,6 +1211,8 @@ main (void)
   tcase_add_test (tc, test_store_audit_records_writes_and_reads);
   tcase_add_test (tc, test_store_search_is_literal);
   tcase_add_test (tc, test_store_refuses_bad_text_unchanged);
+  tcase_add_test (tc, test_store_refuses_unknown_codes_unchanged);
+  tcase_add_test (tc, test_codes_have_names);
   tcase_add_test (tc, test_store_log_disclosure);
   tcase_add_test (tc, test_store_save_never_moves_a_record_to_another_case);
   tcase_add_test (tc, test_store_refuses_a_lost_update);

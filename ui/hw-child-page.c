@@ -193,7 +193,7 @@ build_header (HwChildPage *self)
 
   if (self->placement)
     {
-      g_autofree char *cat = hw_labels_dup_category (self->placement->category);
+      g_autofree char *cat = hw_code_dup_label (HW_CODES_CATEGORY, self->placement->category);
       g_autofree char *since = hw_date_dup_display (self->placement->start_date);
 
       /* Translators: "Kinship foster home since 01.02.2024" */

@@ -8,181 +8,6 @@
 #include "hw-labels.h"
 #include "hw-legal.h"
 
-/* One enumeration of hw-entity.c, recognised by its first two stored names. */
-typedef struct {
-  const char *first;
-  const char *second;
-  const char *labels[8];
-} EnumFamily;
-
-static const EnumFamily families[] = {
-  { "caseworker", "team-leader", { N_("Caseworker"), N_("Team leader"), N_("Supervisor") } },
-  { "kinship", "ordinary", { N_("Kinship or network home"), N_("Ordinary foster home"),
-                             N_("Emergency home"), N_("Specialised foster home") } },
-  { "foster-parent", "household", { N_("Foster parent"), N_("Other household member") } },
-  { "approval", "approval-preliminary", { N_("Approval"), N_("Preliminary approval"),
-                                          N_("Training"), N_("Foster home contract"),
-                                          N_("Police certificate"),
-                                          N_("Household assessment") } },
-  { "unknown", "male", { N_("Unknown"), N_("Boy"), N_("Girl") } },
-  { "mother", "father", { N_("Mother"), N_("Father"), N_("Other with parental responsibility"),
-                          N_("Sibling"), N_("Grandparent"), N_("Other relative"),
-                          N_("Other") } },
-  { "service", "tribunal", { N_("The service"), N_("The county tribunal"), N_("The court") } },
-  { "followup", "tilsyn", { N_("Follow-up visits"), N_("Supervision visits") } },
-  { "offer", "assessment", { N_("Offer"), N_("Assessment") } },
-  { "planned", "held", { N_("Planned"), N_("Held"), N_("Cancelled by the parent"),
-                         N_("Cancelled by the child"), N_("Cancelled by the service"),
-                         N_("Cancelled by the foster home") } },
-  { "first-contact", "contact", { N_("First contact"), N_("Contact"), N_("Measure offered"),
-                                  N_("Referral"), N_("The parent's views") } },
-  { "none", "return-home", { N_("Keeps the current goal"), N_("Return home"),
-                             N_("Return in preparation"), N_("Long-term placement"),
-                             N_("Return abandoned") } },
-  { "child", "parents", { N_("The child"), N_("The parents"), N_("The foster family") } },
-};
-
-static const char *const visit_labels[] = {
-  N_("Follow-up visit"), N_("Supervision visit"), N_("Conversation with the child"),
-  N_("Meeting with parents"), N_("Responsibility group meeting"), N_("Case review"),
-};
-
-const char *
-hw_labels_visit_kind (HwVisitKind kind)
-{
-  if ((guint) kind < G_N_ELEMENTS (visit_labels))
-    return _(visit_labels[kind]);
-  return "";
-}
-
-const char *
-hw_labels_role (HwStaffRole role)
-{
-  if ((guint) role < 3)
-    return _(families[0].labels[role]);
-  return "";
-}
-
-const char *
-hw_labels_enum_value (const HwField *field, int value)
-{
-  const char *const *names = field->enum_names;
-  guint n = 0;
-
-  if (names == NULL)
-    return "";
-  while (names[n])
-    n++;
-  if (value < 0 || (guint) value >= n)
-    return "";
-  /* Visit kinds share their first names with the visit frequencies. */
-  if (n > 2 && g_str_equal (names[0], "followup") && g_str_equal (names[2], "child-conversation"))
-    return hw_labels_visit_kind (value);
-  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
-    if (n > 1 && g_str_equal (names[0], families[i].first) &&
-        g_str_equal (names[1], families[i].second) && value < 8 &&
-        families[i].labels[value] != NULL)
-      return _(families[i].labels[value]);
-  return names[value];
-}
-
-/* ---- integer codes ---- */
-
-static const int plan_codes[] = { 1, 2, 3, 4, 5, 6, 7, 8, 101, 102 };
-static const char *const plan_labels[] = {
-  N_("Measures plan"), N_("Measures plan (§ 8-4)"), N_("Preliminary care plan"),
-  N_("Care plan"), N_("Aftercare plan"), N_("Contact plan"), N_("Investigation plan"),
-  N_("Investigation plan after an emergency decision"), N_("Return plan"),
-  N_("Foster family follow-up plan"),
-};
-static const int end_reason_codes[] = { 0, 1, 2, 3, 4 };
-static const char *const end_reason_labels[] = {
-  N_("Not ended"), N_("Returned home"), N_("Turned 18"), N_("Adoption"), N_("Other reason"),
-};
-static const int status_codes[] = { 1, 2, 3, 4 };
-static const char *const status_labels[] = {
-  N_("Approved"), N_("Petition sent to the tribunal"), N_("Lapsed"), N_("Refused or closed"),
-};
-static const int conclusion_codes[] = { 0, 1, 2, 3 };
-static const char *const conclusion_labels[] = {
-  N_("Not concluded"), N_("Accepted"), N_("Declined"), N_("No answer"),
-};
-
-gboolean
-hw_labels_int_choices (HwEntity entity, const HwField *field, const int **codes,
-                       const char *const **labels, guint *n_choices)
-{
-  if (field->type != HW_FIELD_INT)
-    return FALSE;
-#define CHOICES(c, l) \
-  G_STMT_START { *codes = c; *labels = l; *n_choices = G_N_ELEMENTS (c); return TRUE; } G_STMT_END
-  if (entity == HW_ENTITY_PLAN && g_str_equal (field->name, "plan_type"))
-    CHOICES (plan_codes, plan_labels);
-  if (entity == HW_ENTITY_MEASURE && g_str_equal (field->name, "end_reason"))
-    CHOICES (end_reason_codes, end_reason_labels);
-  if (entity == HW_ENTITY_DECISION_STATUS && g_str_equal (field->name, "code"))
-    CHOICES (status_codes, status_labels);
-  if (entity == HW_ENTITY_AFTERCARE && g_str_equal (field->name, "conclusion"))
-    CHOICES (conclusion_codes, conclusion_labels);
-#undef CHOICES
-  return FALSE;
-}
-
-const char *
-hw_labels_int_value (HwEntity entity, const HwField *field, int value)
-{
-  const int *codes;
-  const char *const *labels;
-  guint n;
-
-  if (!hw_labels_int_choices (entity, field, &codes, &labels, &n))
-    return NULL;
-  for (guint i = 0; i < n; i++)
-    if (codes[i] == value)
-      return _(labels[i]);
-  return NULL;
-}
-
-const char *
-hw_labels_plan_type (int plan_type)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (plan_codes); i++)
-    if (plan_codes[i] == plan_type)
-      return _(plan_labels[i]);
-  return _("Plan");
-}
-
-static const struct {
-  const char *code;
-  const char *label;
-} categories[] = {
-  { "1.1", N_("Institution") },
-  { "1.2", N_("Institution under another act") },
-  { "1.99", N_("Other institution") },
-  { "2.1", N_("Kinship foster home") },
-  { "2.2", N_("Foster home") },
-  { "2.3", N_("Specialised foster home") },
-  { "2.4", N_("Foster home (§ 6-3)") },
-  { "2.5", N_("Emergency home") },
-  { "2.6", N_("Temporary kinship home") },
-  { "2.99", N_("Other foster home") },
-  { "3.8", N_("Centre for parents and children") },
-  { "3.9", N_("Advice and guidance") },
-  { "5.3", N_("Supervised contact") },
-};
-
-char *
-hw_labels_dup_category (const char *code)
-{
-  if (code == NULL || *code == '\0')
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
-    if (g_str_equal (categories[i].code, code))
-      return g_strdup (_(categories[i].label));
-  /* Translators: %s is an SSB measure category code, like "3.2" */
-  return g_strdup_printf (_("Measure %s"), code);
-}
-
 char *
 hw_labels_dup_basis (const HwLegalBasis *basis)
 {
@@ -222,6 +47,23 @@ hw_labels_dup_age (HwDate birth, HwDate today)
   age = hw_date_age_on (birth, today);
   /* Translators: a child's age */
   return g_strdup_printf (ngettext ("%d year", "%d years", age), age);
+}
+
+/* The name of an enumeration's value, "" for one out of range (never NULL for a format). */
+static const char *
+value_label (const HwRecord *rec, const char *field, int value)
+{
+  const char *label = hw_entity_get_value_label (rec->entity, field, value);
+
+  return label ? label : "";
+}
+
+static const char *
+plan_name (int plan_type)
+{
+  const char *name = hw_code_get_label_int (HW_CODES_PLAN_TYPE, plan_type);
+
+  return name ? name : _("Plan");
 }
 
 static const char *
@@ -282,7 +124,7 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
     case HW_ENTITY_VISIT:
       {
         const HwVisit *v = record;
-        t = g_strdup (hw_labels_visit_kind (v->kind));
+        t = g_strdup (value_label (rec, "kind", v->kind));
         s = join_nonempty (" · ", date, v->in_person ? _("in person") : _("not in person"),
                            v->child_alone ? _("child spoke alone") : NULL, v->notes, END);
       }
@@ -291,8 +133,7 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
       {
         const HwPerson *p = record;
         t = g_strdup (p->name);
-        s = join_nonempty (" · ", hw_labels_enum_value (hw_entity_find_field (info, "relation"),
-                                                        p->relation),
+        s = join_nonempty (" · ", value_label (rec, "relation", p->relation),
                            p->parental_responsibility ? _("parental responsibility") : NULL,
                            p->protected_address ? _("protected address") : NULL, p->phone, END);
       }
@@ -303,28 +144,28 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
         g_autofree char *basis = hw_labels_dup_basis (&d->basis);
         t = g_strdup_printf ("%s %s", _("Decision"), basis ? basis : "");
         s = join_nonempty (" · ", date,
-                           hw_labels_enum_value (hw_entity_find_field (info, "decided_by"),
-                                                 d->decided_by),
+                           value_label (rec, "decided_by", d->decided_by),
                            d->min_samvaer, END);
       }
       break;
     case HW_ENTITY_MEASURE:
       {
         const HwMeasure *m = record;
-        g_autofree char *cat = hw_labels_dup_category (m->category);
+        g_autofree char *cat = hw_code_dup_label (HW_CODES_CATEGORY, m->category);
         g_autofree char *end = m->end_date ? hw_date_dup_display (m->end_date) : NULL;
         g_autofree char *range = end ? g_strdup_printf ("%s – %s", date, end)
                                      : g_strdup_printf (_("since %s"), date);
         t = g_steal_pointer (&cat);
-        s = join_nonempty (" · ", range, m->end_reason ? hw_labels_int_value (
-                             rec->entity, hw_entity_find_field (info, "end_reason"),
-                             m->end_reason) : NULL, m->purpose, END);
+        s = join_nonempty (" · ", range,
+                           m->end_reason ? hw_code_get_label_int (HW_CODES_END_REASON,
+                                                                  m->end_reason) : NULL,
+                           m->purpose, END);
       }
       break;
     case HW_ENTITY_PLAN:
       {
         const HwPlan *p = record;
-        t = g_strdup (hw_labels_plan_type (p->plan_type));
+        t = g_strdup (plan_name (p->plan_type));
         s = join_nonempty (" · ", date, p->note, END);
       }
       break;
@@ -334,7 +175,7 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
         const HwPlan *p = dossier ? hw_dossier_find (dossier, HW_ENTITY_PLAN, e->plan_id) : NULL;
         /* Translators: %s is a plan's name, like "Care plan" */
         t = g_strdup_printf (_("Evaluation of the %s"),
-                             p ? hw_labels_plan_type (p->plan_type) : _("plan"));
+                             p ? plan_name (p->plan_type) : _("plan"));
         s = join_nonempty (" · ", date, e->note, END);
       }
       break;
@@ -351,14 +192,14 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
     case HW_ENTITY_SAMVAER_SESSION:
       {
         const HwSamvaerSession *x = record;
-        t = g_strdup (hw_labels_enum_value (hw_entity_find_field (info, "status"), x->status));
+        t = g_strdup (value_label (rec, "status", x->status));
         s = join_nonempty (" · ", date, x->reason, x->report, END);
       }
       break;
     case HW_ENTITY_PARENT_FOLLOWUP:
       {
         const HwParentFollowup *f = record;
-        t = g_strdup (hw_labels_enum_value (hw_entity_find_field (info, "kind"), f->kind));
+        t = g_strdup (value_label (rec, "kind", f->kind));
         s = join_nonempty (" · ", date, person_name (dossier, f->person_id),
                            f->guidance_offered ? _("guidance offered") : NULL, f->provider,
                            f->notes, END);
@@ -368,7 +209,7 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
       {
         const HwReunification *r = record;
         t = g_strdup_printf ("%s: %s", _("Reunification assessment"),
-                             hw_labels_enum_value (hw_entity_find_field (info, "goal"), r->goal));
+                             value_label (rec, "goal", r->goal));
         s = join_nonempty (" · ", date, r->grounds, END);
       }
       break;
@@ -383,15 +224,16 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
       {
         const HwMove *m = record;
         t = g_strdup (m->planned ? _("Planned move") : _("Unplanned move"));
-        s = join_nonempty (" · ", date, m->reason_note, m->to_note, END);
+        s = join_nonempty (" · ", date, hw_code_get_label (HW_CODES_MOVE_REASON, m->reason_code),
+                           m->reason_note, hw_code_get_label (HW_CODES_MOVED_TO, m->to_code),
+                           m->to_note, END);
       }
       break;
     case HW_ENTITY_HOME_MEMBER:
       {
         const HwHomeMember *m = record;
         t = g_strdup (m->name);
-        s = join_nonempty (" · ", hw_labels_enum_value (hw_entity_find_field (info, "role"),
-                                                        m->role), END);
+        s = join_nonempty (" · ", value_label (rec, "role", m->role), END);
       }
       break;
     case HW_ENTITY_HOME_EVIDENCE:
@@ -399,7 +241,7 @@ hw_labels_describe_record (gconstpointer record, const HwDossier *dossier, char 
         const HwHomeEvidence *e = record;
         const HwHomeMember *m = dossier ? hw_dossier_find (dossier, HW_ENTITY_HOME_MEMBER,
                                                           e->member_id) : NULL;
-        t = g_strdup (hw_labels_enum_value (hw_entity_find_field (info, "kind"), e->kind));
+        t = g_strdup (value_label (rec, "kind", e->kind));
         s = join_nonempty (" · ", date, m ? m->name : NULL, e->note, END);
       }
       break;

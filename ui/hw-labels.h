@@ -7,21 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* What users read for the store's codes and enumerations: translated labels, no law. */
+/* How the window shows records. The names of codes and enumerations are core's
+ * (hw_field_get_value_label, hw_code_get_label: one vocabulary for window, plan, CLI and
+ * exchange); these are what only the window needs. */
 
-/* The translated label of an enumeration value of @field, or its stored name. */
-const char *hw_labels_enum_value     (const HwField *field, int value);
-/* Integer fields whose values are codes (plan type, end reason, status): NULL-terminated
- * arrays of codes and labels, or FALSE when @field is a plain number. */
-gboolean    hw_labels_int_choices    (HwEntity entity, const HwField *field,
-                                      const int **codes, const char *const **labels,
-                                      guint *n_choices);
-const char *hw_labels_int_value      (HwEntity entity, const HwField *field, int value);
-/* An SSB measure category ("2.1") as words ("Kinship foster home"). */
-char       *hw_labels_dup_category   (const char *code);
-const char *hw_labels_plan_type      (int plan_type);
-const char *hw_labels_role           (HwStaffRole role);
-const char *hw_labels_visit_kind     (HwVisitKind kind);
 /* "§ 5-1 (2021 act)" for a legal basis, NULL when empty. */
 char       *hw_labels_dup_basis      (const HwLegalBasis *basis);
 /* A one-line title and a subtitle for a record in lists and the timeline. */

@@ -40,6 +40,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static const char *
+role_label (HwStaffRole role)
+{
+  const char *label = hw_entity_get_value_label (HW_ENTITY_STAFF, "role", role);
+
+  return label ? label : "";
+}
+
 static void
 select_team (HwPreferencesWindow *self, const char *team_id)
 {
@@ -145,7 +153,7 @@ load_user (HwPreferencesWindow *self)
     {
       const HwStaff *s = self->staff->pdata[i];
       g_autofree char *cut = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
-      g_autofree char *label = g_strdup_printf ("%s (%s)", cut, hw_labels_role (s->role));
+      g_autofree char *label = g_strdup_printf ("%s (%s)", cut, role_label (s->role));
 
       gtk_string_list_append (staff_names, label);
       if (g_strcmp0 (s->rec.id, staff_id) == 0)
@@ -155,7 +163,7 @@ load_user (HwPreferencesWindow *self)
   adw_combo_row_set_selected (self->staff_row, selected);
 
   for (int r = HW_ROLE_CASEWORKER; r <= HW_ROLE_SUPERVISOR; r++)
-    gtk_string_list_append (roles, hw_labels_role (r));
+    gtk_string_list_append (roles, role_label (r));
   adw_combo_row_set_model (self->role_row, G_LIST_MODEL (roles));
   if (self->settings)
     adw_combo_row_set_selected (self->role_row, g_settings_get_enum (self->settings,

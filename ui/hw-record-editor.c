@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "hw-error.h"
@@ -15,8 +16,8 @@ typedef struct {
   const HwField *field;
   GtkWidget     *row;
   GtkWidget     *control;   /* the switch of a yes/no row */
-  GPtrArray     *ids;       /* references: the id behind each choice (NULL = none) */
-  const int     *codes;     /* coded numbers */
+  GPtrArray     *ids;       /* references and coded text: what each choice stores (NULL = none) */
+  GArray        *codes;     /* coded numbers: the int each choice stores */
 } FieldRow;
 
 struct _HwRecordEditor
@@ -51,6 +52,7 @@ field_row_clear (gpointer data)
   FieldRow *fr = data;
 
   g_clear_pointer (&fr->ids, g_ptr_array_unref);
+  g_clear_pointer (&fr->codes, g_array_unref);
 }
 
 static void
@@ -210,14 +212,127 @@ add_combo (HwRecordEditor *self, FieldRow *fr, GtkStringList *labels, guint sele
 }
 
 static void
+on_calendar_day_selected_cb (GtkCalendar *calendar, GtkWidget *row)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autofree char *text = g_date_time_format (picked, "%d.%m.%Y");
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (calendar),
+                                                             GTK_TYPE_POPOVER)));
+}
+
+/* When the calendar opens, it shows the date typed so far (today when none). */
+static void
+on_calendar_shown_cb (GtkWidget *popover, GtkWidget *row)
+{
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_popover_get_child (GTK_POPOVER (popover)));
+  HwDate date = hw_date_parse_display (gtk_editable_get_text (GTK_EDITABLE (row)));
+  g_autoptr(GDateTime) when = NULL;
+  int y, m, d;
+
+  if (date == HW_DATE_NONE)
+    return;
+  hw_date_get_ymd (date, &y, &m, &d);
+  when = g_date_time_new_local (y, m, d, 12, 0, 0);
+  g_signal_handlers_block_by_func (calendar, on_calendar_day_selected_cb, row);
+  gtk_calendar_select_day (calendar, when);
+  g_signal_handlers_unblock_by_func (calendar, on_calendar_day_selected_cb, row);
+}
+
+/* A date row: typed (7.12.26 or 07.12.2026), or picked from a calendar. */
+static void
+add_calendar (GtkWidget *row)
+{
+  GtkWidget *button = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "x-office-calendar-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Choose from a calendar"));
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (button), popover);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_calendar_shown_cb), row, 0);
+  g_signal_connect_object (calendar, "day-selected", G_CALLBACK (on_calendar_day_selected_cb),
+                           row, 0);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), button);
+}
+
+/* A coded field (hw-codes.h) as a choice among the names of its codes, never the codes: the
+ * form offers only what the store accepts. A value the list lacks (from a database older than
+ * the check) is shown as it is, so that it is not changed unseen; the store refuses to save
+ * it. */
+static GtkWidget *
+add_code_choice (HwRecordEditor *self, FieldRow *fr)
+{
+  const HwField *field = fr->field;
+  GtkStringList *list = gtk_string_list_new (NULL);
+  gboolean is_text = field->type == HW_FIELD_TEXT;
+  g_autofree char *current = hw_field_dup_string (self->record, field);
+  guint n_codes, selected = GTK_INVALID_LIST_POSITION;
+  const HwCode *codes = hw_code_list_get (field->codes, &n_codes);
+  GtkWidget *row;
+
+  if (is_text)
+    fr->ids = g_ptr_array_new_with_free_func (g_free);
+  else
+    fr->codes = g_array_new (FALSE, FALSE, sizeof (int));
+  if (is_text && !(field->flags & HW_FIELD_REQUIRED))
+    {
+      gtk_string_list_append (list, _("None"));
+      g_ptr_array_add (fr->ids, NULL);
+    }
+  for (guint i = 0; i < n_codes; i++)
+    {
+      gtk_string_list_append (list, _(codes[i].label));
+      if (is_text)
+        g_ptr_array_add (fr->ids, g_strdup (codes[i].code));
+      else
+        {
+          int v = atoi (codes[i].code);
+          g_array_append_val (fr->codes, v);
+        }
+      if (g_strcmp0 (codes[i].code, current) == 0)
+        selected = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
+    }
+  if (selected == GTK_INVALID_LIST_POSITION && is_text && current == NULL)
+    selected = 0;
+  if (selected == GTK_INVALID_LIST_POSITION)
+    {
+      g_autofree char *unlisted = NULL;
+
+      /* Translators: a stored code that is not in the field's list, like "“fosterhjem” (not
+       * in the list)" */
+      unlisted = g_strdup_printf (_("“%s” (not in the list)"), current ? current : "");
+      gtk_string_list_append (list, unlisted);
+      if (is_text)
+        g_ptr_array_add (fr->ids, g_strdup (current));
+      else
+        {
+          int v = hw_field_get_int (self->record, field);
+          g_array_append_val (fr->codes, v);
+        }
+      selected = g_list_model_get_n_items (G_LIST_MODEL (list)) - 1;
+    }
+  row = add_combo (self, fr, list, selected);
+  /* SSB's names are long ("Foster home outside the family and close network"): shown whole
+   * under the field's name, not cut short beside it. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
+  return row;
+}
+
+static void
 build_row (HwRecordEditor *self, const HwField *field, const HwDossier *dossier,
            const HwDossier *home)
 {
-  HwEntity entity = ((HwRecord *) self->record)->entity;
   FieldRow fr = { field, NULL, NULL, NULL, NULL };
   const char *label = _(field->label);
 
-  switch (field->type)
+  if (field->codes != HW_CODES_NONE)
+    fr.row = add_code_choice (self, &fr);
+  else switch (field->type)
     {
     case HW_FIELD_TEXT:
       fr.row = adw_entry_row_new ();
@@ -237,37 +352,18 @@ build_row (HwRecordEditor *self, const HwField *field, const HwDossier *dossier,
         title = g_strdup_printf (_("%s (dd.mm.yyyy)"), label);
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (fr.row), title);
         gtk_editable_set_text (GTK_EDITABLE (fr.row), text ? text : "");
+        add_calendar (fr.row);
         label = NULL;
       }
       break;
 
     case HW_FIELD_INT:
       {
-        const char *const *labels;
-        guint n;
+        g_autofree char *text = g_strdup_printf ("%d", hw_field_get_int (self->record, field));
 
-        if (hw_labels_int_choices (entity, field, &fr.codes, &labels, &n))
-          {
-            GtkStringList *list = gtk_string_list_new (NULL);
-            int value = hw_field_get_int (self->record, field);
-            guint selected = 0;
-
-            for (guint i = 0; i < n; i++)
-              {
-                gtk_string_list_append (list, _(labels[i]));
-                if (fr.codes[i] == value)
-                  selected = i;
-              }
-            fr.row = add_combo (self, &fr, list, selected);
-          }
-        else
-          {
-            g_autofree char *text = g_strdup_printf ("%d", hw_field_get_int (self->record,
-                                                                              field));
-            fr.row = adw_entry_row_new ();
-            adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (fr.row), GTK_INPUT_PURPOSE_DIGITS);
-            gtk_editable_set_text (GTK_EDITABLE (fr.row), text);
-          }
+        fr.row = adw_entry_row_new ();
+        adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (fr.row), GTK_INPUT_PURPOSE_DIGITS);
+        gtk_editable_set_text (GTK_EDITABLE (fr.row), text);
       }
       break;
 
@@ -287,7 +383,7 @@ build_row (HwRecordEditor *self, const HwField *field, const HwDossier *dossier,
         GtkStringList *list = gtk_string_list_new (NULL);
 
         for (guint i = 0; field->enum_names[i]; i++)
-          gtk_string_list_append (list, hw_labels_enum_value (field, i));
+          gtk_string_list_append (list, hw_field_get_value_label (field, i));
         fr.row = add_combo (self, &fr, list, hw_field_get_int (self->record, field));
       }
       break;
@@ -426,6 +522,11 @@ row_for_message (HwRecordEditor *self, const char *message)
 {
   GtkWidget *best = NULL;
   gsize best_len = 0;
+  const char *record = _(hw_entity_info (((HwRecord *) self->record)->entity)->label);
+
+  /* A refused code names the record first: "Measure: Category: …". */
+  if (g_str_has_prefix (message, record) && g_str_has_prefix (message + strlen (record), ": "))
+    message += strlen (record) + 2;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -453,6 +554,13 @@ read_form (HwRecordEditor *self, gpointer record)
       switch (f->type)
         {
         case HW_FIELD_TEXT:
+          if (fr->ids)
+            {
+              guint sel = adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row));
+
+              hw_field_set_text (record, f, sel < fr->ids->len ? fr->ids->pdata[sel] : NULL);
+              break;
+            }
           {
             g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
                                                               GTK_EDITABLE (fr->row))));
@@ -480,8 +588,12 @@ read_form (HwRecordEditor *self, gpointer record)
           break;
         case HW_FIELD_INT:
           if (fr->codes)
-            hw_field_set_int (record, f,
-                              fr->codes[adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row))]);
+            {
+              guint sel = adw_combo_row_get_selected (ADW_COMBO_ROW (fr->row));
+
+              if (sel < fr->codes->len)
+                hw_field_set_int (record, f, g_array_index (fr->codes, int, sel));
+            }
           else
             {
               g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (
@@ -554,8 +666,8 @@ fill_form (HwRecordEditor *self, gconstpointer record)
         {
           guint n = g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (fr->row)));
 
-          for (guint j = 0; j < n; j++)
-            if (fr->codes[j] == hw_field_get_int (record, f))
+          for (guint j = 0; j < n && j < fr->codes->len; j++)
+            if (g_array_index (fr->codes, int, j) == hw_field_get_int (record, f))
               adw_combo_row_set_selected (ADW_COMBO_ROW (fr->row), j);
         }
       else if (ADW_IS_COMBO_ROW (fr->row))

@@ -269,8 +269,8 @@ hw_cli_calendar (HwCliContext *ctx, int argc, char **argv)
     return hw_cli_usage_error ("calendar", _("unexpected argument"));
   if (output == NULL)
     return hw_cli_usage_error ("calendar", _("-o FILE is required"));
-  if (lang_text && (lang = hw_lang_from_string (lang_text)) == (HwLang) -1)
-    return hw_cli_usage_error ("calendar", _("--lang must be nb, nn or en"));
+  if (!hw_cli_parse_lang (lang_text, &lang, &error))
+    return hw_cli_usage_error ("calendar", error->message);
   if (!hw_cli_parse_today (today_text, &cal.today, &error))
     return hw_cli_fail (error);
   cal.names = names;

@@ -389,6 +389,9 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
     return 2;
   if (argc > 1)
     return hw_cli_usage_error ("check", _("unexpected argument"));
+  /* Before anything is written: the printed list speaks --lang too (issue 18). */
+  if (!hw_cli_parse_lang (lang, &check.lang, &error))
+    return hw_cli_usage_error ("check", error->message);
 
   if (format == NULL || g_str_equal (format, "text"))
     check.format = FORMAT_TEXT;
@@ -431,9 +434,6 @@ hw_cli_check (HwCliContext *ctx, int argc, char **argv)
     }
   else
     return hw_cli_usage_error ("check", _("--format must be text, tsv, json or pdf"));
-  check.lang = HW_LANG_NB;
-  if (lang && (check.lang = hw_lang_from_string (lang)) == (HwLang) -1)
-    return hw_cli_usage_error ("check", _("--lang must be nb, nn or en"));
   if (!hw_cli_parse_today (today_text, &check.today, &error))
     return hw_cli_fail (error);
   check.all = all;

@@ -547,8 +547,8 @@ hw_cli_indicators (HwCliContext *ctx, int argc, char **argv)
   if (pdf != (output != NULL))
     return hw_cli_usage_error ("indicators", _("-o FILE goes with --format pdf, and only "
                                                "with it"));
-  if (lang_text && (lang = hw_lang_from_string (lang_text)) == (HwLang) -1)
-    return hw_cli_usage_error ("indicators", _("--lang must be nb, nn or en"));
+  if (!hw_cli_parse_lang (lang_text, &lang, &error))
+    return hw_cli_usage_error ("indicators", error->message);
   if (!hw_cli_parse_today (today_text, &options.today, &error))
     return hw_cli_fail (error);
 

@@ -18,6 +18,8 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
   g_autofree char *today_text = NULL;
   g_autofree char *recipient_text = NULL;
   g_autofree char *person_id = NULL;
+  g_autofree char *lang_text = NULL;
+  HwLang lang;
   gboolean list_recipients = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(HwStore) store = NULL;
@@ -38,6 +40,8 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
       N_("With --recipient parent: the parent’s person id (see --list-recipients)"), N_("ID") },
     { "list-recipients", 0, 0, G_OPTION_ARG_NONE, &list_recipients,
       N_("List whom the plan can be printed for, as TSV: recipient, person_id, name"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &lang_text,
+      N_("Language of the plan: nb, nn or en (default: the locale’s)"), "LANG" },
     { NULL }
   };
 
@@ -48,6 +52,9 @@ hw_cli_plan (HwCliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return hw_cli_usage_error ("plan", _("give one journal number"));
+  /* The whole plan in one language: its words, the rules' texts and the template's. */
+  if (lang_text && !hw_cli_parse_lang (lang_text, &lang, &error))
+    return hw_cli_usage_error ("plan", error->message);
   if (output == NULL && !list_recipients)
     return hw_cli_usage_error ("plan", _("give the PDF file to write with -o FILE"));
   if (recipient_text && !hw_recipient_from_string (recipient_text, &recipient))

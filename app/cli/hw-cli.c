@@ -116,6 +116,25 @@ hw_cli_usage_error (const char *verb, const char *message)
 }
 
 gboolean
+hw_cli_parse_lang (const char *text, HwLang *lang, GError **error)
+{
+  int l;
+
+  *lang = HW_LANG_NB;
+  if (text == NULL)
+    return TRUE;
+  l = hw_lang_from_string (text);
+  if (l < 0)
+    {
+      g_set_error_literal (error, HW_ERROR, HW_ERROR_INVALID, _("--lang must be nb, nn or en"));
+      return FALSE;
+    }
+  *lang = (HwLang) l;
+  hw_lang_set (*lang);
+  return TRUE;
+}
+
+gboolean
 hw_cli_parse_today (const char *text, HwDate *today, GError **error)
 {
   if (text == NULL)

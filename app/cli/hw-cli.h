@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "hw-lang.h"
 #include "hw-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,10 @@ gboolean hw_cli_parse        (GOptionContext *context, int *argc, char ***argv);
 /* Prints "homeward-cli: MESSAGE" on stderr and returns the exit status for a failure. */
 int      hw_cli_fail         (const GError *error);
 int      hw_cli_usage_error  (const char *verb, const char *message);
+/* --lang nb|nn|en: made the language of every text of the run (hw_lang_set: the catalogue's
+ * and gettext's alike, printouts included). Without it, bokmål for the catalogue's texts, as
+ * reports have always been, and the locale's for the rest. FALSE with @error when unknown. */
+gboolean hw_cli_parse_lang   (const char *text, HwLang *lang, GError **error);
 /* --today YYYY-MM-DD or today; FALSE with @error for a malformed date. */
 gboolean hw_cli_parse_today  (const char *text, HwDate *today, GError **error);
 

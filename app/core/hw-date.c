@@ -68,23 +68,65 @@ hw_date_parse_iso (const char *text)
   return hw_date_new (y, m, d);
 }
 
-HwDate
-hw_date_parse_display (const char *text)
+/* One to @max digits, the count in *@n_digits; the end of them, or NULL when there are none. */
+static const char *
+take_number (const char *p, int max, int *out, int *n_digits)
 {
-  int y, m, d;
+  int v = 0, n = 0;
+
+  while (*p >= '0' && *p <= '9' && n < max)
+    {
+      v = v * 10 + (*p++ - '0');
+      n++;
+    }
+  if (n == 0 || (*p >= '0' && *p <= '9'))
+    return NULL;
+  *out = v;
+  *n_digits = n;
+  return p;
+}
+
+HwDate
+hw_date_parse_display_on (const char *text, HwDate today)
+{
+  int y, m, d, n, year_digits;
+  const char *p = text;
 
   if (text == NULL)
     return HW_DATE_NONE;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (strlen (text) == 10 && text[2] == '.' && text[5] == '.')
+  while (g_ascii_isspace (*p))
+    p++;
+  /* d.m.yy or dd.mm.yyyy, as people write dates here ("7.12.26"); else ISO. */
+  if ((p = take_number (p, 2, &d, &n)) && *p == '.' &&
+      (p = take_number (p + 1, 2, &m, &n)) && *p == '.' &&
+      (p = take_number (p + 1, 4, &y, &year_digits)) &&
+      (year_digits == 2 || year_digits == 4))
     {
-      if (!parse_digits (text, 2, &d) || !parse_digits (text + 3, 2, &m) ||
-          !parse_digits (text + 6, 4, &y))
+      while (g_ascii_isspace (*p))
+        p++;
+      if (*p != '\0')
         return HW_DATE_NONE;
+      if (year_digits == 2)
+        {
+          /* This century, unless that is more than 20 years ahead: "3.4.85" is 1985. */
+          int now = hw_date_get_year (today != HW_DATE_NONE ? today : hw_date_today ());
+
+          y += now / 100 * 100;
+          if (y > now + 20)
+            y -= 100;
+        }
       return hw_date_new (y, m, d);
     }
-  return hw_date_parse_iso (text);
+  p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  return hw_date_parse_iso (p);
+}
+
+HwDate
+hw_date_parse_display (const char *text)
+{
+  return hw_date_parse_display_on (text, HW_DATE_NONE);
 }
 
 void

@@ -12,21 +12,35 @@
 #include "hw-error.h"
 #include "hw-identity.h"
 
-#define TEXT(S, m, fl, lbl)  { #m, HW_FIELD_TEXT, fl, offsetof (S, m), NULL, 0, lbl }
-#define REF(S, m, e, fl, lbl) { #m, HW_FIELD_REF, fl, offsetof (S, m), NULL, e, lbl }
-#define DATE(S, m, fl, lbl)  { #m, HW_FIELD_DATE, fl, offsetof (S, m), NULL, 0, lbl }
-#define INT(S, m, fl, lbl)   { #m, HW_FIELD_INT, fl, offsetof (S, m), NULL, 0, lbl }
-#define BOOL(S, m, fl, lbl)  { #m, HW_FIELD_BOOL, fl, offsetof (S, m), NULL, 0, lbl }
-#define ENUM(S, m, n, fl, lbl) { #m, HW_FIELD_ENUM, fl, offsetof (S, m), n, 0, lbl }
+#define TEXT(S, m, fl, lbl) \
+  { #m, HW_FIELD_TEXT, fl, offsetof (S, m), NULL, 0, lbl, NULL, HW_CODES_NONE }
+#define REF(S, m, e, fl, lbl) \
+  { #m, HW_FIELD_REF, fl, offsetof (S, m), NULL, e, lbl, NULL, HW_CODES_NONE }
+#define DATE(S, m, fl, lbl) \
+  { #m, HW_FIELD_DATE, fl, offsetof (S, m), NULL, 0, lbl, NULL, HW_CODES_NONE }
+#define INT(S, m, fl, lbl) \
+  { #m, HW_FIELD_INT, fl, offsetof (S, m), NULL, 0, lbl, NULL, HW_CODES_NONE }
+#define BOOL(S, m, fl, lbl) \
+  { #m, HW_FIELD_BOOL, fl, offsetof (S, m), NULL, 0, lbl, NULL, HW_CODES_NONE }
+/* @n names the pair n_names (stored) and n_labels (N_(), what users read). */
+#define ENUM(S, m, n, fl, lbl) \
+  { #m, HW_FIELD_ENUM, fl, offsetof (S, m), n##_names, 0, lbl, n##_labels, HW_CODES_NONE }
+/* A code of a value list (hw-codes.h), as text or as a number. */
+#define CODE(S, m, l, fl, lbl) \
+  { #m, HW_FIELD_TEXT, fl, offsetof (S, m), NULL, 0, lbl, NULL, l }
+#define INT_CODE(S, m, l, fl, lbl) \
+  { #m, HW_FIELD_INT, fl, offsetof (S, m), NULL, 0, lbl, NULL, l }
 #define CASE_REF(S) REF (S, case_id, HW_ENTITY_CASE, HW_FIELD_REQUIRED | HW_FIELD_OWNER, N_("Case"))
+#define BASIS_PART(S, n, m, fl, lbl) \
+  { n, HW_FIELD_TEXT, fl, offsetof (S, basis.m), NULL, 0, lbl, NULL, HW_CODES_NONE }
 #define BASIS(S, fl) \
-  { "law", HW_FIELD_TEXT, fl, offsetof (S, basis.law), NULL, 0, N_("Act") }, \
-  { "chapter", HW_FIELD_TEXT, fl, offsetof (S, basis.chapter), NULL, 0, N_("Chapter") }, \
-  { "section", HW_FIELD_TEXT, fl, offsetof (S, basis.section), NULL, 0, N_("Section") }, \
-  { "ledd", HW_FIELD_TEXT, 0, offsetof (S, basis.ledd), NULL, 0, N_("Subsection") }, \
-  { "bokstav", HW_FIELD_TEXT, 0, offsetof (S, basis.bokstav), NULL, 0, N_("Letter") }, \
-  { "punktum", HW_FIELD_TEXT, 0, offsetof (S, basis.punktum), NULL, 0, N_("Sentence") }, \
-  { "jmfr", HW_FIELD_TEXT, 0, offsetof (S, basis.jmfr), NULL, 0, N_("Related legal basis") }
+  { "law", HW_FIELD_TEXT, fl, offsetof (S, basis.law), NULL, 0, N_("Act"), NULL, HW_CODES_ACT }, \
+  BASIS_PART (S, "chapter", chapter, fl, N_("Chapter")), \
+  BASIS_PART (S, "section", section, fl, N_("Section")), \
+  BASIS_PART (S, "ledd", ledd, 0, N_("Subsection")), \
+  BASIS_PART (S, "bokstav", bokstav, 0, N_("Letter")), \
+  BASIS_PART (S, "punktum", punktum, 0, N_("Sentence")), \
+  BASIS_PART (S, "jmfr", jmfr, 0, N_("Related legal basis"))
 
 #define REQ HW_FIELD_REQUIRED
 #define PERS HW_FIELD_PERSONAL
@@ -35,30 +49,75 @@
 #define NOTE (HW_FIELD_PROSE | HW_FIELD_MULTILINE)
 #define MULTI HW_FIELD_MULTILINE
 
+/* Each enumeration: the names stored (never change one: they are in databases and files) and,
+ * in the same order, what users read. */
 static const char *const role_names[] = { "caseworker", "team-leader", "supervisor", NULL };
+static const char *const role_labels[] = { N_("Caseworker"), N_("Team leader"),
+                                           N_("Supervisor") };
 static const char *const home_kind_names[] = { "kinship", "ordinary", "emergency", "specialised",
                                                NULL };
+/* As SSB's measure categories 2.1, 2.2, 2.5 and 2.3 (hw-codes.c). */
+static const char *const home_kind_labels[] = {
+  N_("Foster home in the family or close network"),
+  N_("Foster home outside the family and close network"), N_("Emergency foster home"),
+  N_("Specialised foster home") };
 static const char *const member_role_names[] = { "foster-parent", "household", NULL };
+static const char *const member_role_labels[] = { N_("Foster parent"),
+                                                  N_("Other household member") };
 static const char *const evidence_names[] = { "approval", "approval-preliminary", "training",
                                               "contract", "police-certificate",
                                               "household-assessment", NULL };
+static const char *const evidence_labels[] = { N_("Approval"), N_("Preliminary approval"),
+                                               N_("Training completed"),
+                                               N_("Foster home contract"),
+                                               N_("Police certificate"),
+                                               N_("Assessment: police certificate needed?") };
 static const char *const sex_names[] = { "unknown", "male", "female", NULL };
+static const char *const sex_labels[] = { N_("Unknown"), N_("Boy"), N_("Girl") };
 static const char *const relation_names[] = { "mother", "father", "other-parent", "sibling",
                                               "grandparent", "relative", "other", NULL };
+static const char *const relation_labels[] = { N_("Mother"), N_("Father"),
+                                               N_("Other person with parental responsibility"),
+                                               N_("Sibling"), N_("Grandparent"),
+                                               N_("Other relative"), N_("Other") };
 static const char *const decider_names[] = { "service", "tribunal", "court", NULL };
+static const char *const decider_labels[] = { N_("The child welfare service"),
+                                              N_("The county tribunal"), N_("The court") };
 static const char *const frequency_names[] = { "followup", "tilsyn", NULL };
+static const char *const frequency_labels[] = { N_("Follow-up visits"),
+                                                N_("Supervision visits") };
 static const char *const aftercare_names[] = { "offer", "assessment", NULL };
+static const char *const aftercare_labels[] = { N_("Offer"), N_("Assessment") };
 static const char *const session_names[] = { "planned", "held", "cancelled-parent",
                                              "cancelled-child", "cancelled-service",
                                              "cancelled-foster-home", NULL };
+static const char *const session_labels[] = { N_("Planned"), N_("Held"),
+                                              N_("Cancelled by the parent"),
+                                              N_("Cancelled by the child"),
+                                              N_("Cancelled by the service"),
+                                              N_("Cancelled by the foster home") };
 static const char *const visit_names[] = { "followup", "tilsyn", "child-conversation",
                                            "parent-meeting", "responsibility-group",
                                            "case-review", NULL };
+static const char *const visit_labels[] = { N_("Follow-up visit"), N_("Supervision visit"),
+                                            N_("Conversation with the child"),
+                                            N_("Meeting with parents"),
+                                            N_("Responsibility group meeting"),
+                                            N_("Case review") };
 static const char *const followup_names[] = { "first-contact", "contact", "measure", "referral",
                                               "views", NULL };
+static const char *const followup_labels[] = { N_("First conversation after the care order"),
+                                               N_("Conversation"), N_("Measure offered"),
+                                               N_("Referral"), N_("The parent’s own views") };
 static const char *const goal_names[] = { "none", "return-home", "return-in-preparation",
                                           "long-term", "abandoned", NULL };
+static const char *const goal_labels[] = { N_("Goal kept"), N_("Return home"),
+                                           N_("Return home being prepared"),
+                                           N_("Long-term placement"),
+                                           N_("Reunification abandoned") };
 static const char *const part_names[] = { "child", "parents", "foster-family", NULL };
+static const char *const part_labels[] = { N_("The child"), N_("The parents"),
+                                           N_("The foster family") };
 
 static const HwField team_fields[] = {
   TEXT (HwTeam, name, REQ, N_("Name")),
@@ -67,13 +126,13 @@ static const HwField team_fields[] = {
 static const HwField staff_fields[] = {
   TEXT (HwStaff, name, REQ, N_("Name")),
   TEXT (HwStaff, username, 0, N_("User name")),
-  ENUM (HwStaff, role, role_names, 0, N_("Role")),
+  ENUM (HwStaff, role, role, 0, N_("Role")),
   REF (HwStaff, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
 };
 
 static const HwField home_fields[] = {
   TEXT (HwFosterHome, name, REQ | PERS, N_("Name")),
-  ENUM (HwFosterHome, kind, home_kind_names, 0, N_("Kind of home")),
+  ENUM (HwFosterHome, kind, home_kind, 0, N_("Kind of home")),
   TEXT (HwFosterHome, municipality, 0, N_("Municipality")),
   TEXT (HwFosterHome, address, PERS | NOTE, N_("Address")),
   BOOL (HwFosterHome, protected_address, 0, N_("Protected address")),
@@ -84,7 +143,7 @@ static const HwField member_fields[] = {
   TEXT (HwHomeMember, name, REQ | PERS, N_("Name")),
   TEXT (HwHomeMember, fnr, PERS | HW_FIELD_IDENTITY, N_("Identity number")),
   DATE (HwHomeMember, birth_date, 0, N_("Birth date")),
-  ENUM (HwHomeMember, role, member_role_names, 0, N_("Role in the home")),
+  ENUM (HwHomeMember, role, member_role, 0, N_("Role in the home")),
   DATE (HwHomeMember, moved_in, HW_FIELD_START, N_("Moved in")),
   DATE (HwHomeMember, moved_out, HW_FIELD_END, N_("Moved out")),
 };
@@ -93,7 +152,7 @@ static const HwField evidence_fields[] = {
   REF (HwHomeEvidence, home_id, HW_ENTITY_FOSTER_HOME, REQ | HW_FIELD_OWNER, N_("Foster home")),
   REF (HwHomeEvidence, case_id, HW_ENTITY_CASE, 0, N_("Case")),
   REF (HwHomeEvidence, member_id, HW_ENTITY_HOME_MEMBER, 0, N_("Member")),
-  ENUM (HwHomeEvidence, kind, evidence_names, 0, N_("Document")),
+  ENUM (HwHomeEvidence, kind, evidence, 0, N_("Document")),
   DATE (HwHomeEvidence, date, REQ, N_("Date")),
   BOOL (HwHomeEvidence, needed, 0, N_("Certificate needed")),
   TEXT (HwHomeEvidence, municipality, 0, N_("Municipality")),
@@ -118,11 +177,11 @@ static const HwField child_fields[] = {
   TEXT (HwChild, family_name, PERS, N_("Family name")),
   TEXT (HwChild, fnr, REQ | PERS | HW_FIELD_IDENTITY, N_("Identity number")),
   DATE (HwChild, birth_date, REQ, N_("Birth date")),
-  ENUM (HwChild, sex, sex_names, 0, N_("Sex")),
+  ENUM (HwChild, sex, sex, 0, N_("Sex")),
   DATE (HwChild, start_date, 0, N_("Registered from")),
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
   TEXT (HwChild, address, PERS | NOTE, N_("Address")),
-  TEXT (HwChild, school, PROSE, N_("School or kindergarten")),
+  TEXT (HwChild, school, PROSE, N_("Kindergarten or school")),
 };
 
 static const HwField person_fields[] = {
@@ -130,7 +189,7 @@ static const HwField person_fields[] = {
   TEXT (HwPerson, name, REQ | PERS, N_("Name")),
   TEXT (HwPerson, fnr, PERS | HW_FIELD_IDENTITY, N_("Identity number")),
   DATE (HwPerson, birth_date, 0, N_("Birth date")),
-  ENUM (HwPerson, relation, relation_names, 0, N_("Relation")),
+  ENUM (HwPerson, relation, relation, 0, N_("Relation")),
   BOOL (HwPerson, parental_responsibility, 0, N_("Parental responsibility")),
   BOOL (HwPerson, protected_address, 0, N_("Protected address")),
   TEXT (HwPerson, address, PERS | NOTE, N_("Address")),
@@ -139,7 +198,7 @@ static const HwField person_fields[] = {
 
 static const HwField decision_fields[] = {
   CASE_REF (HwDecision),
-  ENUM (HwDecision, decided_by, decider_names, 0, N_("Decided by")),
+  ENUM (HwDecision, decided_by, decider, 0, N_("Decided by")),
   BASIS (HwDecision, REQ),
   DATE (HwDecision, start_date, REQ | HW_FIELD_START, N_("Decision date")),
   DATE (HwDecision, end_date, HW_FIELD_END, N_("End date")),
@@ -153,17 +212,17 @@ static const HwField status_fields[] = {
   CASE_REF (HwDecisionStatus),
   REF (HwDecisionStatus, decision_id, HW_ENTITY_DECISION, REQ, N_("Decision")),
   DATE (HwDecisionStatus, date, REQ, N_("Status date")),
-  INT (HwDecisionStatus, code, REQ, N_("Status")),
+  INT_CODE (HwDecisionStatus, code, HW_CODES_DECISION_STATUS, REQ, N_("Status")),
 };
 
 static const HwField measure_fields[] = {
   CASE_REF (HwMeasure),
   BASIS (HwMeasure, REQ),
-  TEXT (HwMeasure, category, REQ, N_("Category")),
+  CODE (HwMeasure, category, HW_CODES_CATEGORY, REQ, N_("Category")),
   TEXT (HwMeasure, category_note, NOTE, N_("Category note")),
   DATE (HwMeasure, start_date, REQ | HW_FIELD_START, N_("Start date")),
   DATE (HwMeasure, end_date, HW_FIELD_END, N_("End date")),
-  INT (HwMeasure, end_reason, 0, N_("End reason")),
+  INT_CODE (HwMeasure, end_reason, HW_CODES_END_REASON, 0, N_("End reason")),
   TEXT (HwMeasure, end_reason_note, NOTE, N_("End reason note")),
   REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
   TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
@@ -175,7 +234,7 @@ static const HwField measure_fields[] = {
 static const HwField frequency_fields[] = {
   CASE_REF (HwFrequency),
   REF (HwFrequency, measure_id, HW_ENTITY_MEASURE, REQ, N_("Measure")),
-  ENUM (HwFrequency, kind, frequency_names, 0, N_("Kind")),
+  ENUM (HwFrequency, kind, frequency, 0, N_("Kind")),
   INT (HwFrequency, per_year, REQ, N_("Visits a year")),
   DATE (HwFrequency, start_date, REQ | HW_FIELD_START, N_("Start date")),
   DATE (HwFrequency, end_date, HW_FIELD_END, N_("End date")),
@@ -184,9 +243,9 @@ static const HwField frequency_fields[] = {
 static const HwField move_fields[] = {
   CASE_REF (HwMove),
   DATE (HwMove, date, REQ, N_("Date")),
-  TEXT (HwMove, reason_code, REQ, N_("Reason")),
+  CODE (HwMove, reason_code, HW_CODES_MOVE_REASON, REQ, N_("Reason")),
   TEXT (HwMove, reason_note, NOTE, N_("Reason note")),
-  TEXT (HwMove, to_code, REQ, N_("Moved to")),
+  CODE (HwMove, to_code, HW_CODES_MOVED_TO, REQ, N_("Moved to")),
   TEXT (HwMove, to_note, NOTE, N_("Moved to, note")),
   BOOL (HwMove, planned, 0, N_("Planned")),
 };
@@ -194,14 +253,14 @@ static const HwField move_fields[] = {
 static const HwField relation_fields[] = {
   CASE_REF (HwRelation),
   TEXT (HwRelation, from_id, REQ, N_("From")),
-  TEXT (HwRelation, from_type, REQ, N_("From type")),
+  CODE (HwRelation, from_type, HW_CODES_CONCEPT, REQ, N_("From type")),
   TEXT (HwRelation, to_id, REQ, N_("To")),
-  TEXT (HwRelation, to_type, REQ, N_("To type")),
+  CODE (HwRelation, to_type, HW_CODES_CONCEPT, REQ, N_("To type")),
 };
 
 static const HwField plan_fields[] = {
   CASE_REF (HwPlan),
-  INT (HwPlan, plan_type, REQ, N_("Plan type")),
+  INT_CODE (HwPlan, plan_type, HW_CODES_PLAN_TYPE, REQ, N_("Plan type")),
   DATE (HwPlan, start_date, REQ | HW_FIELD_START, N_("Date made")),
   DATE (HwPlan, end_date, HW_FIELD_END, N_("End date")),
   INT (HwPlan, version, 0, N_("Version")),
@@ -224,9 +283,10 @@ static const HwField petition_fields[] = {
 
 static const HwField aftercare_fields[] = {
   CASE_REF (HwAftercare),
-  ENUM (HwAftercare, kind, aftercare_names, 0, N_("Kind")),
+  ENUM (HwAftercare, kind, aftercare, 0, N_("Kind")),
   DATE (HwAftercare, date, REQ | HW_FIELD_START, N_("Date")),
-  INT (HwAftercare, conclusion, 0, N_("Conclusion")),
+  INT_CODE (HwAftercare, conclusion, HW_CODES_AFTERCARE_CONCLUSION, 0,
+            N_("Conclusion")),
   DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
   TEXT (HwAftercare, note, NOTE, N_("Note")),
 };
@@ -257,7 +317,7 @@ static const HwField session_fields[] = {
   CASE_REF (HwSamvaerSession),
   REF (HwSamvaerSession, agreement_id, HW_ENTITY_SAMVAER_AGREEMENT, REQ, N_("Agreement")),
   DATE (HwSamvaerSession, date, REQ, N_("Date")),
-  ENUM (HwSamvaerSession, status, session_names, 0, N_("Status")),
+  ENUM (HwSamvaerSession, status, session, 0, N_("Status")),
   TEXT (HwSamvaerSession, reason, NOTE, N_("Reason")),
   TEXT (HwSamvaerSession, report, NOTE, N_("Supervisor's report")),
   TEXT (HwSamvaerSession, child_reaction, NOTE, N_("The child's reactions")),
@@ -266,7 +326,7 @@ static const HwField session_fields[] = {
 static const HwField visit_fields[] = {
   CASE_REF (HwVisit),
   REF (HwVisit, measure_id, HW_ENTITY_MEASURE, 0, N_("Placement")),
-  ENUM (HwVisit, kind, visit_names, 0, N_("Kind")),
+  ENUM (HwVisit, kind, visit, 0, N_("Kind")),
   DATE (HwVisit, date, REQ, N_("Date")),
   BOOL (HwVisit, in_person, 0, N_("In person")),
   BOOL (HwVisit, child_alone, 0, N_("Child spoke alone")),
@@ -278,7 +338,7 @@ static const HwField visit_fields[] = {
 static const HwField followup_fields[] = {
   CASE_REF (HwParentFollowup),
   REF (HwParentFollowup, person_id, HW_ENTITY_PERSON, REQ, N_("Parent")),
-  ENUM (HwParentFollowup, kind, followup_names, 0, N_("Kind")),
+  ENUM (HwParentFollowup, kind, followup, 0, N_("Kind")),
   DATE (HwParentFollowup, date, REQ, N_("Date")),
   BOOL (HwParentFollowup, guidance_offered, 0, N_("Guidance offered")),
   BOOL (HwParentFollowup, accepted, 0, N_("Accepted")),
@@ -291,7 +351,7 @@ static const HwField followup_fields[] = {
 static const HwField reunification_fields[] = {
   CASE_REF (HwReunification),
   DATE (HwReunification, date, REQ, N_("Assessed")),
-  ENUM (HwReunification, goal, goal_names, 0, N_("Goal")),
+  ENUM (HwReunification, goal, goal, 0, N_("Goal")),
   TEXT (HwReunification, grounds, MULTI, N_("Grounds")),
   TEXT (HwReunification, prerequisites, NOTE, N_("What must be in place")),
   TEXT (HwReunification, child_views, NOTE, N_("The child's views")),
@@ -312,7 +372,7 @@ static const HwField return_fields[] = {
 
 static const HwField activity_fields[] = {
   CASE_REF (HwActivity),
-  ENUM (HwActivity, part, part_names, 0, N_("Part")),
+  ENUM (HwActivity, part, part, 0, N_("Part")),
   TEXT (HwActivity, title, REQ | MULTI, N_("Activity")),
   DATE (HwActivity, due, 0, N_("Due")),
   DATE (HwActivity, done_date, 0, N_("Done")),
@@ -490,6 +550,34 @@ hw_field_set_int (gpointer record, const HwField *field, int value)
     default:
       g_return_if_reached ();
     }
+}
+
+const char *
+hw_field_get_value_label (const HwField *field, int value)
+{
+  if (field->type == HW_FIELD_ENUM && field->enum_labels &&
+      hw_enum_to_string (field->enum_names, value) != NULL)
+    return _(field->enum_labels[value]);
+  if (field->type == HW_FIELD_INT && field->codes != HW_CODES_NONE)
+    return hw_code_get_label_int (field->codes, value);
+  return NULL;
+}
+
+const char *
+hw_field_get_code_label (const HwField *field, const char *code)
+{
+  if (field->type != HW_FIELD_TEXT || field->codes == HW_CODES_NONE)
+    return NULL;
+  return hw_code_get_label (field->codes, code);
+}
+
+const char *
+hw_entity_get_value_label (HwEntity entity, const char *field_name, int value)
+{
+  const HwField *field = hw_entity_find_field (hw_entity_info (entity), field_name);
+
+  g_return_val_if_fail (field != NULL, NULL);
+  return hw_field_get_value_label (field, value);
 }
 
 const char *
@@ -818,6 +906,15 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
                            _("%s: “%s” is not a valid UUID"), _(f->label), v);
               return FALSE;
             }
+          if (v && f->codes != HW_CODES_NONE && hw_code_lookup (f->codes, v) == NULL)
+            {
+              g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                           /* Translators: "Measure: Category: “fosterhjem” is not in the list
+                            * of codes" */
+                           _("%s: %s: “%s” is not in the list of codes"), _(info->label),
+                           _(f->label), v);
+              return FALSE;
+            }
           if (v && (f->flags & HW_FIELD_IDENTITY))
             {
               g_autoptr(GError) local = NULL;
@@ -870,6 +967,15 @@ hw_record_validate (gconstpointer record, HwDate birth_date, GError **error)
                              "(%s)"), _(f->label), ds, bs);
               return FALSE;
             }
+        }
+      else if (f->type == HW_FIELD_INT && f->codes != HW_CODES_NONE &&
+               hw_code_lookup_int (f->codes, hw_field_get_int (record, f)) == NULL)
+        {
+          g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+                       /* Translators: "Plan: Plan type: 9 is not in the list of codes" */
+                       _("%s: %s: %d is not in the list of codes"), _(info->label), _(f->label),
+                       hw_field_get_int (record, f));
+          return FALSE;
         }
       else if (f->type == HW_FIELD_ENUM)
         {

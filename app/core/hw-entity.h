@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "hw-arena.h"
+#include "hw-codes.h"
 #include "hw-model.h"
 
 G_BEGIN_DECLS
@@ -53,6 +54,8 @@ typedef struct {
   const char *const *enum_names;  /* HW_FIELD_ENUM: NULL-terminated, index = value */
   HwEntity           ref_entity;  /* HW_FIELD_REF */
   const char        *label;       /* N_(): the field's name as users see it */
+  const char *const *enum_labels; /* HW_FIELD_ENUM: N_() names of the values, as enum_names */
+  HwCodeList         codes;       /* TEXT or INT: the codes it may hold, else HW_CODES_NONE */
 } HwField;
 
 typedef struct {
@@ -99,12 +102,20 @@ char       *hw_field_dup_string (gconstpointer record, const HwField *field);
 gboolean    hw_field_parse_string (gpointer record, const HwField *field, const char *text,
                                    GError **error);
 
+/* What users read for a value of an enumeration or a coded field (translated), or NULL when
+ * the field has no such value (or is neither). */
+const char *hw_field_get_value_label (const HwField *field, int value);
+const char *hw_field_get_code_label  (const HwField *field, const char *code);
+/* The same by names: hw_entity_get_value_label (HW_ENTITY_STAFF, "role", role). */
+const char *hw_entity_get_value_label (HwEntity entity, const char *field_name, int value);
+
 const char *hw_enum_to_string  (const char *const *names, int value);
 int         hw_enum_from_string (const char *const *names, const char *text); /* -1 unknown */
 
 gboolean hw_uuid_is_valid      (const char *text);
 
-/* Checks a record on its own: required fields, identity numbers, dates in order.
+/* Checks a record on its own: required fields, identity numbers, dates in order, codes in
+ * their field's list (HwField.codes) and enumerations in range.
  * @birth_date, when set, is the child's: no record of the case may predate it. */
 gboolean hw_record_validate    (gconstpointer record, HwDate birth_date, GError **error);
 

@@ -65,17 +65,10 @@ hw_activity_dup_status_text (const HwActivity *activity, HwDate today)
 const char *
 hw_part_to_label (HwPart part)
 {
-  switch (part)
-    {
-    case HW_PART_CHILD:
-      return _("The child");
-    case HW_PART_PARENTS:
-      return _("The parents");
-    case HW_PART_FOSTER_FAMILY:
-      return _("The foster family");
-    default:
-      return "";
-    }
+  /* The names are the activity record's (hw-entity.c): one wording everywhere. */
+  const char *label = hw_entity_get_value_label (HW_ENTITY_ACTIVITY, "part", part);
+
+  return label ? label : "";
 }
 
 const char *

@@ -64,7 +64,7 @@ hw_overdue_list_new (const HwOverdueListOptions *options, GPtrArray *staff, GPtr
   list->rule_id = g_strdup (options->rule_id);
   list->include_due_soon = options->include_due_soon;
   list->n_cases_out = options->n_cases;
-  list->lang = hw_plan_findings_lang ();
+  list->lang = hw_lang_get ();
   list->staff = staff ? g_ptr_array_ref (staff) : g_ptr_array_new ();
   list->teams = teams ? g_ptr_array_ref (teams) : g_ptr_array_new ();
   list->rows = g_ptr_array_new_with_free_func (row_free);

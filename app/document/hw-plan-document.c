@@ -204,27 +204,20 @@ hw_plan_dup_initials (const HwChild *child)
   return g_string_free (out, FALSE);
 }
 
+/* The names of codes and enumerations are core's (hw-entity.c, hw-codes.c): one wording for
+ * the plan, the window, the CLI and the exchange. */
+static const char *
+value_label (HwEntity entity, const char *field, int value)
+{
+  const char *label = hw_entity_get_value_label (entity, field, value);
+
+  return label ? label : "";
+}
+
 static const char *
 relation_label (HwRelationKind relation)
 {
-  switch (relation)
-    {
-    case HW_RELATION_MOTHER:
-      return _("mother");
-    case HW_RELATION_FATHER:
-      return _("father");
-    case HW_RELATION_OTHER_PARENT:
-      return _("other person with parental responsibility");
-    case HW_RELATION_SIBLING:
-      return _("sibling");
-    case HW_RELATION_GRANDPARENT:
-      return _("grandparent");
-    case HW_RELATION_RELATIVE:
-      return _("relative");
-    case HW_RELATION_OTHER:
-    default:
-      return _("other");
-    }
+  return value_label (HW_ENTITY_PERSON, "relation", relation);
 }
 
 static gboolean
@@ -237,147 +230,47 @@ is_parent (const HwPerson *person)
 static const char *
 home_kind_label (HwHomeKind kind)
 {
-  switch (kind)
-    {
-    case HW_HOME_KINSHIP:
-      return _("kinship foster home (family and close network)");
-    case HW_HOME_ORDINARY:
-      return _("ordinary foster home");
-    case HW_HOME_EMERGENCY:
-      return _("emergency foster home");
-    case HW_HOME_SPECIALISED:
-      return _("specialised foster home");
-    default:
-      return "";
-    }
+  return value_label (HW_ENTITY_FOSTER_HOME, "kind", kind);
 }
 
 static const char *
 category_label (const char *category)
 {
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "1.1", N_("Child welfare institution") },
-    { "1.2", N_("Institution under another act") },
-    { "1.99", N_("Other institution measure") },
-    { "2.1", N_("Foster home in the family or close network") },
-    { "2.2", N_("Foster home outside the family and close network") },
-    { "2.3", N_("Specialised foster home") },
-    { "2.4", N_("Foster home under the Child Welfare Act § 6-3") },
-    { "2.5", N_("Emergency foster home") },
-    { "2.6", N_("Temporary home in the family or close network") },
-    { "2.99", N_("Other foster-home measure") },
-  };
+  const char *label = hw_code_get_label (HW_CODES_CATEGORY, category);
 
-  for (guint i = 0; category && i < G_N_ELEMENTS (labels); i++)
-    if (g_str_equal (labels[i].code, category))
-      return _(labels[i].label);
-  return category;
+  return label ? label : category;
 }
 
 static const char *
 plan_type_label (int type)
 {
-  switch (type)
-    {
-    case HW_PLAN_MEASURES:
-      return _("Measures plan (§ 8-1)");
-    case HW_PLAN_MEASURES_8_4:
-      return _("Measures plan (§ 8-4)");
-    case HW_PLAN_CARE_PRELIMINARY:
-      return _("Preliminary care plan (1992 act § 4-15)");
-    case HW_PLAN_CARE:
-      return _("Care plan (§ 8-3)");
-    case HW_PLAN_AFTERCARE:
-      return _("Aftercare plan (§ 8-5)");
-    case HW_PLAN_SAMVAER:
-      return _("Contact plan (§ 7-6)");
-    case HW_PLAN_INVESTIGATION:
-    case HW_PLAN_INVESTIGATION_EMERGENCY:
-      return _("Investigation plan");
-    case HW_PLAN_RETURN:
-      return _("Plan for the return home");
-    case HW_PLAN_FOSTER_FAMILY:
-      return _("Plan for following up the foster family");
-    default:
-      return _("Plan");
-    }
+  const char *label = hw_code_get_label_int (HW_CODES_PLAN_TYPE, type);
+
+  return label ? label : _("Plan");
 }
 
 static const char *
 goal_label (HwGoal goal)
 {
-  switch (goal)
-    {
-    case HW_GOAL_RETURN_HOME:
-      return _("Reunification: the child is to return home");
-    case HW_GOAL_RETURN_IN_PREPARATION:
-      return _("A return home is being prepared");
-    case HW_GOAL_LONG_TERM:
-      return _("Long-term placement");
-    case HW_GOAL_ABANDONED:
-      return _("Reunification abandoned");
-    case HW_GOAL_NONE:
-    default:
-      return _("Goal kept");
-    }
+  return value_label (HW_ENTITY_REUNIFICATION, "goal", goal);
 }
 
 static const char *
 evidence_label (HwEvidenceKind kind)
 {
-  switch (kind)
-    {
-    case HW_EVIDENCE_APPROVAL:
-      return _("Approval");
-    case HW_EVIDENCE_APPROVAL_PRELIMINARY:
-      return _("Preliminary approval");
-    case HW_EVIDENCE_TRAINING:
-      return _("Training completed");
-    case HW_EVIDENCE_CONTRACT:
-      return _("Foster-home contract");
-    case HW_EVIDENCE_POLICE_CERTIFICATE:
-      return _("Police certificate");
-    case HW_EVIDENCE_HOUSEHOLD_ASSESSMENT:
-      return _("Assessment: police certificate needed?");
-    default:
-      return "";
-    }
+  return value_label (HW_ENTITY_HOME_EVIDENCE, "kind", kind);
 }
 
 static const char *
 followup_label (HwFollowupKind kind)
 {
-  switch (kind)
-    {
-    case HW_FOLLOWUP_FIRST_CONTACT:
-      return _("First conversation after the care order");
-    case HW_FOLLOWUP_CONTACT:
-      return _("Conversation");
-    case HW_FOLLOWUP_MEASURE:
-      return _("Measure offered");
-    case HW_FOLLOWUP_REFERRAL:
-      return _("Referral");
-    case HW_FOLLOWUP_VIEWS:
-      return _("The parent’s own views");
-    default:
-      return "";
-    }
+  return value_label (HW_ENTITY_PARENT_FOLLOWUP, "kind", kind);
 }
 
 static const char *
 decider_label (HwDecider decider)
 {
-  switch (decider)
-    {
-    case HW_DECIDER_SERVICE:
-      return _("the child welfare service");
-    case HW_DECIDER_TRIBUNAL:
-      return _("the county tribunal");
-    case HW_DECIDER_COURT:
-      return _("the court");
-    default:
-      return "";
-    }
+  return value_label (HW_ENTITY_DECISION, "decided_by", decider);
 }
 
 /* The kind is the catalogue's (its basis sets), as the rules count it. */
@@ -702,7 +595,8 @@ section_header_block (Plan *p)
       if (address)
         hw_doc_table_add_field (t, _("Address"), address);
       if (p->child->school && *p->child->school)
-        hw_doc_table_add_field (t, _("Kindergarten or school"),
+        hw_doc_table_add_field (t, _(hw_entity_find_field (hw_entity_info (HW_ENTITY_CHILD),
+                                                           "school")->label),
                                 p->hide_location || !SHOWS (p, SCHOOL)
                                   ? _("Left out of this printout")
                                   : p->child->school);
@@ -736,9 +630,9 @@ section_header_block (Plan *p)
         continue;
       if (basis->len)
         g_string_append_c (basis, '\n');
-      /* Translators: "Care order, Child Welfare Act (2021) § 5-1 – decided by the county
-       * tribunal on 12.03.2024" */
-      g_string_append_printf (basis, _("%s, %s – decided by %s on %s"),
+      /* Translators: "Care order, Child Welfare Act (2021) § 5-1 – The county tribunal,
+       * decided 12.03.2024"; the third is who decided, as in the decision's form */
+      g_string_append_printf (basis, _("%s, %s – %s, decided %s"),
                               decision_kind_label (&dec->basis), law,
                               decider_label (dec->decided_by), date);
       if (dec->end_date)

@@ -7,25 +7,6 @@
 
 #include "hw-plan-findings.h"
 
-HwLang
-hw_plan_findings_lang (void)
-{
-  const char *const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i]; i++)
-    {
-      int lang;
-
-      if (g_str_equal (names[i], "C") || g_str_equal (names[i], "POSIX"))
-        break;
-      lang = hw_lang_from_string (names[i]);
-      if (lang >= 0)
-        return (HwLang) lang;
-    }
-  /* The printout's fixed words follow gettext, which falls back to English. */
-  return HW_LANG_EN;
-}
-
 HwPlanFinding *
 hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
 {

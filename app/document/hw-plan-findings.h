@@ -9,8 +9,6 @@ G_BEGIN_DECLS
 /* Joins the rule engine (app/rules) to the documents: its findings, in the words and the
  * language the printout uses. */
 
-/* The catalogue language for the user's locale (nb, nn, else English). */
-HwLang         hw_plan_findings_lang      (void);
 
 /* One of the engine's findings as the plan prints it. */
 HwPlanFinding *hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang);

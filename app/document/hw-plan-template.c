@@ -103,28 +103,19 @@ localized_find_exact (GPtrArray *texts, const char *lang)
   return NULL;
 }
 
-/* The user's languages ("nb_NO.UTF-8" → "nb"), then nb for nn/no, then English. */
+/* The text in Homeward's language (hw_lang_get), then bokmål for nynorsk, then English. */
 static const char *
 localized_get (GPtrArray *texts)
 {
-  const char *const *langs = g_get_language_names ();
+  HwLang lang = hw_lang_get ();
   const char *found;
 
   if (texts == NULL || texts->len == 0)
     return NULL;
-  for (guint i = 0; langs[i]; i++)
-    {
-      g_autofree char *lang = g_strdup (langs[i]);
-
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX"))
-        break;
-      lang[strcspn (lang, "_.@")] = '\0';
-      if ((found = localized_find_exact (texts, lang)))
-        return found;
-      if ((g_str_equal (lang, "nn") || g_str_equal (lang, "no")) &&
-          (found = localized_find_exact (texts, "nb")))
-        return found;
-    }
+  if ((found = localized_find_exact (texts, hw_lang_to_string (lang))))
+    return found;
+  if (lang == HW_LANG_NN && (found = localized_find_exact (texts, "nb")))
+    return found;
   if ((found = localized_find_exact (texts, "en")))
     return found;
   return ((HwLocalizedText *) texts->pdata[0])->text;

@@ -95,66 +95,6 @@ hw_ssb_schema (GError **error)
   return schema;
 }
 
-const HwSsbCode *
-hw_ssb_code_lookup (HwSsbList list, const char *code)
-{
-  const HwSsbCodeList *l;
-
-  g_return_val_if_fail (list < HW_SSB_N_LISTS, NULL);
-  if (code == NULL)
-    return NULL;
-  l = &hw_ssb_code_lists[list];
-  for (guint i = 0; i < l->n_codes; i++)
-    if (strcmp (l->codes[i].code, code) == 0)
-      return &l->codes[i];
-  return NULL;
-}
-
-static guint32
-date_key (HwDate date)
-{
-  int y, m, d;
-
-  hw_date_get_ymd (date, &y, &m, &d);
-  return (guint32) (y * 10000 + m * 100 + d);
-}
-
-gboolean
-hw_ssb_code_valid_on (HwSsbList list, const HwSsbCode *code, HwDate date)
-{
-  const HwSsbCodeList *l = &hw_ssb_code_lists[list];
-  guint32 key, first = code->valid_from;
-
-  if (date == HW_DATE_NONE)
-    return TRUE;
-  key = date_key (date);
-  if (code->valid_to != 0 && key > code->valid_to)
-    return FALSE;
-  for (guint i = 0; i < l->n_codes; i++)
-    first = MIN (first, l->codes[i].valid_from);
-  return key >= code->valid_from || code->valid_from == first;
-}
-
-static char *
-format_key (guint32 key)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", key / 10000, key / 100 % 100, key % 100);
-}
-
-char *
-hw_ssb_code_dup_validity (const HwSsbCode *code)
-{
-  g_autofree char *from = format_key (code->valid_from);
-  g_autofree char *to = NULL;
-
-  if (code->valid_to == 0)
-    /* Translators: a code's validity, "from 2013-01-01" */
-    return g_strdup_printf (_("from %s"), from);
-  to = format_key (code->valid_to);
-  /* Translators: a code's validity, "2013-01-01 to 2022-12-31" */
-  return g_strdup_printf (_("%s to %s"), from, to);
-}
-
 gboolean
 hw_ssb_uuid_is_valid (const char *text)
 {

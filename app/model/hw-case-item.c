@@ -182,7 +182,7 @@ hw_case_item_new (HwCaseRow *row, HwDate today)
   self->age = row->birth_date ? hw_date_age_on (row->birth_date, today) : 0;
   if (row->category)
     {
-      g_autofree char *label = hw_labels_dup_category (row->category);
+      g_autofree char *label = hw_code_dup_label (HW_CODES_CATEGORY, row->category);
 
       self->placement = hw_ui_intern (label);
     }

@@ -78,28 +78,7 @@ compare_findings (gconstpointer a, gconstpointer b)
 static HwLang
 ui_lang (void)
 {
-  static int lang = -1;
-
-  if (lang < 0)
-    {
-      /* What the message catalogue actually answers in: its own language name. */
-      const char *probe = g_dgettext (GETTEXT_PACKAGE, "translator-credits");
-      const char *const *names = g_get_language_names ();
-
-      lang = HW_LANG_EN;
-      if (g_strcmp0 (probe, "translator-credits") != 0)
-        for (guint i = 0; names[i]; i++)
-          {
-            int l = hw_lang_from_string (names[i]);
-
-            if (l >= 0)
-              {
-                lang = l;
-                break;
-              }
-          }
-    }
-  return (HwLang) lang;
+  return hw_lang_get ();
 }
 
 gboolean

@@ -150,8 +150,8 @@ hw_home_item_new (HwDossier *home, HwDate today)
   HwDate approval;
 
   self->home = home;
-  self->kind = g_strdup (hw_labels_enum_value (hw_entity_find_field (info, "kind"),
-                                               ((HwFosterHome *) home->root)->kind));
+  self->kind = g_strdup (hw_field_get_value_label (hw_entity_find_field (info, "kind"),
+                                                   ((HwFosterHome *) home->root)->kind));
   approval = latest (home, HW_EVIDENCE_APPROVAL, NULL, NULL);
   if (approval)
     set_date_doc (self, HW_HOME_DOC_APPROVAL, approval, NULL);

@@ -10,6 +10,7 @@
 #include "hw-activity.h"
 #include "hw-error.h"
 #include "hw-recurrence.h"
+#include "hw-lang.h"
 #include "hw-template-item.h"
 
 /* template.xsd's NonEmpty: at most this many characters. */
@@ -68,20 +69,8 @@ static guint signals[N_SIGNALS];
 const char *
 hw_template_item_get_edit_language (void)
 {
-  const char *const *names = g_get_language_names ();
-
-  for (guint i = 0; names[i]; i++)
-    {
-      g_autofree char *lang = g_strndup (names[i], strcspn (names[i], "_.@"));
-
-      if (g_str_equal (lang, "C") || g_str_equal (lang, "POSIX") || g_str_equal (lang, "en"))
-        return "en";
-      if (g_str_equal (lang, "nb") || g_str_equal (lang, "no"))
-        return "nb";
-      if (g_str_equal (lang, "nn"))
-        return "nn";
-    }
-  return "en";
+  /* Edits go into the language the window shows (app/core's one choice). */
+  return hw_lang_to_string (hw_lang_get ());
 }
 
 static gboolean

@@ -38,7 +38,6 @@ struct _HwCatalogue {
   HwDefinitions   defs;
 };
 
-static const char *const lang_names[HW_N_LANGS] = { "nb", "nn", "en" };
 static const char *const class_names[] = { "law", "guidance", "local", NULL };
 static const char *const unit_names[] = { "days", "weeks", "months", "years", NULL };
 static const char *const kind_names[] = { "deadline", "recurring", "yearly-count", NULL };
@@ -145,7 +144,7 @@ read_text (xmlNode *node, char *out[HW_N_LANGS])
 {
   for (int l = 0; l < HW_N_LANGS; l++)
     {
-      xmlNode *c = node ? child_element (node, lang_names[l]) : NULL;
+      xmlNode *c = node ? child_element (node, hw_lang_to_string (l)) : NULL;
 
       out[l] = c ? dup_text (c) : NULL;
     }
@@ -1445,27 +1444,6 @@ hw_unit_to_string (HwUnit unit)
 {
   g_return_val_if_fail ((guint) unit < 4, NULL);
   return unit_names[unit];
-}
-
-int
-hw_lang_from_string (const char *text)
-{
-  if (text == NULL)
-    return -1;
-  if (g_str_has_prefix (text, "nb") || g_str_has_prefix (text, "no"))
-    return HW_LANG_NB;
-  if (g_str_has_prefix (text, "nn"))
-    return HW_LANG_NN;
-  if (g_str_has_prefix (text, "en"))
-    return HW_LANG_EN;
-  return -1;
-}
-
-const char *
-hw_lang_to_string (HwLang lang)
-{
-  g_return_val_if_fail ((guint) lang < HW_N_LANGS, NULL);
-  return lang_names[lang];
 }
 
 void

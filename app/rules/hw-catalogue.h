@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "hw-date.h"
+#include "hw-lang.h"
 
 G_BEGIN_DECLS
 
@@ -20,13 +21,6 @@ typedef enum {
   HW_RULE_CLASS_GUIDANCE,   /* the duty is law, the figure comes from official guidance */
   HW_RULE_CLASS_LOCAL,      /* the duty is law, the figure is a municipal setting */
 } HwRuleClass;
-
-typedef enum {
-  HW_LANG_NB,
-  HW_LANG_NN,
-  HW_LANG_EN,
-  HW_N_LANGS
-} HwLang;
 
 typedef enum {
   HW_UNIT_DAYS,
@@ -123,9 +117,6 @@ char         *hw_rule_dup_source_in_force     (const HwRule *rule, HwLang lang, 
 const char   *hw_rule_class_to_string         (HwRuleClass rule_class);  /* "law"… */
 const char   *hw_unit_to_string               (HwUnit unit);              /* "days"… */
 const char   *hw_rule_about_to_string         (HwRuleAbout about);        /* "parent"… */
-/* "nb", "nn", "en" (also "no", "nb_NO"…); -1 when unknown. */
-int           hw_lang_from_string             (const char *text);
-const char   *hw_lang_to_string               (HwLang lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCatalogue, hw_catalogue_unref)
 

@@ -155,7 +155,7 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
 
       if (rules)
         {
-          HwLang lang = hw_plan_findings_lang ();
+          HwLang lang = hw_lang_get ();
 
           findings = g_ptr_array_new_full (rules->len, (GDestroyNotify) hw_plan_finding_free);
           for (guint i = 0; i < rules->len; i++)

@@ -42,6 +42,18 @@ done
 pdftotext "$dir/plan-parents.pdf" - | grep -q "Printed for: $parent_name (" ||
   fail "the parent's printout does not say for whom it is"
 
+# --lang is the language of the whole printout, the rules' texts included; the printed overdue
+# list (check --format pdf) heeds it too, where it used to follow the locale whatever --lang
+# said (issue 18). Nynorsk: "forskrift om fosterheim", "påkravde".
+"$cli" --db "$db" --user tester plan "$journal" -o "$dir/plan-nn.pdf" --today 2026-11-23 \
+  --lang nn >/dev/null || fail "plan --lang nn"
+pdftotext "$dir/plan-nn.pdf" - | grep -q "påkravde" || fail "plan --lang nn: rules not in nynorsk"
+pdftotext "$dir/plan-internal.pdf" - | grep -q "påkravde" && fail "the default plan is nynorsk"
+"$cli" --db "$db" check --today 2026-11-23 --format pdf --lang nn -o "$dir/overdue-nn.pdf" \
+  >/dev/null || fail "check --format pdf --lang nn"
+pdftotext "$dir/overdue-nn.pdf" - | grep -q "forskrift om fosterheim" ||
+  fail "check --format pdf --lang nn: rules not in nynorsk"
+
 # Usage errors exit 2; an unknown case exits 1 and writes nothing.
 set +e
 "$cli" --db "$db" plan "$journal" 2>/dev/null; [ $? -eq 2 ] || fail "missing -o"
@@ -54,6 +66,8 @@ set +e
 [ $? -eq 1 ] || fail "--person not a parent"
 "$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --today 2026-13-01 2>/dev/null
 [ $? -eq 2 ] || fail "bad date"
+"$cli" --db "$db" plan "$journal" -o "$dir/x.pdf" --lang de 2>/dev/null
+[ $? -eq 2 ] || fail "bad --lang"
 "$cli" --db "$db" plan 1999-99999 -o "$dir/x.pdf" 2>/dev/null; [ $? -eq 1 ] || fail "unknown case"
 set -e
 [ ! -e "$dir/x.pdf" ] || fail "a PDF was written for a failed command"

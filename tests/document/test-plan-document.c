@@ -154,7 +154,11 @@ START_TEST (test_every_section)
   ck_assert_contains (text, "DPS Nidaros");
   ck_assert_contains (text, "Dropped: Barnet");
   ck_assert_contains (text, "Samtale med BUP om videre behandling");
-  ck_assert_contains (text, "Reunification: the child is to return home");
+  ck_assert_contains (text, "Return home (since");
+  /* Codes by the names the window and the CLI use (core's one vocabulary, issue 14 §3). */
+  ck_assert_contains (text, hw_code_get_label (HW_CODES_CATEGORY, "2.2"));
+  ck_assert_contains (text, "Foster home outside the family and close network, since");
+  ck_assert_contains (text, "Care plan (§ 8-3)");
   ck_assert_contains (text, "not an individual decision");
   ck_assert_contains (text, "Printed for: internal use in the child welfare service");
 
@@ -173,7 +177,7 @@ START_TEST (test_recipients)
     const char *name;
     const char *statement;
   } cases[] = {
-    { HW_RECIPIENT_PARENT, "plan-parents", "Printed for: Hanne Bråten (mother)" },
+    { HW_RECIPIENT_PARENT, "plan-parents", "Printed for: Hanne Bråten (Mother)" },
     { HW_RECIPIENT_FOSTER_PARENTS, "plan-foster-parents", "Printed for: the foster parents" },
     { HW_RECIPIENT_TRIBUNAL, "plan-tribunal", "Printed for: the county tribunal" },
   };

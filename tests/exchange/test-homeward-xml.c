@@ -255,6 +255,17 @@ static const Bad bads[] = {
     "id=\"c0000000-0000-4000-8000-0000000000aa\" journal_no=\"B-1\" start_date=\"2024-01-02\"/>\n",
     "2024-01-02", "case B-1 (c0000000-0000-4000-8000-0000000000aa) is in this import twice: "
     "also at bad.xml:3" },
+  /* Issue 17: a code must be one of its field's list, as the store requires. */
+  { "unknown category", CASE "  <measure id=\"c5000000-0000-4000-8000-0000000000aa\" "
+    "law=\"BVL2021\" chapter=\"5\" section=\"1\" category=\"fosterhjem\" "
+    "start_date=\"2024-02-05\"/>\n</case_file>\n", "fosterhjem",
+    "Measure: Category: “fosterhjem” is not in the list of codes" },
+  { "unknown plan type", CASE "  <plan id=\"c9000000-0000-4000-8000-0000000000aa\" "
+    "plan_type=\"9\" start_date=\"2024-02-01\"/>\n</case_file>\n", "plan_type=\"9\"",
+    "Plan: Plan type: 9 is not in the list of codes" },
+  { "unknown move reason", CASE "  <move id=\"ca000000-0000-4000-8000-0000000000aa\" "
+    "date=\"2024-02-01\" reason_code=\"3.1\" to_code=\"1\"/>\n</case_file>\n", "3.1",
+    "Move: Reason: “3.1” is not in the list of codes" },
   { "negative setting", "<setting key=\"review_months\" value=\"-5\"/>\n", "-5",
     "review_months: -5 is outside the allowed range 1–60" },
   { "setting not a number", "<setting key=\"review_months\" value=\"abc\"/>\n", "abc",

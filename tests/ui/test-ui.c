@@ -2035,6 +2035,110 @@ START_TEST (test_other_program_changes_are_shown_never_overwritten)
 }
 END_TEST
 
+/* Issue 17: every coded field of a form is a choice among names, never a raw code, and no
+ * choice holds a code the store would refuse. The placement's category shows SSB's name as
+ * the child's overview and the plan do; a date may be typed as 2.3.24. */
+START_TEST (test_placement_form_choices)
+{
+  g_autoptr(GError) error = NULL;
+  const HwDossier *d;
+  const HwMeasure *placement;
+  HwRecordEditor *editor;
+  GtkWidget *category, *start, *end_reason;
+  GListModel *names;
+  guint n_codes, emergency = GTK_INVALID_LIST_POSITION;
+  const HwCode *codes = hw_code_list_get (HW_CODES_CATEGORY, &n_codes);
+  HwMeasure *stored;
+
+  open_case_by_search ("Testesen");
+  d = hw_child_page_get_dossier (child_page ());
+  placement = hw_dossier_get (d, HW_ENTITY_MEASURE)->pdata[0];
+  editor = hw_record_editor_new (GTK_WINDOW (fx.window), fx.store, placement, FALSE, d, NULL,
+                                 NULL);
+  gtk_window_present (GTK_WINDOW (editor));
+  hw_ui_test_spin (100);
+
+  category = hw_record_editor_get_row (editor, "category");
+  ck_assert (ADW_IS_COMBO_ROW (category));
+  names = adw_combo_row_get_model (ADW_COMBO_ROW (category));
+  /* Required: every code of SSB's list, by name, and nothing else. */
+  ck_assert_uint_eq (g_list_model_get_n_items (names), n_codes);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      const char *name = gtk_string_list_get_string (GTK_STRING_LIST (names), i);
+
+      ck_assert_str_eq (name, _(codes[i].label));
+      ck_assert_msg (!g_str_has_prefix (name, codes[i].code), "a raw code: %s", name);
+      if (g_str_equal (codes[i].code, "2.5"))
+        emergency = i;
+    }
+  ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (names),
+                                                adw_combo_row_get_selected (
+                                                  ADW_COMBO_ROW (category))),
+                    "Foster home in the family or close network");
+  end_reason = hw_record_editor_get_row (editor, "end_reason");
+  ck_assert (ADW_IS_COMBO_ROW (end_reason));
+  ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (
+                      ADW_COMBO_ROW (end_reason))), adw_combo_row_get_selected (
+                      ADW_COMBO_ROW (end_reason))), "Not ended");
+  hw_ui_test_screenshot (GTK_WIDGET (editor), "placement-form");
+
+  /* A date picked from the row's calendar is written as typed dates are. */
+  start = hw_record_editor_get_row (editor, "start_date");
+  {
+    GtkWidget *button = hw_ui_test_find_descendant (start, GTK_TYPE_MENU_BUTTON, NULL);
+    GtkPopover *popover;
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 3, 5, 12, 0, 0);
+
+    ck_assert_ptr_nonnull (button);
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    hw_ui_test_spin (50);
+    popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+    ck_assert (gtk_widget_get_visible (GTK_WIDGET (popover)));
+    gtk_calendar_select_day (GTK_CALENDAR (gtk_popover_get_child (popover)), day);
+    hw_ui_test_spin (50);
+    ck_assert_str_eq (gtk_editable_get_text (GTK_EDITABLE (start)), "05.03.2024");
+    ck_assert (!gtk_widget_get_visible (GTK_WIDGET (popover)));
+  }
+
+  /* Chosen by name, stored as SSB's code; the date as typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (category), emergency);
+  type_into (start, "2.3.24");
+  ck_assert_msg (hw_record_editor_save (editor), "%s", hw_record_editor_get_error (editor));
+  stored = hw_store_load_owned (fx.store, HW_ENTITY_MEASURE, fx.case_testa,
+                                ((HwRecord *) placement)->id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (stored->category, "2.5");
+  ck_assert_int_eq (stored->start_date, hw_date_new (2024, 3, 2));
+  hw_record_free (stored);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* A code from before the store checked them is shown as it is, and refused on saving with
+   * the field named: the form neither hides nor silently changes it. */
+  {
+    HwMeasure *old = hw_record_copy (placement);
+    GtkWidget *row;
+
+    g_free (old->category);
+    old->category = g_strdup ("fosterhjem");
+    editor = hw_record_editor_new (GTK_WINDOW (fx.window), fx.store, old, FALSE, d, NULL, NULL);
+    hw_record_free (old);
+    gtk_window_present (GTK_WINDOW (editor));
+    hw_ui_test_spin (50);
+    row = hw_record_editor_get_row (editor, "category");
+    ck_assert_str_eq (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (
+                        ADW_COMBO_ROW (row))), adw_combo_row_get_selected (ADW_COMBO_ROW (row))),
+                      "“fosterhjem” (not in the list)");
+    ck_assert (!hw_record_editor_save (editor));
+    ck_assert_msg (strstr (hw_record_editor_get_error (editor), "Category: “fosterhjem”"), "%s",
+                   hw_record_editor_get_error (editor));
+    ck_assert (gtk_widget_has_css_class (row, "error"));
+    hw_ui_test_screenshot (GTK_WIDGET (editor), "placement-form-unlisted-code");
+    gtk_window_destroy (GTK_WINDOW (editor));
+  }
+}
+END_TEST
+
 /* Issue 13: a database path given to the app that does not exist is not a new empty caseload
  * (only the first run creates one, at the default place). */
 START_TEST (test_missing_database_refused)
@@ -2249,6 +2353,7 @@ ui_suite (void)
   tcase_add_test (tc, test_open_child);
   tcase_add_test (tc, test_log_visit);
   tcase_add_test (tc, test_refused_save_keeps_input);
+  tcase_add_test (tc, test_placement_form_choices);
   tcase_add_test (tc, test_delete_undo);
   tcase_add_test (tc, test_delete_visit_undo);
   tcase_add_test (tc, test_delete_placement_undo);

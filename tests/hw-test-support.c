@@ -157,14 +157,3 @@ hw_test_datadir (void)
 
   return env ? env : SOURCE_DATADIR;
 }
-
-const char *
-hw_test_shared_dir (void)
-{
-  static char *found;
-  const char *env = g_getenv ("HOMEWARD_SHARED_DIR");
-
-  if (found == NULL && env && g_file_test (env, G_FILE_TEST_IS_DIR))
-    found = g_canonicalize_filename (env, NULL);
-  return found;
-}

@@ -13,6 +13,7 @@
 
 #include "hw-error.h"
 #include "hw-store-private.h"
+#include "hw-store-migrations.h"
 #include "hw-store-resources.h"
 
 typedef struct _Guard Guard;
@@ -60,17 +61,6 @@ struct _HwStore
 G_DEFINE_FINAL_TYPE (HwStore, hw_store, G_TYPE_OBJECT)
 
 #define DEFAULT_CACHE_KIB 32768
-
-static const char *const migrations[] = {
-  "/no/homeward/store/migrations/001-records.sql",
-  "/no/homeward/store/migrations/002-audit-settings.sql",
-  "/no/homeward/store/migrations/003-audit-head.sql",
-  "/no/homeward/store/migrations/004-partial-indexes.sql",
-  "/no/homeward/store/migrations/005-owner-keyed.sql",
-  "/no/homeward/store/migrations/006-row-version.sql",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_STORE_SCHEMA_VERSION);
 
 /* ---- the process's guard on each database file ----
  *
@@ -525,11 +515,11 @@ migrate (HwStore *self, GError **error)
     }
 
   /* user_version counts the applied migrations: 0 is an empty file. */
-  for (int i = version; i < (int) G_N_ELEMENTS (migrations); i++)
+  for (int i = version; i < (int) G_N_ELEMENTS (hw_store_migrations); i++)
     {
       /* Looked up in our own bundle: a static library may drop the auto-registration. */
-      g_autoptr(GBytes) sql = g_resource_lookup_data (hw_store_get_resource (), migrations[i], 0,
-                                                      error);
+      g_autoptr(GBytes) sql = g_resource_lookup_data (hw_store_get_resource (),
+                                                      hw_store_migrations[i], 0, error);
       g_autofree char *text = NULL;
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", i + 1);
 
@@ -558,7 +548,7 @@ migrate (HwStore *self, GError **error)
       if (!hw_store_exec (self, "COMMIT", error))
         return FALSE;
     }
-  self->schema_version = G_N_ELEMENTS (migrations);
+  self->schema_version = G_N_ELEMENTS (hw_store_migrations);
   return TRUE;
 }
 

@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 6   /* the number of migrations */
+#include "hw-store-schema.h"   /* HW_STORE_SCHEMA_VERSION: generated from migrations/ */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)

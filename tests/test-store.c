@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-identity.h"
 #include "hw-store-audit.h"
+#include "hw-store-private.h"
 #include "hw-test-support.h"
 
 static char *tmpdir;

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* The underlying handle, for the store's own helpers (audit, backup) and white-box tests:
+ * outside app/store, sqlite3.h is not found (issue 14). */
+sqlite3      *hw_store_get_handle       (HwStore *self);
 /* Sets @error from the connection's last error; returns FALSE. */
 gboolean      hw_store_set_sqlite_error (HwStore *self, int rc, GError **error);
 /* A prepared statement kept for the connection's life; reset and unbound before returning. */

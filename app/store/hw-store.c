@@ -769,7 +769,7 @@ hw_store_get_schema_version (HwStore *self)
   return self->schema_version;
 }
 
-gpointer
+sqlite3 *
 hw_store_get_handle (HwStore *self)
 {
   g_return_val_if_fail (HW_IS_STORE (self), NULL);

@@ -147,9 +147,6 @@ gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError
 char       *hw_store_lookup_owner    (HwStore *self, HwEntity entity, const char *id,
                                       GError **error);
 
-/* The underlying handle, for the store's own helpers (audit, backup) only. */
-gpointer    hw_store_get_handle      (HwStore *self);
-
 /* How long a statement waits for another program's lock before it fails with HW_ERROR_BUSY
  * (10 s as opened; 0: not at all). */
 void        hw_store_set_busy_timeout (HwStore *self, guint ms);

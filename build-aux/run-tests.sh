@@ -17,6 +17,8 @@ export LC_ALL=C.UTF-8
 meson configure _build -Dwerror=true
 meson compile -C _build
 meson test -C _build --print-errorlogs --num-processes 2
+# Installed into a temporary prefix, with the source tree moved away: the data comes from there.
+HOMEWARD_INSTALL_WERROR=1 sh build-aux/test-installed.sh
 
 # Sanitizer build: the same tests under ASan and UBSan.
 [ -d _build-asan/meson-info ] || meson setup _build-asan -Db_sanitize=address,undefined -Db_lundef=false

@@ -155,5 +155,5 @@ hw_test_datadir (void)
 {
   const char *env = g_getenv ("HOMEWARD_DATADIR");
 
-  return env ? env : SOURCE_DATADIR;
+  return env ? env : HW_TEST_DATADIR;
 }

@@ -4,7 +4,8 @@
 
 #include <malloc.h>
 #if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/allocator_interface.h>
+/* AddressSanitizer's own count (sanitizer/allocator_interface.h, which gcc does not ship). */
+size_t __sanitizer_get_current_allocated_bytes (void);
 #endif
 #include <stdio.h>
 #include <string.h>

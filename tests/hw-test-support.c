@@ -144,6 +144,8 @@ hw_test_run_suite (Suite *suite)
   SRunner *runner = srunner_create (suite);
   int failed;
 
+  /* Run by hand too (./_build/tests/test-store), a test runs uninstalled, as meson runs it. */
+  g_setenv ("HOMEWARD_DATADIR", HW_TEST_DATADIR, FALSE);
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);

@@ -180,6 +180,8 @@ main (int argc, char **argv)
   g_auto(GStrv) only = NULL;
   g_autofree char *self = NULL;
 
+  /* A program of the build folder runs uninstalled: the source tree's data unless told. */
+  g_setenv ("HOMEWARD_DATADIR", HW_TEST_DATADIR, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

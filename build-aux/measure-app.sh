@@ -32,12 +32,13 @@ for tool in xdotool import; do
 done
 if [ ! -f "$db" ]; then
   echo "Writing $db (${CHILDREN:-50000} children)…" >&2
-  "$build/app/cli/homeward-cli" --db "$db" demo --children "${CHILDREN:-50000}" --seed 1 \
+  HOMEWARD_DATADIR="$PWD/data" "$build/app/cli/homeward-cli" --db "$db" demo --children "${CHILDREN:-50000}" --seed 1 \
     --today "$today" >/dev/null
 fi
 
 export LC_ALL=C.UTF-8 LANGUAGE=en TZ=Europe/Oslo GSETTINGS_BACKEND=memory GDK_BACKEND=x11 \
   NO_AT_BRIDGE=1 GTK_A11Y=none HOMEWARD_DATADIR="$PWD/data" HOMEWARD_TODAY="$today" \
+  GSETTINGS_SCHEMA_DIR="$build/data" \
   G_MESSAGES_DEBUG=hw-caseload
 
 now () { echo "${EPOCHREALTIME/./}"; }                          # µs

@@ -12,6 +12,9 @@ fi
 [ -d _build/meson-info ] || meson setup _build
 meson compile -C _build
 
+# Uninstalled: the programs read data/ and the build's catalogues and schema only when told
+# (as `meson devenv -C _build` tells them).
+export HOMEWARD_DATADIR="$PWD/data" HOMEWARD_LOCALEDIR="$PWD/_build/po"
 DB="${HOMEWARD_DEMO_DB:-$PWD/_build/demo.db}"
 if [ ! -f "$DB" ]; then
   ./_build/app/cli/homeward-cli --db "$DB" demo --children 300 --seed 1

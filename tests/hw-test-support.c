@@ -144,6 +144,8 @@ hw_test_run_suite (Suite *suite)
   SRunner *runner = srunner_create (suite);
   int failed;
 
+  /* Run by hand too (./_build/tests/test-store), a test runs uninstalled, as meson runs it. */
+  g_setenv ("HOMEWARD_DATADIR", HW_TEST_DATADIR, FALSE);
   srunner_run_all (runner, CK_NORMAL);
   failed = srunner_ntests_failed (runner);
   srunner_free (runner);
@@ -155,16 +157,5 @@ hw_test_datadir (void)
 {
   const char *env = g_getenv ("HOMEWARD_DATADIR");
 
-  return env ? env : SOURCE_DATADIR;
-}
-
-const char *
-hw_test_shared_dir (void)
-{
-  static char *found;
-  const char *env = g_getenv ("HOMEWARD_SHARED_DIR");
-
-  if (found == NULL && env && g_file_test (env, G_FILE_TEST_IS_DIR))
-    found = g_canonicalize_filename (env, NULL);
-  return found;
+  return env ? env : HW_TEST_DATADIR;
 }

@@ -25,10 +25,8 @@ HwMeasure *hw_test_new_measure   (const char *case_id, const char *category, HwD
 HwDossier *hw_test_make_case     (const char *journal_no);
 /* Runs a suite with CK_NORMAL output; the process exit status. */
 int        hw_test_run_suite     (Suite *suite);
-/* The data/ folder of the source tree. */
+/* $HOMEWARD_DATADIR, else the data/ folder of the source tree. */
 const char *hw_test_datadir      (void);
-/* ../shared next to the project, or NULL when it is absent (tests then say they skip). */
-const char *hw_test_shared_dir   (void);
 
 #define ck_assert_no_error(err) \
   ck_assert_msg ((err) == NULL, "unexpected error: %s", (err) ? (err)->message : "")

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-evaluator.h"
 #include "hw-identity.h"
 #include "hw-test-support.h"
@@ -152,7 +152,7 @@ START_TEST (test_demo_writes_valid_store)
   HwDemoOptions options = { 120, 3, hw_date_new (2026, 11, 23) };
 
   /* Every record passes the store's validation, references included. */
-  ck_assert (hw_demo_write (store, &options, NULL, NULL, &error));
+  ck_assert (hw_service_write_demo (store, &options, NULL, NULL, &error));
   ck_assert_no_error (error);
   ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_CASE, NULL), 120);
   ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_TEAM, NULL), 3);
@@ -242,7 +242,7 @@ START_TEST (test_demo_plausible_backlog)
   Backlog b = { 0 };
   guint top3 = 0, i = 0;
 
-  ck_assert (hw_demo_write (store, &options, NULL, NULL, &error));
+  ck_assert (hw_service_write_demo (store, &options, NULL, NULL, &error));
   b.catalogue = hw_catalogue_load_default (&error);
   ck_assert_no_error (error);
   b.settings = hw_settings_new_default (b.catalogue);

@@ -11,6 +11,7 @@
 #include "hw-error.h"
 #include "hw-store-audit.h"
 #include "hw-store-delete.h"
+#include "hw-store-private.h"
 #include "hw-test-support.h"
 
 static char *tmpdir;

@@ -12,6 +12,7 @@
 #include "hw-identity.h"
 #include "hw-ssb-codes.h"
 #include "hw-store-audit.h"
+#include "hw-store-private.h"
 #include "hw-test-support.h"
 
 static char *tmpdir;

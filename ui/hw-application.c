@@ -33,17 +33,9 @@ make_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaSource) local = NULL;
 
   if (source)
     schema = g_settings_schema_source_lookup (source, HW_APPLICATION_ID, TRUE);
-  if (schema == NULL)
-    {
-      /* Run from the build folder: use the schema compiled there. */
-      local = g_settings_schema_source_new_from_directory (BUILD_DATADIR, source, FALSE, NULL);
-      if (local)
-        schema = g_settings_schema_source_lookup (local, HW_APPLICATION_ID, FALSE);
-    }
   if (schema == NULL)
     {
       g_message ("The settings schema %s is not installed; nothing is remembered",
@@ -375,17 +367,12 @@ hw_application_open_window (HwApplication *self)
 void
 hw_application_setup_i18n (void)
 {
+  /* The build folder's catalogues only when asked (meson devenv, the tests): never because
+   * they happen to exist. */
   const char *env = g_getenv ("HOMEWARD_LOCALEDIR");
-  g_autofree char *installed = g_build_filename (LOCALEDIR, "nb", "LC_MESSAGES",
-                                                 GETTEXT_PACKAGE ".mo", NULL);
-  g_autofree char *built = g_build_filename (BUILD_DATADIR, "..", "po", NULL);
-  const char *dir = LOCALEDIR;
+  const char *dir = env && *env ? env : LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  if (env && *env)
-    dir = env;
-  else if (!g_file_test (installed, G_FILE_TEST_EXISTS) && g_file_test (built, G_FILE_TEST_IS_DIR))
-    dir = built;
   bindtextdomain (GETTEXT_PACKAGE, dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

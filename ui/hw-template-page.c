@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-error.h"
+#include "hw-service-template.h"
 #include "hw-template-item.h"
 #include "hw-template-page.h"
 #include "hw-window.h"
@@ -233,7 +234,7 @@ load (HwTemplatePage *self)
 
   show_message (self, NULL);
   self->custom = store_has_own_template (self->store);
-  template = hw_plan_template_load_for_store (self->store, &error);
+  template = hw_service_load_plan_template (self->store, &error);
   if (template == NULL && self->custom)
     {
       /* The stored copy cannot be read: show the default, saying why; saving replaces it. */
@@ -547,7 +548,7 @@ hw_template_page_save (HwTemplatePage *self, GError **error)
           g_ptr_array_add (rows, hw_template_row_copy (hw_template_item_get_row (item)));
         }
     }
-  if (!hw_plan_template_save_to_store (self->template, self->store, &local_error))
+  if (!hw_service_save_plan_template (self->template, self->store, &local_error))
     {
       show_message (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -573,7 +574,7 @@ hw_template_page_reset (HwTemplatePage *self, GError **error)
   /* The default first: the municipality's copy stays when there is nothing to go back to. */
   template = hw_plan_template_load_default (&local_error);
   if (template == NULL ||
-      !hw_plan_template_save_to_store (NULL, self->store, &local_error))
+      !hw_service_save_plan_template (NULL, self->store, &local_error))
     {
       show_message (self, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));

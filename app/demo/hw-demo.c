@@ -932,14 +932,21 @@ hw_demo_generate (const HwDemoOptions *options,
   return ok;
 }
 
+typedef struct {
+  const HwDemoWriter *writer;
+  gpointer            data;
+} Writer;
+
 static gboolean
-store_sink (HwDossier *dossier, gpointer user_data, GError **error)
+writer_sink (HwDossier *dossier, gpointer user_data, GError **error)
 {
-  return hw_store_save_dossier (user_data, dossier, error);
+  Writer *w = user_data;
+
+  return w->writer->save_dossier (w->data, dossier, error);
 }
 
 static gboolean
-write_staff (Gen *g, HwStore *store, GError **error)
+write_staff (Gen *g, const Writer *out, GError **error)
 {
   static const char *const workers[] = {
     "Hanne Kristiansen", "Jonas Eriksen", "Marte Lie", "Ali Hassan", "Silje Johansen",
@@ -963,7 +970,8 @@ write_staff (Gen *g, HwStore *store, GError **error)
       leader->username = g_ascii_strdown (leaders[t], 4);
       leader->role = HW_ROLE_TEAM_LEADER;
       leader->team_id = g_strdup (g->team_ids[t]);
-      ok = hw_store_save (store, team, error) && hw_store_save (store, leader, error);
+      ok = out->writer->save_record (out->data, team, error) &&
+           out->writer->save_record (out->data, leader, error);
       hw_record_free (team);
       hw_record_free (leader);
       if (!ok)
@@ -979,7 +987,7 @@ write_staff (Gen *g, HwStore *store, GError **error)
           s->username = g_ascii_strdown (name, 4);
           s->role = HW_ROLE_CASEWORKER;
           s->team_id = g_strdup (g->team_ids[t]);
-          ok = hw_store_save (store, s, error);
+          ok = out->writer->save_record (out->data, s, error);
           hw_record_free (s);
           if (!ok)
             return FALSE;
@@ -989,34 +997,36 @@ write_staff (Gen *g, HwStore *store, GError **error)
 }
 
 gboolean
-hw_demo_write (HwStore             *store,
+hw_demo_write (const HwDemoWriter  *writer,
+               gpointer             writer_data,
                const HwDemoOptions *options,
                HwDemoProgress       progress,
                gpointer             user_data,
                GError             **error)
 {
   Gen g = { 0 };
-  Sinks sinks = { store_sink, store_sink, store };
+  Writer w = { writer, writer_data };
+  Sinks sinks = { writer_sink, writer_sink, &w };
   gboolean ok;
   const guint batch = 1000;
 
   gen_init (&g, options);
   /* One transaction per batch of children: a crash loses at most the batch in progress, and
    * the file is not locked for the whole run. */
-  ok = hw_store_begin (store, error);
-  ok = ok && write_staff (&g, store, error);
+  ok = writer->begin (writer_data, error);
+  ok = ok && write_staff (&g, &w, error);
   for (guint i = 0; ok && i < options->n_children; i++)
     {
       ok = make_child (&g, i, &sinks, error);
       if (ok && (i + 1) % batch == 0)
-        ok = hw_store_commit (store, error) && hw_store_begin (store, error);
+        ok = writer->commit (writer_data, error) && writer->begin (writer_data, error);
       if (ok && progress && ((i + 1) % batch == 0 || i + 1 == options->n_children))
         progress (i + 1, options->n_children, user_data);
     }
   if (ok)
-    ok = hw_store_commit (store, error);
-  else if (hw_store_in_transaction (store))
-    hw_store_rollback (store);
+    ok = writer->commit (writer_data, error);
+  else
+    writer->rollback (writer_data);
   gen_clear (&g);
   return ok;
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "hw-store.h"
+#include "hw-entity.h"
 
 G_BEGIN_DECLS
 
@@ -25,9 +25,21 @@ gboolean hw_demo_generate (const HwDemoOptions *options,
                            HwDemoProgress       progress,
                            gpointer             user_data,
                            GError             **error);
-/* Writes a generated caseload (with teams and staff) into @store, in batches of
+/* Where hw_demo_write() puts what it generates: the demo knows no store (the layers: it asks
+ * the rules for typical legal bases, so it may not also see the store; app/service gives it
+ * one, hw_service_write_demo()). */
+typedef struct {
+  gboolean (*save_record)  (gpointer data, gconstpointer record, GError **error);
+  gboolean (*save_dossier) (gpointer data, const HwDossier *dossier, GError **error);
+  gboolean (*begin)        (gpointer data, GError **error);
+  gboolean (*commit)       (gpointer data, GError **error);
+  void     (*rollback)     (gpointer data);   /* after a failure, whether or not begun */
+} HwDemoWriter;
+
+/* Writes a generated caseload (with teams and staff) through @writer, in batches of
  * transactions. */
-gboolean hw_demo_write    (HwStore             *store,
+gboolean hw_demo_write    (const HwDemoWriter  *writer,
+                           gpointer             writer_data,
                            const HwDemoOptions *options,
                            HwDemoProgress       progress,
                            gpointer             user_data,

@@ -5,27 +5,17 @@
 
 #include <stdarg.h>
 
+#include "hw-catalogue.h"
 #include "hw-document-data.h"
-
-static const char *
-data_root (void)
-{
-  const char *env = g_getenv ("HOMEWARD_DATADIR");
-
-  if (env && *env)
-    return env;
-  if (g_file_test (SOURCE_DATADIR, G_FILE_TEST_IS_DIR))
-    return SOURCE_DATADIR;
-  return PKGDATADIR;
-}
 
 char *
 hw_document_dup_data_path (const char *first_element, ...)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *root = hw_rules_dup_datadir ();   /* one data folder for every layer */
   va_list args;
 
-  g_ptr_array_add (parts, (gpointer) data_root ());
+  g_ptr_array_add (parts, root);
   va_start (args, first_element);
   for (const char *e = first_element; e; e = va_arg (args, const char *))
     g_ptr_array_add (parts, (gpointer) e);

@@ -6,8 +6,8 @@
 
 G_BEGIN_DECLS
 
-/* Where app/document finds its data files (data/plan/…): $HOMEWARD_DATADIR, else the source
- * tree's data/ when it exists (running uninstalled), else the installed package data folder.
+/* Where app/document finds its data files (data/plan/…): hw_rules_dup_datadir(), that is
+ * $HOMEWARD_DATADIR when running uninstalled, else the installed package data folder.
  * Returns the path of @first_element/…/NULL under that folder (whether or not it exists). */
 char *hw_document_dup_data_path (const char *first_element, ...) G_GNUC_NULL_TERMINATED;
 

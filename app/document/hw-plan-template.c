@@ -553,18 +553,6 @@ hw_plan_template_load_default (GError **error)
   return hw_plan_template_new_from_file (path, error);
 }
 
-HwPlanTemplate *
-hw_plan_template_load_for_store (HwStore *store, GError **error)
-{
-  g_autofree char *xml = NULL;
-
-  g_return_val_if_fail (HW_IS_STORE (store), NULL);
-  xml = hw_store_dup_setting (store, HW_PLAN_TEMPLATE_SETTING);
-  if (xml == NULL || *xml == '\0')
-    return hw_plan_template_load_default (error);
-  return hw_plan_template_new_from_data (xml, -1, error);
-}
-
 /* ---- Writing ---- */
 
 static void
@@ -656,19 +644,6 @@ hw_plan_template_validate (HwPlanTemplate *self, GError **error)
   xml = hw_plan_template_to_xml (self);
   check = hw_plan_template_new_from_data (xml, -1, error);
   return check != NULL;
-}
-
-gboolean
-hw_plan_template_save_to_store (HwPlanTemplate *self, HwStore *store, GError **error)
-{
-  g_autofree char *xml = NULL;
-
-  g_return_val_if_fail (self == NULL || HW_IS_PLAN_TEMPLATE (self), FALSE);
-  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
-  if (self && !hw_plan_template_validate (self, error))
-    return FALSE;
-  xml = self ? hw_plan_template_to_xml (self) : NULL;
-  return hw_store_set_setting (store, HW_PLAN_TEMPLATE_SETTING, xml, error);
 }
 
 /* ---- Instantiation ---- */

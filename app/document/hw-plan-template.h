@@ -4,7 +4,6 @@
 #include <glib-object.h>
 
 #include "hw-entity.h"
-#include "hw-store.h"
 
 G_BEGIN_DECLS
 
@@ -87,11 +86,8 @@ HwPlanTemplate *hw_plan_template_new_from_data (const char *xml, gssize length, 
 HwPlanTemplate *hw_plan_template_new_from_file (const char *path, GError **error);
 /* The template shipped in data/plan/. */
 HwPlanTemplate *hw_plan_template_load_default  (GError **error);
-/* The municipality's template from @store's settings, or the default when it has none. */
-HwPlanTemplate *hw_plan_template_load_for_store (HwStore *store, GError **error);
-/* Validates, then stores it as the municipality's template (NULL @self: back to the default). */
-gboolean        hw_plan_template_save_to_store (HwPlanTemplate *self, HwStore *store,
-                                                GError **error);
+/* The municipality's copy in the store: hw_service_load_plan_template() and
+ * hw_service_save_plan_template() (app/service: this layer does not see the store). */
 
 /* The template as XML, as saved. */
 char           *hw_plan_template_to_xml        (HwPlanTemplate *self);

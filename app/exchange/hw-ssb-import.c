@@ -9,7 +9,7 @@
 
 #include "hw-error.h"
 #include "hw-identity.h"
-#include "hw-ssb-private.h"
+#include "hw-ssb-import-private.h"
 
 /* Barnevern v4 → Homeward, one Sak at a time (data/exchange/README.md has the mapping).
  *
@@ -24,27 +24,9 @@
  * notes) are kept. Records missing from a newer extract are kept too; SSB's Slettet and
  * ErSlettet remove them. */
 
-typedef struct {
-  HwImportContext *ctx;
-  HwXmlReader     *reader;
-  HwDate           extract;         /* DatoUttrekk */
-  HwDate           min_date;        /* Sak kontroll 1: 1 January 26 years back… */
-  HwDate           max_date;        /* …to 31 December 26 years ahead */
-  char            *municipality;    /* Avgiver/@Kommunenummer */
-  gboolean         have_fagsystem;
-  gboolean         have_avgiver;
-  guint            n_sak;
-} Doc;
-
-typedef struct {
-  HwSsbSak     base;
-  Doc         *doc;
-  HwCase      *kase;
-  gboolean     bad;                 /* an error: check the rest of the Sak, write nothing */
-  HwDossier   *existing;            /* the case as stored, or NULL */
-  GHashTable  *old[HW_N_ENTITIES];  /* id → stored record */
-  GHashTable  *seen[HW_N_ENTITIES]; /* id → record of this Sak */
-} Sak;
+/* The document and the Sak being read (hw-ssb-import-private.h). */
+typedef HwSsbDoc Doc;
+typedef HwSsbSakImport Sak;
 
 /* The parts of one Lovhjemmel or JmfrLovhjemmel. */
 typedef struct {
@@ -1127,231 +1109,6 @@ read_slettet (Sak *s, const xmlNode *node)
   g_ptr_array_add (s->base.deleted, del);
 }
 
-/* ---- after the elements: deletions, derived fields, checks, writing ---- */
-
-static void
-deletion_free (gpointer data)
-{
-  HwSsbDeletion *del = data;
-
-  g_free (del->id);
-  g_free (del);
-}
-
-/* Takes a record out of the dossier, with the records of the Sak that hang on it. */
-static void
-drop_record (Sak *s, HwRecord *rec)
-{
-  g_autofree char *id = g_strdup (rec->id);
-  HwEntity entity = rec->entity;
-
-  if (s->seen[entity])
-    g_hash_table_remove (s->seen[entity], id);
-  g_hash_table_remove (s->base.lines, rec);
-  g_ptr_array_remove (hw_dossier_get (s->base.dossier, entity), rec);
-
-  for (guint e = 0; e < HW_N_ENTITIES; e++)
-    {
-      const HwEntityInfo *info = hw_entity_info (e);
-      GPtrArray *a = s->base.dossier->records[e];
-
-      for (guint i = 0; a && i < info->n_fields; i++)
-        {
-          const HwField *f = &info->fields[i];
-
-          if (f->type != HW_FIELD_REF || f->ref_entity != entity || (f->flags & HW_FIELD_OWNER))
-            continue;
-          for (guint j = a->len; j > 0; j--)
-            if (j <= a->len && g_strcmp0 (hw_field_get_text (a->pdata[j - 1], f), id) == 0)
-              drop_record (s, a->pdata[j - 1]);
-        }
-    }
-}
-
-/* Applies Slettet and ErSlettet: the records leave the dossier, and the store (after the
- * dossier is written) when they were stored. Returns the stored ones to delete. */
-static GPtrArray *
-apply_deletions (Sak *s)
-{
-  GPtrArray *from_store = g_ptr_array_new ();
-
-  for (guint i = 0; i < s->base.deleted->len; i++)
-    {
-      HwSsbDeletion *del = s->base.deleted->pdata[i];
-      HwRecord *here;
-      gboolean stored;
-
-      if (del->entity == HW_N_ENTITIES)
-        continue;   /* Melding and Undersokelse are not kept */
-      here = s->seen[del->entity] ? g_hash_table_lookup (s->seen[del->entity], del->id) : NULL;
-      stored = s->old[del->entity] && g_hash_table_contains (s->old[del->entity], del->id);
-      if (here)
-        drop_record (s, here);
-      if (stored)
-        g_ptr_array_add (from_store, del);
-      else if (here == NULL && del->slettet)
-        hw_import_warn (s->doc->ctx, del->line, "Sak kontroll 22", "WARNING",
-                        _("<Slettet> points to a %s (%s) that is neither in the file nor in the "
-                          "database"), hw_ssb_type_for_entity (del->entity), del->id);
-    }
-  return from_store;
-}
-
-static gint
-compare_frequencies (gconstpointer a, gconstpointer b)
-{
-  const HwFrequency *fa = *(HwFrequency *const *) a, *fb = *(HwFrequency *const *) b;
-  int c = g_strcmp0 (fa->measure_id, fb->measure_id);
-
-  if (c == 0)
-    c = (int) fa->kind - (int) fb->kind;
-  if (c == 0)
-    c = fa->start_date < fb->start_date ? -1 : fa->start_date > fb->start_date;
-  return c;
-}
-
-/* A Hyppighet holds until the next one of the same kind starts. */
-static void
-derive_frequency_ends (Sak *s)
-{
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  GPtrArray *all = hw_dossier_get (s->base.dossier, HW_ENTITY_FREQUENCY);
-
-  for (guint i = 0; i < all->len; i++)
-    if (s->seen[HW_ENTITY_FREQUENCY] &&
-        g_hash_table_contains (s->seen[HW_ENTITY_FREQUENCY], ((HwRecord *) all->pdata[i])->id))
-      g_ptr_array_add (sorted, all->pdata[i]);
-  g_ptr_array_sort (sorted, compare_frequencies);
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      HwFrequency *f = sorted->pdata[i];
-      HwFrequency *next = i + 1 < sorted->len ? sorted->pdata[i + 1] : NULL;
-
-      f->end_date = HW_DATE_NONE;
-      if (next && g_strcmp0 (next->measure_id, f->measure_id) == 0 && next->kind == f->kind &&
-          next->start_date > f->start_date)
-        f->end_date = hw_date_add_days (next->start_date, -1);
-    }
-}
-
-/* The store would refuse what hw_record_validate refuses: say so with the record's line. */
-static void
-validate_records (Sak *s)
-{
-  HwChild *child = hw_dossier_child (s->base.dossier);
-  HwDate birth = child ? child->birth_date : HW_DATE_NONE;
-  g_autoptr(GError) error = NULL;
-
-  if (!hw_record_validate (s->kase, HW_DATE_NONE, &error))
-    {
-      hw_import_error (s->doc->ctx, s->base.line, "Sak: %s", error->message);
-      s->bad = TRUE;
-      g_clear_error (&error);
-    }
-  for (guint e = 0; e < HW_N_ENTITIES; e++)
-    {
-      GPtrArray *a = s->base.dossier->records[e];
-
-      for (guint i = 0; a && i < a->len; i++)
-        if (!hw_record_validate (a->pdata[i], e == HW_ENTITY_CHILD ? HW_DATE_NONE : birth,
-                                 &error))
-          {
-            hw_import_error (s->doc->ctx, hw_ssb_sak_line (&s->base, a->pdata[i]), "%s: %s",
-                             hw_ssb_type_for_entity (e) ? hw_ssb_type_for_entity (e)
-                                                        : _(hw_entity_info (e)->label),
-                             error->message);
-            s->bad = TRUE;
-            g_clear_error (&error);
-          }
-    }
-}
-
-static void
-write_sak (Sak *s, GPtrArray *deletions, gboolean is_update)
-{
-  HwImportContext *ctx = s->doc->ctx;
-  GError *error = NULL;
-
-  if (s->bad)
-    return;
-  /* The first pass, or once something failed: nothing is written, every Sak is checked. */
-  if (!hw_import_writes (ctx))
-    {
-      validate_records (s);
-      if (s->bad || hw_import_failed (ctx))
-        return;
-      ctx->summary->records += hw_dossier_count (s->base.dossier);
-      if (is_update)
-        ctx->summary->cases_updated++;
-      else
-        ctx->summary->cases_new++;
-      ctx->summary->records_deleted += deletions->len;
-      return;
-    }
-  /* The first pass validated every record with its line, and the store validates what it
-   * writes: only when it refuses one (the file changed in between, a journal number taken)
-   * do we look for which. */
-  if (!hw_store_save_dossier (ctx->store, s->base.dossier, &error))
-    {
-      validate_records (s);
-      if (s->bad)
-        g_error_free (error);
-      else
-        hw_import_take_error (ctx, s->base.line, error);
-      return;
-    }
-  ctx->summary->records += hw_dossier_count (s->base.dossier);
-  if (is_update)
-    ctx->summary->cases_updated++;
-  else
-    ctx->summary->cases_new++;
-
-  for (guint i = 0; i < deletions->len; i++)
-    {
-      HwSsbDeletion *del = deletions->pdata[i];
-
-      if (!hw_store_delete_owned (ctx->store, del->entity, ((HwRecord *) s->base.dossier->root)->id,
-                                  del->id, &error))
-        {
-          hw_import_take_error (ctx, del->line, error);
-          return;
-        }
-      ctx->summary->records_deleted++;
-    }
-}
-
-static void
-sak_clear (Sak *s)
-{
-  for (guint e = 0; e < HW_N_ENTITIES; e++)
-    {
-      g_clear_pointer (&s->old[e], g_hash_table_unref);
-      g_clear_pointer (&s->seen[e], g_hash_table_unref);
-    }
-  g_clear_pointer (&s->existing, hw_dossier_free);
-  g_clear_pointer (&s->base.dossier, hw_dossier_free);
-  g_clear_pointer (&s->base.lines, g_hash_table_unref);
-  g_clear_pointer (&s->base.deleted, g_ptr_array_unref);
-}
-
-static void
-index_existing (Sak *s)
-{
-  for (guint e = 0; e < HW_N_ENTITIES; e++)
-    {
-      GPtrArray *a = s->existing->records[e];
-
-      for (guint i = 0; a && i < a->len; i++)
-        {
-          HwRecord *rec = a->pdata[i];
-
-          if (s->old[e] == NULL)
-            s->old[e] = g_hash_table_new (g_str_hash, g_str_equal);
-          g_hash_table_insert (s->old[e], rec->id, rec);
-        }
-    }
-}
-
 /* SSB's schema keys each kind of element in a Sak by its Id (Slettet by Id and Type), also the
  * kinds Homeward skips (Melding) or only deletes (ErSlettet): a repeat is refused. The schema
  * itself is loaded without these keys (hw_ssb_schema), as libxml2 keeps every key it has seen
@@ -1402,7 +1159,7 @@ read_sak (Doc *doc, xmlNode *node)
   s.base.line = hw_xml_reader_get_line (doc->reader, node);
   s.base.extract = doc->extract;
   s.base.lines = g_hash_table_new (NULL, NULL);
-  s.base.deleted = g_ptr_array_new_with_free_func (deletion_free);
+  s.base.deleted = g_ptr_array_new_with_free_func (hw_ssb_deletion_free);
 
   if (!doc->have_fagsystem || !doc->have_avgiver)
     fail (&s, node, _("<Fagsystem> and <Avgiver> must come before <Sak>"));
@@ -1440,7 +1197,7 @@ read_sak (Doc *doc, xmlNode *node)
 
   if (s.existing)
     {
-      index_existing (&s);
+      hw_ssb_sak_index_existing (&s);
       s.kase = hw_record_copy (s.existing->root);
     }
   else
@@ -1502,17 +1259,17 @@ read_sak (Doc *doc, xmlNode *node)
         unexpected (&s, c, node);
     }
 
-  deletions = apply_deletions (&s);
-  derive_frequency_ends (&s);
+  deletions = hw_ssb_sak_apply_deletions (&s);
+  hw_ssb_sak_derive_frequency_ends (&s);
   if (!s.bad && !ctx->writing)   /* warnings: the first pass reported them */
     hw_ssb_check_sak (&s.base);
-  write_sak (&s, deletions, s.existing != NULL);
+  hw_ssb_sak_write (&s, deletions, s.existing != NULL);
 
 out:
   ctx->cases_in_file++;
   if (s.base.dossier == NULL)
     hw_record_free (s.kase);   /* otherwise the dossier's root */
-  sak_clear (&s);
+  hw_ssb_sak_clear (&s);
 }
 
 /* ---- the document ---- */

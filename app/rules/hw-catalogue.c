@@ -183,10 +183,10 @@ hw_rules_dup_datadir (void)
 {
   const char *env = g_getenv ("HOMEWARD_DATADIR");
 
+  /* Never the source tree because it exists: an installed program would read whatever the
+   * build folder's source holds now. Running uninstalled sets the variable (meson devenv). */
   if (env && *env)
     return g_strdup (env);
-  if (g_file_test (SOURCE_DATADIR, G_FILE_TEST_IS_DIR))
-    return g_strdup (SOURCE_DATADIR);
   return g_strdup (PKGDATADIR);
 }
 

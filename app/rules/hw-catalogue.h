@@ -54,8 +54,8 @@ typedef struct {
   const char  *description[HW_N_LANGS];
 } HwSettingInfo;
 
-/* The data folder: $HOMEWARD_DATADIR, else the source tree's data/ when present, else the
- * installed one. */
+/* The data folder: $HOMEWARD_DATADIR (running uninstalled: meson devenv, the tests), else the
+ * installed one (PKGDATADIR). */
 char         *hw_rules_dup_datadir            (void);
 /* DATADIR/rules/catalogue.xml */
 char         *hw_catalogue_dup_default_path   (void);

@@ -10,6 +10,7 @@
 #include "hw-error.h"
 #include "hw-plan-findings.h"
 #include "hw-service-print.h"
+#include "hw-service-template.h"
 
 /* The store's actor by staff name when the user name is known. */
 static char *
@@ -142,7 +143,7 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
   if (teams == NULL)
     return NULL;
 
-  template = hw_plan_template_load_for_store (store, &template_error);
+  template = hw_service_load_plan_template (store, &template_error);
   if (template == NULL)
     g_warning ("Activity template: %s", template_error->message);
 

@@ -25,7 +25,16 @@ typedef struct {
   gboolean appended;   /* this transaction added entries: the outside copy follows at commit */
 } Head;
 
-G_DEFINE_QUARK (hw-store-audit-head, head)
+/* Not G_DEFINE_QUARK: that defines a public function, and this one is the file's own. */
+static GQuark
+head_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("hw-store-audit-head");
+  return quark;
+}
 
 void
 hw_store_audit_reset_head (HwStore *self)

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <sys/types.h>
 
+#include "hw-arena.h"
 #include "hw-store.h"
 #include "hw-store-audit.h"
 
@@ -10,6 +12,67 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* The connection, shared by the store's files (hw-store.c: connection, migrations and
+ * transactions; -records, -stream, -caseload, -settings). */
+typedef struct _Guard Guard;
+
+/* Where a file was when the connection started using it: a file at the same path with
+ * another identity (or none) means it was deleted or replaced under the connection. */
+typedef struct {
+  dev_t    dev;
+  ino_t    ino;
+  gboolean known;
+} FileId;
+
+struct _HwStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  Guard      *guard;
+  FileId      db_id, wal_id, shm_id;
+  char       *actor;
+  gboolean    readonly;
+  int         schema_version;
+  guint       tx_depth;
+  gboolean    tx_failed;     /* a nested rollback doomed the outer transaction */
+  guint       cache_mib;
+  GHashTable *statements;    /* SQL text → sqlite3_stmt */
+
+  /* SQL generated once from the entity descriptions. */
+  char       *update_sql[HW_N_ENTITIES];
+  char       *insert_sql[HW_N_ENTITIES];
+  /* Borrowed from statements: an import saves a million rows, and hashing the SQL showed. */
+  sqlite3_stmt *update_stmt[HW_N_ENTITIES];
+  sqlite3_stmt *insert_stmt[HW_N_ENTITIES];
+  char       *select_id_sql[HW_N_ENTITIES];
+  char       *select_owner_sql[HW_N_ENTITIES];
+  char       *select_all_sql[HW_N_ENTITIES];
+  char       *stream_sql[HW_N_ENTITIES];
+  char       *facts_sql[HW_N_ENTITIES];   /* the same without prose (NULL in its place) */
+  char       *home_facts_sql[HW_N_ENTITIES];  /* foster homes and what they own, no prose */
+  char       *delete_sql[HW_N_ENTITIES];
+  char       *select_row_sql[HW_N_ENTITIES];  /* owner and row version of a stored id */
+};
+
+/* Resets a cached statement when the caller is done with it, whatever the outcome. */
+void          hw_store_release          (sqlite3_stmt *stmt);
+/* Ends what hw_store_begin began: commits when @ok, else rolls back; returns @ok. */
+gboolean      hw_store_finish           (HwStore *self, gboolean ok, GError **error);
+/* After a constraint failure at commit: names the record whose reference points nowhere. */
+gboolean      hw_store_check_foreign_keys (HwStore *self, GError **error);
+/* A record from the current row of @stmt (packed into @arena when @packed). */
+gpointer      hw_store_read_record_full (sqlite3_stmt *stmt, HwEntity entity, gboolean packed,
+                                         HwArena *arena);
+/* Appends a record per row of @sql (bound to @param, @param2 when not NULL) to @into. */
+gboolean      hw_store_collect_full     (HwStore *self, const char *sql, const char *param,
+                                         const char *param2, HwEntity entity, gboolean packed,
+                                         GPtrArray *into, GError **error);
+
+/* The underlying handle, for the store's own helpers (audit, backup) and white-box tests:
+ * outside app/store, sqlite3.h is not found (issue 14). */
+sqlite3      *hw_store_get_handle       (HwStore *self);
 /* Sets @error from the connection's last error; returns FALSE. */
 gboolean      hw_store_set_sqlite_error (HwStore *self, int rc, GError **error);
 /* A prepared statement kept for the connection's life; reset and unbound before returning. */

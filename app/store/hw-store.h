@@ -11,7 +11,7 @@ G_BEGIN_DECLS
  * schema created and upgraded by numbered migrations when opened. Every write validates the
  * record, runs in a transaction (the caller's, or its own) and appends to the audit chain. */
 
-#define HW_STORE_SCHEMA_VERSION 6   /* the number of migrations */
+#include "hw-store-schema.h"   /* HW_STORE_SCHEMA_VERSION: generated from migrations/ */
 
 #define HW_TYPE_STORE (hw_store_get_type ())
 G_DECLARE_FINAL_TYPE (HwStore, hw_store, HW, STORE, GObject)
@@ -146,9 +146,6 @@ gboolean    hw_store_log_read        (HwStore *self, const char *case_id, GError
  * record (or @entity is owner-keyed: its ids exist only under an owner, and never move). */
 char       *hw_store_lookup_owner    (HwStore *self, HwEntity entity, const char *id,
                                       GError **error);
-
-/* The underlying handle, for the store's own helpers (audit, backup) only. */
-gpointer    hw_store_get_handle      (HwStore *self);
 
 /* How long a statement waits for another program's lock before it fails with HW_ERROR_BUSY
  * (10 s as opened; 0: not at all). */

@@ -20,7 +20,7 @@
 #include <unistd.h>
 
 #include "hw-bench-ops.h"
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 
 static const HwBenchOp *
 find_op (const char *name)
@@ -151,7 +151,7 @@ ensure_database (const char *path, guint n, GError **error)
     return TRUE;
   g_unlink (tmp);
   store = hw_store_open (tmp, error);
-  if (store == NULL || !hw_demo_write (store, &options, on_demo_progress, NULL, error))
+  if (store == NULL || !hw_service_write_demo (store, &options, on_demo_progress, NULL, error))
     return FALSE;
   g_clear_object (&store);
   return g_rename (tmp, path) == 0;
@@ -180,6 +180,8 @@ main (int argc, char **argv)
   g_auto(GStrv) only = NULL;
   g_autofree char *self = NULL;
 
+  /* A program of the build folder runs uninstalled: the source tree's data unless told. */
+  g_setenv ("HOMEWARD_DATADIR", HW_TEST_DATADIR, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {

@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-service-print.h"
 #include "hw-plan-fixture.h"
 #include "hw-test-support.h"
@@ -21,7 +21,7 @@ setup (void)
   HwDemoOptions options = { 60, 11, TODAY };
 
   store = hw_test_open_store (&dir);
-  ck_assert_msg (hw_demo_write (store, &options, NULL, NULL, &error), "%s",
+  ck_assert_msg (hw_service_write_demo (store, &options, NULL, NULL, &error), "%s",
                  error ? error->message : "");
 }
 

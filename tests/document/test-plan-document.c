@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-evaluator.h"
 #include "hw-plan-findings.h"
 #include "hw-plan-fixture.h"
@@ -387,7 +387,7 @@ START_TEST (test_demo_cases)
   HwDemoOptions options = { 40, 7, FIXTURE_TODAY };
 
   /* Whatever the demo generator draws, every plan builds and lays out cleanly. */
-  ck_assert_msg (hw_demo_write (store, &options, NULL, NULL, &error), "%s",
+  ck_assert_msg (hw_service_write_demo (store, &options, NULL, NULL, &error), "%s",
                  error ? error->message : "");
   rows = hw_store_list_case_rows (store, FIXTURE_TODAY, &error);
   ck_assert (rows != NULL);

@@ -6,6 +6,7 @@
 
 #include "hw-activity.h"
 #include "hw-plan-fixture.h"
+#include "hw-service-template.h"
 #include "hw-test-support.h"
 
 #define D(y, m, d) hw_date_new ((y), (m), (d))
@@ -270,9 +271,9 @@ START_TEST (test_edit_and_store)
   g_ptr_array_add (rows, row);
   hw_template_row_set_title (rows->pdata[0], "en", NULL);
   ck_assert (hw_plan_template_validate (tpl, &error));
-  ck_assert (hw_plan_template_save_to_store (tpl, store, &error));
+  ck_assert (hw_service_save_plan_template (tpl, store, &error));
 
-  loaded = hw_plan_template_load_for_store (store, &error);
+  loaded = hw_service_load_plan_template (store, &error);
   ck_assert_no_error (error);
   ck_assert_uint_eq (hw_plan_template_get_rows (loaded, HW_TEMPLATE_ORDINARY)->len, n + 1);
   found = hw_plan_template_find_row (loaded, "child-extra-visit", &variant);
@@ -291,13 +292,13 @@ START_TEST (test_edit_and_store)
   row = hw_template_row_new ("Not A Valid Key", HW_PART_CHILD);
   hw_template_row_set_title (row, "nb", "X");
   g_ptr_array_add (hw_plan_template_get_rows (loaded, HW_TEMPLATE_ORDINARY), row);
-  ck_assert (!hw_plan_template_save_to_store (loaded, store, &error));
+  ck_assert (!hw_service_save_plan_template (loaded, store, &error));
   ck_assert (error != NULL);
   g_clear_error (&error);
 
   /* Back to the default. */
-  ck_assert (hw_plan_template_save_to_store (NULL, store, &error));
-  back = hw_plan_template_load_for_store (store, &error);
+  ck_assert (hw_service_save_plan_template (NULL, store, &error));
+  back = hw_service_load_plan_template (store, &error);
   ck_assert_uint_eq (hw_plan_template_get_rows (back, HW_TEMPLATE_ORDINARY)->len, n);
   hw_test_remove_tree (dir);
 }

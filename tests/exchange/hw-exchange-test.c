@@ -35,25 +35,9 @@ hw_xtest_line_of (const char *path, const char *needle)
 }
 
 char *
-hw_xtest_ssb_xsd (const char *test_name)
+hw_xtest_ssb_xsd (void)
 {
-  const char *shared = hw_test_shared_dir ();
-  char *path;
-
-  if (shared == NULL)
-    {
-      printf ("SKIP %s: the shared folder (../shared, HOMEWARD_SHARED_DIR) is absent, so SSB's "
-              "Barnevern_v4.xsd is not there to validate against\n", test_name);
-      return NULL;
-    }
-  path = g_build_filename (shared, "external", "ssb-barnevern", "Barnevern_v4.xsd", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      printf ("SKIP %s: %s is absent\n", test_name, path);
-      g_free (path);
-      return NULL;
-    }
-  return path;
+  return g_build_filename (hw_test_datadir (), "exchange", "ssb", "Barnevern_v4.xsd", NULL);
 }
 
 char *

@@ -12,8 +12,8 @@ G_BEGIN_DECLS
 char      *hw_xtest_fixture          (const char *name);
 /* The 1-based line of the first occurrence of @needle in the file, or 0. */
 int        hw_xtest_line_of          (const char *path, const char *needle);
-/* SSB's schema in ../shared, or NULL after printing why the caller skips. */
-char      *hw_xtest_ssb_xsd          (const char *test_name);
+/* SSB's schema, vendored in data/exchange/ssb. */
+char      *hw_xtest_ssb_xsd          (void);
 char      *hw_xtest_homeward_xsd     (void);
 /* Validates @xml against @xsd with libxml2; on failure FALSE and the messages in @errors. */
 gboolean   hw_xtest_validate         (const char *xsd, const char *xml, char **errors);

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-error.h"
 #include "hw-exchange-test.h"
 #include "hw-homeward-xml.h"
@@ -166,7 +166,7 @@ START_TEST (test_demo_round_trip)
   HwImportSummary s;
 
   demo.today = hw_date_new (2026, 11, 23);
-  ck_assert (hw_demo_write (store, &demo, NULL, NULL, &error));
+  ck_assert (hw_service_write_demo (store, &demo, NULL, NULL, &error));
   ck_assert (hw_store_set_setting (store, "due_soon_days", "6", &error));
   out = export (store, "demo.xml");
   hw_xtest_assert_valid (xsd, out);

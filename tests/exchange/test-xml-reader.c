@@ -3,6 +3,10 @@
 #include "config.h"
 
 #include <malloc.h>
+#if defined(__SANITIZE_ADDRESS__)
+/* AddressSanitizer's own count (sanitizer/allocator_interface.h, which gcc does not ship). */
+size_t __sanitizer_get_current_allocated_bytes (void);
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -223,7 +227,8 @@ static gsize
 heap_in_use (void)
 {
 #if defined(__SANITIZE_ADDRESS__)
-  return 0;
+  /* The heap is AddressSanitizer's there: mallinfo2 knows nothing of it. */
+  return __sanitizer_get_current_allocated_bytes ();
 #else
   struct mallinfo2 mi = mallinfo2 ();
 
@@ -268,10 +273,6 @@ START_TEST (test_constant_memory)
   gsize at_10k = 0, peak = 0;
   guint n = 0;
 
-#if defined(__SANITIZE_ADDRESS__)
-  printf ("SKIP test_constant_memory: the heap is AddressSanitizer's, mallinfo2 says nothing\n");
-  return;
-#endif
   for (guint i = 0; i < 100000; i++)
     g_string_append_printf (doc, "  <Sak Id=\"%u\"><Tiltak a=\"1\"><Kategori Kode=\"2.1\"/>"
                                  "</Tiltak></Sak>\n", i);

@@ -45,7 +45,7 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
     g_error ("%s", error->message);
   atexit (remove_input);
   input_path = g_build_filename (input_dir, "catalogue.xml", NULL);
-  schema_path = g_build_filename (datadir ? datadir : SOURCE_DATADIR, "rules", "catalogue.xsd",
+  schema_path = g_build_filename (datadir ? datadir : HW_TEST_DATADIR, "rules", "catalogue.xsd",
                                   NULL);
   if (!g_file_test (schema_path, G_FILE_TEST_IS_REGULAR))
     g_error ("no schema at %s (set HOMEWARD_DATADIR)", schema_path);

@@ -8,7 +8,7 @@
 
 #include "hw-caseload-check.h"
 #include "hw-caseload.h"
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-test-support.h"
 
 #define TODAY hw_date_new (2026, 11, 23)
@@ -23,7 +23,7 @@ setup (void)
   HwDemoOptions options = { 60, 7, TODAY };
 
   store = hw_test_open_store (&dir);
-  ck_assert_msg (hw_demo_write (store, &options, NULL, NULL, &error), "%s",
+  ck_assert_msg (hw_service_write_demo (store, &options, NULL, NULL, &error), "%s",
                  error ? error->message : "");
 }
 

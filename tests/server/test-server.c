@@ -14,6 +14,7 @@
 #include "hw-error.h"
 #include "hw-server.h"
 #include "hw-store.h"
+#include "hw-store-private.h"
 #include "hw-test-support.h"
 
 #define CASE_A  "aaaaaaaa-0000-4000-8000-000000000001"

@@ -15,6 +15,7 @@
 
 #include "hw-error.h"
 #include "hw-store-backup.h"
+#include "hw-store-private.h"
 #include "trust-support.h"
 
 static const char *writer_path;

@@ -12,6 +12,7 @@
 #include "hw-catalogue.h"
 #include "hw-error.h"
 #include "hw-import.h"
+#include "hw-store-private.h"
 #include "trust-support.h"
 
 #define TIME_LIMIT_US (10 * G_USEC_PER_SEC)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "hw-error.h"
+#include "hw-store-private.h"
 #include "trust-support.h"
 
 static const char *cli_path;

@@ -35,6 +35,7 @@
 #include "hw-error.h"
 #include "hw-identity.h"
 #include "hw-store-backup.h"
+#include "hw-store-private.h"
 #include "hw-store.h"
 
 static void

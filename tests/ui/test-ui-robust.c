@@ -20,6 +20,7 @@
 #include "hw-error.h"
 #include "hw-record-editor.h"
 #include "hw-store-audit.h"
+#include "hw-store-private.h"
 #include "hw-team-page.h"
 #include "hw-test-support.h"
 #include "hw-ui-test.h"

@@ -14,6 +14,7 @@
 #include "hw-error.h"
 #include "hw-preferences-window.h"
 #include "hw-template-editor.h"
+#include "hw-service-template.h"
 #include "hw-template-item.h"
 #include "hw-template-page.h"
 #include "hw-test-support.h"
@@ -166,7 +167,7 @@ static HwPlanTemplate *
 stored_template (void)
 {
   g_autoptr(GError) error = NULL;
-  HwPlanTemplate *tpl = hw_plan_template_load_for_store (fx.store, &error);
+  HwPlanTemplate *tpl = hw_service_load_plan_template (fx.store, &error);
 
   ck_assert_no_error (error);
   return tpl;

@@ -18,7 +18,7 @@
 #include "hw-case-item.h"
 #include "hw-caseload-page.h"
 #include "hw-child-page.h"
-#include "hw-demo.h"
+#include "hw-service-demo.h"
 #include "hw-print-dialogs.h"
 #include "hw-error.h"
 #include "hw-findings.h"
@@ -26,6 +26,7 @@
 #include "hw-homes-page.h"
 #include "hw-identity.h"
 #include "hw-store-audit.h"
+#include "hw-store-private.h"
 #include "hw-preferences-window.h"
 #include "hw-record-editor.h"
 #include "hw-shortcuts.h"
@@ -1798,7 +1799,7 @@ setup_demo (void)
   fx.path = g_build_filename (fx.dir, "demo.db", NULL);
   fx.store = hw_store_open (fx.path, &error);
   ck_assert_no_error (error);
-  ck_assert (hw_demo_write (fx.store, &options, NULL, NULL, &error));
+  ck_assert (hw_service_write_demo (fx.store, &options, NULL, NULL, &error));
   ck_assert_no_error (error);
   g_settings_reset (hw_application_get_settings (app), "user-staff-id");
   g_settings_reset (hw_application_get_settings (app), "user-team-id");

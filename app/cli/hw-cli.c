@@ -12,7 +12,6 @@
 #include "hw-cli.h"
 #include "hw-error.h"
 #include "hw-server.h"
-#include "hw-service-plan.h"
 
 typedef struct {
   const char    *name;
@@ -66,12 +65,6 @@ open_store (HwCliContext *ctx, gboolean create, GError **error)
   if (store)
     {
       hw_store_set_actor (store, ctx->user);
-      /* Placements written before activities followed the template get theirs, once. */
-      if (!hw_service_upgrade_activities (store, hw_date_today (), &local))
-        {
-          fprintf (stderr, _("homeward-cli: warning: plan activities: %s\n"), local->message);
-          g_clear_error (&local);
-        }
       if (!hw_store_is_private (store))
         fprintf (stderr, _("homeward-cli: warning: %s can be read by other users; "
                            "run “chmod 600” on it and “chmod 700” on its folder\n"),

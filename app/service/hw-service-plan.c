@@ -112,6 +112,22 @@ collect_candidate (HwDossier *dossier, gpointer user_data, GError **error)
   return TRUE;
 }
 
+static gboolean
+mark_applied (HwStore *store, HwDate today, GError **error)
+{
+  g_autofree char *done = hw_store_dup_setting (store, HW_PLAN_ACTIVITIES_SETTING);
+  char date[11];
+
+  if (done != NULL)
+    return TRUE;
+  if (!hw_date_to_iso (today, date))
+    {
+      g_set_error (error, HW_ERROR, HW_ERROR_INVALID, "today: not a date");
+      return FALSE;
+    }
+  return hw_store_set_setting (store, HW_PLAN_ACTIVITIES_SETTING, date, error);
+}
+
 gboolean
 hw_service_follow_template_all (HwStore *store, HwDate today, guint *n_added, GError **error)
 {
@@ -143,6 +159,12 @@ hw_service_follow_template_all (HwStore *store, HwDate today, guint *n_added, GE
           return FALSE;
         }
     }
+  /* Every case has its activities now: the one-time upgrade has nothing left to do. */
+  if (!mark_applied (store, today, error))
+    {
+      hw_store_rollback (store);
+      return FALSE;
+    }
   return hw_store_commit (store, error);
 }
 
@@ -150,27 +172,13 @@ gboolean
 hw_service_upgrade_activities (HwStore *store, HwDate today, GError **error)
 {
   g_autofree char *done = NULL;
-  char date[11];
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
 
   done = hw_store_dup_setting (store, HW_PLAN_ACTIVITIES_SETTING);
   if (done != NULL)
     return TRUE;
-  if (!hw_date_to_iso (today, date))
-    {
-      g_set_error (error, HW_ERROR, HW_ERROR_INVALID, "today: not a date");
-      return FALSE;
-    }
-  if (!hw_store_begin (store, error))
-    return FALSE;
-  if (!hw_service_follow_template_all (store, today, NULL, error) ||
-      !hw_store_set_setting (store, HW_PLAN_ACTIVITIES_SETTING, date, error))
-    {
-      hw_store_rollback (store);
-      return FALSE;
-    }
-  return hw_store_commit (store, error);
+  return hw_service_follow_template_all (store, today, NULL, error);
 }
 
 static const char *

@@ -32,7 +32,7 @@ gboolean hw_service_follow_template     (HwStore         *store,
                                          HwDate           today,
                                          guint           *n_added,
                                          GError         **error);
-/* The same for every case, in one transaction. */
+/* The same for every case, in one transaction; records HW_PLAN_ACTIVITIES_SETTING. */
 gboolean hw_service_follow_template_all (HwStore   *store,
                                          HwDate     today,
                                          guint     *n_added,

@@ -888,7 +888,14 @@ make_activity_row (HwChildPage *self, const HwActivity *a)
                               a->responsible ? a->responsible : _("no one named"), status);
   set_row_text (row, a->title ? a->title : "", subtitle, LABEL_CHARS);
   if (s == HW_ACTIVITY_OVERDUE)
-    gtk_widget_add_css_class (row, "error");
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hw_activity_status_label (s), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
   else if (s == HW_ACTIVITY_DROPPED)
     gtk_widget_add_css_class (row, "dim-label");
 

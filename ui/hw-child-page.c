@@ -11,6 +11,7 @@
 #include "hw-child-page.h"
 #include "hw-labels.h"
 #include "hw-legal.h"
+#include "hw-plan-template.h"
 #include "hw-record-editor.h"
 #include "hw-undo.h"
 #include "hw-window.h"
@@ -937,12 +938,17 @@ on_add_activity_clicked_cb (GtkButton *button, HwChildPage *self)
 static void
 build_package (HwChildPage *self)
 {
+  g_autoptr(HwPlanTemplate) template = NULL;
   GPtrArray *all;
 
   clear_box (self->package_box);
   if (self->dossier == NULL)
     return;
   all = hw_dossier_get (self->dossier, HW_ENTITY_ACTIVITY);
+  /* In the user's language, whatever language the template's activities were made in. */
+  template = get_store (self) ? hw_plan_template_load_for_store (get_store (self), NULL) : NULL;
+  for (guint i = 0; template && i < all->len; i++)
+    hw_plan_template_localize_activity (template, all->pdata[i]);
   for (int part = HW_PART_CHILD; part <= HW_PART_FOSTER_FAMILY; part++)
     {
       AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());

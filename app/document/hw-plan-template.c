@@ -896,3 +896,55 @@ hw_plan_template_instantiate (HwPlanTemplate *self, HwTemplateVariant variant,
     }
   return activities;
 }
+
+/* The text of @texts (any language) that @value is, or NULL. */
+static gboolean
+is_one_of (GPtrArray *texts, const char *value)
+{
+  for (guint i = 0; value && i < texts->len; i++)
+    if (g_strcmp0 (((HwLocalizedText *) texts->pdata[i])->text, value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity)
+{
+  g_autofree char *key = NULL;
+  const HwTemplateRow *row;
+  const char *comma;
+
+  g_return_if_fail (HW_IS_PLAN_TEMPLATE (self));
+  g_return_if_fail (activity != NULL);
+
+  /* A packed record's strings are one block: not to be replaced (the facts pass only). */
+  if (activity->rec.packed || activity->template_key == NULL)
+    return;
+  key = hw_template_key_dup_row_key (activity->template_key);
+  row = hw_plan_template_find_row (self, key, NULL);
+  if (row == NULL)
+    return;
+  if (is_one_of (row->titles, activity->title) && hw_template_row_get_title (row))
+    {
+      g_free (activity->title);
+      activity->title = g_strdup (hw_template_row_get_title (row));
+    }
+  if (hw_template_row_get_participants (row) == NULL || activity->participants == NULL)
+    return;
+  if (is_one_of (row->participants, activity->participants))
+    {
+      g_free (activity->participants);
+      activity->participants = g_strdup (hw_template_row_get_participants (row));
+    }
+  /* One parent's: "Name, the template's text". */
+  else if (row->per_parent && (comma = strstr (activity->participants, ", ")) &&
+           is_one_of (row->participants, comma + 2))
+    {
+      char *localized = g_strdup_printf ("%.*s, %s", (int) (comma - activity->participants),
+                                         activity->participants,
+                                         hw_template_row_get_participants (row));
+
+      g_free (activity->participants);
+      activity->participants = localized;
+    }
+}

@@ -153,6 +153,14 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
   template = hw_plan_template_load_for_store (store, &template_error);
   if (template == NULL)
     g_warning ("Activity template: %s", template_error->message);
+  else
+    {
+      /* Printed in the reader's language, whatever language they were made in. */
+      GPtrArray *activities = hw_dossier_get (dossier, HW_ENTITY_ACTIVITY);
+
+      for (guint i = 0; i < activities->len; i++)
+        hw_plan_template_localize_activity (template, activities->pdata[i]);
+    }
 
   /* The findings of the same context as the window's and `check --case`. */
   if (service)

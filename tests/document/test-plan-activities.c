@@ -358,6 +358,49 @@ START_TEST (test_done_changes_printout)
 }
 END_TEST
 
+
+/* Activities made in English (`demo` from a C locale) print in nynorsk for a nynorsk reader;
+ * a title the caseworker rewrote prints as written. */
+START_TEST (test_printed_in_readers_language)
+{
+  g_autoptr(GError) error = NULL;
+  AUTO_RECORD HwMeasure *m = hw_test_new_measure (fx.case_id, "2.1", hw_date_new (2026, 11, 1));
+  g_autoptr(GPtrArray) activities = NULL;
+  g_autoptr(HwPlanTemplate) template = hw_plan_template_load_default (&error);
+  g_autofree char *english = NULL;
+  g_autofree char *nynorsk = NULL;
+  HwActivity *a, *own;
+
+  ck_assert (template != NULL);
+  ck_assert (hw_service_save_record (fx.store, m, &error));
+  ck_assert (hw_service_follow_template (fx.store, NULL, fx.case_id, TODAY, NULL, &error));
+  activities = stored_activities ();
+  a = find_key (activities, "child-followup-visit");
+  own = find_key (activities, "child-tilsyn-visit");
+  ck_assert (a != NULL && own != NULL);
+  english = g_strdup (a->title);
+  g_free (own->title);
+  own->title = g_strdup ("Tilsyn etter eget opplegg");
+  ck_assert (hw_store_save (fx.store, own, &error));
+
+  g_setenv ("LANGUAGE", "nn", TRUE);
+  hw_plan_template_localize_activity (template, a);
+  nynorsk = g_strdup (a->title);
+  g_setenv ("LANGUAGE", "C", TRUE);
+  ck_assert_str_ne (nynorsk, english);
+
+  g_setenv ("LANGUAGE", "nn", TRUE);
+  {
+    g_autofree char *text = plan_text ("nn.pdf");
+
+    g_setenv ("LANGUAGE", "C", TRUE);
+    ck_assert_msg (strstr (text, nynorsk) != NULL, "%s not in %s", nynorsk, text);
+    ck_assert (strstr (text, english) == NULL);
+    ck_assert (strstr (text, "Tilsyn etter eget opplegg") != NULL);
+  }
+}
+END_TEST
+
 static Suite *
 activities_suite (void)
 {
@@ -372,6 +415,7 @@ activities_suite (void)
   tcase_add_test (tc, test_upgrade_once);
   tcase_add_test (tc, test_demo_every_foster_child);
   tcase_add_test (tc, test_done_changes_printout);
+  tcase_add_test (tc, test_printed_in_readers_language);
   suite_add_tcase (s, tc);
   return s;
 }

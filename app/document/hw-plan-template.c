@@ -216,28 +216,25 @@ hw_template_row_set_participants (HwTemplateRow *row, const char *lang, const ch
   localized_set (row->participants, lang, text);
 }
 
+/* By HwResponsible. Activities keep the label they were made with; the English one is
+ * recognised to show it in the reader's language (hw_plan_template_localize_activity). */
+static const char *const responsible_msgids[] = {
+  /* Translators: the kontaktperson, who is responsible for a plan activity */
+  N_("Caseworker"),
+  N_("Team leader"),
+  /* Translators: tilsynsfører, appointed by the foster home's municipality */
+  N_("Supervisor (foster-home municipality)"),
+  N_("Foster parents"),
+  N_("Parents"),
+  N_("Child welfare service"),
+};
+
 const char *
 hw_responsible_to_label (HwResponsible responsible)
 {
-  switch (responsible)
-    {
-    case HW_RESPONSIBLE_CASEWORKER:
-      /* Translators: the kontaktperson, who is responsible for a plan activity */
-      return _("Caseworker");
-    case HW_RESPONSIBLE_TEAM_LEADER:
-      return _("Team leader");
-    case HW_RESPONSIBLE_TILSYN:
-      /* Translators: tilsynsfører, appointed by the foster home's municipality */
-      return _("Supervisor (foster-home municipality)");
-    case HW_RESPONSIBLE_FOSTER_PARENTS:
-      return _("Foster parents");
-    case HW_RESPONSIBLE_PARENTS:
-      return _("Parents");
-    case HW_RESPONSIBLE_SERVICE:
-      return _("Child welfare service");
-    default:
-      return "";
-    }
+  if ((guint) responsible >= G_N_ELEMENTS (responsible_msgids))
+    return "";
+  return _(responsible_msgids[responsible]);
 }
 
 const char *
@@ -928,6 +925,12 @@ hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity)
     {
       g_free (activity->title);
       activity->title = g_strdup (hw_template_row_get_title (row));
+    }
+  if ((guint) row->responsible < G_N_ELEMENTS (responsible_msgids) &&
+      (g_strcmp0 (activity->responsible, responsible_msgids[row->responsible]) == 0))
+    {
+      g_free (activity->responsible);
+      activity->responsible = g_strdup (hw_responsible_to_label (row->responsible));
     }
   if (hw_template_row_get_participants (row) == NULL || activity->participants == NULL)
     return;

@@ -904,6 +904,15 @@ is_one_of (GPtrArray *texts, const char *value)
   return FALSE;
 }
 
+/* Why an activity made long after its date is not to be done (app/service's upgrade). */
+static const char not_applicable_msgid[] = N_("not applicable (long past when the plan was made)");
+
+const char *
+hw_plan_not_applicable_reason (void)
+{
+  return _(not_applicable_msgid);
+}
+
 void
 hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity)
 {
@@ -917,6 +926,11 @@ hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity)
   /* A packed record's strings are one block: not to be replaced (the facts pass only). */
   if (activity->rec.packed || activity->template_key == NULL)
     return;
+  if (g_strcmp0 (activity->dropped_reason, not_applicable_msgid) == 0)
+    {
+      g_free (activity->dropped_reason);
+      activity->dropped_reason = g_strdup (hw_plan_not_applicable_reason ());
+    }
   key = hw_template_key_dup_row_key (activity->template_key);
   row = hw_plan_template_find_row (self, key, NULL);
   if (row == NULL)

@@ -52,7 +52,7 @@ follow_dossier (HwStore *store, HwPlanTemplate *template, HwDossier *dossier, Hw
 
           if (a->due != HW_DATE_NONE &&
               hw_date_add_days (a->due, HW_PLAN_LONG_PASSED_DAYS) <= today)
-            hw_activity_drop (a, _("not applicable (long past when the plan was made)"));
+            hw_activity_drop (a, hw_plan_not_applicable_reason ());
           if (!hw_store_save (store, a, error))
             return FALSE;
         }

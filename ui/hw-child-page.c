@@ -877,7 +877,7 @@ activity_button (HwChildPage *self, const HwActivity *a, const char *icon, const
 static GtkWidget *
 make_activity_row (HwChildPage *self, const HwActivity *a)
 {
-  GtkWidget *row = make_record_row (self, a, self->dossier);
+  GtkWidget *row = adw_action_row_new ();
   GtkWidget *check = gtk_check_button_new ();
   g_autofree char *due = hw_labels_dup_date (a->due);
   g_autofree char *status = hw_activity_dup_status_text (a, get_today (self));
@@ -888,6 +888,12 @@ make_activity_row (HwChildPage *self, const HwActivity *a)
   subtitle = g_strdup_printf (_("Due %s · %s · %s"), due && *due ? due : _("no date"),
                               a->responsible ? a->responsible : _("no one named"), status);
   set_row_text (row, a->title ? a->title : "", subtitle, LABEL_CHARS);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "entity", GINT_TO_POINTER (HW_ENTITY_ACTIVITY));
+  g_object_set_data_full (G_OBJECT (row), "record-id", g_strdup (a->rec.id), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated_cb), self, 0);
   if (s == HW_ACTIVITY_OVERDUE)
     {
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
@@ -920,6 +926,16 @@ make_activity_row (HwChildPage *self, const HwActivity *a)
                                activity_button (self, a, "action-unavailable-symbolic",
                                                 _("Drop (not needed for this child)"),
                                                 G_CALLBACK (on_activity_drop_clicked_cb)));
+  /* One added by hand can be deleted (with undo); one of the template is dropped instead,
+   * or the template would make it again on the next save of the placement. */
+  if (a->template_key == NULL)
+    {
+      GtkWidget *delete = activity_button (self, a, "user-trash-symbolic", _("Delete"),
+                                           G_CALLBACK (on_delete_clicked_cb));
+
+      g_object_set_data (G_OBJECT (delete), "entity", GINT_TO_POINTER (HW_ENTITY_ACTIVITY));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+    }
   return row;
 }
 

@@ -14,6 +14,7 @@
 #include "hw-store-backup.h"
 #include "hw-error.h"
 #include "hw-preferences-window.h"
+#include "hw-service-plan.h"
 #include "hw-window.h"
 #include "hw-shortcuts.h"
 #include "homeward-resources.h"
@@ -345,6 +346,9 @@ hw_application_open_window (HwApplication *self)
       return GTK_WINDOW (hw_window_new_error (self, title, body));
     }
   hw_store_set_actor (store, actor_name (self));
+  /* Placements written before activities followed the template get theirs, once. */
+  if (!hw_service_upgrade_activities (store, hw_date_today (), &error))
+    g_warning ("Plan activities: %s", error->message);
   {
     HwWindow *window = hw_window_new (self, store);
 

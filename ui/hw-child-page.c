@@ -6,10 +6,13 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "hw-activity.h"
 #include "hw-case-facts.h"
 #include "hw-child-page.h"
+#include "hw-service-template.h"
 #include "hw-labels.h"
 #include "hw-legal.h"
+#include "hw-plan-template.h"
 #include "hw-record-editor.h"
 #include "hw-undo.h"
 #include "hw-window.h"
@@ -47,6 +50,8 @@ struct _HwChildPage
   GtkBox              *plans_box;
   GtkBox              *reunification_box;
   GtkBox              *visits_box;
+  GtkBox              *package_box;
+  HwActivity          *activity_before; /* what the last activity change replaced (undo) */
 };
 
 G_DEFINE_FINAL_TYPE (HwChildPage, hw_child_page, GTK_TYPE_WIDGET)
@@ -61,6 +66,7 @@ G_DEFINE_FINAL_TYPE (HwChildPage, hw_child_page, GTK_TYPE_WIDGET)
 #define PROSE_CHARS 20000
 
 static void rebuild (HwChildPage *self);
+static void build_package (HwChildPage *self);
 
 static HwWindow *
 get_window (HwChildPage *self)
@@ -842,6 +848,294 @@ rebuild (HwChildPage *self)
   build_findings (self);
   build_overview (self);
   build_tabs (self);
+  build_package (self);
+}
+
+/* ---- Omsorgspakken (issue 18): the plan's activities, by part ---- */
+
+/* The row of one activity: due, responsible and status; done/not done at the front; move,
+ * drop and delete behind. */
+static void on_activity_done_toggled_cb (GtkCheckButton *check, HwChildPage *self);
+static void on_activity_move_clicked_cb (GtkButton *button, HwChildPage *self);
+static void on_activity_drop_clicked_cb (GtkButton *button, HwChildPage *self);
+
+static GtkWidget *
+activity_button (HwChildPage *self, const HwActivity *a, const char *icon, const char *label,
+                 GCallback callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  g_object_set_data_full (G_OBJECT (button), "record-id", g_strdup (a->rec.id), g_free);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static GtkWidget *
+make_activity_row (HwChildPage *self, const HwActivity *a)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+  g_autofree char *due = hw_labels_dup_date (a->due);
+  g_autofree char *status = hw_activity_dup_status_text (a, get_today (self));
+  g_autofree char *subtitle = NULL;
+  HwActivityStatus s = hw_activity_get_status (a, get_today (self));
+
+  /* Translators: an activity's line in the Omsorgspakken tab: due date · who · status */
+  subtitle = g_strdup_printf (_("Due %s · %s · %s"), due && *due ? due : _("no date"),
+                              a->responsible ? a->responsible : _("no one named"), status);
+  set_row_text (row, a->title ? a->title : "", subtitle, LABEL_CHARS);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data (G_OBJECT (row), "entity", GINT_TO_POINTER (HW_ENTITY_ACTIVITY));
+  g_object_set_data_full (G_OBJECT (row), "record-id", g_strdup (a->rec.id), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (on_row_activated_cb), self, 0);
+  if (s == HW_ACTIVITY_OVERDUE)
+    {
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      hw_activity_status_label (s), -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+    }
+  else if (s == HW_ACTIVITY_DROPPED)
+    gtk_widget_add_css_class (row, "dim-label");
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), a->done_date != HW_DATE_NONE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Done"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Done"), -1);
+  gtk_widget_set_name (check, a->rec.id);
+  gtk_widget_set_sensitive (check, a->dropped_reason == NULL);
+  g_object_set_data_full (G_OBJECT (check), "record-id", g_strdup (a->rec.id), g_free);
+  g_signal_connect_object (check, "toggled", G_CALLBACK (on_activity_done_toggled_cb), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             activity_button (self, a, "x-office-calendar-symbolic",
+                                              _("Move to another date"),
+                                              G_CALLBACK (on_activity_move_clicked_cb)));
+  if (a->dropped_reason == NULL && a->done_date == HW_DATE_NONE)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               activity_button (self, a, "action-unavailable-symbolic",
+                                                _("Drop (not needed for this child)"),
+                                                G_CALLBACK (on_activity_drop_clicked_cb)));
+  /* One added by hand can be deleted (with undo); one of the template is dropped instead,
+   * or the template would make it again on the next save of the placement. */
+  if (a->template_key == NULL)
+    {
+      GtkWidget *delete = activity_button (self, a, "user-trash-symbolic", _("Delete"),
+                                           G_CALLBACK (on_delete_clicked_cb));
+
+      g_object_set_data (G_OBJECT (delete), "entity", GINT_TO_POINTER (HW_ENTITY_ACTIVITY));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+    }
+  return row;
+}
+
+static void
+on_add_activity_clicked_cb (GtkButton *button, HwChildPage *self)
+{
+  hw_autorecord HwActivity *a = new_record (self, HW_ENTITY_ACTIVITY);
+  static const char *const fields[] = { "part", "title", "due", "responsible", "participants",
+                                        NULL };
+
+  a->part = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "part"));
+  a->basis = g_strdup ("K");
+  open_editor (self, a, TRUE, fields);
+}
+
+static void
+build_package (HwChildPage *self)
+{
+  g_autoptr(HwPlanTemplate) template = NULL;
+  GPtrArray *all;
+
+  clear_box (self->package_box);
+  if (self->dossier == NULL)
+    return;
+  all = hw_dossier_get (self->dossier, HW_ENTITY_ACTIVITY);
+  /* In the user's language, whatever language the template's activities were made in. */
+  template = get_store (self) ? hw_service_load_plan_template (get_store (self), NULL) : NULL;
+  for (guint i = 0; template && i < all->len; i++)
+    hw_plan_template_localize_activity (template, all->pdata[i]);
+  for (int part = HW_PART_CHILD; part <= HW_PART_FOSTER_FAMILY; part++)
+    {
+      AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+      GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
+      g_autofree char *add_label = NULL;
+
+      adw_preferences_group_set_title (group, hw_part_to_label (part));
+      if (part == HW_PART_CHILD)
+        adw_preferences_group_set_description (
+          group, _("Planned activities from the municipality’s template, not duties under "
+                   "the law; the Duties list shows those"));
+      gtk_widget_add_css_class (add, "flat");
+      /* Translators: %s is a part of the plan, like "The child" */
+      add_label = g_strdup_printf (_("Add an activity for %s"), hw_part_to_label (part));
+      gtk_widget_set_tooltip_text (add, add_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      add_label, -1);
+      g_object_set_data (G_OBJECT (add), "part", GINT_TO_POINTER (part));
+      g_signal_connect_object (add, "clicked", G_CALLBACK (on_add_activity_clicked_cb), self, 0);
+      adw_preferences_group_set_header_suffix (group, add);
+
+      for (guint i = 0; i < all->len; i++)
+        if (((HwActivity *) all->pdata[i])->part == (HwPart) part)
+          g_ptr_array_add (mine, all->pdata[i]);
+      g_ptr_array_sort (mine, hw_activity_compare_due);
+      for (guint i = 0; i < mine->len; i++)
+        adw_preferences_group_add (group, make_activity_row (self, mine->pdata[i]));
+      if (mine->len == 0)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No activities"));
+          gtk_widget_add_css_class (row, "dim-label");
+          adw_preferences_group_add (group, row);
+        }
+      gtk_box_append (self->package_box, GTK_WIDGET (group));
+    }
+}
+
+/* What the last change to an activity replaced, for its toast's Undo. */
+static void
+remember_activity (HwChildPage *self, const HwActivity *before)
+{
+  g_clear_pointer (&self->activity_before, hw_record_free);
+  self->activity_before = before ? hw_record_copy (before) : NULL;
+}
+
+static void
+on_undo_activity_cb (AdwToast *toast, HwChildPage *self)
+{
+  hw_child_page_undo_activity (self);
+}
+
+static void
+toast_with_undo (HwChildPage *self, const char *message)
+{
+  HwWindow *window = get_window (self);
+  AdwToast *toast;
+
+  if (window == NULL)
+    return;
+  toast = hw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Undo"));
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_activity_cb), self, 0);
+  hw_window_add_toast (window, toast);
+}
+
+gboolean
+hw_child_page_set_activity_done (HwChildPage *self, const char *id, gboolean done)
+{
+  g_autoptr(GError) error = NULL;
+  const HwActivity *stored;
+  hw_autorecord HwActivity *a = NULL;
+
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), FALSE);
+  stored = self->dossier ? hw_dossier_find (self->dossier, HW_ENTITY_ACTIVITY, id) : NULL;
+  if (stored == NULL || (stored->done_date != HW_DATE_NONE) == done)
+    return FALSE;
+  a = hw_record_copy (stored);
+  if (done)
+    hw_activity_mark_done (a, get_today (self));
+  else
+    a->done_date = HW_DATE_NONE;
+  if (!hw_store_save (get_store (self), a, &error))
+    {
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
+      after_write (self, FALSE);
+      return FALSE;
+    }
+  remember_activity (self, stored);
+  after_write (self, FALSE);
+  toast_with_undo (self, done ? _("Marked done") : _("Marked not done"));
+  return TRUE;
+}
+
+gboolean
+hw_child_page_undo_activity (HwChildPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const HwActivity *now;
+  hw_autorecord HwActivity *a = NULL;
+  HwActivity *before;
+
+  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), FALSE);
+  before = self->activity_before;
+  if (before == NULL || self->dossier == NULL)
+    return FALSE;
+  now = hw_dossier_find (self->dossier, HW_ENTITY_ACTIVITY, before->rec.id);
+  if (now == NULL)
+    return FALSE;
+  /* What was before, over the row as it is now (its version), so a change made elsewhere
+   * since is refused rather than overwritten. */
+  a = hw_record_copy (before);
+  a->rec.version = now->rec.version;
+  if (!hw_store_save (get_store (self), a, &error))
+    {
+      hw_window_toast_error_from (GTK_WIDGET (self), error);
+      return FALSE;
+    }
+  g_clear_pointer (&self->activity_before, hw_record_free);
+  after_write (self, FALSE);
+  hw_window_toast_from (GTK_WIDGET (self), _("Restored"));
+  return TRUE;
+}
+
+static void
+on_activity_done_toggled_cb (GtkCheckButton *check, HwChildPage *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (check), "record-id"));
+
+  hw_child_page_set_activity_done (self, id, gtk_check_button_get_active (check));
+}
+
+static void
+on_activity_edited_cb (HwRecordEditor *editor, gconstpointer record, HwChildPage *self)
+{
+  toast_with_undo (self, _("Activity changed"));
+}
+
+/* Move or drop: the activity's form with only that field, its save undoable. */
+static void
+edit_activity_field (HwChildPage *self, GtkButton *button, const char *const *fields)
+{
+  const char *id = g_object_get_data (G_OBJECT (button), "record-id");
+  const HwActivity *a = hw_dossier_find (self->dossier, HW_ENTITY_ACTIVITY, id);
+  HwRecordEditor *editor;
+
+  if (a == NULL)
+    return;
+  remember_activity (self, a);
+  editor = open_editor (self, a, FALSE, fields);
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_activity_edited_cb), self,
+                           G_CONNECT_AFTER);
+}
+
+static void
+on_activity_move_clicked_cb (GtkButton *button, HwChildPage *self)
+{
+  static const char *const fields[] = { "due", NULL };
+
+  edit_activity_field (self, button, fields);
+}
+
+static void
+on_activity_drop_clicked_cb (GtkButton *button, HwChildPage *self)
+{
+  static const char *const fields[] = { "dropped_reason", NULL };
+
+  edit_activity_field (self, button, fields);
 }
 
 /* ---- deleting, and undoing it ---- */
@@ -998,6 +1292,7 @@ hw_child_page_finalize (GObject *object)
 
   g_clear_pointer (&self->dossier, hw_dossier_free);
   g_clear_pointer (&self->home, hw_dossier_free);
+  g_clear_pointer (&self->activity_before, hw_record_free);
   g_free (self->case_id);
   g_free (self->title);
   g_free (self->facts);
@@ -1036,6 +1331,7 @@ hw_child_page_class_init (HwChildPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwChildPage, plans_box);
   gtk_widget_class_bind_template_child (widget_class, HwChildPage, reunification_box);
   gtk_widget_class_bind_template_child (widget_class, HwChildPage, visits_box);
+  gtk_widget_class_bind_template_child (widget_class, HwChildPage, package_box);
 
   gtk_widget_class_install_action (widget_class, "child.delete-case", NULL, delete_case_action);
   gtk_widget_class_install_action (widget_class, "child.edit-child", NULL, edit_child_action);

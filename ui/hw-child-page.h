@@ -40,5 +40,12 @@ const char      *hw_child_page_get_samvaer_warning_rule (HwChildPage *self);
 gboolean         hw_child_page_delete_record    (HwChildPage *self,
                                                  HwEntity     entity,
                                                  const char  *id);
+/* Omsorgspakken: marks the activity @id done today (or not done), as its check button does,
+ * with an undo toast; FALSE when it already was or the store refused. */
+gboolean         hw_child_page_set_activity_done (HwChildPage *self,
+                                                  const char  *id,
+                                                  gboolean     done);
+/* What the toast's Undo does: the last activity change taken back. */
+gboolean         hw_child_page_undo_activity    (HwChildPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-service-plan.h"
 #include "hw-window.h"
 
 typedef struct {
@@ -752,7 +753,8 @@ hw_record_editor_save (HwRecordEditor *self)
       hw_record_free (record);
       return FALSE;
     }
-  if (!hw_store_save (self->store, record, &error))
+  /* Through the service: a placement or a return home brings its plan activities. */
+  if (!hw_service_save_record (self->store, record, &error))
     {
       show_error (self, hw_window_describe_error (error), row_for_message (self, error->message));
       hw_record_free (record);

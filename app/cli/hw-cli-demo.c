@@ -7,6 +7,7 @@
 
 #include "hw-cli.h"
 #include "hw-service-demo.h"
+#include "hw-service-plan.h"
 
 static void
 on_progress (guint done, guint total, gpointer user_data)
@@ -62,7 +63,8 @@ hw_cli_demo (HwCliContext *ctx, int argc, char **argv)
                _("the database already holds cases; write the demo into a new file (--db)"));
       return 1;
     }
-  if (!hw_service_write_demo (store, &options, on_progress, NULL, &error))
+  if (!hw_service_write_demo (store, &options, on_progress, NULL, &error) ||
+      !hw_service_follow_template_all (store, options.today, NULL, &error))
     return hw_cli_fail (error);
   printf (ngettext ("Wrote %d fictional child to %s\n", "Wrote %d fictional children to %s\n",
                     children), children, hw_store_get_path (store));

@@ -11,6 +11,7 @@
 #include "hw-error.h"
 #include "hw-import.h"
 #include "hw-plan-template.h"
+#include "hw-service-plan.h"
 
 /* Files this large get a progress line on stderr. */
 #define PROGRESS_MIN_BYTES (4 * 1024 * 1024)
@@ -198,6 +199,9 @@ hw_cli_import (HwCliContext *ctx, int argc, char **argv)
       fprintf (stderr, "homeward-cli: %s\n", _("nothing was imported"));
       return 1;
     }
+  /* The imported placements and returns home bring their plan activities. */
+  if (!dry_run && !hw_service_follow_template_all (store, hw_date_today (), NULL, &error))
+    fprintf (stderr, _("homeward-cli: warning: plan activities: %s\n"), error->message);
   print_summary (&summary, dry_run);
   return 0;
 }

@@ -207,28 +207,25 @@ hw_template_row_set_participants (HwTemplateRow *row, const char *lang, const ch
   localized_set (row->participants, lang, text);
 }
 
+/* By HwResponsible. Activities keep the label they were made with; the English one is
+ * recognised to show it in the reader's language (hw_plan_template_localize_activity). */
+static const char *const responsible_msgids[] = {
+  /* Translators: the kontaktperson, who is responsible for a plan activity */
+  N_("Caseworker"),
+  N_("Team leader"),
+  /* Translators: tilsynsfører, appointed by the foster home's municipality */
+  N_("Supervisor (foster-home municipality)"),
+  N_("Foster parents"),
+  N_("Parents"),
+  N_("Child welfare service"),
+};
+
 const char *
 hw_responsible_to_label (HwResponsible responsible)
 {
-  switch (responsible)
-    {
-    case HW_RESPONSIBLE_CASEWORKER:
-      /* Translators: the kontaktperson, who is responsible for a plan activity */
-      return _("Caseworker");
-    case HW_RESPONSIBLE_TEAM_LEADER:
-      return _("Team leader");
-    case HW_RESPONSIBLE_TILSYN:
-      /* Translators: tilsynsfører, appointed by the foster home's municipality */
-      return _("Supervisor (foster-home municipality)");
-    case HW_RESPONSIBLE_FOSTER_PARENTS:
-      return _("Foster parents");
-    case HW_RESPONSIBLE_PARENTS:
-      return _("Parents");
-    case HW_RESPONSIBLE_SERVICE:
-      return _("Child welfare service");
-    default:
-      return "";
-    }
+  if ((guint) responsible >= G_N_ELEMENTS (responsible_msgids))
+    return "";
+  return _(responsible_msgids[responsible]);
 }
 
 const char *
@@ -861,4 +858,76 @@ hw_plan_template_instantiate (HwPlanTemplate *self, HwTemplateVariant variant,
         }
     }
   return activities;
+}
+
+/* The text of @texts (any language) that @value is, or NULL. */
+static gboolean
+is_one_of (GPtrArray *texts, const char *value)
+{
+  for (guint i = 0; value && i < texts->len; i++)
+    if (g_strcmp0 (((HwLocalizedText *) texts->pdata[i])->text, value) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Why an activity made long after its date is not to be done (app/service's upgrade). */
+static const char not_applicable_msgid[] = N_("not applicable (long past when the plan was made)");
+
+const char *
+hw_plan_not_applicable_reason (void)
+{
+  return _(not_applicable_msgid);
+}
+
+void
+hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity)
+{
+  g_autofree char *key = NULL;
+  const HwTemplateRow *row;
+  const char *comma;
+
+  g_return_if_fail (HW_IS_PLAN_TEMPLATE (self));
+  g_return_if_fail (activity != NULL);
+
+  /* A packed record's strings are one block: not to be replaced (the facts pass only). */
+  if (activity->rec.packed || activity->template_key == NULL)
+    return;
+  if (g_strcmp0 (activity->dropped_reason, not_applicable_msgid) == 0)
+    {
+      g_free (activity->dropped_reason);
+      activity->dropped_reason = g_strdup (hw_plan_not_applicable_reason ());
+    }
+  key = hw_template_key_dup_row_key (activity->template_key);
+  row = hw_plan_template_find_row (self, key, NULL);
+  if (row == NULL)
+    return;
+  if (is_one_of (row->titles, activity->title) && hw_template_row_get_title (row))
+    {
+      g_free (activity->title);
+      activity->title = g_strdup (hw_template_row_get_title (row));
+    }
+  if ((guint) row->responsible < G_N_ELEMENTS (responsible_msgids) &&
+      (g_strcmp0 (activity->responsible, responsible_msgids[row->responsible]) == 0))
+    {
+      g_free (activity->responsible);
+      activity->responsible = g_strdup (hw_responsible_to_label (row->responsible));
+    }
+  if (hw_template_row_get_participants (row) == NULL || activity->participants == NULL)
+    return;
+  if (is_one_of (row->participants, activity->participants))
+    {
+      g_free (activity->participants);
+      activity->participants = g_strdup (hw_template_row_get_participants (row));
+    }
+  /* One parent's: "Name, the template's text". */
+  else if (row->per_parent && (comma = strstr (activity->participants, ", ")) &&
+           is_one_of (row->participants, comma + 2))
+    {
+      char *localized = g_strdup_printf ("%.*s, %s", (int) (comma - activity->participants),
+                                         activity->participants,
+                                         hw_template_row_get_participants (row));
+
+      g_free (activity->participants);
+      activity->participants = localized;
+    }
 }

@@ -122,6 +122,14 @@ GPtrArray      *hw_plan_template_instantiate   (HwPlanTemplate          *self,
                                                 const HwDossier         *dossier,
                                                 const HwTemplateAnchors *anchors);
 
+/* @activity's title and participants as its template row gives them in the user's language,
+ * when they are still the row's own text (in any of its languages): an activity made by
+ * `homeward-cli demo` in English prints in nynorsk from a nynorsk desktop. What a caseworker
+ * wrote instead stays as written. For display: the caller's copy is changed, not the store. */
+void            hw_plan_template_localize_activity (HwPlanTemplate *self, HwActivity *activity);
+/* The reason an activity made long after its due date is dropped with (translated). */
+const char     *hw_plan_not_applicable_reason (void);
+
 /* The row key an activity's template_key came from ("child-followup-visit/3@…" → its row). */
 char           *hw_template_key_dup_row_key    (const char *template_key);
 

@@ -316,6 +316,8 @@ static const struct {
   { "service-district-name", KEEP_NAME, 250 },
   /* The plan template: app/document checks it (HwImportOptions.check_setting). */
   { "plan.template", KEEP_TEXT, 0 },
+  /* When the store's plan activities were first made (app/service/hw-service-plan.h). */
+  { "plan.activities-applied", KEEP_TEXT, 0 },
 };
 
 /* A setting's value as it is to be stored (@normal, "042 " → "42" as `settings --set` stores

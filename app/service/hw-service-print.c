@@ -9,6 +9,7 @@
 #include "hw-caseload-check.h"
 #include "hw-error.h"
 #include "hw-plan-findings.h"
+#include "hw-service-plan.h"
 #include "hw-service-print.h"
 #include "hw-service-template.h"
 
@@ -95,6 +96,7 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
   g_autoptr(HwPlanTemplate) template = NULL;
   g_autoptr(GError) template_error = NULL;
   g_autoptr(GError) rules_error = NULL;
+  g_autoptr(GError) upgrade_error = NULL;
   g_autofree char *by = NULL;
   GPtrArray *measures;
   HwPlanInput input = { 0 };
@@ -103,6 +105,12 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
   g_return_val_if_fail (service == NULL || hw_service_get_store (service) == store, NULL);
   g_return_val_if_fail (journal_no != NULL, NULL);
 
+  if (today == HW_DATE_NONE)
+    today = hw_date_today ();
+  /* A store with placements from before activities followed the template gets them first,
+   * once: a plan printed from it lists them. */
+  if (!hw_service_upgrade_activities (store, today, &upgrade_error))
+    g_warning ("Plan activities: %s", upgrade_error->message);
   dossier = hw_store_load_case_by_journal (store, journal_no, error);
   if (dossier == NULL)
     return NULL;
@@ -146,9 +154,15 @@ hw_service_print_plan (HwStore *store, HwService *service, const char *journal_n
   template = hw_service_load_plan_template (store, &template_error);
   if (template == NULL)
     g_warning ("Activity template: %s", template_error->message);
+  else
+    {
+      /* Printed in the reader's language, whatever language they were made in. */
+      GPtrArray *activities = hw_dossier_get (dossier, HW_ENTITY_ACTIVITY);
 
-  if (today == HW_DATE_NONE)
-    today = hw_date_today ();
+      for (guint i = 0; i < activities->len; i++)
+        hw_plan_template_localize_activity (template, activities->pdata[i]);
+    }
+
   /* The findings of the same context as the window's and `check --case`. */
   if (service)
     {

@@ -55,6 +55,19 @@ pdftotext "$dir/overdue-nn.pdf" - | grep -q "forskrift om fosterheim" ||
   fail "check --format pdf --lang nn: rules not in nynorsk"
 
 # Usage errors exit 2; an unknown case exits 1 and writes nothing.
+# Issue 18: `demo` leaves every child in a foster home (SSB 2.x) with the template's
+# activities, and the plan lists them.
+placed=0
+for j in $("$cli" --db "$db" list | awk -F '\t' '$5 ~ /^2\./ { print $1 }'); do
+  "$cli" --db "$db" plan "$j" --today 2026-11-23 -o "$dir/act.pdf" >/dev/null 2>&1 ||
+    fail "plan $j"
+  pdftotext -enc UTF-8 "$dir/act.pdf" - | tr -s ' \n' ' ' |
+    grep -q "Follow-up visit in the foster home" ||
+    fail "$j is in a foster home, and its plan lists no template activity"
+  placed=$((placed + 1))
+done
+[ "$placed" -gt 0 ] || fail "no child of the demo is in a foster home"
+
 set +e
 "$cli" --db "$db" plan "$journal" 2>/dev/null; [ $? -eq 2 ] || fail "missing -o"
 "$cli" --db "$db" plan -o "$dir/x.pdf" 2>/dev/null; [ $? -eq 2 ] || fail "missing journal"

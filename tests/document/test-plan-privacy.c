@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hw-service-demo.h"
+#include "hw-service-plan.h"
 #include "hw-service-print.h"
 #include "hw-test-support.h"
 
@@ -135,10 +136,16 @@ setup_demo (void)
   HwDemoOptions options = { 150, 3, TODAY };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  guint n_activities = 0;
 
   demo.store = hw_test_open_store (&demo.dir);
   ck_assert_msg (hw_service_write_demo (demo.store, &options, NULL, NULL, &error), "%s",
                  error ? error->message : "");
+  /* With the template's activities, as `homeward-cli demo` writes it: their titles and
+   * participants (a parent's name) are printed too. */
+  ck_assert_msg (hw_service_follow_template_all (demo.store, TODAY, &n_activities, &error),
+                 "%s", error ? error->message : "");
+  ck_assert_uint_gt (n_activities, 0);
   demo.protected_cases = g_ptr_array_new_with_free_func (g_free);
   rows = hw_store_list_case_rows (demo.store, TODAY, &error);
   ck_assert (rows != NULL);

@@ -15,6 +15,7 @@
 #include "hw-legal.h"
 #include "hw-service-plan.h"
 #include "hw-service-print.h"
+#include "hw-lang.h"
 #include "hw-test-support.h"
 
 #define TODAY hw_date_new (2026, 11, 23)
@@ -383,17 +384,17 @@ START_TEST (test_printed_in_readers_language)
   own->title = g_strdup ("Tilsyn etter eget opplegg");
   ck_assert (hw_store_save (fx.store, own, &error));
 
-  g_setenv ("LANGUAGE", "nn", TRUE);
+  hw_lang_set (HW_LANG_NN);
   hw_plan_template_localize_activity (template, a);
   nynorsk = g_strdup (a->title);
-  g_setenv ("LANGUAGE", "C", TRUE);
+  hw_lang_set (HW_LANG_EN);
   ck_assert_str_ne (nynorsk, english);
 
-  g_setenv ("LANGUAGE", "nn", TRUE);
+  hw_lang_set (HW_LANG_NN);
   {
     g_autofree char *text = plan_text ("nn.pdf");
 
-    g_setenv ("LANGUAGE", "C", TRUE);
+    hw_lang_set (HW_LANG_EN);
     ck_assert_msg (strstr (text, nynorsk) != NULL, "%s not in %s", nynorsk, text);
     ck_assert (strstr (text, english) == NULL);
     ck_assert (strstr (text, "Tilsyn etter eget opplegg") != NULL);

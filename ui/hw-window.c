@@ -10,6 +10,7 @@
 #include "hw-error.h"
 #include "hw-homes-page.h"
 #include "hw-labels.h"
+#include "hw-mine-page.h"
 #include "hw-service-print.h"
 #include "hw-plan-document.h"
 #include "hw-print-dialogs.h"
@@ -36,6 +37,7 @@ struct _HwWindow
   AdwViewStack        *view_stack;
   AdwStatusPage       *error_page;
   HwCaseloadPage      *caseload_page;
+  HwMinePage          *mine_page;
   HwChildPage         *child_page;
   HwTeamPage          *team_page;
   HwHomesPage         *homes_page;
@@ -71,6 +73,7 @@ set_caseload (HwWindow *self)
   g_signal_connect_object (self->caseload, "load-failed", G_CALLBACK (on_caseload_failed_cb),
                            self, G_CONNECT_SWAPPED);
   hw_caseload_page_bind (self->caseload_page, self->caseload, self->settings);
+  hw_mine_page_bind (self->mine_page, self->caseload);
   hw_team_page_bind (self->team_page, self->caseload);
   hw_homes_page_bind (self->homes_page, self->caseload);
   hw_child_page_bind (self->child_page, self->caseload);
@@ -350,6 +353,7 @@ hw_window_class_init (HwWindowClass *klass)
 
   g_type_ensure (HW_TYPE_CASELOAD_PAGE);
   g_type_ensure (HW_TYPE_CHILD_PAGE);
+  g_type_ensure (HW_TYPE_MINE_PAGE);
   g_type_ensure (HW_TYPE_TEAM_PAGE);
   g_type_ensure (HW_TYPE_HOMES_PAGE);
 
@@ -362,6 +366,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, child_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, mine_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, homes_page);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
@@ -494,6 +499,7 @@ hw_window_dup_user_team_id (HwWindow *self)
 /* The views by the names the view stack's pages and win.show-view use: one table. */
 static const char *const view_names[HW_N_VIEWS] = {
   [HW_VIEW_CASELOAD] = "caseload",
+  [HW_VIEW_MINE] = "mine",
   [HW_VIEW_TEAM] = "team",
   [HW_VIEW_HOMES] = "homes",
   [HW_VIEW_CHILD] = "child",
@@ -523,6 +529,8 @@ view_widget (HwWindow *self, HwView view)
     {
     case HW_VIEW_CASELOAD:
       return GTK_WIDGET (self->caseload_page);
+    case HW_VIEW_MINE:
+      return GTK_WIDGET (self->mine_page);
     case HW_VIEW_TEAM:
       return GTK_WIDGET (self->team_page);
     case HW_VIEW_HOMES:
@@ -690,6 +698,7 @@ static void
 on_preferences_user_changed_cb (HwWindow *self)
 {
   hw_caseload_page_refilter (self->caseload_page);
+  hw_mine_page_reload (self->mine_page);
   hw_team_page_refresh (self->team_page);
 }
 

@@ -29,6 +29,7 @@ char       *hw_window_dup_user_team_id  (HwWindow *self);
  * not be opened. */
 typedef enum {
   HW_VIEW_CASELOAD,
+  HW_VIEW_MINE,
   HW_VIEW_TEAM,
   HW_VIEW_HOMES,
   HW_VIEW_CHILD,
@@ -36,7 +37,7 @@ typedef enum {
   HW_N_VIEWS
 } HwView;
 
-/* "caseload", "team", "homes", "child", "error": the names of win.show-view's parameter. */
+/* "caseload", "mine", "team", "homes", "child", "error": the names of win.show-view's parameter. */
 const char *hw_view_get_name           (HwView view);
 HwView      hw_view_from_name          (const char *name);  /* HW_N_VIEWS when unknown */
 

@@ -189,11 +189,13 @@ collect_case (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
 
 GPtrArray *
 hw_duties_collect (HwService *service, const char *caseworker_id, HwDate today,
-                   GError **error)
+                   GCancellable *cancellable, GError **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   Collect c = { today, items };
-  HwCheckOptions options = { .today = today, .caseworker_id = caseworker_id };
+  HwCheckOptions options = {
+    .today = today, .caseworker_id = caseworker_id, .cancellable = cancellable,
+  };
 
   g_return_val_if_fail (HW_IS_SERVICE (service), NULL);
   g_return_val_if_fail (caseworker_id != NULL, NULL);

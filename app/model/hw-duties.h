@@ -46,10 +46,12 @@ gboolean           hw_duty_item_get_first_in_group (HwDutyItem *self);
 
 /* Every open duty (HwDutyItem) of the cases of @caseworker_id as of @today, in group order,
  * each group by due date, then child: one pass of the rule engine through @service over only
- * those cases. May run on any thread (the pass has connections of its own). */
+ * those cases. May run on any thread (the pass has connections of its own); a cancelled
+ * pass fails with G_IO_ERROR_CANCELLED. */
 GPtrArray         *hw_duties_collect           (HwService   *service,
                                                 const char  *caseworker_id,
                                                 HwDate       today,
+                                                GCancellable *cancellable,
                                                 GError     **error);
 
 /* Of @items (HwDutyItem), those that fell due while the app was closed: overdue today and due

@@ -80,7 +80,7 @@ START_TEST (test_collect_matches_engine)
       const HwStaff *worker = staff->pdata[s];
       HwCheckOptions options = { .today = TODAY, .caseworker_id = worker->rec.id };
       g_autoptr(GPtrArray) findings = hw_check_collect (service, &options, TRUE, &error);
-      g_autoptr(GPtrArray) items = hw_duties_collect (service, worker->rec.id, TODAY, &error);
+      g_autoptr(GPtrArray) items = hw_duties_collect (service, worker->rec.id, TODAY, NULL, &error);
       g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GHashTable) got = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       int last_group = -1;
@@ -147,7 +147,7 @@ START_TEST (test_filters)
   for (guint s = 0; s < staff->len; s++)
     {
       g_autoptr(GPtrArray) mine = hw_duties_collect (service, ((HwStaff *) staff->pdata[s])->rec.id,
-                                                     TODAY, &error);
+                                                     TODAY, NULL, &error);
       if (items == NULL || mine->len > items->len)
         {
           g_clear_pointer (&items, g_ptr_array_unref);

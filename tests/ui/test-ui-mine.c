@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Issue 19 in the window, under Xvfb, on a demo database: "Mine frister" (the user's open
+ * duties), the Team page you can act on, and the reminders. A program of its own: the main
+ * window's other tests already use most of GLib's 2,048 quarks (tests/ui/meson.build). */
+#define G_LOG_DOMAIN "test-ui-mine"
+
+#include "config.h"
+
+#include <check.h>
+#include <glib/gi18n.h>
+
+#include "hw-application.h"
+#include "hw-child-page.h"
+#include "hw-demo.h"
+#include "hw-duties.h"
+#include "hw-mine-page.h"
+#include "hw-shortcuts.h"
+#include "hw-test-support.h"
+#include "hw-ui-test.h"
+#include "hw-window.h"
+
+static HwApplication *app;
+
+typedef struct {
+  char     *dir;
+  HwStore  *store;
+  HwWindow *window;
+  char     *worker;      /* the demo caseworker with the most open duties */
+} Fixture;
+
+static Fixture fx;
+
+static gboolean
+caseload_ready (gpointer data)
+{
+  HwCaseload *caseload = hw_window_get_caseload (fx.window);
+
+  return hw_caseload_get_rows_loaded (caseload) && hw_caseload_get_findings_loaded (caseload);
+}
+
+static HwMinePage *
+mine_page (void)
+{
+  return HW_MINE_PAGE (hw_window_get_view_page (fx.window, HW_VIEW_MINE));
+}
+
+static gboolean
+mine_loaded (gpointer data)
+{
+  return hw_mine_page_get_loaded (mine_page ());
+}
+
+/* What the engine says the caseworker owes, straight from app/model. */
+static GPtrArray *
+expected_duties (const char *staff_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HwService) service = hw_service_new (fx.store, &error);
+  GPtrArray *items;
+
+  ck_assert_msg (service, "%s", error ? error->message : "");
+  items = hw_duties_collect (service, staff_id, hw_application_get_today (), NULL, &error);
+  ck_assert_msg (items, "%s", error ? error->message : "");
+  return items;
+}
+
+static void
+setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+  HwDemoOptions options = { 200, 3, hw_application_get_today () };
+  GSettings *settings = hw_application_get_settings (app);
+  guint best = 0;
+
+  fx.dir = hw_test_make_tmpdir ();
+  {
+    g_autofree char *path = g_build_filename (fx.dir, "demo.db", NULL);
+
+    fx.store = hw_store_open (path, &error);
+  }
+  ck_assert_no_error (error);
+  ck_assert (hw_demo_write (fx.store, &options, NULL, NULL, &error));
+  ck_assert_no_error (error);
+  staff = hw_store_list (fx.store, HW_ENTITY_STAFF, &error);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const HwStaff *s = staff->pdata[i];
+      g_autoptr(GPtrArray) items = NULL;
+
+      if (s->role != HW_ROLE_CASEWORKER)
+        continue;
+      items = expected_duties (s->rec.id);
+      if (fx.worker == NULL || items->len > best)
+        {
+          g_free (fx.worker);
+          fx.worker = g_strdup (s->rec.id);
+          best = items->len;
+        }
+    }
+  ck_assert_ptr_nonnull (fx.worker);
+  g_settings_set_string (settings, "user-staff-id", fx.worker);
+  g_settings_reset (settings, "user-team-id");
+  g_settings_reset (settings, "duties-last-seen");
+
+  fx.window = hw_window_new (app, fx.store);
+  gtk_window_set_default_size (GTK_WINDOW (fx.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (fx.window));
+  ck_assert (hw_ui_test_wait_for (hw_ui_test_window_mapped, fx.window, 10000));
+  ck_assert_msg (hw_ui_test_wait_for (caseload_ready, NULL, 60000), "the caseload did not load");
+  ck_assert_msg (hw_ui_test_wait_for (mine_loaded, NULL, 60000), "my duties did not load");
+  hw_ui_test_spin (100);
+}
+
+static void
+teardown (void)
+{
+  GList *windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l; l = l->next)
+    if (l->data != fx.window)
+      gtk_window_destroy (l->data);
+  g_list_free (windows);
+  gtk_window_destroy (GTK_WINDOW (fx.window));
+  hw_ui_test_spin (50);
+  g_clear_object (&fx.store);
+  hw_test_remove_tree (fx.dir);
+  g_clear_pointer (&fx.dir, g_free);
+  g_clear_pointer (&fx.worker, g_free);
+  g_settings_reset (hw_application_get_settings (app), "user-staff-id");
+  g_settings_reset (hw_application_get_settings (app), "duties-last-seen");
+}
+
+/* Alt+N shows "Mine frister": exactly the user's open duties as the engine finds them, never a
+ * missed period, in group order with a heading per group; the filters narrow it; Enter opens
+ * the child's record. */
+START_TEST (test_mine_page)
+{
+  g_autoptr(GPtrArray) want = expected_duties (fx.worker);
+  HwDuties *duties = hw_mine_page_get_duties (mine_page ());
+  GListModel *model = G_LIST_MODEL (duties);
+  guint n, shortcut_found = 0, n_shortcuts;
+  const HwShortcut *table = hw_shortcuts_get (&n_shortcuts);
+  g_autofree char *case_id = NULL;
+  g_autofree char *rule_id = NULL;
+  GtkWidget *list;
+
+  for (guint i = 0; i < n_shortcuts; i++)
+    if (g_str_equal (table[i].action, "win.show-view('mine')"))
+      shortcut_found = g_str_equal (table[i].accels[0], "<Alt>n");
+  ck_assert (shortcut_found);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "mine");
+  hw_ui_test_spin (200);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_MINE);
+
+  n = g_list_model_get_n_items (model);
+  ck_assert_uint_gt (n, 3);
+  ck_assert_uint_eq (n, want->len);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HwDutyItem) got = g_list_model_get_item (model, i);
+      HwDutyItem *expected = want->pdata[i];
+
+      ck_assert_str_eq (hw_duty_item_get_case_id (got), hw_duty_item_get_case_id (expected));
+      ck_assert_str_eq (hw_duty_item_get_finding (got)->rule_id,
+                        hw_duty_item_get_finding (expected)->rule_id);
+      ck_assert_int_ne (hw_duty_item_get_finding (got)->state, HW_UI_FINDING_MISSED);
+    }
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "mine");
+
+  /* By child, then also by rule. */
+  {
+    g_autoptr(HwDutyItem) first = g_list_model_get_item (model, 0);
+
+    case_id = g_strdup (hw_duty_item_get_case_id (first));
+    rule_id = g_strdup (hw_duty_item_get_finding (first)->rule_id);
+  }
+  hw_mine_page_filter (mine_page (), NULL, case_id);
+  ck_assert_uint_gt (g_list_model_get_n_items (model), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HwDutyItem) item = g_list_model_get_item (model, i);
+
+      ck_assert_str_eq (hw_duty_item_get_case_id (item), case_id);
+    }
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "mine-one-child");
+  hw_mine_page_filter (mine_page (), rule_id, case_id);
+  ck_assert_uint_gt (g_list_model_get_n_items (model), 0);
+  hw_mine_page_filter (mine_page (), NULL, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (model), n);
+
+  /* Enter on the focused first row opens its child's record. */
+  list = hw_ui_test_find_descendant (GTK_WIDGET (mine_page ()), GTK_TYPE_LIST_VIEW, "duties-list");
+  ck_assert_ptr_nonnull (list);
+  g_signal_emit_by_name (list, "activate", 0);
+  hw_ui_test_spin (300);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  ck_assert_str_eq (hw_child_page_get_case_id (
+                      HW_CHILD_PAGE (hw_window_get_view_page (fx.window, HW_VIEW_CHILD))),
+                    case_id);
+}
+END_TEST
+
+/* Without knowing who the user is, the page says how to tell it, and lists nothing. */
+START_TEST (test_mine_page_unknown_user)
+{
+  g_settings_reset (hw_application_get_settings (app), "user-staff-id");
+  hw_mine_page_reload (mine_page ());
+  hw_ui_test_spin (100);
+  ck_assert_uint_eq (g_list_model_get_n_items (G_LIST_MODEL (hw_mine_page_get_duties (mine_page ()))), 0);
+}
+END_TEST
+
+static Suite *
+mine_suite (void)
+{
+  Suite *s = suite_create ("ui-mine");
+  TCase *tc = tcase_create ("mine");
+
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_mine_page);
+  tcase_add_test (tc, test_mine_page_unknown_user);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (int argc, char *argv[])
+{
+  return hw_ui_test_main (argc, argv, &app, mine_suite);
+}

@@ -311,9 +311,13 @@ hw_mine_page_reload (HwMinePage *self)
   if (self->caseload == NULL || me == NULL ||
       (service = hw_caseload_get_service (self->caseload, &error)) == NULL)
     {
+      /* Nothing to wait for: the page says why it is empty. */
+      if (error)
+        hw_window_toast_error_from (GTK_WIDGET (self), error);
       hw_duties_set_items (self->duties, NULL);
-      self->loaded = me != NULL;
+      self->loaded = TRUE;
       update_state (self);
+      g_signal_emit (self, signals[LOADED], 0);
       return;
     }
   self->cancellable = g_cancellable_new ();

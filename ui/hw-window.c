@@ -484,16 +484,46 @@ dup_setting (HwWindow *self, const char *key)
   return value;
 }
 
+/* Without a choice in Preferences, the user is the staff member whose username (or name) the
+ * store records as the actor: who logged in is who the audit trail names. @field: 0 the
+ * staff id, 1 the team id. */
+static char *
+dup_actor_staff (HwWindow *self, int field)
+{
+  const char *actor = self->store ? hw_store_get_actor (self->store) : NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+
+  if (actor == NULL || *actor == '\0' ||
+      (staff = hw_store_list (self->store, HW_ENTITY_STAFF, NULL)) == NULL)
+    return NULL;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const HwStaff *s = staff->pdata[i];
+
+      if (g_strcmp0 (s->username, actor) == 0 || g_strcmp0 (s->name, actor) == 0)
+        return g_strdup (field == 0 ? s->rec.id : s->team_id);
+    }
+  return NULL;
+}
+
 char *
 hw_window_dup_user_staff_id (HwWindow *self)
 {
-  return dup_setting (self, "user-staff-id");
+  char *id = dup_setting (self, "user-staff-id");
+
+  return id ? id : dup_actor_staff (self, 0);
 }
 
 char *
 hw_window_dup_user_team_id (HwWindow *self)
 {
-  return dup_setting (self, "user-team-id");
+  char *id = dup_setting (self, "user-team-id");
+  g_autofree char *staff_id = NULL;
+
+  /* Only the actor's own team: a staff member chosen in Preferences has a team chosen there. */
+  if (id == NULL && (staff_id = dup_setting (self, "user-staff-id")) == NULL)
+    id = dup_actor_staff (self, 1);
+  return id;
 }
 
 /* The views by the names the view stack's pages and win.show-view use: one table. */

@@ -21,7 +21,8 @@ HwWindow   *hw_window_new_error        (HwApplication *app, const char *title, c
 HwStore    *hw_window_get_store        (HwWindow *self);
 HwCaseload *hw_window_get_caseload     (HwWindow *self);
 GSettings  *hw_window_get_settings     (HwWindow *self);
-/* Who the user is (Preferences): a staff id and a team id, or NULL. */
+/* Who the user is (Preferences; else the staff member whose username is the store's actor,
+ * and that one's team): a staff id and a team id, or NULL. */
 char       *hw_window_dup_user_staff_id (HwWindow *self);
 char       *hw_window_dup_user_team_id  (HwWindow *self);
 

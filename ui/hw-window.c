@@ -519,10 +519,18 @@ hw_window_dup_user_team_id (HwWindow *self)
 {
   char *id = dup_setting (self, "user-team-id");
   g_autofree char *staff_id = NULL;
+  HwStaff *staff;
 
-  /* Only the actor's own team: a staff member chosen in Preferences has a team chosen there. */
-  if (id == NULL && (staff_id = dup_setting (self, "user-staff-id")) == NULL)
-    id = dup_actor_staff (self, 1);
+  if (id)
+    return id;
+  /* Else the team of the user's staff record. */
+  if ((staff_id = dup_setting (self, "user-staff-id")) == NULL)
+    return dup_actor_staff (self, 1);
+  if (self->store == NULL ||
+      (staff = hw_store_load (self->store, HW_ENTITY_STAFF, staff_id, NULL)) == NULL)
+    return NULL;
+  id = g_strdup (staff->team_id);
+  hw_record_free (staff);
   return id;
 }
 

@@ -14,7 +14,9 @@
 #include "hw-demo.h"
 #include "hw-duties.h"
 #include "hw-mine-page.h"
+#include "hw-caseload-check.h"
 #include "hw-shortcuts.h"
+#include "hw-team-page.h"
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
@@ -26,6 +28,8 @@ typedef struct {
   HwStore  *store;
   HwWindow *window;
   char     *worker;      /* the demo caseworker with the most open duties */
+  char     *leader;      /* her team leader (setup_leader) */
+  char     *team;
 } Fixture;
 
 static Fixture fx;
@@ -65,7 +69,19 @@ expected_duties (const char *staff_id)
 }
 
 static void
-setup (void)
+count_team (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
+{
+  const char *team = hw_dossier_case (dossier)->team_id;
+
+  if (findings->len > 0 && team)
+    g_hash_table_insert (user_data, g_strdup (team),
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (user_data, team)) + 1));
+}
+
+/* The user: the caseworker with the most duties, or the leader of the team with the most
+ * overdue reunification reassessments. */
+static void
+setup_as (gboolean leader)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) staff = NULL;
@@ -100,6 +116,42 @@ setup (void)
     }
   ck_assert_ptr_nonnull (fx.worker);
   g_settings_set_string (settings, "user-staff-id", fx.worker);
+  if (leader)
+    {
+      /* The team with the most overdue reunification reassessments, and its leader. */
+      g_autoptr(HwService) service = hw_service_new (fx.store, &error);
+      g_autoptr(GHashTable) teams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      HwCheckOptions check = {
+        .today = hw_application_get_today (),
+        .rule_id = "REUNIFICATION_REVIEW",
+        .states = HW_CHECK_STATE_BIT (HW_FINDING_OVERDUE),
+      };
+      GHashTableIter iter;
+      gpointer team, n;
+      guint most = 0;
+
+      ck_assert (hw_check_caseload (service, &check, count_team, teams, &error));
+      g_hash_table_iter_init (&iter, teams);
+      while (g_hash_table_iter_next (&iter, &team, &n))
+        if (GPOINTER_TO_UINT (n) > most)
+          {
+            most = GPOINTER_TO_UINT (n);
+            g_free (fx.team);
+            fx.team = g_strdup (team);
+          }
+      ck_assert_msg (fx.team, "the demo has no overdue reunification reassessment");
+      for (guint i = 0; i < staff->len; i++)
+        {
+          const HwStaff *s = staff->pdata[i];
+
+          if (s->role == HW_ROLE_TEAM_LEADER && g_strcmp0 (s->team_id, fx.team) == 0)
+            {
+              g_settings_set_string (settings, "user-staff-id", s->rec.id);
+              fx.leader = g_strdup (s->rec.id);
+            }
+        }
+    }
+  ck_assert (!leader || fx.leader);
   g_settings_reset (settings, "user-team-id");
   g_settings_reset (settings, "duties-last-seen");
 
@@ -110,6 +162,18 @@ setup (void)
   ck_assert_msg (hw_ui_test_wait_for (caseload_ready, NULL, 60000), "the caseload did not load");
   ck_assert_msg (hw_ui_test_wait_for (mine_loaded, NULL, 60000), "my duties did not load");
   hw_ui_test_spin (100);
+}
+
+static void
+setup (void)
+{
+  setup_as (FALSE);
+}
+
+static void
+setup_leader (void)
+{
+  setup_as (TRUE);
 }
 
 static void
@@ -127,6 +191,8 @@ teardown (void)
   hw_test_remove_tree (fx.dir);
   g_clear_pointer (&fx.dir, g_free);
   g_clear_pointer (&fx.worker, g_free);
+  g_clear_pointer (&fx.leader, g_free);
+  g_clear_pointer (&fx.team, g_free);
   g_settings_reset (hw_application_get_settings (app), "user-staff-id");
   g_settings_reset (hw_application_get_settings (app), "duties-last-seen");
 }
@@ -226,6 +292,123 @@ START_TEST (test_mine_page_actor)
 }
 END_TEST
 
+static void
+add_case_id (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
+{
+  if (findings->len > 0)
+    g_hash_table_add (user_data, g_strdup (hw_dossier_case (dossier)->rec.id));
+}
+
+static gboolean
+team_listed (gpointer data)
+{
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_view_page (fx.window, HW_VIEW_TEAM));
+
+  return g_list_model_get_n_items (hw_team_page_get_model (team)) == GPOINTER_TO_UINT (data);
+}
+
+/* The done-when of issue 19: "every child in my team whose reunification reassessment is
+ * overdue, and reassign one" in at most four actions from the Team page, which opens on the
+ * leader's team: (1) click the duty's overdue count, (2) select a child, (3) open Reassign,
+ * (4) choose the new kontaktperson. */
+START_TEST (test_team_overdue_reassessments_reassign)
+{
+  g_autoptr(GError) error = NULL;
+  HwTeamPage *team = HW_TEAM_PAGE (hw_window_get_view_page (fx.window, HW_VIEW_TEAM));
+  GListModel *model = hw_team_page_get_model (team);
+  g_autoptr(HwService) service = hw_service_new (fx.store, &error);
+  g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  HwCheckOptions options = {
+    .today = hw_application_get_today (),
+    .team_id = fx.team,
+    .rule_id = "REUNIFICATION_REVIEW",
+    .states = HW_CHECK_STATE_BIT (HW_FINDING_OVERDUE),
+  };
+  GtkWidget *count, *reassign;
+  GMenuModel *menu, *people;
+  g_autofree char *target = NULL;
+  g_autofree char *case_id = NULL;
+  HwCase *moved;
+
+  ck_assert (hw_check_caseload (service, &options, add_case_id, want, &error));
+  ck_assert_uint_gt (g_hash_table_size (want), 0);
+  gtk_widget_activate_action (GTK_WIDGET (fx.window), "win.show-view", "s", "team");
+  hw_ui_test_spin (200);
+  /* The leader's own team, without choosing it. */
+  ck_assert_str_eq (hw_team_page_get_team_id (team), fx.team);
+
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "team-leader");
+  /* 1. The count "N overdue" beside "Vurdering av tilbakeføring". */
+  count = hw_ui_test_find_descendant (GTK_WIDGET (team), GTK_TYPE_BUTTON,
+                                      "overdue:REUNIFICATION_REVIEW");
+  ck_assert_ptr_nonnull (count);
+  {
+    g_autofree char *label = g_strdup_printf ("%u", g_hash_table_size (want));
+
+    ck_assert_msg (g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (count)), label),
+                   "the count says %s, the engine %s",
+                   gtk_button_get_label (GTK_BUTTON (count)), label);
+  }
+  g_signal_emit_by_name (count, "clicked");
+  ck_assert (hw_ui_test_wait_for (team_listed, GUINT_TO_POINTER (g_hash_table_size (want)), 5000));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+
+      ck_assert_msg (g_hash_table_contains (want, hw_case_item_get_case_id (item)),
+                     "%s is listed without an overdue reassessment",
+                     hw_case_item_get_child_name (item));
+    }
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "team-overdue-reassessments");
+
+  /* 2. Select the first child. */
+  ck_assert (gtk_selection_model_select_item (hw_team_page_get_selection (team), 0, TRUE));
+  {
+    g_autoptr(HwCaseItem) item = g_list_model_get_item (model, 0);
+
+    case_id = g_strdup (hw_case_item_get_case_id (item));
+  }
+
+  /* 3. Open Reassign: the team's staff. */
+  reassign = hw_ui_test_find_descendant (GTK_WIDGET (team), GTK_TYPE_MENU_BUTTON, NULL);
+  ck_assert_ptr_nonnull (reassign);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (reassign));
+  hw_ui_test_spin (300);
+  hw_ui_test_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (reassign))),
+                         "team-reassign-menu");
+  menu = hw_team_page_get_reassign_menu (team);
+  people = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  ck_assert_uint_gt (g_menu_model_get_n_items (people), 1);
+  /* 4. Choose a caseworker other than the child's. */
+  for (int i = 0; i < g_menu_model_get_n_items (people) && target == NULL; i++)
+    {
+      g_autoptr(GVariant) t = g_menu_model_get_item_attribute_value (people, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                     G_VARIANT_TYPE_STRING);
+      HwCase *c = hw_store_load (fx.store, HW_ENTITY_CASE, case_id, NULL);
+
+      if (g_strcmp0 (g_variant_get_string (t, NULL), c->caseworker_id) != 0)
+        target = g_variant_dup_string (t, NULL);
+      hw_record_free (c);
+    }
+  g_object_unref (people);
+  ck_assert_ptr_nonnull (target);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (reassign));
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (team), "team.reassign-to", "s", target));
+  hw_ui_test_spin (200);
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "team-reassigned");
+
+  moved = hw_store_load (fx.store, HW_ENTITY_CASE, case_id, &error);
+  ck_assert_no_error (error);
+  ck_assert_str_eq (moved->caseworker_id, target);
+  hw_record_free (moved);
+  /* Still the list of overdue reassessments, the moved child among them. */
+  ck_assert_uint_eq (g_list_model_get_n_items (model), g_hash_table_size (want));
+  /* Show All Cases returns to the team's list. */
+  ck_assert (gtk_widget_activate_action (GTK_WIDGET (team), "team.clear-drill", NULL));
+  ck_assert_uint_ge (g_list_model_get_n_items (model), g_hash_table_size (want));
+}
+END_TEST
+
 static Suite *
 mine_suite (void)
 {
@@ -236,6 +419,12 @@ mine_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_mine_page);
   tcase_add_test (tc, test_mine_page_actor);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("team");
+  tcase_add_checked_fixture (tc, setup_leader, teardown);
+  tcase_set_timeout (tc, 240);
+  tcase_add_test (tc, test_team_overdue_reassessments_reassign);
   suite_add_tcase (s, tc);
   return s;
 }

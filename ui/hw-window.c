@@ -17,6 +17,7 @@
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
 #include "hw-read-log.h"
+#include "hw-reminders.h"
 #include "hw-shortcuts.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
@@ -42,6 +43,7 @@ struct _HwWindow
   HwTeamPage          *team_page;
   HwHomesPage         *homes_page;
 
+  gboolean             reminded;       /* the "since last time" reminders were given */
   guint                watch_id;       /* polls for commits by other programs */
   gint64               data_version;
 };
@@ -61,6 +63,19 @@ on_caseload_failed_cb (HwWindow *self, const char *message)
   hw_window_add_toast (self, toast);
 }
 
+/* The user's duties are known for the first time since the window opened: what fell due
+ * while the app was closed. */
+static void
+on_mine_loaded_cb (HwWindow *self)
+{
+  g_autofree char *me = hw_window_dup_user_staff_id (self);
+
+  if (self->reminded || me == NULL)
+    return;
+  self->reminded = TRUE;
+  hw_window_remind (self, NULL);
+}
+
 static void
 set_caseload (HwWindow *self)
 {
@@ -74,6 +89,9 @@ set_caseload (HwWindow *self)
                            self, G_CONNECT_SWAPPED);
   hw_caseload_page_bind (self->caseload_page, self->caseload, self->settings);
   hw_mine_page_bind (self->mine_page, self->caseload);
+  g_signal_handlers_disconnect_by_func (self->mine_page, on_mine_loaded_cb, self);
+  g_signal_connect_object (self->mine_page, "loaded", G_CALLBACK (on_mine_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   hw_team_page_bind (self->team_page, self->caseload);
   hw_homes_page_bind (self->homes_page, self->caseload);
   hw_child_page_bind (self->child_page, self->caseload);
@@ -794,4 +812,52 @@ hw_window_case_changed (HwWindow *self, const HwDossier *dossier)
     hw_read_log_retry (self->read_log);
   hw_caseload_update_case (self->caseload, dossier);
   hw_caseload_page_refilter (self->caseload_page);
+}
+
+void
+hw_window_remind (HwWindow *self, HwReminders *result)
+{
+  HwReminders r = { 0 };
+  HwService *service;
+  GtkApplication *app;
+  int days = 30;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  if (self->caseload == NULL)
+    return;
+  service = hw_caseload_get_service (self->caseload, NULL);
+  if (service)
+    days = hw_settings_get (hw_service_get_settings (service), "due_soon_days");
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  hw_reminders_run (app ? G_APPLICATION (app) : NULL, self->settings,
+                    hw_duties_get_all (hw_mine_page_get_duties (self->mine_page)),
+                    hw_caseload_get_today (self->caseload), days, &r);
+  /* The summary in the window too: notifications may be off or unseen. */
+  if (r.n_fell_due > 0 && r.n_due_soon > 0)
+    /* Translators: the first %u is overdue duties, the second due soon */
+    text = g_strdup_printf (_("Since last time: %u of your duties fell due, %u are due soon"),
+                            r.n_fell_due, r.n_due_soon);
+  else if (r.n_fell_due > 0)
+    text = g_strdup_printf (ngettext ("Since last time: %u of your duties fell due",
+                                      "Since last time: %u of your duties fell due",
+                                      r.n_fell_due), r.n_fell_due);
+  else if (r.n_due_soon > 0)
+    text = g_strdup_printf (ngettext ("Since last time: %u of your duties is due soon",
+                                      "Since last time: %u of your duties are due soon",
+                                      r.n_due_soon), r.n_due_soon);
+  if (text)
+    {
+      AdwToast *toast = hw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-view");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("mine"));
+      hw_window_add_toast (self, toast);
+    }
+  if (result)
+    *result = r;
+  else
+    hw_reminders_clear (&r);
 }

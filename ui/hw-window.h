@@ -7,6 +7,7 @@
 
 #include "hw-application.h"
 #include "hw-caseload.h"
+#include "hw-reminders.h"
 #include "hw-undo.h"
 
 G_BEGIN_DECLS
@@ -77,5 +78,9 @@ guint       hw_window_get_n_reads_pending (HwWindow *self);
 HwUndo     *hw_window_get_undo         (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
+/* What fell due since the user last had the app open (GSettings duties-last-seen), as
+ * notifications and a toast; done once when the user's duties are first known. @result (or
+ * NULL) gets what was reported (hw_reminders_clear() it). */
+void        hw_window_remind           (HwWindow *self, HwReminders *result);
 
 G_END_DECLS

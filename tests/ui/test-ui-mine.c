@@ -409,6 +409,82 @@ START_TEST (test_team_overdue_reassessments_reassign)
 }
 END_TEST
 
+/* Opened again 60 days after last time: what fell due in between is reported once (a
+ * notification that opens the case, and a toast), then not again; each kind can be turned off;
+ * a first run reports nothing. */
+START_TEST (test_since_last_time)
+{
+  GSettings *settings = hw_application_get_settings (app);
+  GPtrArray *items = hw_duties_get_all (hw_mine_page_get_duties (mine_page ()));
+  HwDate today = hw_application_get_today ();
+  g_autofree char *before = hw_date_dup_iso (hw_date_add_days (today, -60));
+  g_autofree char *today_iso = hw_date_dup_iso (today);
+  g_autoptr(GPtrArray) fell = hw_duties_since_last_time (items, hw_date_add_days (today, -60),
+                                                         today);
+  g_autofree char *seen = NULL;
+  HwReminders r = { 0 };
+
+  /* The window's first load was a first run: nothing reported, today noted. */
+  seen = g_settings_get_string (settings, "duties-last-seen");
+  ck_assert_str_eq (seen, today_iso);
+  ck_assert_uint_gt (fell->len, 0);
+
+  g_settings_set_string (settings, "duties-last-seen", before);
+  g_settings_set_boolean (settings, "remind-due-soon", FALSE);
+  hw_window_remind (fx.window, &r);
+  ck_assert_uint_eq (r.n_fell_due, fell->len);
+  ck_assert_uint_eq (r.n_due_soon, 0);
+  if (fell->len <= 3)
+    {
+      ck_assert_uint_eq (r.notification_ids->len, fell->len);
+      for (guint i = 0; i < fell->len; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("duty-%s-%s",
+                                                 hw_duty_item_get_case_id (fell->pdata[i]),
+                                                 hw_duty_item_get_finding (fell->pdata[i])->rule_id);
+
+          ck_assert_str_eq (r.notification_ids->pdata[i], id);
+        }
+    }
+  else
+    {
+      ck_assert_uint_eq (r.notification_ids->len, 1);
+      ck_assert_str_eq (r.notification_ids->pdata[0], "duties-overdue");
+    }
+  hw_ui_test_spin (200);
+  hw_ui_test_screenshot (GTK_WIDGET (fx.window), "since-last-time");
+  hw_reminders_clear (&r);
+  g_free (seen);
+  seen = g_settings_get_string (settings, "duties-last-seen");
+  ck_assert_str_eq (seen, today_iso);
+
+  /* Once only. */
+  hw_window_remind (fx.window, &r);
+  ck_assert_uint_eq (r.n_fell_due, 0);
+  ck_assert_uint_eq (r.notification_ids->len, 0);
+  hw_reminders_clear (&r);
+
+  /* Turned off. */
+  g_settings_set_string (settings, "duties-last-seen", before);
+  g_settings_set_boolean (settings, "remind-overdue", FALSE);
+  hw_window_remind (fx.window, &r);
+  ck_assert_uint_eq (r.n_fell_due, 0);
+  ck_assert_uint_eq (r.notification_ids->len, 0);
+  hw_reminders_clear (&r);
+  g_settings_reset (settings, "remind-overdue");
+  g_settings_reset (settings, "remind-due-soon");
+
+  /* The notification's action opens the case. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-case",
+                                  g_variant_new_string (hw_duty_item_get_case_id (fell->pdata[0])));
+  hw_ui_test_spin (300);
+  ck_assert_int_eq (hw_window_get_view (fx.window), HW_VIEW_CHILD);
+  ck_assert_str_eq (hw_child_page_get_case_id (
+                      HW_CHILD_PAGE (hw_window_get_view_page (fx.window, HW_VIEW_CHILD))),
+                    hw_duty_item_get_case_id (fell->pdata[0]));
+}
+END_TEST
+
 static Suite *
 mine_suite (void)
 {
@@ -419,6 +495,7 @@ mine_suite (void)
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_mine_page);
   tcase_add_test (tc, test_mine_page_actor);
+  tcase_add_test (tc, test_since_last_time);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("team");

@@ -14,6 +14,7 @@
 #include "hw-demo.h"
 #include "hw-duties.h"
 #include "hw-mine-page.h"
+#include "hw-preferences-window.h"
 #include "hw-caseload-check.h"
 #include "hw-shortcuts.h"
 #include "hw-team-page.h"
@@ -464,9 +465,23 @@ START_TEST (test_since_last_time)
   ck_assert_uint_eq (r.notification_ids->len, 0);
   hw_reminders_clear (&r);
 
-  /* Turned off. */
+  /* Turned off, with the switch in Preferences. */
   g_settings_set_string (settings, "duties-last-seen", before);
-  g_settings_set_boolean (settings, "remind-overdue", FALSE);
+  {
+    HwPreferencesWindow *prefs = hw_preferences_window_new (GTK_WINDOW (fx.window), fx.store,
+                                                            settings);
+    GtkWidget *sw;
+
+    gtk_window_present (GTK_WINDOW (prefs));
+    hw_ui_test_spin (200);
+    sw = hw_ui_test_find_descendant (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL);
+    ck_assert_ptr_nonnull (sw);
+    ck_assert (gtk_switch_get_active (GTK_SWITCH (sw)));
+    hw_ui_test_screenshot (GTK_WIDGET (prefs), "preferences-reminders");
+    gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+    ck_assert (!g_settings_get_boolean (settings, "remind-overdue"));
+    gtk_window_destroy (GTK_WINDOW (prefs));
+  }
   hw_window_remind (fx.window, &r);
   ck_assert_uint_eq (r.n_fell_due, 0);
   ck_assert_uint_eq (r.notification_ids->len, 0);

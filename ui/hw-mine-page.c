@@ -250,6 +250,7 @@ hw_mine_page_filter (HwMinePage *self, const char *rule_id, const char *case_id)
 typedef struct {
   HwService *service;
   char      *staff_id;
+  GStrv      case_ids;
   HwDate     today;
 } Load;
 
@@ -258,7 +259,25 @@ load_free (Load *load)
 {
   g_clear_object (&load->service);
   g_free (load->staff_id);
+  g_strfreev (load->case_ids);
   g_free (load);
+}
+
+/* The user's cases as the caseload's rows say: only they are read, not the whole caseload. */
+static GStrv
+dup_case_ids (HwCaseload *caseload, const char *staff_id)
+{
+  GListModel *model = hw_caseload_get_model (caseload);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (hw_case_item_get_row (item)->caseworker_id, staff_id) == 0)
+        g_strv_builder_add (ids, hw_case_item_get_case_id (item));
+    }
+  return g_strv_builder_end (ids);
 }
 
 static void
@@ -266,7 +285,8 @@ load_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 {
   Load *load = data;
   GError *error = NULL;
-  GPtrArray *items = hw_duties_collect (load->service, load->staff_id, load->today,
+  GPtrArray *items = hw_duties_collect (load->service, load->staff_id,
+                                        (const char *const *) load->case_ids, load->today,
                                         cancellable, &error);
 
   if (items)
@@ -323,6 +343,9 @@ hw_mine_page_reload (HwMinePage *self)
   self->cancellable = g_cancellable_new ();
   load = g_new0 (Load, 1);
   load->service = g_object_ref (service);
+  /* Before the rows are all read, a pass over the whole caseload finds the user's cases. */
+  if (hw_caseload_get_rows_loaded (self->caseload))
+    load->case_ids = dup_case_ids (self->caseload, me);
   load->staff_id = g_steal_pointer (&me);
   load->today = hw_caseload_get_today (self->caseload);
   task = g_task_new (self, self->cancellable, load_done_cb, NULL);

@@ -188,7 +188,8 @@ collect_case (const HwDossier *dossier, GPtrArray *findings, gpointer user_data)
 }
 
 GPtrArray *
-hw_duties_collect (HwService *service, const char *caseworker_id, HwDate today,
+hw_duties_collect (HwService *service, const char *caseworker_id,
+                   const char *const *case_ids, HwDate today,
                    GCancellable *cancellable, GError **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
@@ -199,7 +200,8 @@ hw_duties_collect (HwService *service, const char *caseworker_id, HwDate today,
 
   g_return_val_if_fail (HW_IS_SERVICE (service), NULL);
   g_return_val_if_fail (caseworker_id != NULL, NULL);
-  if (!hw_check_caseload (service, &options, collect_case, &c, error))
+  if (!(case_ids ? hw_check_cases (service, case_ids, &options, collect_case, &c, error)
+                 : hw_check_caseload (service, &options, collect_case, &c, error)))
     return NULL;
   g_ptr_array_sort (items, compare_items);
   return g_steal_pointer (&items);

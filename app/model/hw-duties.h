@@ -45,11 +45,13 @@ HwDutyGroup        hw_duty_item_get_group      (HwDutyItem *self);
 gboolean           hw_duty_item_get_first_in_group (HwDutyItem *self);
 
 /* Every open duty (HwDutyItem) of the cases of @caseworker_id as of @today, in group order,
- * each group by due date, then child: one pass of the rule engine through @service over only
- * those cases. May run on any thread (the pass has connections of its own); a cancelled
- * pass fails with G_IO_ERROR_CANCELLED. */
+ * each group by due date, then child: the rule engine through @service over only those cases.
+ * With @case_ids (her cases, as the caseload's rows say), only those are read, by id; NULL:
+ * a pass over the whole caseload finds them. May run on any thread (connections of its own);
+ * a cancelled pass fails with G_IO_ERROR_CANCELLED. */
 GPtrArray         *hw_duties_collect           (HwService   *service,
                                                 const char  *caseworker_id,
+                                                const char *const *case_ids,
                                                 HwDate       today,
                                                 GCancellable *cancellable,
                                                 GError     **error);

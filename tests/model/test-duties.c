@@ -80,7 +80,7 @@ START_TEST (test_collect_matches_engine)
       const HwStaff *worker = staff->pdata[s];
       HwCheckOptions options = { .today = TODAY, .caseworker_id = worker->rec.id };
       g_autoptr(GPtrArray) findings = hw_check_collect (service, &options, TRUE, &error);
-      g_autoptr(GPtrArray) items = hw_duties_collect (service, worker->rec.id, TODAY, NULL, &error);
+      g_autoptr(GPtrArray) items = hw_duties_collect (service, worker->rec.id, NULL, TODAY, NULL, &error);
       g_autoptr(GHashTable) want = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GHashTable) got = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       int last_group = -1;
@@ -120,6 +120,38 @@ START_TEST (test_collect_matches_engine)
       while (g_hash_table_iter_next (&iter, &key, &value))
         ck_assert_msg (g_hash_table_lookup (got, key) == value, "%s for %s",
                        (const char *) key, worker->name);
+
+      /* Read by id, her cases as the caseload's rows list them (and a case deleted since,
+       * and another worker's, which are not hers): the same duties in the same order. */
+      {
+        g_autoptr(GPtrArray) rows = hw_store_list_case_rows (store, TODAY, &error);
+        g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+        g_autoptr(GPtrArray) by_id = NULL;
+
+        ck_assert_ptr_nonnull (rows);
+        g_ptr_array_add (ids, (gpointer) "00000000-0000-4000-8000-000000000000");
+        for (guint i = 0; i < rows->len; i++)
+          {
+            const HwCaseRow *row = rows->pdata[i];
+
+            if (g_strcmp0 (row->caseworker_id, worker->rec.id) == 0 || i == 0)
+              g_ptr_array_add (ids, row->case_id);
+          }
+        g_ptr_array_add (ids, NULL);
+        by_id = hw_duties_collect (service, worker->rec.id, (const char *const *) ids->pdata,
+                                   TODAY, NULL, &error);
+        ck_assert_msg (by_id, "%s", error ? error->message : "");
+        ck_assert_uint_eq (by_id->len, items->len);
+        for (guint i = 0; i < items->len; i++)
+          {
+            ck_assert_str_eq (hw_duty_item_get_case_id (by_id->pdata[i]),
+                              hw_duty_item_get_case_id (items->pdata[i]));
+            ck_assert_str_eq (hw_duty_item_get_finding (by_id->pdata[i])->rule_id,
+                              hw_duty_item_get_finding (items->pdata[i])->rule_id);
+            ck_assert_int_eq (hw_duty_item_get_finding (by_id->pdata[i])->due,
+                              hw_duty_item_get_finding (items->pdata[i])->due);
+          }
+      }
       n_total += items->len;
     }
   for (guint g = 0; g < HW_N_DUTY_GROUPS; g++)
@@ -147,7 +179,7 @@ START_TEST (test_filters)
   for (guint s = 0; s < staff->len; s++)
     {
       g_autoptr(GPtrArray) mine = hw_duties_collect (service, ((HwStaff *) staff->pdata[s])->rec.id,
-                                                     TODAY, NULL, &error);
+                                                     NULL, TODAY, NULL, &error);
       if (items == NULL || mine->len > items->len)
         {
           g_clear_pointer (&items, g_ptr_array_unref);

@@ -64,7 +64,7 @@ expected_duties (const char *staff_id)
   GPtrArray *items;
 
   ck_assert_msg (service, "%s", error ? error->message : "");
-  items = hw_duties_collect (service, staff_id, hw_application_get_today (), NULL, &error);
+  items = hw_duties_collect (service, staff_id, NULL, hw_application_get_today (), NULL, &error);
   ck_assert_msg (items, "%s", error ? error->message : "");
   return items;
 }

@@ -504,16 +504,26 @@ static Suite *
 mine_suite (void)
 {
   Suite *s = suite_create ("ui-mine");
-  TCase *tc = tcase_create ("mine");
+  TCase *tc;
 
+  /* One tag per process (tests/ui/meson.build): GLib's quark table. */
+  tc = tcase_create ("mine");
+  tcase_set_tags (tc, "mine");
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_mine_page);
   tcase_add_test (tc, test_mine_page_actor);
+  suite_add_tcase (s, tc);
+
+  tc = tcase_create ("reminders");
+  tcase_set_tags (tc, "reminders");
+  tcase_add_checked_fixture (tc, setup, teardown);
+  tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_since_last_time);
   suite_add_tcase (s, tc);
 
   tc = tcase_create ("team");
+  tcase_set_tags (tc, "team");
   tcase_add_checked_fixture (tc, setup_leader, teardown);
   tcase_set_timeout (tc, 240);
   tcase_add_test (tc, test_team_overdue_reassessments_reassign);

@@ -31,6 +31,9 @@ struct _HwTeamPage
   int                  drill_state;
   char                *drill_title;
   GMenu               *reassign_menu;
+  /* "overdue:RULE", "due-soon:RULE", "cases:STAFF"… → that count's widget (not a widget name:
+   * GTK interns every name, and a national caseload has many kontaktpersoner). */
+  GHashTable          *counts;
 
   GtkDropDown         *team_dropdown;
   GtkToggleButton     *only_due_button;
@@ -222,8 +225,8 @@ on_count_clicked_cb (GtkWidget *button, HwTeamPage *self)
                       g_object_get_data (G_OBJECT (button), "title"));
 }
 
-/* A count that opens the list of what it counts; its widget name says what (for tests and
- * accessibility tools): "overdue:RULE", "due-soon:RULE", "cases:STAFF"… */
+/* A count that opens the list of what it counts, kept in self->counts as "overdue:RULE",
+ * "due-soon:RULE", "overdue:STAFF"… */
 static GtkWidget *
 count_button (HwTeamPage *self, const char *label, const char *kind, const char *worker,
               const char *rule, int state, const char *title)
@@ -232,7 +235,7 @@ count_button (HwTeamPage *self, const char *label, const char *kind, const char 
   g_autofree char *name = g_strdup_printf ("%s:%s", kind, rule ? rule : worker);
   g_autofree char *what = NULL;
 
-  gtk_widget_set_name (button, name);
+  g_hash_table_insert (self->counts, g_steal_pointer (&name), button);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   /* Translators: what a count shows when clicked: "Kari Nordmann: 3 overdue" */
@@ -275,7 +278,7 @@ add_tally_rows (HwTeamPage *self, AdwPreferencesGroup *group, GHashTable *table,
           /* The row itself opens the kontaktperson's cases. */
           cases = g_strdup_printf (ngettext ("%u case", "%u cases", t->n_cases), t->n_cases);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cases);
-          gtk_widget_set_name (row, name);
+          g_hash_table_insert (self->counts, g_steal_pointer (&name), row);
           gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
           g_object_set_data_full (G_OBJECT (row), "worker", g_strdup (t->key), g_free);
           g_object_set_data (G_OBJECT (row), "state", GINT_TO_POINTER (-1));
@@ -362,6 +365,7 @@ build_summaries (HwTeamPage *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->summary_rows, 0);
+  g_hash_table_remove_all (self->counts);
   if (self->caseload == NULL)
     return;
 
@@ -727,6 +731,13 @@ build_reassign_menu (HwTeamPage *self)
   g_menu_append_section (self->reassign_menu, NULL, G_MENU_MODEL (other));
 }
 
+GtkWidget *
+hw_team_page_get_count (HwTeamPage *self, const char *what)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return g_hash_table_lookup (self->counts, what);
+}
+
 GMenuModel *
 hw_team_page_get_reassign_menu (HwTeamPage *self)
 {
@@ -891,6 +902,7 @@ hw_team_page_dispose (GObject *object)
   g_clear_pointer (&self->drill_rule, g_free);
   g_clear_pointer (&self->drill_title, g_free);
   g_clear_object (&self->reassign_menu);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   G_OBJECT_CLASS (hw_team_page_parent_class)->dispose (object);
 }
 
@@ -935,6 +947,7 @@ hw_team_page_init (HwTeamPage *self)
   self->only_due = TRUE;
   self->drill_state = -1;
   self->reassign_menu = g_menu_new ();
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_menu_button_set_menu_model (self->reassign_button, G_MENU_MODEL (self->reassign_menu));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);

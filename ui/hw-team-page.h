@@ -36,6 +36,9 @@ void        hw_team_page_drill         (HwTeamPage *self,
                                         const char *rule_id,
                                         int         state,
                                         const char *title);
+/* The widget of a count shown: "overdue:RULE" / "due-soon:RULE" (a button), "cases:STAFF"
+ * (the kontaktperson's row), "overdue:STAFF" / "due-soon:STAFF"; NULL when not shown. */
+GtkWidget  *hw_team_page_get_count     (HwTeamPage *self, const char *what);
 /* The Reassign menu: the team's staff (team.reassign-to), then "Someone Else…". */
 GMenuModel *hw_team_page_get_reassign_menu (HwTeamPage *self);
 /* Whether only cases with overdue or due-soon duties are listed. */

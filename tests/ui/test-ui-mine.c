@@ -340,9 +340,9 @@ START_TEST (test_team_overdue_reassessments_reassign)
 
   hw_ui_test_screenshot (GTK_WIDGET (fx.window), "team-leader");
   /* 1. The count "N overdue" beside "Vurdering av tilbakeføring". */
-  count = hw_ui_test_find_descendant (GTK_WIDGET (team), GTK_TYPE_BUTTON,
-                                      "overdue:REUNIFICATION_REVIEW");
+  count = hw_team_page_get_count (team, "overdue:REUNIFICATION_REVIEW");
   ck_assert_ptr_nonnull (count);
+  ck_assert (gtk_widget_is_ancestor (count, GTK_WIDGET (team)) && gtk_widget_is_drawable (count));
   {
     g_autofree char *label = g_strdup_printf ("%u", g_hash_table_size (want));
 

@@ -129,7 +129,34 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                          NULL);
 }
 
+/* A reminder was clicked (hw-reminders.c): its case, in the window. */
+static void
+open_case_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (HW_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      hw_window_open_case (HW_WINDOW (window), g_variant_get_string (param, NULL));
+    }
+}
+
+static void
+show_duties_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (HW_IS_WINDOW (window))
+    {
+      gtk_window_present (window);
+      hw_window_set_view (HW_WINDOW (window), HW_VIEW_MINE);
+    }
+}
+
 static const GActionEntry app_entries[] = {
+  { "open-case", open_case_activated, "s", NULL, NULL, { 0 } },
+  { "show-duties", show_duties_activated, NULL, NULL, NULL, { 0 } },
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },

@@ -26,6 +26,8 @@ struct _HwPreferencesWindow
   AdwEntryRow         *name_row;
   AdwComboRow         *role_row;
   AdwComboRow         *team_row;
+  GtkSwitch           *remind_overdue_switch;
+  GtkSwitch           *remind_due_soon_switch;
   AdwPreferencesGroup *rules_group;
   HwTemplatePage      *template_page;
 };
@@ -407,6 +409,8 @@ hw_preferences_window_class_init (HwPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, role_row);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, team_row);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, remind_overdue_switch);
+  gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, remind_due_soon_switch);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, rules_group);
   gtk_widget_class_bind_template_child (widget_class, HwPreferencesWindow, template_page);
   gtk_widget_class_bind_template_callback (widget_class, on_staff_selected_cb);
@@ -433,6 +437,13 @@ hw_preferences_window_new (GtkWindow *parent, HwStore *store, GSettings *setting
   self->settings = settings ? g_object_ref (settings) : NULL;
   load_user (self);
   load_rules (self);
+  if (settings)
+    {
+      g_settings_bind (settings, "remind-overdue", self->remind_overdue_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (settings, "remind-due-soon", self->remind_due_soon_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
+    }
   hw_template_page_set_store (self->template_page, store);
   /* The toasts live outside the page: their Undo must reach its actions. */
   gtk_widget_insert_action_group (GTK_WIDGET (self), "template",

@@ -15,6 +15,7 @@ static const HwShortcut shortcuts[] = {
   { "win.back", { "<Alt>Left", NULL } },
   { "win.reload", { "F5", "<Control>r", NULL } },
   { "win.show-view('caseload')", { "<Alt>1", NULL } },
+  { "win.show-view('mine')", { "<Alt>n", NULL } },
   { "win.show-view('team')", { "<Alt>2", NULL } },
   { "win.show-view('homes')", { "<Alt>3", NULL } },
   { "window.close", { "<Control>w", NULL } },

@@ -24,11 +24,24 @@ struct _HwTeamPage
   GtkMultiSelection   *selection;
   GPtrArray           *summary_rows; /* rows in the three groups */
   gboolean             only_due;
+  /* What a count in the summaries opened (issue 19): exactly those cases, until cleared. A
+   * kontaktperson ("" none) and/or a rule in a state (-1: any state). */
+  char                *drill_worker;
+  char                *drill_rule;
+  int                  drill_state;
+  char                *drill_title;
+  GMenu               *reassign_menu;
+  /* "overdue:RULE", "due-soon:RULE", "cases:STAFF"… → that count's widget (not a widget name:
+   * GTK interns every name, and a national caseload has many kontaktpersoner). */
+  GHashTable          *counts;
 
   GtkDropDown         *team_dropdown;
   GtkToggleButton     *only_due_button;
   GtkLabel            *count_label;
+  GtkBox              *drill_bar;
+  GtkLabel            *drill_label;
   GtkStack            *content_stack;
+  GtkMenuButton       *reassign_button;
   GtkColumnView       *column_view;
   AdwPreferencesGroup *people_group;
   AdwPreferencesGroup *rules_group;
@@ -70,6 +83,31 @@ in_team (HwTeamPage *self, HwCaseItem *item)
   return team == NULL || g_strcmp0 (hw_case_item_get_row (item)->team_id, team) == 0;
 }
 
+/* Whether the case is one of those the opened count counted. */
+static gboolean
+drill_keeps (HwTeamPage *self, HwCaseItem *item)
+{
+  const HwUiBriefs *briefs;
+
+  if (self->drill_worker &&
+      g_strcmp0 (self->drill_worker, hw_case_item_get_row (item)->caseworker_id ?
+                                     hw_case_item_get_row (item)->caseworker_id : "") != 0)
+    return FALSE;
+  if (self->drill_rule == NULL && self->drill_state < 0)
+    return TRUE;
+  briefs = hw_case_item_get_briefs (item);
+  for (guint i = 0; briefs && i < briefs->n_briefs; i++)
+    {
+      const HwUiBrief *b = &briefs->briefs[i];
+
+      if ((self->drill_rule == NULL ||
+           g_strcmp0 (hw_ui_rule_get_id (b->rule), self->drill_rule) == 0) &&
+          (self->drill_state < 0 ? b->state != HW_UI_FINDING_OK : b->state == self->drill_state))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 filter_func (gpointer object, gpointer user_data)
 {
@@ -78,6 +116,8 @@ filter_func (gpointer object, gpointer user_data)
 
   if (hw_case_item_get_row (item)->closed || !in_team (self, item))
     return FALSE;
+  if (self->drill_title)
+    return drill_keeps (self, item);
   if (self->only_due && hw_findings_available ())
     return hw_case_item_get_n_overdue (item) + hw_case_item_get_n_due_soon (item) > 0;
   return TRUE;
@@ -127,6 +167,7 @@ sort_func (gconstpointer a, gconstpointer b, gpointer user_data)
 /* ---- the summaries on the left ---- */
 
 typedef struct {
+  char *key;      /* the kontaktperson's id ("" none) or the rule id */
   char *title;
   guint n_cases;
   guint n_overdue;
@@ -136,6 +177,7 @@ typedef struct {
 static void
 tally_free (Tally *t)
 {
+  g_free (t->key);
   g_free (t->title);
   g_free (t);
 }
@@ -148,6 +190,7 @@ tally_get (GHashTable *table, const char *key, const char *title)
   if (t == NULL)
     {
       t = g_new0 (Tally, 1);
+      t->key = g_strdup (key);
       t->title = g_strdup (title);
       g_hash_table_insert (table, g_strdup (key), t);
     }
@@ -174,6 +217,39 @@ add_summary_row (HwTeamPage *self, AdwPreferencesGroup *group, GtkWidget *row)
 }
 
 static void
+on_count_clicked_cb (GtkWidget *button, HwTeamPage *self)
+{
+  hw_team_page_drill (self, g_object_get_data (G_OBJECT (button), "worker"),
+                      g_object_get_data (G_OBJECT (button), "rule"),
+                      GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "state")),
+                      g_object_get_data (G_OBJECT (button), "title"));
+}
+
+/* A count that opens the list of what it counts, kept in self->counts as "overdue:RULE",
+ * "due-soon:RULE", "overdue:STAFF"… */
+static GtkWidget *
+count_button (HwTeamPage *self, const char *label, const char *kind, const char *worker,
+              const char *rule, int state, const char *title)
+{
+  GtkWidget *button = gtk_button_new_with_label (label);
+  g_autofree char *name = g_strdup_printf ("%s:%s", kind, rule ? rule : worker);
+  g_autofree char *what = NULL;
+
+  g_hash_table_insert (self->counts, g_steal_pointer (&name), button);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  /* Translators: what a count shows when clicked: "Kari Nordmann: 3 overdue" */
+  what = g_strdup_printf (_("%s: %s"), title, label);
+  gtk_widget_set_tooltip_text (button, _("Show these cases"));
+  g_object_set_data_full (G_OBJECT (button), "worker", g_strdup (worker), g_free);
+  g_object_set_data_full (G_OBJECT (button), "rule", g_strdup (rule), g_free);
+  g_object_set_data (G_OBJECT (button), "state", GINT_TO_POINTER (state));
+  g_object_set_data_full (G_OBJECT (button), "title", g_steal_pointer (&what), g_free);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (on_count_clicked_cb), self, 0);
+  return button;
+}
+
+static void
 add_tally_rows (HwTeamPage *self, AdwPreferencesGroup *group, GHashTable *table,
                 gboolean with_cases)
 {
@@ -194,19 +270,42 @@ add_tally_rows (HwTeamPage *self, AdwPreferencesGroup *group, GHashTable *table,
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->title);
-      /* Translators: counts of duties, like "3 overdue · 2 due soon" */
-      counts = g_strdup_printf (_("%u overdue · %u due soon"), t->n_overdue, t->n_due_soon);
+      /* Each count is a button that lists exactly what it counts (issue 19). */
       if (with_cases)
         {
+          g_autofree char *name = g_strdup_printf ("cases:%s", t->key);
+
+          /* The row itself opens the kontaktperson's cases. */
           cases = g_strdup_printf (ngettext ("%u case", "%u cases", t->n_cases), t->n_cases);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), cases);
+          g_hash_table_insert (self->counts, g_steal_pointer (&name), row);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+          g_object_set_data_full (G_OBJECT (row), "worker", g_strdup (t->key), g_free);
+          g_object_set_data (G_OBJECT (row), "state", GINT_TO_POINTER (-1));
+          g_object_set_data_full (G_OBJECT (row), "title", g_strdup (t->title), g_free);
+          g_signal_connect_object (row, "activated", G_CALLBACK (on_count_clicked_cb), self, 0);
         }
       if (hw_findings_available ())
         {
-          GtkWidget *label = gtk_label_new (counts);
+          const char *worker = with_cases ? t->key : NULL;
+          const char *rule = with_cases ? NULL : t->key;
+          GtkWidget *button;
 
-          gtk_widget_add_css_class (label, t->n_overdue ? "due-overdue" : "dim-label");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+          /* Translators: a count of duties, like "3 overdue" */
+          counts = g_strdup_printf (_("%u overdue"), t->n_overdue);
+          button = count_button (self, counts, "overdue", worker, rule, HW_UI_FINDING_OVERDUE,
+                                 t->title);
+          gtk_widget_add_css_class (button, t->n_overdue ? "due-overdue" : "dim-label");
+          gtk_widget_set_sensitive (button, t->n_overdue > 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+          g_free (counts);
+          /* Translators: a count of duties, like "2 due soon" */
+          counts = g_strdup_printf (_("%u due soon"), t->n_due_soon);
+          button = count_button (self, counts, "due-soon", worker, rule, HW_UI_FINDING_DUE_SOON,
+                                 t->title);
+          gtk_widget_add_css_class (button, "dim-label");
+          gtk_widget_set_sensitive (button, t->n_due_soon > 0);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
         }
       add_summary_row (self, group, row);
     }
@@ -266,6 +365,7 @@ build_summaries (HwTeamPage *self)
         adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->summary_rows, 0);
+  g_hash_table_remove_all (self->counts);
   if (self->caseload == NULL)
     return;
 
@@ -276,12 +376,13 @@ build_summaries (HwTeamPage *self)
     {
       g_autoptr(HwCaseItem) item = g_list_model_get_item (model, i);
       const char *worker = hw_case_item_get_caseworker (item);
+      const char *worker_id = hw_case_item_get_row (item)->caseworker_id;
       const HwUiBriefs *briefs;
       Tally *t;
 
       if (hw_case_item_get_row (item)->closed || !in_team (self, item))
         continue;
-      t = tally_get (people, worker ? worker : "", worker ? worker : _("No kontaktperson"));
+      t = tally_get (people, worker_id ? worker_id : "", worker ? worker : _("No kontaktperson"));
       t->n_cases++;
       t->n_overdue += hw_case_item_get_n_overdue (item);
       t->n_due_soon += hw_case_item_get_n_due_soon (item);
@@ -378,6 +479,35 @@ update_count (HwTeamPage *self)
 }
 
 void
+hw_team_page_drill (HwTeamPage *self, const char *worker_id, const char *rule_id, int state,
+                    const char *title)
+{
+  g_return_if_fail (HW_IS_TEAM_PAGE (self));
+  g_clear_pointer (&self->drill_worker, g_free);
+  g_clear_pointer (&self->drill_rule, g_free);
+  g_clear_pointer (&self->drill_title, g_free);
+  self->drill_worker = g_strdup (worker_id);
+  self->drill_rule = g_strdup (rule_id);
+  self->drill_state = state;
+  self->drill_title = g_strdup (title);
+  gtk_label_set_label (self->drill_label, title ? title : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->drill_bar), title != NULL);
+  if (self->selection)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  if (self->caseload)
+    {
+      gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+      update_count (self);
+    }
+}
+
+static void
+clear_drill_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  hw_team_page_drill (HW_TEAM_PAGE (widget), NULL, NULL, -1, NULL);
+}
+
+void
 hw_team_page_refresh (HwTeamPage *self)
 {
   g_return_if_fail (HW_IS_TEAM_PAGE (self));
@@ -387,11 +517,19 @@ hw_team_page_refresh (HwTeamPage *self)
   update_count (self);
 }
 
+static void build_reassign_menu (HwTeamPage *self);
+
 static void
 on_team_changed_cb (HwTeamPage *self)
 {
+  /* The counts opened were the other team's. */
+  if (self->drill_title)
+    hw_team_page_drill (self, NULL, NULL, -1, NULL);
   if (self->caseload)
-    hw_team_page_refresh (self);
+    {
+      build_reassign_menu (self);
+      hw_team_page_refresh (self);
+    }
 }
 
 static void
@@ -533,6 +671,80 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* One click from the selection to the new kontaktperson: the team's staff in the Reassign
+ * menu (the dialog, for anyone else, stays one item away). */
+static void
+reassign_to_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  HwTeamPage *self = HW_TEAM_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  const char *staff_id = g_variant_get_string (param, NULL);
+  HwWindow *window = get_window (self);
+  HwStaff *staff;
+  guint n;
+  g_autofree char *msg = NULL;
+
+  n = hw_team_page_reassign_selected (self, staff_id, &error);
+  if (error)
+    {
+      if (window)
+        hw_window_toast_error (window, error);
+      return;
+    }
+  if (n == 0 || (staff = hw_store_load (hw_caseload_get_store (self->caseload),
+                                        HW_ENTITY_STAFF, staff_id, NULL)) == NULL)
+    return;
+  msg = g_strdup_printf (ngettext ("%u case reassigned to %s", "%u cases reassigned to %s", n),
+                         n, staff->name);
+  hw_record_free (staff);
+  if (window)
+    hw_window_add_toast (window, hw_toast_new (msg));
+}
+
+static void
+build_reassign_menu (HwTeamPage *self)
+{
+  g_autoptr(GPtrArray) staff = NULL;
+  g_autoptr(GMenu) people = g_menu_new ();
+  g_autoptr(GMenu) other = g_menu_new ();
+  const char *team = selected_team (self);
+  guint n = 0;
+
+  g_menu_remove_all (self->reassign_menu);
+  if (self->caseload)
+    staff = hw_store_list (hw_caseload_get_store (self->caseload), HW_ENTITY_STAFF, NULL);
+  for (guint i = 0; staff && i < staff->len && n < 30; i++)
+    {
+      const HwStaff *s = staff->pdata[i];
+      g_autofree char *name = NULL;
+      g_autofree char *action = NULL;
+
+      if (team && g_strcmp0 (s->team_id, team) != 0)
+        continue;
+      name = hw_labels_dup_truncated (s->name, HW_LABELS_NAME_CHARS);
+      action = g_action_print_detailed_name ("team.reassign-to", g_variant_new_string (s->rec.id));
+      g_menu_append (people, name, action);
+      n++;
+    }
+  g_menu_append_section (self->reassign_menu, NULL, G_MENU_MODEL (people));
+  g_menu_append (other, _("Someone Else…"), "team.reassign");
+  g_menu_append_section (self->reassign_menu, NULL, G_MENU_MODEL (other));
+}
+
+GtkWidget *
+hw_team_page_get_count (HwTeamPage *self, const char *what)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return g_hash_table_lookup (self->counts, what);
+}
+
+GMenuModel *
+hw_team_page_get_reassign_menu (HwTeamPage *self)
+{
+  g_return_val_if_fail (HW_IS_TEAM_PAGE (self), NULL);
+  return G_MENU_MODEL (self->reassign_menu);
+}
+
 guint
 hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error)
 {
@@ -635,6 +847,8 @@ on_selection_changed_cb (HwTeamPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.reassign",
                                  !gtk_bitset_is_empty (selected));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "team.reassign-to",
+                                 !gtk_bitset_is_empty (selected));
 }
 
 static void
@@ -684,6 +898,11 @@ hw_team_page_dispose (GObject *object)
   g_clear_object (&self->caseload);
   g_clear_pointer (&self->team_ids, g_ptr_array_unref);
   g_clear_pointer (&self->summary_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->drill_worker, g_free);
+  g_clear_pointer (&self->drill_rule, g_free);
+  g_clear_pointer (&self->drill_title, g_free);
+  g_clear_object (&self->reassign_menu);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
   G_OBJECT_CLASS (hw_team_page_parent_class)->dispose (object);
 }
 
@@ -704,6 +923,9 @@ hw_team_page_class_init (HwTeamPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, only_due_button);
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, drill_bar);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, drill_label);
+  gtk_widget_class_bind_template_child (widget_class, HwTeamPage, reassign_button);
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, people_group);
   gtk_widget_class_bind_template_child (widget_class, HwTeamPage, rules_group);
@@ -713,6 +935,8 @@ hw_team_page_class_init (HwTeamPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "team.reassign", NULL, reassign_action);
+  gtk_widget_class_install_action (widget_class, "team.reassign-to", "s", reassign_to_action);
+  gtk_widget_class_install_action (widget_class, "team.clear-drill", NULL, clear_drill_action);
 }
 
 static void
@@ -721,6 +945,10 @@ hw_team_page_init (HwTeamPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->summary_rows = g_ptr_array_new ();
   self->only_due = TRUE;
+  self->drill_state = -1;
+  self->reassign_menu = g_menu_new ();
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_menu_button_set_menu_model (self->reassign_button, G_MENU_MODEL (self->reassign_menu));
   self->filter = gtk_custom_filter_new (filter_func, self, NULL);
   self->sorter = gtk_custom_sorter_new (sort_func, self, NULL);
 
@@ -745,6 +973,7 @@ hw_team_page_bind (HwTeamPage *self, HwCaseload *caseload)
     g_signal_handlers_disconnect_by_data (self->caseload, self);
   g_set_object (&self->caseload, caseload);
   load_teams (self);
+  build_reassign_menu (self);
 
   filtered = gtk_filter_list_model_new (g_object_ref (hw_caseload_get_model (caseload)),
                                         g_object_ref (GTK_FILTER (self->filter)));

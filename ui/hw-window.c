@@ -10,12 +10,14 @@
 #include "hw-error.h"
 #include "hw-homes-page.h"
 #include "hw-labels.h"
+#include "hw-mine-page.h"
 #include "hw-service-print.h"
 #include "hw-plan-document.h"
 #include "hw-print-dialogs.h"
 #include "hw-print-operation.h"
 #include "hw-preferences-window.h"
 #include "hw-read-log.h"
+#include "hw-reminders.h"
 #include "hw-shortcuts.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
@@ -36,10 +38,12 @@ struct _HwWindow
   AdwViewStack        *view_stack;
   AdwStatusPage       *error_page;
   HwCaseloadPage      *caseload_page;
+  HwMinePage          *mine_page;
   HwChildPage         *child_page;
   HwTeamPage          *team_page;
   HwHomesPage         *homes_page;
 
+  gboolean             reminded;       /* the "since last time" reminders were given */
   guint                watch_id;       /* polls for commits by other programs */
   gint64               data_version;
 };
@@ -59,6 +63,19 @@ on_caseload_failed_cb (HwWindow *self, const char *message)
   hw_window_add_toast (self, toast);
 }
 
+/* The user's duties are known for the first time since the window opened: what fell due
+ * while the app was closed. */
+static void
+on_mine_loaded_cb (HwWindow *self)
+{
+  g_autofree char *me = hw_window_dup_user_staff_id (self);
+
+  if (self->reminded || me == NULL)
+    return;
+  self->reminded = TRUE;
+  hw_window_remind (self, NULL);
+}
+
 static void
 set_caseload (HwWindow *self)
 {
@@ -71,6 +88,10 @@ set_caseload (HwWindow *self)
   g_signal_connect_object (self->caseload, "load-failed", G_CALLBACK (on_caseload_failed_cb),
                            self, G_CONNECT_SWAPPED);
   hw_caseload_page_bind (self->caseload_page, self->caseload, self->settings);
+  hw_mine_page_bind (self->mine_page, self->caseload);
+  g_signal_handlers_disconnect_by_func (self->mine_page, on_mine_loaded_cb, self);
+  g_signal_connect_object (self->mine_page, "loaded", G_CALLBACK (on_mine_loaded_cb), self,
+                           G_CONNECT_SWAPPED);
   hw_team_page_bind (self->team_page, self->caseload);
   hw_homes_page_bind (self->homes_page, self->caseload);
   hw_child_page_bind (self->child_page, self->caseload);
@@ -350,6 +371,7 @@ hw_window_class_init (HwWindowClass *klass)
 
   g_type_ensure (HW_TYPE_CASELOAD_PAGE);
   g_type_ensure (HW_TYPE_CHILD_PAGE);
+  g_type_ensure (HW_TYPE_MINE_PAGE);
   g_type_ensure (HW_TYPE_TEAM_PAGE);
   g_type_ensure (HW_TYPE_HOMES_PAGE);
 
@@ -362,6 +384,7 @@ hw_window_class_init (HwWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HwWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, caseload_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, child_page);
+  gtk_widget_class_bind_template_child (widget_class, HwWindow, mine_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, team_page);
   gtk_widget_class_bind_template_child (widget_class, HwWindow, homes_page);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_visible_child_cb);
@@ -479,21 +502,60 @@ dup_setting (HwWindow *self, const char *key)
   return value;
 }
 
+/* Without a choice in Preferences, the user is the staff member whose username (or name) the
+ * store records as the actor: who logged in is who the audit trail names. @field: 0 the
+ * staff id, 1 the team id. */
+static char *
+dup_actor_staff (HwWindow *self, int field)
+{
+  const char *actor = self->store ? hw_store_get_actor (self->store) : NULL;
+  g_autoptr(GPtrArray) staff = NULL;
+
+  if (actor == NULL || *actor == '\0' ||
+      (staff = hw_store_list (self->store, HW_ENTITY_STAFF, NULL)) == NULL)
+    return NULL;
+  for (guint i = 0; i < staff->len; i++)
+    {
+      const HwStaff *s = staff->pdata[i];
+
+      if (g_strcmp0 (s->username, actor) == 0 || g_strcmp0 (s->name, actor) == 0)
+        return g_strdup (field == 0 ? s->rec.id : s->team_id);
+    }
+  return NULL;
+}
+
 char *
 hw_window_dup_user_staff_id (HwWindow *self)
 {
-  return dup_setting (self, "user-staff-id");
+  char *id = dup_setting (self, "user-staff-id");
+
+  return id ? id : dup_actor_staff (self, 0);
 }
 
 char *
 hw_window_dup_user_team_id (HwWindow *self)
 {
-  return dup_setting (self, "user-team-id");
+  char *id = dup_setting (self, "user-team-id");
+  g_autofree char *staff_id = NULL;
+  HwStaff *staff;
+
+  if (id)
+    return id;
+  /* Else the team of the user's staff record. */
+  if ((staff_id = dup_setting (self, "user-staff-id")) == NULL)
+    return dup_actor_staff (self, 1);
+  if (self->store == NULL ||
+      (staff = hw_store_load (self->store, HW_ENTITY_STAFF, staff_id, NULL)) == NULL)
+    return NULL;
+  id = g_strdup (staff->team_id);
+  hw_record_free (staff);
+  return id;
 }
 
 /* The views by the names the view stack's pages and win.show-view use: one table. */
 static const char *const view_names[HW_N_VIEWS] = {
   [HW_VIEW_CASELOAD] = "caseload",
+  [HW_VIEW_MINE] = "mine",
   [HW_VIEW_TEAM] = "team",
   [HW_VIEW_HOMES] = "homes",
   [HW_VIEW_CHILD] = "child",
@@ -523,6 +585,8 @@ view_widget (HwWindow *self, HwView view)
     {
     case HW_VIEW_CASELOAD:
       return GTK_WIDGET (self->caseload_page);
+    case HW_VIEW_MINE:
+      return GTK_WIDGET (self->mine_page);
     case HW_VIEW_TEAM:
       return GTK_WIDGET (self->team_page);
     case HW_VIEW_HOMES:
@@ -690,6 +754,7 @@ static void
 on_preferences_user_changed_cb (HwWindow *self)
 {
   hw_caseload_page_refilter (self->caseload_page);
+  hw_mine_page_reload (self->mine_page);
   hw_team_page_refresh (self->team_page);
 }
 
@@ -747,4 +812,52 @@ hw_window_case_changed (HwWindow *self, const HwDossier *dossier)
     hw_read_log_retry (self->read_log);
   hw_caseload_update_case (self->caseload, dossier);
   hw_caseload_page_refilter (self->caseload_page);
+}
+
+void
+hw_window_remind (HwWindow *self, HwReminders *result)
+{
+  HwReminders r = { 0 };
+  HwService *service;
+  GtkApplication *app;
+  int days = 30;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (HW_IS_WINDOW (self));
+  if (self->caseload == NULL)
+    return;
+  service = hw_caseload_get_service (self->caseload, NULL);
+  if (service)
+    days = hw_settings_get (hw_service_get_settings (service), "due_soon_days");
+  app = gtk_window_get_application (GTK_WINDOW (self));
+  hw_reminders_run (app ? G_APPLICATION (app) : NULL, self->settings,
+                    hw_duties_get_all (hw_mine_page_get_duties (self->mine_page)),
+                    hw_caseload_get_today (self->caseload), days, &r);
+  /* The summary in the window too: notifications may be off or unseen. */
+  if (r.n_fell_due > 0 && r.n_due_soon > 0)
+    /* Translators: the first %u is overdue duties, the second due soon */
+    text = g_strdup_printf (_("Since last time: %u of your duties fell due, %u are due soon"),
+                            r.n_fell_due, r.n_due_soon);
+  else if (r.n_fell_due > 0)
+    text = g_strdup_printf (ngettext ("Since last time: %u of your duties fell due",
+                                      "Since last time: %u of your duties fell due",
+                                      r.n_fell_due), r.n_fell_due);
+  else if (r.n_due_soon > 0)
+    text = g_strdup_printf (ngettext ("Since last time: %u of your duties is due soon",
+                                      "Since last time: %u of your duties are due soon",
+                                      r.n_due_soon), r.n_due_soon);
+  if (text)
+    {
+      AdwToast *toast = hw_toast_new (text);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_action_name (toast, "win.show-view");
+      adw_toast_set_action_target_value (toast, g_variant_new_string ("mine"));
+      hw_window_add_toast (self, toast);
+    }
+  if (result)
+    *result = r;
+  else
+    hw_reminders_clear (&r);
 }

@@ -7,6 +7,7 @@
 
 #include "hw-application.h"
 #include "hw-caseload.h"
+#include "hw-reminders.h"
 #include "hw-undo.h"
 
 G_BEGIN_DECLS
@@ -21,7 +22,8 @@ HwWindow   *hw_window_new_error        (HwApplication *app, const char *title, c
 HwStore    *hw_window_get_store        (HwWindow *self);
 HwCaseload *hw_window_get_caseload     (HwWindow *self);
 GSettings  *hw_window_get_settings     (HwWindow *self);
-/* Who the user is (Preferences): a staff id and a team id, or NULL. */
+/* Who the user is (Preferences; else the staff member whose username is the store's actor,
+ * and that one's team): a staff id and a team id, or NULL. */
 char       *hw_window_dup_user_staff_id (HwWindow *self);
 char       *hw_window_dup_user_team_id  (HwWindow *self);
 
@@ -29,6 +31,7 @@ char       *hw_window_dup_user_team_id  (HwWindow *self);
  * not be opened. */
 typedef enum {
   HW_VIEW_CASELOAD,
+  HW_VIEW_MINE,
   HW_VIEW_TEAM,
   HW_VIEW_HOMES,
   HW_VIEW_CHILD,
@@ -36,7 +39,7 @@ typedef enum {
   HW_N_VIEWS
 } HwView;
 
-/* "caseload", "team", "homes", "child", "error": the names of win.show-view's parameter. */
+/* "caseload", "mine", "team", "homes", "child", "error": the names of win.show-view's parameter. */
 const char *hw_view_get_name           (HwView view);
 HwView      hw_view_from_name          (const char *name);  /* HW_N_VIEWS when unknown */
 
@@ -75,5 +78,9 @@ guint       hw_window_get_n_reads_pending (HwWindow *self);
 HwUndo     *hw_window_get_undo         (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
+/* What fell due since the user last had the app open (GSettings duties-last-seen), as
+ * notifications and a toast; done once when the user's duties are first known. @result (or
+ * NULL) gets what was reported (hw_reminders_clear() it). */
+void        hw_window_remind           (HwWindow *self, HwReminders *result);
 
 G_END_DECLS

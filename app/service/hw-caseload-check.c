@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-caseload-check.h"
+#include "hw-error.h"
 #include "hw-service-private.h"
 
 #define WORKER_CACHE_MIB 4
@@ -295,4 +296,57 @@ hw_check_case_filtered (HwService            *service,
         g_ptr_array_remove_index (findings, i);
   hw_check_options_filter (options, findings);
   return findings;
+}
+
+gboolean
+hw_check_cases (HwService            *service,
+                const char *const    *case_ids,
+                const HwCheckOptions *options,
+                HwCaseFindingsFunc    func,
+                gpointer              user_data,
+                GError              **error)
+{
+  g_autoptr(HwStore) store = NULL;
+  g_autoptr(GHashTable) homes = NULL;
+  guint cache_size;
+
+  g_return_val_if_fail (HW_IS_SERVICE (service), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  store = hw_store_open_readonly (hw_service_get_path (service), error);
+  if (store == NULL)
+    return FALSE;
+  hw_store_set_cache_size (store, WORKER_CACHE_MIB);
+  homes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                 (GDestroyNotify) hw_dossier_free);
+  cache_size = hw_service_get_home_cache_size (service);
+  for (guint i = 0; case_ids && case_ids[i]; i++)
+    {
+      g_autoptr(HwDossier) dossier = NULL;
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GError) load_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+        return FALSE;
+      dossier = hw_store_load_case (store, case_ids[i], &load_error);
+      /* Deleted since the list was made: nothing to say about it. */
+      if (dossier == NULL && g_error_matches (load_error, HW_ERROR, HW_ERROR_NOT_FOUND))
+        continue;
+      if (dossier == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&load_error));
+          return FALSE;
+        }
+      if (!hw_check_options_keep_case (options, dossier))
+        continue;
+      if (!hw_service_cache_case_homes (store, homes, cache_size, dossier, error))
+        return FALSE;
+      findings = g_ptr_array_new_with_free_func ((GDestroyNotify) hw_finding_free);
+      hw_evaluate_case_append (hw_service_get_catalogue (service),
+                               hw_service_get_settings (service), dossier, homes,
+                               options->today, options->rule_id, findings);
+      g_ptr_array_sort (findings, hw_finding_compare_ptr);
+      hw_check_options_filter (options, findings);
+      func (dossier, findings, user_data);
+    }
+  return TRUE;
 }

@@ -49,6 +49,16 @@ gboolean   hw_check_caseload        (HwService            *service,
                                      gpointer              user_data,
                                      GError              **error);
 
+/* The same for only the cases @case_ids (NULL-terminated), read by id on this thread with a
+ * connection of its own (any thread): a caseworker's few hundred cases without reading the
+ * whole caseload ("Mine frister"). A case deleted meanwhile is skipped. */
+gboolean   hw_check_cases           (HwService            *service,
+                                     const char *const    *case_ids,
+                                     const HwCheckOptions *options,
+                                     HwCaseFindingsFunc    func,
+                                     gpointer              user_data,
+                                     GError              **error);
+
 /* Every finding of the caseload (only those not ok unless @include_ok), sorted as
  * hw_finding_compare() orders them. */
 GPtrArray *hw_check_collect         (HwService            *service,

@@ -12,7 +12,6 @@ typedef guint32 HwDate;
 #define HW_DATE_NONE ((HwDate) 0)
 
 HwDate   hw_date_new            (int year, int month, int day);
-gboolean hw_date_is_valid_ymd   (int year, int month, int day);
 HwDate   hw_date_parse_iso      (const char *text);           /* "YYYY-MM-DD", else 0 */
 gboolean hw_date_to_iso         (HwDate date, char buf[11]);  /* "YYYY-MM-DD" */
 char    *hw_date_dup_iso        (HwDate date);                /* NULL for HW_DATE_NONE */

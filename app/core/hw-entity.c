@@ -564,14 +564,6 @@ hw_field_get_value_label (const HwField *field, int value)
 }
 
 const char *
-hw_field_get_code_label (const HwField *field, const char *code)
-{
-  if (field->type != HW_FIELD_TEXT || field->codes == HW_CODES_NONE)
-    return NULL;
-  return hw_code_get_label (field->codes, code);
-}
-
-const char *
 hw_entity_get_value_label (HwEntity entity, const char *field_name, int value)
 {
   const HwField *field = hw_entity_find_field (hw_entity_info (entity), field_name);

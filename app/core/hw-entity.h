@@ -105,7 +105,6 @@ gboolean    hw_field_parse_string (gpointer record, const HwField *field, const 
 /* What users read for a value of an enumeration or a coded field (translated), or NULL when
  * the field has no such value (or is neither). */
 const char *hw_field_get_value_label (const HwField *field, int value);
-const char *hw_field_get_code_label  (const HwField *field, const char *code);
 /* The same by names: hw_entity_get_value_label (HW_ENTITY_STAFF, "role", role). */
 const char *hw_entity_get_value_label (HwEntity entity, const char *field_name, int value);
 

@@ -54,12 +54,6 @@ gboolean     hw_ssb_export_dir      (HwStore                   *store,
                                      const HwSsbExportOptions  *options,
                                      guint                     *n_files,
                                      GError                   **error);
-/* One dossier to one file, with the Avgiver resolved as hw_ssb_export_dir does. */
-gboolean     hw_ssb_export_case     (HwStore                   *store,
-                                     const HwDossier           *dossier,
-                                     const char                *path,
-                                     const HwSsbExportOptions  *options,
-                                     GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwSsbWriter, hw_ssb_writer_free)
 

@@ -226,20 +226,6 @@ hw_case_item_get_caseworker (HwCaseItem *self)
   return self->row.caseworker_name;
 }
 
-int
-hw_case_item_get_age (HwCaseItem *self)
-{
-  g_return_val_if_fail (HW_IS_CASE_ITEM (self), 0);
-  return self->age;
-}
-
-const char *
-hw_case_item_get_placement (HwCaseItem *self)
-{
-  g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->placement;
-}
-
 HwDate
 hw_case_item_get_placed_since (HwCaseItem *self)
 {

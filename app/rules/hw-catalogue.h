@@ -96,7 +96,6 @@ const char   *hw_catalogue_get_unit_label     (const HwCatalogue *self, HwUnit u
 
 /* Rule properties. Texts are borrowed from the catalogue. */
 const char   *hw_rule_get_id                  (const HwRule *rule);
-const HwCatalogue *hw_rule_get_catalogue      (const HwRule *rule);
 /* "deadline", "recurring" or "yearly-count". */
 const char   *hw_rule_get_kind                (const HwRule *rule);
 HwRuleClass   hw_rule_get_class               (const HwRule *rule);
@@ -115,7 +114,6 @@ char         *hw_rule_dup_sources             (const HwRule *rule, HwLang lang, 
 char         *hw_rule_dup_source_in_force     (const HwRule *rule, HwLang lang, HwDate trigger);
 
 const char   *hw_rule_class_to_string         (HwRuleClass rule_class);  /* "law"… */
-const char   *hw_unit_to_string               (HwUnit unit);              /* "days"… */
 const char   *hw_rule_about_to_string         (HwRuleAbout about);        /* "parent"… */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCatalogue, hw_catalogue_unref)

@@ -114,15 +114,6 @@ hw_settings_new (const HwCatalogue *catalogue, GHashTable *store_settings, GErro
   return g_steal_pointer (&self);
 }
 
-HwSettings *
-hw_settings_copy (const HwSettings *self)
-{
-  HwSettings *copy = settings_alloc (self->catalogue);
-
-  memcpy (copy->values, self->values, sizeof (int) * self->n_values);
-  return copy;
-}
-
 void
 hw_settings_free (HwSettings *self)
 {

@@ -21,7 +21,6 @@ HwSettings   *hw_settings_new                (const HwCatalogue *catalogue,
                                               GHashTable        *store_settings,
                                               GError           **error);
 HwSettings   *hw_settings_new_default        (const HwCatalogue *catalogue);
-HwSettings   *hw_settings_copy               (const HwSettings *self);
 void          hw_settings_free               (HwSettings *self);
 
 const HwCatalogue *hw_settings_get_catalogue (const HwSettings *self);

@@ -33,12 +33,6 @@ typedef struct {
 
 #define HW_CHECK_STATE_BIT(s) (1u << (s))
 
-/* Whether @options keep the case of @case_dossier (its caseworker and team). */
-gboolean   hw_check_options_keep_case    (const HwCheckOptions *options,
-                                          const HwDossier      *case_dossier);
-/* Removes from @findings (HwFinding *) those @options do not keep (their state). */
-void       hw_check_options_filter       (const HwCheckOptions *options,
-                                          GPtrArray            *findings);
 
 /* Evaluates every case of @service's database with its catalogue and settings, on worker
  * threads with connections of their own (@service's store is not used: this may run on any

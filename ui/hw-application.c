@@ -184,7 +184,8 @@ hw_application_new (void)
                        NULL);
 }
 
-const char *
+/* The database to open; set by --db, else the default path. */
+static const char *
 hw_application_get_db_path (HwApplication *self)
 {
   g_return_val_if_fail (HW_IS_APPLICATION (self), NULL);

@@ -13,8 +13,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HwApplication, hw_application, HW, APPLICATION, AdwApplication)
 
 HwApplication *hw_application_new           (void);
-/* The database to open; set by --db, else the default path. */
-const char    *hw_application_get_db_path   (HwApplication *self);
 void           hw_application_set_db_path   (HwApplication *self, const char *path);
 /* The application's settings, or NULL when the schema is not installed (then nothing is
  * remembered between runs). */

@@ -12,6 +12,8 @@
 #include "hw-record-editor.h"
 #include "hw-window.h"
 
+static void hw_homes_page_reload (HwHomesPage *self);
+
 struct _HwHomesPage
 {
   GtkWidget           parent_instance;
@@ -366,7 +368,7 @@ on_selection_changed_cb (HwHomesPage *self)
   update_actions (self);
 }
 
-void
+static void
 hw_homes_page_reload (HwHomesPage *self)
 {
   g_autoptr(GError) error = NULL;

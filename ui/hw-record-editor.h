@@ -26,9 +26,6 @@ HwRecordEditor *hw_record_editor_new          (GtkWindow         *parent,
 void            hw_record_editor_set_heading  (HwRecordEditor *self, const char *title);
 /* Reads the form and saves; FALSE when refused (the form then says why). */
 gboolean        hw_record_editor_save         (HwRecordEditor *self);
-/* Replaces the form's values by the record as saved now (after another program changed it);
- * what the user typed is dropped. The editor offers this itself when a save is refused. */
-gboolean        hw_record_editor_reload       (HwRecordEditor *self, GError **error);
 /* The message the form shows, or NULL. */
 const char     *hw_record_editor_get_error    (HwRecordEditor *self);
 /* The row of a field, by its name in hw-entity.c. */

@@ -12,6 +12,9 @@
 #include "hw-store-delete.h"
 #include "hw-window.h"
 
+/* Reassigns the selected cases to @staff_id (and the staff member's team); the number moved. */
+static guint hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error);
+
 struct _HwTeamPage
 {
   GtkWidget            parent_instance;
@@ -533,7 +536,7 @@ reassign_action (GtkWidget *widget, const char *action_name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-guint
+static guint
 hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error)
 {
   HwStore *store;

@@ -18,10 +18,6 @@ void        hw_team_page_refresh       (HwTeamPage *self);
 /* The cases listed (HwCaseItem), in their order, and the selection over them. */
 GListModel *hw_team_page_get_model     (HwTeamPage *self);
 GtkSelectionModel *hw_team_page_get_selection (HwTeamPage *self);
-/* Reassigns the selected cases to @staff_id (and the staff member's team); the number moved. */
-guint       hw_team_page_reassign_selected (HwTeamPage *self,
-                                            const char *staff_id,
-                                            GError    **error);
 /* Approves a samvær agreement in the name of the user. */
 gboolean    hw_team_page_approve_agreement (HwTeamPage *self,
                                             const char *agreement_id,

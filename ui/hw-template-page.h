@@ -34,15 +34,9 @@ gboolean          hw_template_page_get_modified (HwTemplatePage   *self);
  * the edits and shows the error. */
 gboolean          hw_template_page_save         (HwTemplatePage   *self,
                                                  GError          **error);
-/* Back to the shipped template, in the store and in the page (the "reset" action asks first). */
-gboolean          hw_template_page_reset        (HwTemplatePage   *self,
-                                                 GError          **error);
 /* Forgets the unsaved edits. */
 void              hw_template_page_discard      (HwTemplatePage   *self);
 /* The inline message after a refused save, or NULL. */
 const char       *hw_template_page_get_message  (HwTemplatePage   *self);
-/* Opens an activity in the preferences window's subpage; NULL when there is no such key. */
-HwTemplateEditor *hw_template_page_edit         (HwTemplatePage   *self,
-                                                 const char       *key);
 
 G_END_DECLS

@@ -22,7 +22,8 @@ struct _HwUndo
 
 G_DEFINE_FINAL_TYPE (HwUndo, hw_undo, G_TYPE_OBJECT)
 
-void
+/* Forgets the pending undo and dismisses its toast. */
+static void
 hw_undo_clear (HwUndo *self)
 {
   AdwToast *toast;

@@ -30,7 +30,5 @@ gboolean  hw_undo_delete     (GtkWidget *page, HwStore *store, HwEntity entity,
  * the store refused. */
 gboolean  hw_undo_restore    (HwUndo *self);
 gboolean  hw_undo_is_pending (HwUndo *self);
-/* Forgets the pending undo and dismisses its toast. */
-void      hw_undo_clear      (HwUndo *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #endif
 
 #include "hw-application.h"
+#include "hw-application-private.h"
 #include "hw-store-backup.h"
 #include "hw-error.h"
 #include "hw-preferences-window.h"

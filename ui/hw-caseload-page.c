@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-caseload-page.h"
+#include "hw-caseload-page-private.h"
 #include "hw-case-columns.h"
 #include "hw-labels.h"
 #include "hw-window.h"

@@ -9,6 +9,7 @@
 #include "hw-activity.h"
 #include "hw-case-facts.h"
 #include "hw-child-page.h"
+#include "hw-child-page-private.h"
 #include "hw-service-template.h"
 #include "hw-labels.h"
 #include "hw-legal.h"

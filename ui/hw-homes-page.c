@@ -8,6 +8,7 @@
 #include "hw-error.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
+#include "hw-homes-page-private.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
 #include "hw-window.h"

@@ -8,6 +8,7 @@
 
 #include "hw-plan-document.h"
 #include "hw-print-dialogs.h"
+#include "hw-print-dialogs-private.h"
 #include "hw-print-operation.h"
 #include "hw-window.h"
 

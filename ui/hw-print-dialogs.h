@@ -16,8 +16,4 @@ void hw_print_plan_ask_recipient (GtkWindow  *parent,
                                   const char *journal_no,
                                   HwDate      today);
 
-
-/* Tests: export to @pdf_path instead of opening GTK's print dialog (NULL: the dialog). */
-void hw_print_plan_set_export_for_tests (const char *pdf_path);
-
 G_END_DECLS

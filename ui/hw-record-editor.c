@@ -10,6 +10,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-record-editor-private.h"
 #include "hw-service-plan.h"
 #include "hw-window.h"
 

@@ -9,6 +9,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-team-page.h"
+#include "hw-team-page-private.h"
 #include "hw-store-delete.h"
 #include "hw-window.h"
 

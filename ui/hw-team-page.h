@@ -15,16 +15,7 @@ G_DECLARE_FINAL_TYPE (HwTeamPage, hw_team_page, HW, TEAM_PAGE, GtkWidget)
 
 void        hw_team_page_bind          (HwTeamPage *self, HwCaseload *caseload);
 void        hw_team_page_refresh       (HwTeamPage *self);
-/* The cases listed (HwCaseItem), in their order, and the selection over them. */
-GListModel *hw_team_page_get_model     (HwTeamPage *self);
-GtkSelectionModel *hw_team_page_get_selection (HwTeamPage *self);
-/* Approves a samvær agreement in the name of the user. */
-gboolean    hw_team_page_approve_agreement (HwTeamPage *self,
-                                            const char *agreement_id,
-                                            GError    **error);
 /* The team chosen in the drop-down; NULL for every team. */
 const char *hw_team_page_get_team_id   (HwTeamPage *self);
-/* Whether only cases with overdue or due-soon duties are listed. */
-void        hw_team_page_set_only_due  (HwTeamPage *self, gboolean only_due);
 
 G_END_DECLS

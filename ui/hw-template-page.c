@@ -9,6 +9,7 @@
 #include "hw-service-template.h"
 #include "hw-template-item.h"
 #include "hw-template-page.h"
+#include "hw-template-page-private.h"
 #include "hw-window.h"
 
 /* Back to the shipped template, in the store and in the page (the "reset" action asks first). */

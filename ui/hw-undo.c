@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-undo.h"
+#include "hw-undo-private.h"
 #include "hw-window.h"
 
 struct _HwUndo

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hw-case-facts.h"
+#include "hw-case-facts-private.h"
 
 gboolean
 hw_category_is_placement (const char *category)

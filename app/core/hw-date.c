@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hw-date"
 
 #include "hw-date.h"
+#include "hw-date-private.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hw-entity.h"
+#include "hw-entity-private.h"
 #include "hw-error.h"
 #include "hw-identity.h"
 

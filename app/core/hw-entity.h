@@ -89,7 +89,6 @@ void      hw_record_free       (gpointer record);
 enum { HW_RECORD_PACKED_HEAP = 1, HW_RECORD_PACKED_ARENA = 2 };
 gpointer  hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts,
                                 HwArena *arena);
-gboolean  hw_record_equal      (gconstpointer a, gconstpointer b);
 
 /* Field access by description. Text getters return borrowed strings. */
 const char *hw_field_get_text  (gconstpointer record, const HwField *field);

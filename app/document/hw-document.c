@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hw-document.h"
+#include "hw-document-private.h"
 #include "hw-error.h"
 #include "hw-output-file.h"
 

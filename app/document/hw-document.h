@@ -58,9 +58,6 @@ void        hw_document_set_header     (HwDocument *self, const char *left, cons
 /* The running footer: @left and @center; the right side is always "Page x of y". */
 void        hw_document_set_footer     (HwDocument *self, const char *left, const char *center);
 
-/* A4 portrait unless set. Pagination is redone at the next call that needs it. */
-void        hw_document_set_page_size  (HwDocument *self, double width_pt, double height_pt);
-
 /* Blocks, in reading order. Text is plain UTF-8 unless the function says markup. */
 void        hw_document_add_title      (HwDocument *self, const char *title,
                                         const char *subtitle);
@@ -84,7 +81,6 @@ void        hw_doc_table_add_row       (HwDocTable *table, const char *const *ce
 void        hw_doc_table_add_row_markup (HwDocTable *table, const char *const *cells);
 /* Label/value convenience for HW_TABLE_FIELDS tables (two columns). */
 void        hw_doc_table_add_field     (HwDocTable *table, const char *label, const char *value);
-guint       hw_doc_table_get_n_rows    (HwDocTable *table);
 
 /* Pagination and drawing. */
 int         hw_document_get_n_pages    (HwDocument *self);
@@ -97,6 +93,5 @@ gboolean    hw_document_write_pdf      (HwDocument *self, const char *path, GErr
 
 /* The marking every printed page carries in its header, translated ("Taushetsbelagt – …"). */
 const char *hw_document_get_confidentiality_marking (void);
-
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 
 #include "hw-error.h"
 #include "hw-ssb-export.h"
+#include "hw-ssb-export-private.h"
 #include "hw-ssb-private.h"
 #include "hw-xml-output.h"
 

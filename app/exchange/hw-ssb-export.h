@@ -32,17 +32,6 @@ typedef struct {
 
 typedef struct _HwSsbWriter HwSsbWriter;
 
-/* Starts a document at @path (written beside it, moved into place by finish). The options'
- * organisation number, municipality number and name must be set. */
-HwSsbWriter *hw_ssb_writer_new      (const char                *path,
-                                     const HwSsbExportOptions  *options,
-                                     GError                   **error);
-gboolean     hw_ssb_writer_add_case (HwSsbWriter               *self,
-                                     const HwDossier           *dossier,
-                                     GError                   **error);
-/* Ends the document and moves it into place; frees @self either way. */
-gboolean     hw_ssb_writer_finish   (HwSsbWriter               *self,
-                                     GError                   **error);
 /* Abandons an unfinished document. */
 void         hw_ssb_writer_free     (HwSsbWriter               *self);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hw-case-item.h"
+#include "hw-case-item-private.h"
 #include "hw-labels.h"
 
 /* A national caseload has 50,000 of these, all alive as long as the window: each keeps its own

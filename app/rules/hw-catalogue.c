@@ -12,6 +12,7 @@
 
 #include "hw-error.h"
 #include "hw-rules-private.h"
+#include "hw-catalogue-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)

@@ -9,6 +9,7 @@
 
 #include "hw-error.h"
 #include "hw-settings.h"
+#include "hw-settings-private.h"
 
 struct _HwSettings {
   HwCatalogue *catalogue;

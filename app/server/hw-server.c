@@ -12,6 +12,7 @@
 #include "hw-entity.h"
 #include "hw-error.h"
 #include "hw-server.h"
+#include "hw-server-private.h"
 #include "hw-server-resources.h"
 
 /* Migration 1: one CREATE TABLE per record, generated from the entity descriptions

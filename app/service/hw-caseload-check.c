@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-caseload-check.h"
+#include "hw-caseload-check-private.h"
 #include "hw-service-private.h"
 
 #define WORKER_CACHE_MIB 4

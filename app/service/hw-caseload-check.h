@@ -33,7 +33,6 @@ typedef struct {
 
 #define HW_CHECK_STATE_BIT(s) (1u << (s))
 
-
 /* Evaluates every case of @service's database with its catalogue and settings, on worker
  * threads with connections of their own (@service's store is not used: this may run on any
  * thread while the store's own thread goes on). */
@@ -41,13 +40,6 @@ gboolean   hw_check_caseload        (HwService            *service,
                                      const HwCheckOptions *options,
                                      HwCaseFindingsFunc    func,
                                      gpointer              user_data,
-                                     GError              **error);
-
-/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
- * hw_finding_compare() orders them. */
-GPtrArray *hw_check_collect         (HwService            *service,
-                                     const HwCheckOptions *options,
-                                     gboolean              include_ok,
                                      GError              **error);
 
 /* The findings of one case, sorted (the child record, the printed plan, `check --case`); its

@@ -5,7 +5,7 @@
 set -u
 top=${1:-$(dirname "$0")/..}
 store='hw-store\.h|hw-store-[a-z-]*\.h'
-rules='hw-catalogue\.h|hw-evaluator\.h|hw-finding\.h|hw-settings\.h|hw-rules-private\.h'
+rules='hw-catalogue(-private)?\.h|hw-evaluator\.h|hw-finding(-private)?\.h|hw-settings(-private)?\.h|hw-rules-private\.h'
 status=0
 for f in $(find "$top/app" "$top/ui" -name '*.[ch]' ! -path "$top/app/service/*" \
              ! -path "$top/app/store/*" ! -path "$top/app/rules/*" | sort); do

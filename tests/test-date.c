@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "hw-date.h"
+#include "hw-date-private.h"
 #include "hw-test-support.h"
 
 START_TEST (test_date_iso_round_trip)

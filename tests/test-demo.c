@@ -5,6 +5,8 @@
 #include "hw-evaluator.h"
 #include "hw-identity.h"
 #include "hw-test-support.h"
+#include "hw-demo-private.h"
+#include "hw-settings-private.h"
 
 typedef struct {
   GChecksum *sum;

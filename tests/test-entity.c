@@ -7,6 +7,7 @@
 #include "hw-identity.h"
 #include "hw-lang.h"
 #include "hw-test-support.h"
+#include "hw-entity-private.h"
 
 START_TEST (test_entity_names_unique)
 {

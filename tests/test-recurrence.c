@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "hw-error.h"
 #include "hw-recurrence.h"
+#include "hw-recurrence-private.h"
 #include "hw-test-support.h"
 
 START_TEST (test_recurrence_every_other_week)

@@ -10,6 +10,7 @@
 
 #include "hw-error.h"
 #include "hw-store-audit.h"
+#include "hw-store-audit-private.h"
 #include "hw-store-delete.h"
 #include "hw-store-private.h"
 #include "hw-test-support.h"

@@ -8,12 +8,16 @@
 #include <sys/stat.h>
 
 #include "hw-case-facts.h"
+#include "hw-case-facts-private.h"
 #include "hw-error.h"
 #include "hw-identity.h"
 #include "hw-ssb-codes.h"
 #include "hw-store-audit.h"
+#include "hw-store-audit-private.h"
 #include "hw-store-private.h"
 #include "hw-test-support.h"
+#include "hw-codes-private.h"
+#include "hw-entity-private.h"
 
 static char *tmpdir;
 static HwStore *store;

@@ -11,6 +11,7 @@
 #endif
 
 #include "hw-application.h"
+#include "hw-application-private.h"
 #include "hw-store-backup.h"
 #include "hw-error.h"
 #include "hw-preferences-window.h"
@@ -211,7 +212,8 @@ hw_application_new (void)
                        NULL);
 }
 
-const char *
+/* The database to open; set by --db, else the default path. */
+static const char *
 hw_application_get_db_path (HwApplication *self)
 {
   g_return_val_if_fail (HW_IS_APPLICATION (self), NULL);

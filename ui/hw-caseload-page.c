@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-caseload-page.h"
+#include "hw-caseload-page-private.h"
 #include "hw-case-columns.h"
 #include "hw-labels.h"
 #include "hw-window.h"
@@ -450,13 +451,6 @@ hw_caseload_page_set_scope (HwCaseloadPage *self, HwScope scope)
                                 self->all_button, TRUE);
 }
 
-void
-hw_caseload_page_set_overdue_only (HwCaseloadPage *self, gboolean overdue_only)
-{
-  g_return_if_fail (HW_IS_CASELOAD_PAGE (self));
-  gtk_toggle_button_set_active (self->overdue_button, overdue_only);
-}
-
 GListModel *
 hw_caseload_page_get_visible_model (HwCaseloadPage *self)
 {
@@ -474,13 +468,6 @@ hw_caseload_page_dup_selected_case_id (HwCaseloadPage *self)
     return NULL;
   item = gtk_single_selection_get_selected_item (self->selection);
   return item ? g_strdup (hw_case_item_get_case_id (item)) : NULL;
-}
-
-void
-hw_caseload_page_select (HwCaseloadPage *self, guint position)
-{
-  g_return_if_fail (HW_IS_CASELOAD_PAGE (self));
-  gtk_single_selection_set_selected (self->selection, position);
 }
 
 const char *

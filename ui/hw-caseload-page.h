@@ -20,16 +20,8 @@ void        hw_caseload_page_bind            (HwCaseloadPage *self,
                                               HwCaseload     *caseload,
                                               GSettings      *settings);
 void        hw_caseload_page_focus_search    (HwCaseloadPage *self);
-void        hw_caseload_page_set_search_text (HwCaseloadPage *self, const char *text);
-void        hw_caseload_page_set_scope       (HwCaseloadPage *self, HwScope scope);
-void        hw_caseload_page_set_overdue_only (HwCaseloadPage *self, gboolean overdue_only);
 /* Filters again after the user's identity or the findings changed. */
 void        hw_caseload_page_refilter        (HwCaseloadPage *self);
-/* What the list shows, filtered and sorted (HwCaseItem). */
-GListModel *hw_caseload_page_get_visible_model (HwCaseloadPage *self);
 char       *hw_caseload_page_dup_selected_case_id (HwCaseloadPage *self);
-void        hw_caseload_page_select          (HwCaseloadPage *self, guint position);
-/* Whether the list or an empty state is shown: "list", "empty", "no-match". */
-const char *hw_caseload_page_get_state       (HwCaseloadPage *self);
 
 G_END_DECLS

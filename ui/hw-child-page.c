@@ -9,6 +9,7 @@
 #include "hw-activity.h"
 #include "hw-case-facts.h"
 #include "hw-child-page.h"
+#include "hw-child-page-private.h"
 #include "hw-service-template.h"
 #include "hw-labels.h"
 #include "hw-legal.h"
@@ -16,6 +17,9 @@
 #include "hw-record-editor.h"
 #include "hw-undo.h"
 #include "hw-window.h"
+
+/* Deletes a record of the case as the delete button does (with an undo toast). */
+static gboolean hw_child_page_delete_record (HwChildPage *self, HwEntity entity, const char *id);
 
 struct _HwChildPage
 {
@@ -1034,7 +1038,9 @@ toast_with_undo (HwChildPage *self, const char *message)
   hw_window_add_toast (window, toast);
 }
 
-gboolean
+/* Omsorgspakken: marks the activity @id done today (or not done), as its check button does,
+ * with an undo toast; FALSE when it already was or the store refused. */
+static gboolean
 hw_child_page_set_activity_done (HwChildPage *self, const char *id, gboolean done)
 {
   g_autoptr(GError) error = NULL;
@@ -1159,7 +1165,7 @@ on_records_restored (GtkWidget *page, const HwRemoval *removal)
   hw_window_toast_from (page, _("Restored"));
 }
 
-gboolean
+static gboolean
 hw_child_page_delete_record (HwChildPage *self, HwEntity entity, const char *id)
 {
   gpointer record = find_record (self, entity, id);
@@ -1477,24 +1483,10 @@ dup_strv (GPtrArray *array)
 }
 
 GStrv
-hw_child_page_dup_finding_titles (HwChildPage *self)
-{
-  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
-  return dup_strv (self->finding_titles);
-}
-
-GStrv
 hw_child_page_dup_finding_rules (HwChildPage *self)
 {
   g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
   return dup_strv (self->finding_rules);
-}
-
-const char *
-hw_child_page_get_samvaer_warning_rule (HwChildPage *self)
-{
-  g_return_val_if_fail (HW_IS_CHILD_PAGE (self), NULL);
-  return self->samvaer_below_rule;
 }
 
 GStrv

@@ -18,34 +18,8 @@ gboolean         hw_child_page_load             (HwChildPage *self,
                                                  const char  *case_id,
                                                  GError     **error);
 const char      *hw_child_page_get_case_id      (HwChildPage *self);
-const HwDossier *hw_child_page_get_dossier      (HwChildPage *self);
 /* Opens the quick visit form; returns it (for tests). */
 GtkWindow       *hw_child_page_log_visit        (HwChildPage *self);
 void             hw_child_page_refresh_findings (HwChildPage *self);
-/* "overview", "parents", "placement", "samvaer", "plans", "reunification", "visits". */
-void             hw_child_page_show_tab         (HwChildPage *self, const char *name);
-/* What the header shows (for tests): the child's name, the facts line, the findings. */
-const char      *hw_child_page_get_title        (HwChildPage *self);
-const char      *hw_child_page_get_facts        (HwChildPage *self);
-/* The titles of the overdue and due-soon findings shown, in order. */
-GStrv            hw_child_page_dup_finding_titles (HwChildPage *self);
-/* Their rule ids, in the same order. */
-GStrv            hw_child_page_dup_finding_rules  (HwChildPage *self);
-/* The rule ids of the deviations shown (missed periods, rules.md v2), in order. */
-GStrv            hw_child_page_dup_deviation_rules (HwChildPage *self);
-/* The rule behind the samvær tab's warning (SAMVAER_AGREEMENT_BELOW_MINIMUM or
- * SAMVAER_MINIMUM_YEAR), or NULL when there is none. */
-const char      *hw_child_page_get_samvaer_warning_rule (HwChildPage *self);
-/* Deletes a record of the case as the delete button does (with an undo toast). */
-gboolean         hw_child_page_delete_record    (HwChildPage *self,
-                                                 HwEntity     entity,
-                                                 const char  *id);
-/* Omsorgspakken: marks the activity @id done today (or not done), as its check button does,
- * with an undo toast; FALSE when it already was or the store refused. */
-gboolean         hw_child_page_set_activity_done (HwChildPage *self,
-                                                  const char  *id,
-                                                  gboolean     done);
-/* What the toast's Undo does: the last activity change taken back. */
-gboolean         hw_child_page_undo_activity    (HwChildPage *self);
 
 G_END_DECLS

@@ -8,9 +8,12 @@
 #include "hw-error.h"
 #include "hw-home-item.h"
 #include "hw-homes-page.h"
+#include "hw-homes-page-private.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
 #include "hw-window.h"
+
+static void hw_homes_page_reload (HwHomesPage *self);
 
 struct _HwHomesPage
 {
@@ -366,7 +369,7 @@ on_selection_changed_cb (HwHomesPage *self)
   update_actions (self);
 }
 
-void
+static void
 hw_homes_page_reload (HwHomesPage *self)
 {
   g_autoptr(GError) error = NULL;

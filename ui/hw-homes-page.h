@@ -12,8 +12,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (HwHomesPage, hw_homes_page, HW, HOMES_PAGE, GtkWidget)
 
 void        hw_homes_page_bind      (HwHomesPage *self, HwCaseload *caseload);
-void        hw_homes_page_reload    (HwHomesPage *self);
-/* The homes shown (HwHomeItem). */
-GListModel *hw_homes_page_get_model (HwHomesPage *self);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "hw-findings.h"
 #include "hw-labels.h"
 #include "hw-preferences-window.h"
+#include "hw-preferences-window-private.h"
 #include "hw-service.h"
 #include "hw-template-page.h"
 #include "hw-window.h"

@@ -17,15 +17,5 @@ G_DECLARE_FINAL_TYPE (HwPreferencesWindow, hw_preferences_window, HW, PREFERENCE
 HwPreferencesWindow *hw_preferences_window_new (GtkWindow *parent,
                                                 HwStore   *store,
                                                 GSettings *settings);
-/* Chooses the staff member the user is (tests, and the "I am" row). */
-void                 hw_preferences_window_set_staff   (HwPreferencesWindow *self,
-                                                        const char          *staff_id);
-/* Sets a rule setting as the row does; NULL or the default removes the override. */
-gboolean             hw_preferences_window_set_rule    (HwPreferencesWindow *self,
-                                                        const char          *key,
-                                                        const char          *value,
-                                                        GError             **error);
-/* The "Activity Template" page. */
-HwTemplatePage      *hw_preferences_window_get_template_page (HwPreferencesWindow *self);
 
 G_END_DECLS

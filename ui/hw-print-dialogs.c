@@ -8,6 +8,7 @@
 
 #include "hw-plan-document.h"
 #include "hw-print-dialogs.h"
+#include "hw-print-dialogs-private.h"
 #include "hw-print-operation.h"
 #include "hw-window.h"
 
@@ -45,7 +46,9 @@ hw_print_plan_set_export_for_tests (const char *pdf_path)
   export_for_tests = g_strdup (pdf_path);
 }
 
-void
+/* The recipient the dialog offers first for @journal_no: the last one printed for, or
+ * internal use. @person_id is set for a parent's copy (free it). */
+static void
 hw_print_plan_get_last_recipient (const char *journal_no, int *kind, char **person_id)
 {
   const char *value = last_choice && journal_no ? g_hash_table_lookup (last_choice, journal_no)

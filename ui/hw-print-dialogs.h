@@ -16,13 +16,4 @@ void hw_print_plan_ask_recipient (GtkWindow  *parent,
                                   const char *journal_no,
                                   HwDate      today);
 
-/* The recipient the dialog offers first for @journal_no: the last one printed for, or
- * internal use. @person_id is set for a parent's copy (free it). */
-void hw_print_plan_get_last_recipient (const char *journal_no,
-                                       int        *kind,
-                                       char      **person_id);
-
-/* Tests: export to @pdf_path instead of opening GTK's print dialog (NULL: the dialog). */
-void hw_print_plan_set_export_for_tests (const char *pdf_path);
-
 G_END_DECLS

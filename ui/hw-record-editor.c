@@ -10,6 +10,7 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-record-editor.h"
+#include "hw-record-editor-private.h"
 #include "hw-service-plan.h"
 #include "hw-window.h"
 
@@ -691,7 +692,9 @@ fill_form (HwRecordEditor *self, gconstpointer record)
     }
 }
 
-gboolean
+/* Replaces the form's values by the record as saved now (after another program changed it);
+ * what the user typed is dropped. The editor offers this itself when a save is refused. */
+static gboolean
 hw_record_editor_reload (HwRecordEditor *self, GError **error)
 {
   const HwRecord *rec;

@@ -24,15 +24,5 @@ HwRecordEditor *hw_record_editor_new          (GtkWindow         *parent,
                                                const HwDossier   *home,
                                                const char *const *fields);
 void            hw_record_editor_set_heading  (HwRecordEditor *self, const char *title);
-/* Reads the form and saves; FALSE when refused (the form then says why). */
-gboolean        hw_record_editor_save         (HwRecordEditor *self);
-/* Replaces the form's values by the record as saved now (after another program changed it);
- * what the user typed is dropped. The editor offers this itself when a save is refused. */
-gboolean        hw_record_editor_reload       (HwRecordEditor *self, GError **error);
-/* The message the form shows, or NULL. */
-const char     *hw_record_editor_get_error    (HwRecordEditor *self);
-/* The row of a field, by its name in hw-entity.c. */
-GtkWidget      *hw_record_editor_get_row      (HwRecordEditor *self, const char *field_name);
-gconstpointer   hw_record_editor_get_record   (HwRecordEditor *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "hw-shortcuts.h"
+#include "hw-shortcuts-private.h"
 
 static const HwShortcut shortcuts[] = {
   { "app.quit", { "<Control>q", NULL } },

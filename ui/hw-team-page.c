@@ -9,8 +9,12 @@
 #include "hw-error.h"
 #include "hw-labels.h"
 #include "hw-team-page.h"
+#include "hw-team-page-private.h"
 #include "hw-store-delete.h"
 #include "hw-window.h"
+
+/* Reassigns the selected cases to @staff_id (and the staff member's team); the number moved. */
+static guint hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error);
 
 struct _HwTeamPage
 {
@@ -745,7 +749,7 @@ hw_team_page_get_reassign_menu (HwTeamPage *self)
   return G_MENU_MODEL (self->reassign_menu);
 }
 
-guint
+static guint
 hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error)
 {
   HwStore *store;

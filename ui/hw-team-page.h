@@ -15,17 +15,6 @@ G_DECLARE_FINAL_TYPE (HwTeamPage, hw_team_page, HW, TEAM_PAGE, GtkWidget)
 
 void        hw_team_page_bind          (HwTeamPage *self, HwCaseload *caseload);
 void        hw_team_page_refresh       (HwTeamPage *self);
-/* The cases listed (HwCaseItem), in their order, and the selection over them. */
-GListModel *hw_team_page_get_model     (HwTeamPage *self);
-GtkSelectionModel *hw_team_page_get_selection (HwTeamPage *self);
-/* Reassigns the selected cases to @staff_id (and the staff member's team); the number moved. */
-guint       hw_team_page_reassign_selected (HwTeamPage *self,
-                                            const char *staff_id,
-                                            GError    **error);
-/* Approves a samvær agreement in the name of the user. */
-gboolean    hw_team_page_approve_agreement (HwTeamPage *self,
-                                            const char *agreement_id,
-                                            GError    **error);
 /* The team chosen in the drop-down; NULL for every team. */
 const char *hw_team_page_get_team_id   (HwTeamPage *self);
 /* Lists exactly the cases a count counted (issue 19): of @worker_id ("" none), and/or with
@@ -43,5 +32,10 @@ GtkWidget  *hw_team_page_get_count     (HwTeamPage *self, const char *what);
 GMenuModel *hw_team_page_get_reassign_menu (HwTeamPage *self);
 /* Whether only cases with overdue or due-soon duties are listed. */
 void        hw_team_page_set_only_due  (HwTeamPage *self, gboolean only_due);
+
+/* The cases listed (HwCaseItem), in their order, and the selection over them. */
+GListModel *hw_team_page_get_model     (HwTeamPage *self);
+
+GtkSelectionModel *hw_team_page_get_selection (HwTeamPage *self);
 
 G_END_DECLS

@@ -9,7 +9,14 @@
 #include "hw-service-template.h"
 #include "hw-template-item.h"
 #include "hw-template-page.h"
+#include "hw-template-page-private.h"
 #include "hw-window.h"
+
+/* Back to the shipped template, in the store and in the page (the "reset" action asks first). */
+static gboolean hw_template_page_reset (HwTemplatePage *self, GError **error);
+
+/* Opens an activity in the preferences window's subpage; NULL when there is no such key. */
+static HwTemplateEditor *hw_template_page_edit (HwTemplatePage *self, const char *key);
 
 struct _HwTemplatePage
 {
@@ -562,7 +569,7 @@ hw_template_page_save (HwTemplatePage *self, GError **error)
   return TRUE;
 }
 
-gboolean
+static gboolean
 hw_template_page_reset (HwTemplatePage *self, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
@@ -595,7 +602,7 @@ hw_template_page_discard (HwTemplatePage *self)
     load (self);
 }
 
-HwTemplateEditor *
+static HwTemplateEditor *
 hw_template_page_edit (HwTemplatePage *self, const char *key)
 {
   AdwPreferencesWindow *window;

@@ -25,24 +25,13 @@ G_DECLARE_FINAL_TYPE (HwTemplatePage, hw_template_page, HW, TEMPLATE_PAGE, AdwPr
 void              hw_template_page_set_store    (HwTemplatePage   *self,
                                                  HwStore          *store);
 GActionGroup     *hw_template_page_get_action_group (HwTemplatePage *self);
-/* HwTemplateItem, in the template's order. */
-GListModel       *hw_template_page_get_model    (HwTemplatePage   *self,
-                                                 HwTemplateVariant variant);
 /* Edited since loaded or saved. */
 gboolean          hw_template_page_get_modified (HwTemplatePage   *self);
 /* Checks every activity, then stores the template for everyone. When refused, the page keeps
  * the edits and shows the error. */
 gboolean          hw_template_page_save         (HwTemplatePage   *self,
                                                  GError          **error);
-/* Back to the shipped template, in the store and in the page (the "reset" action asks first). */
-gboolean          hw_template_page_reset        (HwTemplatePage   *self,
-                                                 GError          **error);
 /* Forgets the unsaved edits. */
 void              hw_template_page_discard      (HwTemplatePage   *self);
-/* The inline message after a refused save, or NULL. */
-const char       *hw_template_page_get_message  (HwTemplatePage   *self);
-/* Opens an activity in the preferences window's subpage; NULL when there is no such key. */
-HwTemplateEditor *hw_template_page_edit         (HwTemplatePage   *self,
-                                                 const char       *key);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "hw-undo.h"
+#include "hw-undo-private.h"
 #include "hw-window.h"
 
 struct _HwUndo
@@ -22,7 +23,8 @@ struct _HwUndo
 
 G_DEFINE_FINAL_TYPE (HwUndo, hw_undo, G_TYPE_OBJECT)
 
-void
+/* Forgets the pending undo and dismisses its toast. */
+static void
 hw_undo_clear (HwUndo *self)
 {
   AdwToast *toast;

@@ -29,8 +29,5 @@ gboolean  hw_undo_delete     (GtkWidget *page, HwStore *store, HwEntity entity,
  * calls its page back; a refusal is shown in a toast. FALSE when there was nothing to undo or
  * the store refused. */
 gboolean  hw_undo_restore    (HwUndo *self);
-gboolean  hw_undo_is_pending (HwUndo *self);
-/* Forgets the pending undo and dismisses its toast. */
-void      hw_undo_clear      (HwUndo *self);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "hw-case-facts.h"
+#include "hw-case-facts-private.h"
 
 gboolean
 hw_category_is_placement (const char *category)
@@ -12,7 +13,7 @@ hw_category_is_placement (const char *category)
   return category && (category[0] == '1' || category[0] == '2') && category[1] == '.';
 }
 
-gboolean
+static gboolean
 hw_measure_is_placement (const HwMeasure *measure)
 {
   g_return_val_if_fail (measure != NULL, FALSE);

@@ -14,10 +14,6 @@ G_BEGIN_DECLS
 
 /* A placement outside the home: SSB Kategori 1.x (institution) or 2.x (foster home). */
 gboolean          hw_category_is_placement     (const char *category);
-gboolean          hw_measure_is_placement      (const HwMeasure *measure);
-/* Begun on or before @today (a measure with no start date has not begun) and not ended
- * before it. */
-gboolean          hw_measure_is_active         (const HwMeasure *measure, HwDate today);
 
 /* The child's placement on @today: the active placement that began last; of two that began
  * the same day, the one with the greater id (so that the store's SQL can say the same).

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "hw-codes.h"
+#include "hw-codes-private.h"
 #include "hw-ssb-codes.h"
 
 /* The English names translate SSB's (hw-ssb-codes.c) without SSB's explanations and "krever

@@ -31,8 +31,6 @@ typedef struct {
 
 /* The codes of @list in the order a choice shows them; @n_codes is set. */
 const HwCode *hw_code_list_get        (HwCodeList list, guint *n_codes);
-/* The SSB list (an HwSsbList) whose codes @list names, or -1. */
-int           hw_code_list_get_ssb    (HwCodeList list);
 /* The code, or NULL when @list has none such (NULL and "" included). */
 const HwCode *hw_code_lookup          (HwCodeList list, const char *code);
 const HwCode *hw_code_lookup_int      (HwCodeList list, int code);

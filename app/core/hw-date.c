@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "hw-date"
 
 #include "hw-date.h"
+#include "hw-date-private.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -15,7 +16,7 @@ days_in_month (int year, int month)
   return month == 2 && leap ? 29 : days[month - 1];
 }
 
-gboolean
+static gboolean
 hw_date_is_valid_ymd (int year, int month, int day)
 {
   return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&

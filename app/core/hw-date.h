@@ -12,15 +12,12 @@ typedef guint32 HwDate;
 #define HW_DATE_NONE ((HwDate) 0)
 
 HwDate   hw_date_new            (int year, int month, int day);
-gboolean hw_date_is_valid_ymd   (int year, int month, int day);
 HwDate   hw_date_parse_iso      (const char *text);           /* "YYYY-MM-DD", else 0 */
 gboolean hw_date_to_iso         (HwDate date, char buf[11]);  /* "YYYY-MM-DD" */
 char    *hw_date_dup_iso        (HwDate date);                /* NULL for HW_DATE_NONE */
 char    *hw_date_dup_display    (HwDate date);                /* "dd.mm.yyyy", "" for none */
-/* "07.12.2026", "7.12.26" (a two-digit year is this century's unless more than 20 years after
- * @today's, then the last's) or ISO; HW_DATE_NONE for anything else. Today when @today is
- * HW_DATE_NONE. */
-HwDate   hw_date_parse_display_on (const char *text, HwDate today);
+/* "07.12.2026", "7.12.26" or ISO, a two-digit year read against today; HW_DATE_NONE for
+ * anything else. */
 HwDate   hw_date_parse_display  (const char *text);
 HwDate   hw_date_today          (void);                       /* local calendar date */
 void     hw_date_get_ymd        (HwDate date, int *year, int *month, int *day);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "hw-entity.h"
+#include "hw-entity-private.h"
 #include "hw-error.h"
 #include "hw-identity.h"
 
@@ -561,14 +562,6 @@ hw_field_get_value_label (const HwField *field, int value)
   if (field->type == HW_FIELD_INT && field->codes != HW_CODES_NONE)
     return hw_code_get_label_int (field->codes, value);
   return NULL;
-}
-
-const char *
-hw_field_get_code_label (const HwField *field, const char *code)
-{
-  if (field->type != HW_FIELD_TEXT || field->codes == HW_CODES_NONE)
-    return NULL;
-  return hw_code_get_label (field->codes, code);
 }
 
 const char *

@@ -89,7 +89,6 @@ void      hw_record_free       (gpointer record);
 enum { HW_RECORD_PACKED_HEAP = 1, HW_RECORD_PACKED_ARENA = 2 };
 gpointer  hw_record_new_packed (HwEntity entity, const char *id, const char *const *texts,
                                 HwArena *arena);
-gboolean  hw_record_equal      (gconstpointer a, gconstpointer b);
 
 /* Field access by description. Text getters return borrowed strings. */
 const char *hw_field_get_text  (gconstpointer record, const HwField *field);
@@ -105,7 +104,6 @@ gboolean    hw_field_parse_string (gpointer record, const HwField *field, const 
 /* What users read for a value of an enumeration or a coded field (translated), or NULL when
  * the field has no such value (or is neither). */
 const char *hw_field_get_value_label (const HwField *field, int value);
-const char *hw_field_get_code_label  (const HwField *field, const char *code);
 /* The same by names: hw_entity_get_value_label (HW_ENTITY_STAFF, "role", role). */
 const char *hw_entity_get_value_label (HwEntity entity, const char *field_name, int value);
 

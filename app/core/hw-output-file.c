@@ -95,13 +95,6 @@ hw_output_file_check (HwOutputFile *self, GError **error)
   return FALSE;
 }
 
-const char *
-hw_output_file_get_path (HwOutputFile *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->path;
-}
-
 /* So that the rename itself survives a power cut; some file systems cannot, which is not an
  * error worth losing the file over. */
 static void

@@ -33,7 +33,6 @@ gboolean      hw_output_file_commit   (HwOutputFile  *self,
                                        GError       **error);
 /* Removes the temporary and frees @self; @path is untouched. NULL does nothing. */
 void          hw_output_file_abort    (HwOutputFile  *self);
-const char   *hw_output_file_get_path (HwOutputFile  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwOutputFile, hw_output_file_abort)
 

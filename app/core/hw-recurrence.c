@@ -8,6 +8,7 @@
 
 #include "hw-error.h"
 #include "hw-recurrence.h"
+#include "hw-recurrence-private.h"
 
 static gboolean
 parse_rule (const char *rrule, struct icalrecurrencetype *out, GError **error)

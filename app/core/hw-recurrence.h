@@ -8,10 +8,6 @@ G_BEGIN_DECLS
 /* Samvær schedules are RFC 5545 recurrence rules ("FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"),
  * parsed and expanded by libical. */
 
-gboolean hw_recurrence_validate (const char *rrule, GError **error);
-/* The dates the rule gives from @start (the first occurrence) within [@from, @to]. */
-GArray  *hw_recurrence_expand   (const char *rrule, HwDate start, HwDate from, HwDate to,
-                                 GError **error);
 /* How many occurrences fall within [@from, @to]; -1 on a bad rule. */
 int      hw_recurrence_count    (const char *rrule, HwDate start, HwDate from, HwDate to);
 /* "every 2 weeks", in the user's language. */

@@ -5,6 +5,7 @@
 
 
 #include "hw-demo.h"
+#include "hw-demo-private.h"
 #include "hw-identity.h"
 #include "hw-legal.h"
 

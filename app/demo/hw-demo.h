@@ -19,12 +19,6 @@ typedef void (*HwDemoProgress) (guint done, guint total, gpointer user_data);
 /* Builds the dossiers without a store (the exchange benchmark writes them as XML). */
 typedef gboolean (*HwDemoSink) (HwDossier *dossier, gpointer user_data, GError **error);
 
-gboolean hw_demo_generate (const HwDemoOptions *options,
-                           HwDemoSink           home_sink,   /* foster homes first */
-                           HwDemoSink           case_sink,
-                           HwDemoProgress       progress,
-                           gpointer             user_data,
-                           GError             **error);
 /* Where hw_demo_write() puts what it generates: the demo knows no store (the layers: it asks
  * the rules for typical legal bases, so it may not also see the store; app/service gives it
  * one, hw_service_write_demo()). */

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-activity.h"
+#include "hw-activity-private.h"
 #include "hw-entity.h"
 
 HwActivityStatus

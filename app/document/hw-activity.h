@@ -24,11 +24,7 @@ const char      *hw_basis_to_label         (const char *basis);
 
 /* The edits a caseworker makes; the caller saves the record. */
 void             hw_activity_mark_done     (HwActivity *activity, HwDate date);
-void             hw_activity_move          (HwActivity *activity, HwDate due);
 void             hw_activity_drop          (HwActivity *activity, const char *reason);
-/* An activity added by hand (no template row). */
-HwActivity      *hw_activity_new_manual    (const char *case_id, HwPart part, const char *title,
-                                            HwDate due);
 /* Orders by due date (none last), then title: for g_ptr_array_sort. */
 int              hw_activity_compare_due   (gconstpointer a, gconstpointer b);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "hw-document.h"
+#include "hw-document-private.h"
 #include "hw-error.h"
 #include "hw-output-file.h"
 
@@ -315,16 +316,6 @@ hw_document_set_page_size (HwDocument *self, double width_pt, double height_pt)
 }
 
 void
-hw_document_get_page_size (HwDocument *self, double *width_pt, double *height_pt)
-{
-  g_return_if_fail (HW_IS_DOCUMENT (self));
-  if (width_pt)
-    *width_pt = self->page_width;
-  if (height_pt)
-    *height_pt = self->page_height;
-}
-
-void
 hw_document_add_title (HwDocument *self, const char *title, const char *subtitle)
 {
   g_return_if_fail (HW_IS_DOCUMENT (self));
@@ -354,13 +345,6 @@ hw_document_add_text (HwDocument *self, const char *text)
 {
   g_return_if_fail (HW_IS_DOCUMENT (self));
   add_single (self, KIND_TEXT, text, FALSE);
-}
-
-void
-hw_document_add_markup (HwDocument *self, const char *markup)
-{
-  g_return_if_fail (HW_IS_DOCUMENT (self));
-  add_single (self, KIND_TEXT, markup, TRUE);
 }
 
 void
@@ -434,7 +418,8 @@ hw_document_get_confidentiality_marking (void)
   return _("Confidential – exempt from public access (offl. § 13, bvl. § 13-1)");
 }
 
-char *
+/* "Side 3 av 7" as translated; shared with builders that say the same elsewhere. */
+static char *
 hw_document_dup_page_label (int page, int n_pages)
 {
   /* Translators: the page number in every printed page's footer, "Side 1 av 4" */
@@ -1167,19 +1152,6 @@ write_pdf (HwDocument *self, WriteClosure *wc, GError **error)
       return FALSE;
     }
   return TRUE;
-}
-
-gboolean
-hw_document_write_pdf_to_stream (HwDocument *self, GOutputStream *stream,
-                                 GCancellable *cancellable, GError **error)
-{
-  WriteClosure wc = { stream, NULL, cancellable, NULL };
-
-  g_return_val_if_fail (HW_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return write_pdf (self, &wc, error);
 }
 
 gboolean

@@ -58,17 +58,12 @@ void        hw_document_set_header     (HwDocument *self, const char *left, cons
 /* The running footer: @left and @center; the right side is always "Page x of y". */
 void        hw_document_set_footer     (HwDocument *self, const char *left, const char *center);
 
-/* A4 portrait unless set. Pagination is redone at the next call that needs it. */
-void        hw_document_set_page_size  (HwDocument *self, double width_pt, double height_pt);
-void        hw_document_get_page_size  (HwDocument *self, double *width_pt, double *height_pt);
-
 /* Blocks, in reading order. Text is plain UTF-8 unless the function says markup. */
 void        hw_document_add_title      (HwDocument *self, const char *title,
                                         const char *subtitle);
 void        hw_document_add_heading    (HwDocument *self, const char *text);
 void        hw_document_add_subheading (HwDocument *self, const char *text);
 void        hw_document_add_text       (HwDocument *self, const char *text);
-void        hw_document_add_markup     (HwDocument *self, const char *markup);
 /* Smaller, italic: explanations, "nothing recorded". */
 void        hw_document_add_note       (HwDocument *self, const char *text);
 /* A framed statement (for whom the document was made, what was left out). */
@@ -86,7 +81,6 @@ void        hw_doc_table_add_row       (HwDocTable *table, const char *const *ce
 void        hw_doc_table_add_row_markup (HwDocTable *table, const char *const *cells);
 /* Label/value convenience for HW_TABLE_FIELDS tables (two columns). */
 void        hw_doc_table_add_field     (HwDocTable *table, const char *label, const char *value);
-guint       hw_doc_table_get_n_rows    (HwDocTable *table);
 
 /* Pagination and drawing. */
 int         hw_document_get_n_pages    (HwDocument *self);
@@ -96,15 +90,8 @@ int         hw_document_get_n_pages    (HwDocument *self);
 void        hw_document_draw_page      (HwDocument *self, cairo_t *cr, int page,
                                         double width_pt, double height_pt);
 gboolean    hw_document_write_pdf      (HwDocument *self, const char *path, GError **error);
-gboolean    hw_document_write_pdf_to_stream (HwDocument    *self,
-                                             GOutputStream *stream,
-                                             GCancellable  *cancellable,
-                                             GError       **error);
 
 /* The marking every printed page carries in its header, translated ("Taushetsbelagt – …"). */
 const char *hw_document_get_confidentiality_marking (void);
-
-/* "Side 3 av 7" as translated; shared with builders that say the same elsewhere. */
-char       *hw_document_dup_page_label (int page, int n_pages);
 
 G_END_DECLS

@@ -11,25 +11,8 @@
 #include "hw-case-facts.h"
 #include "hw-error.h"
 #include "hw-evaluator.h"
-#include "hw-plan-document.h"
+#include "hw-plan-document-private.h"
 #include "hw-recurrence.h"
-
-typedef struct {
-  const HwPlanInput *in;
-  HwDocument        *doc;
-  HwRecipientPolicy  policy;         /* from the recipient table (recipients.xml) */
-  const char        *person_id;      /* the parent whose copy this is, or NULL */
-  HwDate             today;
-  const HwCase      *c;
-  const HwChild     *child;
-  const HwMeasure   *placement;      /* current (or latest) placement, or NULL */
-  const HwDossier   *home;           /* its foster home, or NULL */
-  const HwDecision  *care_order;     /* latest counting care order, or NULL */
-  const HwReunification *goal;       /* the assessment that set the current goal, or NULL */
-  gboolean           location_secret;/* the child's or the home's address is protected */
-  gboolean           hide_location;  /* … and this recipient may not see where the child lives */
-  GPtrArray         *calendar;       /* CalendarItem */
-} Plan;
 
 typedef struct {
   HwDate   date;
@@ -39,75 +22,6 @@ typedef struct {
   char    *source;
 } CalendarItem;
 
-#define SHOWS(p, field) hw_recipient_policy_shows (&(p)->policy, HW_PLAN_FIELD_##field)
-
-/* ---- Recipients and findings ---- */
-
-HwPlanFinding *
-hw_plan_finding_new (const char *rule_id, HwPlanFindingState state, HwDate due)
-{
-  HwPlanFinding *f = g_new0 (HwPlanFinding, 1);
-
-  f->rule_id = g_strdup (rule_id);
-  f->state = state;
-  f->due = due;
-  return f;
-}
-
-void
-hw_plan_finding_free (HwPlanFinding *finding)
-{
-  if (finding == NULL)
-    return;
-  g_free (finding->rule_id);
-  g_free (finding->subject_id);
-  g_free (finding->subject_withheld);
-  g_free (finding->explanation_withheld);
-  g_free (finding->title);
-  g_free (finding->subject);
-  g_free (finding->explanation);
-  g_free (finding->source);
-  g_free (finding->legal_class);
-  g_free (finding);
-}
-
-/* Findings about third parties the recipient has no claim to. */
-static gboolean
-finding_visible (const Plan *p, const HwPlanFinding *f)
-{
-  HwPlanFindingAbout about = f->about;   /* the rule's, from the catalogue */
-
-  if (about == HW_PLAN_ABOUT_HOME_MEMBER)
-    return SHOWS (p, HOME_DOCUMENTS) && (!p->hide_location || !f->reveals_location);
-  if (about == HW_PLAN_ABOUT_PARENT)
-    return SHOWS (p, PARENT_FOLLOWUP) ||
-           (SHOWS (p, OWN_FOLLOWUP) && p->person_id && g_strcmp0 (f->subject_id,
-                                                                  p->person_id) == 0);
-  return TRUE;
-}
-
-/* A parent's own follow-up (measures, referrals, their activities) for this recipient. */
-static gboolean
-followup_visible (const Plan *p, const char *person_id)
-{
-  if (SHOWS (p, PARENT_FOLLOWUP))
-    return TRUE;
-  return SHOWS (p, OWN_FOLLOWUP) && p->person_id && g_strcmp0 (person_id, p->person_id) == 0;
-}
-
-/* A finding's subject and explanation as this recipient may read them. */
-static const char *
-finding_subject (const Plan *p, const HwPlanFinding *f)
-{
-  return p->hide_location && f->reveals_location ? f->subject_withheld : f->subject;
-}
-
-static const char *
-finding_explanation (const Plan *p, const HwPlanFinding *f)
-{
-  return p->hide_location && f->reveals_location ? f->explanation_withheld : f->explanation;
-}
-
 /* ---- Small helpers ---- */
 
 #define DATE(d) hw_date_dup_display (d)
@@ -116,12 +30,6 @@ static char *
 esc (const char *text)
 {
   return g_markup_escape_text (text ? text : "", -1);
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text && *text ? text : "—";
 }
 
 static const HwStaff *
@@ -177,8 +85,8 @@ find_person (const Plan *p, const char *id)
   return id ? hw_dossier_find (p->in->dossier, HW_ENTITY_PERSON, id) : NULL;
 }
 
-static char *
-child_name (const HwChild *child)
+char *
+hw_plan_dup_child_name (const HwChild *child)
 {
   if (child == NULL)
     return g_strdup ("");
@@ -189,7 +97,7 @@ child_name (const HwChild *child)
 char *
 hw_plan_dup_initials (const HwChild *child)
 {
-  g_autofree char *name = child_name (child);
+  g_autofree char *name = hw_plan_dup_child_name (child);
   g_auto(GStrv) words = g_strsplit_set (name, " -", -1);
   GString *out = g_string_new (NULL);
 
@@ -464,26 +372,6 @@ activity_person_id (const HwActivity *a)
   return at ? at + 1 : NULL;
 }
 
-/* An address as this recipient may see it, or NULL to leave the line out. */
-static char *
-shown_address (const Plan *p, const char *address, gboolean is_protected, gboolean own_child)
-{
-  if (address == NULL || *address == '\0')
-    return NULL;
-  if (is_protected && SHOWS (p, PROTECTED_LOCATION))
-    /* Translators: an address printed only on internal printouts */
-    return g_strdup_printf (_("%s (PROTECTED ADDRESS – do not disclose)"), address);
-  /* Where the child lives is left out, saying so; someone else's protected address is left
-   * out without a word, since even that there is one can tell too much. */
-  if (own_child && (is_protected || p->hide_location || !SHOWS (p, CHILD_ADDRESS)))
-    return g_strdup (_("Left out of this printout"));
-  if (is_protected)
-    return NULL;
-  if (!own_child && !SHOWS (p, CONTACT_DETAILS))
-    return NULL;
-  return g_strdup (address);
-}
-
 /* ---- Sections ---- */
 
 /* FALSE when the recipient table leaves section @number out: its heading stays, so the
@@ -573,7 +461,7 @@ section_header_block (Plan *p)
 {
   static const double widths[] = { 31, 69 };
   HwDocTable *t;
-  g_autofree char *name = child_name (p->child);
+  g_autofree char *name = hw_plan_dup_child_name (p->child);
   g_autofree char *born = p->child ? DATE (p->child->birth_date) : NULL;
   g_autofree char *address = NULL;
   g_autofree char *service = NULL;
@@ -591,7 +479,7 @@ section_header_block (Plan *p)
   hw_doc_table_add_field (t, _("Case number"), p->c->journal_no);
   if (p->child)
     {
-      address = shown_address (p, p->child->address, p->child->protected_address, TRUE);
+      address = hw_plan_shown_address (p, p->child->address, p->child->protected_address, TRUE);
       if (address)
         hw_doc_table_add_field (t, _("Address"), address);
       if (p->child->school && *p->child->school)
@@ -891,14 +779,14 @@ section_parents (Plan *p)
       t = hw_document_add_table (p->doc, HW_TABLE_FIELDS, 2, widths, NULL);
       hw_doc_table_add_field (t, _("Parental responsibility"),
                               person->parental_responsibility ? _("Yes") : _("No"));
-      address = shown_address (p, person->address, person->protected_address, FALSE);
+      address = hw_plan_shown_address (p, person->address, person->protected_address, FALSE);
       if (address)
         hw_doc_table_add_field (t, _("Address"), address);
       if (person->phone && *person->phone && SHOWS (p, CONTACT_DETAILS) &&
           (!person->protected_address || SHOWS (p, PROTECTED_LOCATION)))
         hw_doc_table_add_field (t, _("Phone"), person->phone);
 
-      if (!followup_visible (p, person->rec.id))
+      if (!hw_plan_followup_visible (p, person->rec.id))
         continue;
       own = activities_where (p, HW_PART_PARENTS, person->rec.id, FALSE, FALSE);
       if (own->len)
@@ -917,7 +805,7 @@ section_parents (Plan *p)
       /* A parent-specific activity for a person no longer in the case is still shown. */
       if (pid && find_person (p, pid) && is_parent (find_person (p, pid)))
         continue;
-      if (pid && !followup_visible (p, pid))
+      if (pid && !hw_plan_followup_visible (p, pid))
         continue;
       g_ptr_array_add (joint, a);
     }
@@ -946,7 +834,7 @@ section_parents (Plan *p)
         g_autofree char *notes = NULL;
         g_autoptr(GString) state = g_string_new (NULL);
 
-        if (!followup_visible (p, f->person_id))
+        if (!hw_plan_followup_visible (p, f->person_id))
           continue;
         if (t == NULL)
           t = hw_document_add_table (p->doc, HW_TABLE_GRID, G_N_ELEMENTS (widths), widths,
@@ -992,7 +880,7 @@ section_foster_family (Plan *p)
       g_autoptr(GString) parents = g_string_new (NULL);
       g_autoptr(GString) household = g_string_new (NULL);
       g_autofree char *address = p->hide_location || !SHOWS (p, FOSTER_HOME) ? NULL
-        : shown_address (p, home->address, home->protected_address, FALSE);
+        : hw_plan_shown_address (p, home->address, home->protected_address, FALSE);
 
       if (!p->hide_location && SHOWS (p, FOSTER_HOME))
         {
@@ -1357,7 +1245,7 @@ section_reunification (Plan *p)
               g_autofree char *due = DATE (a->due);
               g_autofree char *status = hw_activity_dup_status_text (a, p->today);
 
-              if (activity_person_id (a) && !followup_visible (p, activity_person_id (a)))
+              if (activity_person_id (a) && !hw_plan_followup_visible (p, activity_person_id (a)))
                 continue;
               hw_doc_table_add_row (t, (const char *[]) { hw_part_to_label (a->part), a->title,
                                                           due, status });
@@ -1439,7 +1327,7 @@ section_findings (Plan *p)
         {
           HwPlanFinding *f = p->in->findings->pdata[i];
 
-          if (!finding_visible (p, f))
+          if (!hw_plan_finding_visible (p, f))
             continue;
           /* A missed period is history: not a date in the calendar, not a duty. */
           if (f->state == HW_PLAN_FINDING_MISSED)
@@ -1450,7 +1338,7 @@ section_findings (Plan *p)
           if (!f->met && f->state != HW_PLAN_FINDING_OVERDUE &&
               f->state != HW_PLAN_FINDING_MISSING)
             {
-              const char *subject = finding_subject (p, f);
+              const char *subject = hw_plan_finding_subject (p, f);
               g_autofree char *what = subject && *subject
                 ? g_strdup_printf ("%s – %s", f->title ? f->title : f->rule_id, subject)
                 : g_strdup (f->title ? f->title : f->rule_id);
@@ -1478,8 +1366,8 @@ section_findings (Plan *p)
               g_autofree char *due = DATE (f->due);
               g_autofree char *due_m = esc (due);
               g_autofree char *title = esc (f->title ? f->title : f->rule_id);
-              g_autofree char *subject = esc (finding_subject (p, f));
-              g_autofree char *why = esc (finding_explanation (p, f));
+              g_autofree char *subject = esc (hw_plan_finding_subject (p, f));
+              g_autofree char *why = esc (hw_plan_finding_explanation (p, f));
               g_autofree char *source = esc (f->source);
               g_autofree char *klass = esc (f->legal_class);
               g_autofree char *state = NULL;
@@ -1514,7 +1402,7 @@ section_findings (Plan *p)
   for (guint i = 0; i < activities->len; i++)
     if (hw_activity_get_status (activities->pdata[i], p->today) == HW_ACTIVITY_OVERDUE &&
         (activity_person_id (activities->pdata[i]) == NULL ||
-         followup_visible (p, activity_person_id (activities->pdata[i]))))
+         hw_plan_followup_visible (p, activity_person_id (activities->pdata[i]))))
       overdue_activities++;
   if (overdue_activities)
     {
@@ -1605,60 +1493,6 @@ section_signatures (Plan *p)
                                   "cannot be appealed."));
 }
 
-/* "Marit Sæther (mother)", "the foster parents": whom this copy is for. */
-static char *
-recipient_name (const Plan *p)
-{
-  const HwPerson *person = p->person_id ? find_person (p, p->person_id) : NULL;
-
-  if (p->in->recipient == HW_RECIPIENT_PARENT && person)
-    return g_strdup_printf ("%s (%s)", or_dash (person->name), relation_label (person->relation));
-  if (p->in->recipient == HW_RECIPIENT_CHILD && p->child)
-    {
-      g_autofree char *name = child_name (p->child);
-
-      /* Translators: for whom a plan was printed: "the child, Ola Nordmann" */
-      return g_strdup_printf (_("the child, %s"), name);
-    }
-  return g_strdup (hw_recipient_to_label (p->in->recipient));
-}
-
-/* What this copy leaves out, from the recipient table. */
-static char *
-recipient_statement (const Plan *p)
-{
-  static const struct { HwPlanField field; const char *label; } fields[] = {
-    { HW_PLAN_FIELD_CONTACT_DETAILS, N_("other people’s contact details") },
-    { HW_PLAN_FIELD_FOSTER_HOME, N_("the foster home’s name and address") },
-    { HW_PLAN_FIELD_FOSTER_PARENTS, N_("the foster parents’ names") },
-    { HW_PLAN_FIELD_HOUSEHOLD, N_("the foster household’s other members") },
-    { HW_PLAN_FIELD_HOME_DOCUMENTS, N_("the foster home’s documents") },
-    { HW_PLAN_FIELD_ASSESSMENT_GROUNDS, N_("the grounds of reunification assessments") },
-    { HW_PLAN_FIELD_CHILD_VIEWS, N_("the child’s views") },
-  };
-  g_autofree char *name = recipient_name (p);
-  g_autoptr(GString) left_out = g_string_new (NULL);
-
-  if (SHOWS (p, PROTECTED_LOCATION))
-    return g_markup_printf_escaped (_("<b>Printed for: %s.</b> %s"), name,
-                                    _("Contains protected information: not to be handed out."));
-  if (p->location_secret)
-    g_string_append (left_out, _("anything that could tell where the child lives"));
-  if (!SHOWS (p, PARENT_FOLLOWUP))
-    g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "",
-                            SHOWS (p, OWN_FOLLOWUP) ? _("the other parent’s own follow-up")
-                                                    : _("the parents’ own follow-up"));
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (!hw_recipient_policy_shows (&p->policy, fields[i].field))
-      g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "", _(fields[i].label));
-  if (left_out->len == 0)
-    return g_markup_printf_escaped (_("<b>Printed for: %s.</b>"), name);
-  /* Translators: the framed statement on the first page: "Printed for: Kari Hansen (mother).
-   * Left out: …" */
-  return g_markup_printf_escaped (_("<b>Printed for: %s.</b> Left out: %s."), name,
-                                  left_out->str);
-}
-
 HwDocument *
 hw_plan_document_new (const HwPlanInput *input)
 {
@@ -1683,25 +1517,7 @@ hw_plan_document_new (const HwPlanInput *input)
   doc = hw_document_new ();
   p->in = input;
   p->doc = doc;
-  if (input->recipients)
-    p->policy = input->recipients->policy[input->recipient];
-  else
-    {
-      HwRecipientTable table;
-      g_autoptr(GError) error = NULL;
-
-      if (hw_recipient_table_load_default (&table, &error))
-        p->policy = table.policy[input->recipient];
-      else
-        {
-          /* Fail closed: without the table a copy for anyone else shows no section. */
-          g_warning ("%s", error->message);
-          p->policy = (HwRecipientPolicy) { 0, 0 };
-          if (input->recipient == HW_RECIPIENT_INTERNAL)
-            p->policy = (HwRecipientPolicy) { (1u << HW_N_PLAN_SECTIONS) - 1,
-                                              (1u << HW_N_PLAN_FIELDS) - 1 };
-        }
-    }
+  p->policy = hw_plan_choose_policy (input);
   /* Only a parent's copy is one person's; own-followup means nothing in the others. */
   p->person_id = input->recipient == HW_RECIPIENT_PARENT ? input->recipient_person_id : NULL;
   p->today = input->today ? input->today : hw_date_today ();
@@ -1710,14 +1526,14 @@ hw_plan_document_new (const HwPlanInput *input)
   p->calendar = g_ptr_array_new_with_free_func (calendar_item_free);
   study_case (p);
 
-  name = child_name (p->child);
+  name = hw_plan_dup_child_name (p->child);
   born = p->child ? DATE (p->child->birth_date) : g_strdup ("");
   initials = hw_plan_dup_initials (p->child);
   /* Translators: the running header's right side: the child's initials and the case number */
   header_right = g_strdup_printf (_("%s · Case %s"), initials, or_dash (p->c->journal_no));
   /* Translators: on every page, under the confidentiality marking */
   {
-    g_autofree char *for_whom = recipient_name (p);
+    g_autofree char *for_whom = hw_plan_recipient_name (p);
 
     header_note = g_strdup_printf (_("Printed for: %s"), for_whom);
   }
@@ -1740,7 +1556,7 @@ hw_plan_document_new (const HwPlanInput *input)
   /* Translators: under the plan's title: the child's name, birth date and case number */
   subtitle = g_strdup_printf (_("%s, born %s · case %s"), name, born, or_dash (p->c->journal_no));
   hw_document_add_title (doc, _("Follow-up plan – care package"), subtitle);
-  statement = recipient_statement (p);
+  statement = hw_plan_recipient_statement (p);
   hw_document_add_notice (doc, statement);
 
   section_header_block (p);

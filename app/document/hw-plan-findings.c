@@ -8,6 +8,34 @@
 #include "hw-plan-findings.h"
 
 HwPlanFinding *
+hw_plan_finding_new (const char *rule_id, HwPlanFindingState state, HwDate due)
+{
+  HwPlanFinding *f = g_new0 (HwPlanFinding, 1);
+
+  f->rule_id = g_strdup (rule_id);
+  f->state = state;
+  f->due = due;
+  return f;
+}
+
+void
+hw_plan_finding_free (HwPlanFinding *finding)
+{
+  if (finding == NULL)
+    return;
+  g_free (finding->rule_id);
+  g_free (finding->subject_id);
+  g_free (finding->subject_withheld);
+  g_free (finding->explanation_withheld);
+  g_free (finding->title);
+  g_free (finding->subject);
+  g_free (finding->explanation);
+  g_free (finding->source);
+  g_free (finding->legal_class);
+  g_free (finding);
+}
+
+HwPlanFinding *
 hw_plan_finding_new_from_rules (const HwFinding *finding, HwLang lang)
 {
   static const HwPlanFindingState states[] = {

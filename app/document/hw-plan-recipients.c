@@ -12,6 +12,7 @@
 #include "hw-document-data.h"
 #include "hw-error.h"
 #include "hw-plan-recipients.h"
+#include "hw-plan-recipients-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)

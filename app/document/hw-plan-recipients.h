@@ -65,11 +65,6 @@ typedef struct {
   HwRecipientPolicy policy[HW_N_RECIPIENTS];
 } HwRecipientTable;
 
-/* Parses and validates a table; an error names the line. */
-gboolean hw_recipient_table_parse        (const char        *xml,
-                                          gssize             length,
-                                          HwRecipientTable  *table,
-                                          GError           **error);
 /* The installed table (data/plan/recipients.xml). */
 gboolean hw_recipient_table_load_default (HwRecipientTable  *table,
                                           GError           **error);

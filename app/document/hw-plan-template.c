@@ -530,7 +530,7 @@ hw_plan_template_new_from_data (const char *xml, gssize length, GError **error)
   return g_steal_pointer (&self);
 }
 
-HwPlanTemplate *
+static HwPlanTemplate *
 hw_plan_template_new_from_file (const char *path, GError **error)
 {
   g_autofree char *contents = NULL;

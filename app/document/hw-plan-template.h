@@ -83,7 +83,6 @@ G_DECLARE_FINAL_TYPE (HwPlanTemplate, hw_plan_template, HW, PLAN_TEMPLATE, GObje
 HwPlanTemplate *hw_plan_template_new           (void);
 /* Parses and validates against template.xsd; errors name the line. */
 HwPlanTemplate *hw_plan_template_new_from_data (const char *xml, gssize length, GError **error);
-HwPlanTemplate *hw_plan_template_new_from_file (const char *path, GError **error);
 /* The template shipped in data/plan/. */
 HwPlanTemplate *hw_plan_template_load_default  (GError **error);
 /* The municipality's copy in the store: hw_service_load_plan_template() and

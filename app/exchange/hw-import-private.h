@@ -82,4 +82,16 @@ gboolean hw_import_set_setting  (HwImportContext *ctx, int line, const char *key
 gboolean hw_ssb_import_document      (HwImportContext *ctx);
 gboolean hw_homeward_import_document (HwImportContext *ctx);
 
+/* Used by the tests only (not by the application). */
+/* The format of one file, from its root element. */
+HwExchangeFormat hw_exchange_detect_format (const char *path, GError **error);
+/* The same for one document in memory (@name is used in messages). */
+gboolean hw_import_memory (HwStore                *store,
+                           const char             *name,
+                           const char             *data,
+                           gsize                   length,
+                           const HwImportOptions  *options,
+                           HwImportSummary        *summary,
+                           GError                **error);
+
 G_END_DECLS

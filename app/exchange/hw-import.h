@@ -70,23 +70,12 @@ typedef struct {
   HwImportSettingFunc  check_setting;  /* NULL: such settings are stored as they are */
 } HwImportOptions;
 
-/* The format of one file, from its root element. */
-HwExchangeFormat hw_exchange_detect_format (const char *path, GError **error);
-
 /* Imports files, and the *.xml files of folders (sorted by name), in one transaction. "-" is
  * standard input; it and other files that are not regular (pipes) are first copied whole to a
  * private, already unlinked file beside the database. On failure @error holds every problem
  * found, one "FILE:LINE: reason" per line. @summary (optional) is filled either way. */
 gboolean hw_import_paths  (HwStore                *store,
                            const char *const      *paths,
-                           const HwImportOptions  *options,
-                           HwImportSummary        *summary,
-                           GError                **error);
-/* The same for one document in memory (@name is used in messages). */
-gboolean hw_import_memory (HwStore                *store,
-                           const char             *name,
-                           const char             *data,
-                           gsize                   length,
                            const HwImportOptions  *options,
                            HwImportSummary        *summary,
                            GError                **error);

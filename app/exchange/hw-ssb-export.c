@@ -11,6 +11,7 @@
 
 #include "hw-error.h"
 #include "hw-ssb-export.h"
+#include "hw-ssb-export-private.h"
 #include "hw-ssb-private.h"
 #include "hw-xml-output.h"
 
@@ -885,14 +886,3 @@ hw_ssb_export_dir (HwStore *store, const char *dir, const HwSsbExportOptions *op
   return ok;
 }
 
-gboolean
-hw_ssb_export_case (HwStore *store, const HwDossier *dossier, const char *path,
-                    const HwSsbExportOptions *options, GError **error)
-{
-  HwSsbExportOptions none = { 0 };
-  HwSsbExportOptions resolved;
-  g_autoptr(GHashTable) settings = hw_store_dup_settings (store);
-
-  resolve_options (&resolved, options ? options : &none, settings, hw_dossier_case (dossier));
-  return write_one (dossier, path, &resolved, NULL, error);
-}

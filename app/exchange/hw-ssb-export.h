@@ -32,17 +32,6 @@ typedef struct {
 
 typedef struct _HwSsbWriter HwSsbWriter;
 
-/* Starts a document at @path (written beside it, moved into place by finish). The options'
- * organisation number, municipality number and name must be set. */
-HwSsbWriter *hw_ssb_writer_new      (const char                *path,
-                                     const HwSsbExportOptions  *options,
-                                     GError                   **error);
-gboolean     hw_ssb_writer_add_case (HwSsbWriter               *self,
-                                     const HwDossier           *dossier,
-                                     GError                   **error);
-/* Ends the document and moves it into place; frees @self either way. */
-gboolean     hw_ssb_writer_finish   (HwSsbWriter               *self,
-                                     GError                   **error);
 /* Abandons an unfinished document. */
 void         hw_ssb_writer_free     (HwSsbWriter               *self);
 
@@ -53,12 +42,6 @@ gboolean     hw_ssb_export_dir      (HwStore                   *store,
                                      const char                *dir,
                                      const HwSsbExportOptions  *options,
                                      guint                     *n_files,
-                                     GError                   **error);
-/* One dossier to one file, with the Avgiver resolved as hw_ssb_export_dir does. */
-gboolean     hw_ssb_export_case     (HwStore                   *store,
-                                     const HwDossier           *dossier,
-                                     const char                *path,
-                                     const HwSsbExportOptions  *options,
                                      GError                   **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwSsbWriter, hw_ssb_writer_free)

@@ -589,12 +589,6 @@ hw_xml_reader_free (HwXmlReader *self)
   g_free (self);
 }
 
-const char *
-hw_xml_reader_get_name (HwXmlReader *self)
-{
-  return self->name;
-}
-
 guint64
 hw_xml_reader_get_bytes_read (HwXmlReader *self)
 {

@@ -79,7 +79,6 @@ const char  *hw_xml_reader_attribute_value (HwXmlReader *self, const xmlAttr *at
 /* The text content of a leaf element, trimmed, borrowed until the next record. */
 const char  *hw_xml_reader_get_text       (HwXmlReader *self, const xmlNode *node);
 
-const char  *hw_xml_reader_get_name       (HwXmlReader *self);   /* the display name */
 guint64      hw_xml_reader_get_bytes_read (HwXmlReader *self);
 guint64      hw_xml_reader_get_size       (HwXmlReader *self);   /* 0 when unknown */
 

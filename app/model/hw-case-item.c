@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hw-case-item.h"
+#include "hw-case-item-private.h"
 #include "hw-labels.h"
 
 /* A national caseload has 50,000 of these, all alive as long as the window: each keeps its own
@@ -224,20 +225,6 @@ hw_case_item_get_caseworker (HwCaseItem *self)
 {
   g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
   return self->row.caseworker_name;
-}
-
-int
-hw_case_item_get_age (HwCaseItem *self)
-{
-  g_return_val_if_fail (HW_IS_CASE_ITEM (self), 0);
-  return self->age;
-}
-
-const char *
-hw_case_item_get_placement (HwCaseItem *self)
-{
-  g_return_val_if_fail (HW_IS_CASE_ITEM (self), NULL);
-  return self->placement;
 }
 
 HwDate

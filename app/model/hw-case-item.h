@@ -19,9 +19,6 @@ const char      *hw_case_item_get_case_id      (HwCaseItem *self);
 const char      *hw_case_item_get_child_name   (HwCaseItem *self);
 const char      *hw_case_item_get_journal_no   (HwCaseItem *self);
 const char      *hw_case_item_get_caseworker   (HwCaseItem *self);
-int              hw_case_item_get_age          (HwCaseItem *self);
-const char      *hw_case_item_get_placement    (HwCaseItem *self);
-HwDate           hw_case_item_get_placed_since (HwCaseItem *self);
 
 /* Findings summary; before it is known, has-findings is FALSE. */
 gboolean         hw_case_item_get_has_findings (HwCaseItem *self);

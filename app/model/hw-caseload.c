@@ -10,6 +10,7 @@
 
 #include "hw-case-facts.h"
 #include "hw-caseload.h"
+#include "hw-caseload-private.h"
 
 #include "hw-caseload-check.h"
 

@@ -24,7 +24,6 @@ GListModel        *hw_caseload_get_model            (HwCaseload *self);
 HwCaseItem        *hw_caseload_find                 (HwCaseload *self, const char *case_id);
 /* Reads the first rows now and starts the background work. */
 gboolean           hw_caseload_load                 (HwCaseload *self, GError **error);
-gboolean           hw_caseload_get_rows_loaded      (HwCaseload *self);
 gboolean           hw_caseload_get_findings_loaded  (HwCaseload *self);
 /* While "findings-changed" is emitted: whether it follows a pass over the whole caseload
  * (every case may have changed) rather than one case. */
@@ -50,5 +49,7 @@ void               hw_caseload_remove_case          (HwCaseload *self, const cha
 /* After a foster home or a setting was edited: builds the rule context again and evaluates
  * every case again in the background. */
 void               hw_caseload_refresh_findings     (HwCaseload *self);
+
+gboolean           hw_caseload_get_rows_loaded      (HwCaseload *self);
 
 G_END_DECLS

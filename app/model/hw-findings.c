@@ -24,24 +24,6 @@ hw_ui_finding_free (HwUiFinding *finding)
   g_free (finding);
 }
 
-HwUiFinding *
-hw_ui_finding_copy (const HwUiFinding *f)
-{
-  HwUiFinding *copy = g_new0 (HwUiFinding, 1);
-
-  copy->rule_id = f->rule_id;
-  copy->title = f->title;
-  copy->subject = g_strdup (f->subject);
-  copy->subject_id = g_strdup (f->subject_id);
-  copy->explanation = g_strdup (f->explanation);
-  copy->source = g_strdup (f->source);
-  copy->legal_class = g_strdup (f->legal_class);
-  copy->due = f->due;
-  copy->state = f->state;
-  copy->met = f->met;
-  return copy;
-}
-
 static int
 state_rank (HwUiFindingState state)
 {

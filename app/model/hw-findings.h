@@ -32,7 +32,6 @@ typedef struct {
 } HwUiFinding;
 
 void         hw_ui_finding_free     (HwUiFinding *finding);
-HwUiFinding *hw_ui_finding_copy     (const HwUiFinding *finding);
 
 /* What the caseload and the team overview keep of a case's findings: those overdue or due soon
  * and the next one due (never a missed period: rules.md v2), eight bytes each (a national caseload has half a million of them).

@@ -190,13 +190,6 @@ hw_home_item_new (HwDossier *home, HwDate today)
   return self;
 }
 
-const HwDossier *
-hw_home_item_get_dossier (HwHomeItem *self)
-{
-  g_return_val_if_fail (HW_IS_HOME_ITEM (self), NULL);
-  return self->home;
-}
-
 const char *
 hw_home_item_get_id (HwHomeItem *self)
 {

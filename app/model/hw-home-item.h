@@ -23,7 +23,6 @@ typedef enum {
 
 /* Takes @home. */
 HwHomeItem      *hw_home_item_new          (HwDossier *home, HwDate today);
-const HwDossier *hw_home_item_get_dossier  (HwHomeItem *self);
 const char      *hw_home_item_get_id       (HwHomeItem *self);
 const char      *hw_home_item_get_name     (HwHomeItem *self);
 /* The cell text: a date, "3 of 4", or "Missing"; and whether it is complete. */

@@ -6,6 +6,10 @@
 #include "hw-error.h"
 #include "hw-read-log.h"
 
+/* Writes what waits, waiting up to @timeout_ms for the lock; FALSE with @error when entries
+ * are still left (they stay queued). */
+static gboolean hw_read_log_flush (HwReadLog *self, guint timeout_ms, GError **error);
+
 /* How often a waiting entry tries the lock again, without waiting for it. */
 #define RETRY_MS 250
 /* At the end, how long the last entries wait for an import to finish. */
@@ -146,7 +150,7 @@ hw_read_log_retry (HwReadLog *self)
     try_now (self);
 }
 
-gboolean
+static gboolean
 hw_read_log_flush (HwReadLog *self, guint timeout_ms, GError **error)
 {
   g_return_val_if_fail (HW_IS_READ_LOG (self), FALSE);

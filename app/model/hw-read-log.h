@@ -21,9 +21,6 @@ HwReadLog *hw_read_log_new           (HwStore *store, guint busy_ms);
 void       hw_read_log_add           (HwReadLog *self, const char *case_id);
 /* Tries now, without waiting, to write what waits (after another write found the lock free). */
 void       hw_read_log_retry         (HwReadLog *self);
-/* Writes what waits, waiting up to @timeout_ms for the lock; FALSE with @error when entries
- * are still left (they stay queued). */
-gboolean   hw_read_log_flush         (HwReadLog *self, guint timeout_ms, GError **error);
 guint      hw_read_log_get_n_pending (HwReadLog *self);
 
 G_END_DECLS

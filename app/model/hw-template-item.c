@@ -13,6 +13,9 @@
 #include "hw-lang.h"
 #include "hw-template-item.h"
 
+/* The title, or "Untitled Activity" while it is empty. */
+static const char *hw_template_item_get_display_title (HwTemplateItem *self);
+
 /* template.xsd's NonEmpty: at most this many characters. */
 #define MAX_TEXT 2000
 
@@ -181,7 +184,8 @@ dup_repeat (const HwTemplateRow *row)
   return g_strdup_printf (_("%s for %s"), interval->str, span);
 }
 
-char *
+/* "The child · Move-in − 7 days · Caseworker · Guidance", translated. */
+static char *
 hw_template_item_dup_summary (HwTemplateItem *self)
 {
   const HwTemplateRow *row;
@@ -222,7 +226,7 @@ edited (HwTemplateItem *self, guint prop_id, gboolean summary)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-void
+static void
 hw_template_item_set_title (HwTemplateItem *self, const char *title)
 {
   g_autofree char *stripped = NULL;
@@ -568,7 +572,7 @@ hw_template_item_get_title (HwTemplateItem *self)
   return self->title;
 }
 
-const char *
+static const char *
 hw_template_item_get_display_title (HwTemplateItem *self)
 {
   g_return_val_if_fail (HW_IS_TEMPLATE_ITEM (self), NULL);

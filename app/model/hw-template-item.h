@@ -22,12 +22,6 @@ const char          *hw_template_item_get_key      (HwTemplateItem *self);
 HwTemplateVariant    hw_template_item_get_variant  (HwTemplateItem *self);
 /* As typed: may be empty while the user edits. */
 const char          *hw_template_item_get_title    (HwTemplateItem *self);
-void                 hw_template_item_set_title    (HwTemplateItem *self,
-                                                    const char     *title);
-/* The title, or "Untitled Activity" while it is empty. */
-const char          *hw_template_item_get_display_title (HwTemplateItem *self);
-/* "The child · Move-in − 7 days · Caseworker · Guidance", translated. */
-char                *hw_template_item_dup_summary  (HwTemplateItem *self);
 /* FALSE, naming the activity and the field, while a text cannot be saved. */
 gboolean             hw_template_item_check        (HwTemplateItem *self,
                                                     GError        **error);

@@ -12,6 +12,7 @@
 
 #include "hw-error.h"
 #include "hw-rules-private.h"
+#include "hw-catalogue-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlParserCtxt, xmlFreeParserCtxt)
@@ -1319,12 +1320,6 @@ hw_rule_get_id (const HwRule *rule)
   return rule->id;
 }
 
-const HwCatalogue *
-hw_rule_get_catalogue (const HwRule *rule)
-{
-  return rule->catalogue;
-}
-
 const char *
 hw_rule_get_kind (const HwRule *rule)
 {
@@ -1437,13 +1432,6 @@ hw_rule_class_to_string (HwRuleClass rule_class)
 {
   g_return_val_if_fail ((guint) rule_class < 3, NULL);
   return class_names[rule_class];
-}
-
-const char *
-hw_unit_to_string (HwUnit unit)
-{
-  g_return_val_if_fail ((guint) unit < 4, NULL);
-  return unit_names[unit];
 }
 
 void

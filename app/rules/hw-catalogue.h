@@ -57,20 +57,12 @@ typedef struct {
 /* The data folder: $HOMEWARD_DATADIR (running uninstalled: meson devenv, the tests), else the
  * installed one (PKGDATADIR). */
 char         *hw_rules_dup_datadir            (void);
-/* DATADIR/rules/catalogue.xml */
-char         *hw_catalogue_dup_default_path   (void);
 
-/* Loads and validates @path against the installed schema (DATADIR/rules/catalogue.xsd).
- * A malformed or invalid file fails with HW_ERROR_PARSE and "FILE:LINE: reason". */
-HwCatalogue  *hw_catalogue_load               (const char *path, GError **error);
-HwCatalogue  *hw_catalogue_load_with_schema   (const char *path, const char *schema_path,
-                                               GError **error);
 /* The default catalogue, parsed once per process; returns a new reference. */
 HwCatalogue  *hw_catalogue_load_default       (GError **error);
 HwCatalogue  *hw_catalogue_ref                (HwCatalogue *self);
 void          hw_catalogue_unref              (HwCatalogue *self);
 
-const char   *hw_catalogue_get_path           (const HwCatalogue *self);
 int           hw_catalogue_get_version        (const HwCatalogue *self);
 
 /* Rules, in catalogue order. */
@@ -96,18 +88,11 @@ const char   *hw_catalogue_get_unit_label     (const HwCatalogue *self, HwUnit u
 
 /* Rule properties. Texts are borrowed from the catalogue. */
 const char   *hw_rule_get_id                  (const HwRule *rule);
-const HwCatalogue *hw_rule_get_catalogue      (const HwRule *rule);
-/* "deadline", "recurring" or "yearly-count". */
-const char   *hw_rule_get_kind                (const HwRule *rule);
 HwRuleClass   hw_rule_get_class               (const HwRule *rule);
 HwRuleAbout   hw_rule_get_about               (const HwRule *rule);
 /* The class as shown to users: the rule's own wording for mixed classes, else the class. */
 const char   *hw_rule_get_class_label         (const HwRule *rule, HwLang lang);
 const char   *hw_rule_get_title               (const HwRule *rule, HwLang lang);
-const char   *hw_rule_get_explanation         (const HwRule *rule, HwLang lang);
-/* The effective period on the triggering event; HW_DATE_NONE = open. */
-HwDate        hw_rule_get_valid_from          (const HwRule *rule);
-HwDate        hw_rule_get_valid_to            (const HwRule *rule);
 /* Every source ("barnevernsloven § 8-1; barnevernloven (1992) § 4-5"), those in force on
  * @trigger first; all in catalogue order when @trigger is HW_DATE_NONE. */
 char         *hw_rule_dup_sources             (const HwRule *rule, HwLang lang, HwDate trigger);
@@ -115,8 +100,6 @@ char         *hw_rule_dup_sources             (const HwRule *rule, HwLang lang, 
 char         *hw_rule_dup_source_in_force     (const HwRule *rule, HwLang lang, HwDate trigger);
 
 const char   *hw_rule_class_to_string         (HwRuleClass rule_class);  /* "law"… */
-const char   *hw_unit_to_string               (HwUnit unit);              /* "days"… */
-const char   *hw_rule_about_to_string         (HwRuleAbout about);        /* "parent"… */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HwCatalogue, hw_catalogue_unref)
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "hw-rules-private.h"
+#include "hw-finding-private.h"
 
 /* One allocation per finding: the struct, then its strings. The texts are composed only
  * when asked for (hw_finding_dup_explanation()), from the catalogue and the numbers kept

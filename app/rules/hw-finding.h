@@ -77,9 +77,8 @@ char           *hw_finding_dup_subject_as    (const HwFinding *finding, HwLang l
                                               const char *name);
 
 /* Why it fired or what met it, how the due date was computed, the class and the source,
- * and what would clear it: "Ingen omsorgsplan registrert. Frist 42 dager etter vedtak
- * 03.02.2025 (lokal rutine, barnevernsloven § 8-3 fjerde ledd). Registrer …" */
-char           *hw_finding_dup_explanation      (const HwFinding *finding);
+ * and what would clear it, in @lang: "Ingen omsorgsplan registrert. Frist 42 dager etter
+ * vedtak 03.02.2025 (lokal rutine, barnevernsloven § 8-3 fjerde ledd). Registrer …" */
 char           *hw_finding_dup_explanation_lang (const HwFinding *finding, HwLang lang);
 char           *hw_finding_dup_explanation_as   (const HwFinding *finding, HwLang lang,
                                                  const char *name);

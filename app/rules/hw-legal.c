@@ -5,6 +5,7 @@
 
 #include "hw-case-facts.h"
 #include "hw-legal.h"
+#include "hw-legal-private.h"
 #include "hw-rules-private.h"
 
 HwDecisionKind

@@ -26,12 +26,9 @@ typedef enum {
   HW_DECISION_KIND_BEHAVIOUR_PLACEMENT,  /* basis-set "behaviour-placement" (optional) */
 } HwDecisionKind;
 
-/* The kind of a decision or measure with @basis; a basis in several sets takes the first
- * of the order above. */
-HwDecisionKind hw_catalogue_classify_basis (const HwCatalogue  *catalogue,
-                                            const HwLegalBasis *basis);
-/* The same with the default catalogue (hw_catalogue_load_default()); OTHER when it cannot
- * be loaded. */
+/* The kind of a decision or measure with @basis, by the default catalogue
+ * (hw_catalogue_load_default()); a basis in several sets takes the first of the order above;
+ * OTHER when the catalogue cannot be loaded. */
 HwDecisionKind hw_legal_basis_get_kind     (const HwLegalBasis *basis);
 /* hw_legal_basis_get_kind() == HW_DECISION_KIND_CARE_ORDER */
 gboolean       hw_legal_basis_is_care_order (const HwLegalBasis *basis);

@@ -9,6 +9,7 @@
 
 #include "hw-error.h"
 #include "hw-settings.h"
+#include "hw-settings-private.h"
 
 struct _HwSettings {
   HwCatalogue *catalogue;
@@ -112,15 +113,6 @@ hw_settings_new (const HwCatalogue *catalogue, GHashTable *store_settings, GErro
       self->values[index] = v;
     }
   return g_steal_pointer (&self);
-}
-
-HwSettings *
-hw_settings_copy (const HwSettings *self)
-{
-  HwSettings *copy = settings_alloc (self->catalogue);
-
-  memcpy (copy->values, self->values, sizeof (int) * self->n_values);
-  return copy;
 }
 
 void

@@ -20,8 +20,6 @@ typedef struct _HwSettings HwSettings;
 HwSettings   *hw_settings_new                (const HwCatalogue *catalogue,
                                               GHashTable        *store_settings,
                                               GError           **error);
-HwSettings   *hw_settings_new_default        (const HwCatalogue *catalogue);
-HwSettings   *hw_settings_copy               (const HwSettings *self);
 void          hw_settings_free               (HwSettings *self);
 
 const HwCatalogue *hw_settings_get_catalogue (const HwSettings *self);
@@ -30,10 +28,6 @@ const HwCatalogue *hw_settings_get_catalogue (const HwSettings *self);
 int           hw_settings_get                (const HwSettings *self, const char *key);
 /* By the setting's index in the catalogue (hw_catalogue_get_setting()). */
 int           hw_settings_get_at             (const HwSettings *self, guint index);
-gboolean      hw_settings_is_default         (const HwSettings *self, const char *key);
-/* Changes one value in memory (tests, previews); validated like a stored value. */
-gboolean      hw_settings_set                (HwSettings *self, const char *key, int value,
-                                              GError **error);
 
 /* Checks a value typed by a user: a whole number within the setting's range. On success
  * @value (may be NULL) receives it. Fails with HW_ERROR_NOT_FOUND for an unknown key and

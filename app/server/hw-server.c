@@ -12,7 +12,13 @@
 #include "hw-entity.h"
 #include "hw-error.h"
 #include "hw-server.h"
+#include "hw-server-private.h"
 #include "hw-server-resources.h"
+
+/* Migration 1: one CREATE TABLE per record, generated from the entity descriptions
+ * (app/core/hw-entity.c), their foreign keys and indexes, and homeward.record_table, from which
+ * the later migrations wire triggers, policies and grants. */
+static char *hw_server_dup_records_sql (void);
 
 /* The server's migrations: number i + 1 is migrations[i]. NULL is generated from the entity
  * descriptions (hw_server_dup_records_sql). Append only: a server records what it applied. */
@@ -61,7 +67,7 @@ hw_server_role_parse (const char *text, HwServerRole *role)
   return FALSE;
 }
 
-const char *
+static const char *
 hw_server_role_to_string (HwServerRole role)
 {
   g_return_val_if_fail (role < G_N_ELEMENTS (role_names), NULL);
@@ -139,7 +145,8 @@ hw_server_check (PGconn *conn, const PGresult *result, ExecStatusType status, GE
   return FALSE;
 }
 
-gboolean
+/* Runs @sql (one or more statements, no parameters) and checks it completed. */
+static gboolean
 hw_server_exec (PGconn *conn, const char *sql, GError **error)
 {
   g_autoptr(PGresult) result = PQexec (conn, sql);
@@ -221,7 +228,7 @@ append_column (GString *sql, const HwField *field)
     }
 }
 
-char *
+static char *
 hw_server_dup_records_sql (void)
 {
   GString *sql = g_string_new ("-- Server migration 1: the records, generated from "

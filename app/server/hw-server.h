@@ -32,18 +32,10 @@ typedef enum {
 gboolean     hw_server_is_conninfo  (const char *db);
 /* "caseworker", "team-leader", "head"; FALSE for anything else. */
 gboolean     hw_server_role_parse   (const char *text, HwServerRole *role);
-const char  *hw_server_role_to_string (HwServerRole role);
 
 /* A connection, or NULL with @error (the server's message, without the password). */
 PGconn      *hw_server_connect      (const char *conninfo, GError **error);
 
-/* Migration 1: one CREATE TABLE per record, generated from the entity descriptions
- * (app/core/hw-entity.c), their foreign keys and indexes, and homeward.record_table, from which
- * the later migrations wire triggers, policies and grants. */
-char        *hw_server_dup_records_sql (void);
-
-/* The number of server migrations applied (0: not initialised), or -1 with @error. */
-int          hw_server_get_schema_version (PGconn *conn, GError **error);
 /* Applies the missing migrations in one transaction (run by the database's owner, who may
  * create roles). @applied: how many it applied (0 when up to date). A database of a newer
  * Homeward is refused. */
@@ -72,16 +64,6 @@ typedef struct {
 } HwServerConflict;
 
 void         hw_server_conflict_clear (HwServerConflict *conflict);
-/* TRUE and @conflict filled when @result is a refusal for a changed row version. */
-gboolean     hw_server_result_get_conflict (const PGresult *result, HwServerConflict *conflict);
-
-/* TRUE when @result (NULL: out of memory) has @status; else FALSE with @error:
- * HW_ERROR_CHANGED for a changed row version (the message names who and when),
- * HW_ERROR_INVALID for a refused argument, HW_ERROR_FAILED otherwise. */
-gboolean     hw_server_check        (PGconn *conn, const PGresult *result, ExecStatusType status,
-                                     GError **error);
-/* Runs @sql (one or more statements, no parameters) and checks it completed. */
-gboolean     hw_server_exec         (PGconn *conn, const char *sql, GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HwServerConflict, hw_server_conflict_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)

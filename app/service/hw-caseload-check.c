@@ -7,6 +7,7 @@
 
 #include "hw-caseload-check.h"
 #include "hw-error.h"
+#include "hw-caseload-check-private.h"
 #include "hw-service-private.h"
 
 #define WORKER_CACHE_MIB 4
@@ -74,7 +75,8 @@ share_homes (Worker *worker)
   g_mutex_unlock (&shared->homes_lock);
 }
 
-gboolean
+/* Whether @options keep the case of @case_dossier (its caseworker and team). */
+static gboolean
 hw_check_options_keep_case (const HwCheckOptions *options, const HwDossier *case_dossier)
 {
   const HwCase *kase = hw_dossier_case (case_dossier);
@@ -86,7 +88,8 @@ hw_check_options_keep_case (const HwCheckOptions *options, const HwDossier *case
   return TRUE;
 }
 
-void
+/* Removes from @findings (HwFinding *) those @options do not keep (their state). */
+static void
 hw_check_options_filter (const HwCheckOptions *options, GPtrArray *findings)
 {
   if (options->states == 0)

@@ -33,13 +33,6 @@ typedef struct {
 
 #define HW_CHECK_STATE_BIT(s) (1u << (s))
 
-/* Whether @options keep the case of @case_dossier (its caseworker and team). */
-gboolean   hw_check_options_keep_case    (const HwCheckOptions *options,
-                                          const HwDossier      *case_dossier);
-/* Removes from @findings (HwFinding *) those @options do not keep (their state). */
-void       hw_check_options_filter       (const HwCheckOptions *options,
-                                          GPtrArray            *findings);
-
 /* Evaluates every case of @service's database with its catalogue and settings, on worker
  * threads with connections of their own (@service's store is not used: this may run on any
  * thread while the store's own thread goes on). */
@@ -59,13 +52,6 @@ gboolean   hw_check_cases           (HwService            *service,
                                      gpointer              user_data,
                                      GError              **error);
 
-/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
- * hw_finding_compare() orders them. */
-GPtrArray *hw_check_collect         (HwService            *service,
-                                     const HwCheckOptions *options,
-                                     gboolean              include_ok,
-                                     GError              **error);
-
 /* The findings of one case, sorted (the child record, the printed plan, `check --case`); its
  * foster homes are read through @service's cache, on @service's store: call it on the
  * store's thread. hw_check_case_filtered() evaluates it as hw_check_caseload() would with
@@ -78,6 +64,13 @@ GPtrArray *hw_check_case            (HwService         *service,
 GPtrArray *hw_check_case_filtered   (HwService            *service,
                                      const HwDossier      *case_dossier,
                                      const HwCheckOptions *options,
+                                     GError              **error);
+
+/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
+ * hw_finding_compare() orders them. */
+GPtrArray *hw_check_collect         (HwService            *service,
+                                     const HwCheckOptions *options,
+                                     gboolean              include_ok,
                                      GError              **error);
 
 G_END_DECLS

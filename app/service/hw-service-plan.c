@@ -11,6 +11,7 @@
 #include "hw-service-template.h"
 #include "hw-legal.h"
 #include "hw-service-plan.h"
+#include "hw-service-plan-private.h"
 
 static gboolean
 in_foster_home (const HwDossier *dossier, HwDate today)

@@ -22,17 +22,9 @@ G_BEGIN_DECLS
  * up in 2026, and a plan full of old "overdue" lines hides the real ones. */
 #define HW_PLAN_LONG_PASSED_DAYS 90
 
-/* Makes the activities the template gives @case_id that it does not have yet: the ordinary
+/* Makes the activities the template gives each case that it does not have yet (the ordinary
  * variant's while the child lives in a foster home, the reversed variant's once a return home
- * is done or planned. Saves them (one transaction) and adds their number to @n_added (may be
- * NULL). @template NULL: the store's own. Running it again adds nothing. */
-gboolean hw_service_follow_template     (HwStore         *store,
-                                         HwPlanTemplate  *template,
-                                         const char      *case_id,
-                                         HwDate           today,
-                                         guint           *n_added,
-                                         GError         **error);
-/* The same for every case, in one transaction; records HW_PLAN_ACTIVITIES_SETTING. */
+ * is done or planned), for every case in one transaction; records HW_PLAN_ACTIVITIES_SETTING. */
 gboolean hw_service_follow_template_all (HwStore   *store,
                                          HwDate     today,
                                          guint     *n_added,

@@ -24,4 +24,9 @@ GPtrArray *hw_service_evaluate_case    (HwService       *self,
                                         const char      *rule_id,
                                         GError         **error);
 
+/* Used by the tests only (not by the application). */
+/* After a foster home was edited: the next evaluation reads it again. */
+void               hw_service_forget_home        (HwService  *self,
+                                                  const char *home_id);
+
 G_END_DECLS

@@ -47,10 +47,6 @@ void               hw_service_set_homes          (HwService      *self,
 HwServiceHomes     hw_service_get_homes          (HwService *self);
 guint              hw_service_get_home_cache_size (HwService *self);
 
-/* After a foster home was edited: the next evaluation reads it again. */
-void               hw_service_forget_home        (HwService  *self,
-                                                  const char *home_id);
-
 /* Validates every @keys[i] = @values[i] (NULL: back to the default) against the catalogue,
  * then writes them all to @store in one transaction, normalised ("042 " → "42"). A refused
  * value names its setting and nothing is written. A service built before must be built

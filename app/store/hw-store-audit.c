@@ -12,6 +12,7 @@
 
 #include "hw-error.h"
 #include "hw-store-audit.h"
+#include "hw-store-audit-private.h"
 #include "hw-store-backup.h"
 #include "hw-store-private.h"
 

@@ -52,10 +52,6 @@ GPtrArray  *hw_store_audit_list      (HwStore *self, const char *case_id, GError
  * returns FALSE with @error (HW_ERROR_CORRUPT) naming the entry and what happened to it, and
  * fills @report (optional) the same way. */
 gboolean    hw_store_audit_check     (HwStore *self, HwAuditReport *report, GError **error);
-/* The copy of the chain's head kept outside the database: "<backups>/<file name>.audit-head"
- * (0600, beside the backups), rewritten after every commit that appended to the trail and by
- * every restore. */
-char       *hw_store_dup_audit_head_path (const char *db_path);
 
 /* After hw_store_audit_check() passed: compares the chain with the head kept outside the
  * database. A chain that no longer holds that entry, with that hash, was rewritten (or cut
@@ -65,9 +61,6 @@ char       *hw_store_dup_audit_head_path (const char *db_path);
 gboolean    hw_store_audit_check_outside (HwStore *self, HwAuditReport *report, gboolean *found,
                                           GError **error);
 
-/* The same, reduced to the entry's number (@bad_seq) and the count verified (@n_checked). */
-gboolean    hw_store_audit_verify    (HwStore *self, gint64 *bad_seq, guint64 *n_checked,
-                                      GError **error);
 /* A short English name for @kind ("edited", "missing"…), for pipe-friendly output. */
 const char *hw_audit_break_to_string (HwAuditBreak kind);
 

@@ -16,6 +16,7 @@
 #include "hw-error.h"
 #include "hw-store-audit.h"
 #include "hw-store-backup.h"
+#include "hw-store-backup-private.h"
 #include "hw-store-private.h"
 #include "hw-store-resources.h"
 

@@ -33,14 +33,9 @@ void      hw_backup_info_clear      (HwBackupInfo *info);
 /* "backups" in the database's folder. */
 char     *hw_store_dup_backup_dir   (const char *db_path);
 
-/* Copies the store's database to @dest, replacing it only once the copy is complete and
- * checked. Not inside a transaction of @self. */
-gboolean  hw_store_backup           (HwStore       *self,
-                                     const char    *dest,
-                                     HwBackupInfo  *info,
-                                     GError       **error);
-/* The same from the database file at @db_path, on a connection of its own: safe to call from
- * a worker thread while the application keeps using its store. */
+/* Copies the database file at @db_path to @dest, replacing it only once the copy is complete
+ * and checked, on a connection of its own: safe to call from a worker thread while the
+ * application keeps using its store. */
 gboolean  hw_store_backup_file      (const char    *db_path,
                                      const char    *dest,
                                      HwBackupInfo  *info,
@@ -54,17 +49,10 @@ gboolean  hw_store_backup_auto      (const char    *db_path,
                                      gboolean       force,
                                      HwBackupInfo  *info,
                                      GError       **error);
-/* The automatic backups of @db_path, newest first (full paths). */
-GPtrArray *hw_store_backup_list     (const char    *db_path);
 
-/* Checks @path as restore would, without changing it or the database. The private copy it
- * checks is a temporary file beside @path. */
-gboolean  hw_store_backup_check     (const char    *path,
-                                     HwBackupInfo  *info,
-                                     GError       **error);
-/* The same, for a restore into @db_path: the private copy goes into @db_path's backup folder
- * (0700), where a copy left by a killed check is removed at the next backup, restore or
- * check. */
+/* Checks @path as restore into @db_path would, without changing it or the database: the
+ * private copy goes into @db_path's backup folder (0700), where a copy left by a killed check
+ * is removed at the next backup, restore or check. */
 gboolean  hw_store_backup_check_for (const char    *db_path,
                                      const char    *path,
                                      HwBackupInfo  *info,

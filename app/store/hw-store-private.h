@@ -113,4 +113,7 @@ gboolean      hw_store_audit_carry_forward (HwStore    *from,
                                             const char *detail,
                                             GError    **error);
 
+/* Used by the tests only (not by the application). */
+int         hw_store_get_schema_version (HwStore *self);
+
 G_END_DECLS

@@ -31,7 +31,6 @@ const char *hw_store_get_path        (HwStore *self);
 /* FALSE when the database file (or its -wal/-shm) is readable by group or others, or not the
  * user's, or its folder is writable by others: the UI and the CLI then warn. */
 gboolean    hw_store_is_private      (HwStore *self);
-int         hw_store_get_schema_version (HwStore *self);
 
 /* Who the audit log names for the writes and reads that follow (a user name). */
 void        hw_store_set_actor       (HwStore *self, const char *actor);

@@ -14,6 +14,7 @@
 #include "hw-import.h"
 #include "hw-service-print.h"
 #include "hw-ssb-export.h"
+#include "hw-ssb-export-private.h"
 #include "hw-store.h"
 
 /* ---- the caseload window's code path ---- */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-activity-private.h"
 #include "hw-identity.h"
 #include "hw-plan-fixture.h"
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "hw-document.h"
+#include "hw-document-private.h"
 #include "hw-plan-fixture.h"
 #include "hw-test-support.h"
 

@@ -8,6 +8,7 @@
 #include "hw-service-print.h"
 #include "hw-plan-fixture.h"
 #include "hw-test-support.h"
+#include "hw-settings-private.h"
 
 #define TODAY hw_date_new (2026, 11, 23)
 

@@ -14,6 +14,7 @@
 #include "hw-service-demo.h"
 #include "hw-legal.h"
 #include "hw-service-plan.h"
+#include "hw-service-plan-private.h"
 #include "hw-service-print.h"
 #include "hw-lang.h"
 #include "hw-test-support.h"

@@ -12,6 +12,8 @@
 #include "hw-plan-fixture.h"
 #include "hw-service-print.h"
 #include "hw-test-support.h"
+#include "hw-catalogue-private.h"
+#include "hw-settings-private.h"
 
 /* A plan as the CLI and the window print it: the store's rule context, then the layout. */
 static HwDocument *

@@ -13,6 +13,7 @@
 #include "hw-service-plan.h"
 #include "hw-service-print.h"
 #include "hw-test-support.h"
+#include "hw-plan-recipients-private.h"
 
 /* A plan as the CLI and the window print it: the store's rule context, then the layout. */
 static HwDocument *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "hw-activity.h"
+#include "hw-activity-private.h"
 #include "hw-plan-fixture.h"
 #include "hw-service-template.h"
 #include "hw-test-support.h"

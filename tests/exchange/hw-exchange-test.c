@@ -9,6 +9,8 @@
 #include "hw-exchange-test.h"
 #include "hw-homeward-xml.h"
 #include "hw-store-audit.h"
+#include "hw-store-audit-private.h"
+#include "hw-entity-private.h"
 
 char *
 hw_xtest_fixture (const char *name)

@@ -12,6 +12,7 @@
 #include "hw-error.h"
 #include "hw-exchange-test.h"
 #include "hw-homeward-xml.h"
+#include "hw-import-private.h"
 
 static HwStore *store;
 static char *dir;

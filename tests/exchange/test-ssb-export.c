@@ -17,6 +17,8 @@
 #include "hw-exchange-test.h"
 #include "hw-identity.h"
 #include "hw-ssb-export.h"
+#include "hw-ssb-export-private.h"
+#include "hw-demo-private.h"
 
 static HwStore *store;
 static char *dir;

@@ -14,6 +14,7 @@
 #include "hw-error.h"
 #include "hw-exchange-test.h"
 #include "hw-ssb-codes.h"
+#include "hw-import-private.h"
 
 #define CASE_ID "5a000000-0000-4000-8000-000000000001"
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "hw-catalogue.h"
+#include "hw-catalogue-private.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);

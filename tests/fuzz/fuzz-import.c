@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "hw-import.h"
+#include "hw-import-private.h"
 #include "hw-store-private.h"
 #include "hw-store.h"
 

@@ -8,6 +8,7 @@
 
 #include "hw-caseload-check.h"
 #include "hw-caseload.h"
+#include "hw-caseload-private.h"
 #include "hw-service-demo.h"
 #include "hw-test-support.h"
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "rules-fixture.h"
+#include "hw-settings-private.h"
 
 static HwCatalogue *catalogue;
 

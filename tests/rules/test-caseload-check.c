@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "hw-caseload-check.h"
+#include "hw-caseload-check-private.h"
 #include "rules-fixture.h"
+#include "hw-service-private.h"
 
 static char *tmpdir;
 static HwStore *store;

@@ -9,6 +9,8 @@
 
 #include "hw-error.h"
 #include "rules-fixture.h"
+#include "hw-catalogue-private.h"
+#include "hw-settings-private.h"
 
 /* rules.md, version 2: every rule ID. */
 static const char *const rule_ids[] = {

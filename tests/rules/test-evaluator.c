@@ -8,6 +8,9 @@
 #include <string.h>
 
 #include "rules-fixture.h"
+#include "hw-finding-private.h"
+#include "hw-legal-private.h"
+#include "hw-settings-private.h"
 
 #define EVAL(f, d, homes, today)                  \
   G_STMT_START {                                  \

@@ -13,6 +13,7 @@
 #include "hw-entity.h"
 #include "hw-error.h"
 #include "hw-server.h"
+#include "hw-server-private.h"
 #include "hw-store.h"
 #include "hw-store-private.h"
 #include "hw-test-support.h"

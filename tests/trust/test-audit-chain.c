@@ -11,6 +11,8 @@
 #include "hw-error.h"
 #include "hw-identity.h"
 #include "trust-support.h"
+#include "hw-store-audit-private.h"
+#include "hw-store-private.h"
 
 #define N_CASES   10
 #define N_ENTRIES (N_CASES + 2)

@@ -20,7 +20,10 @@
 
 #include "hw-error.h"
 #include "hw-store-backup.h"
+#include "hw-store-backup-private.h"
 #include "trust-support.h"
+#include "hw-store-audit-private.h"
+#include "hw-store-private.h"
 
 static const char *writer_path;
 

@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "hw-catalogue.h"
+#include "hw-catalogue-private.h"
 #include "hw-error.h"
 #include "hw-import.h"
+#include "hw-import-private.h"
 #include "hw-store-private.h"
 #include "trust-support.h"
 

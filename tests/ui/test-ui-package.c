@@ -13,6 +13,7 @@
 #include "hw-activity.h"
 #include "hw-application.h"
 #include "hw-child-page.h"
+#include "hw-child-page-private.h"
 #include "hw-service-plan.h"
 #include "hw-test-support.h"
 #include "hw-ui-test.h"

@@ -16,15 +16,21 @@
 #include "hw-application.h"
 #include "hw-case-item.h"
 #include "hw-caseload-page.h"
+#include "hw-caseload-page-private.h"
 #include "hw-child-page.h"
+#include "hw-child-page-private.h"
 #include "hw-error.h"
 #include "hw-record-editor.h"
+#include "hw-record-editor-private.h"
 #include "hw-store-audit.h"
+#include "hw-store-audit-private.h"
 #include "hw-store-private.h"
 #include "hw-team-page.h"
+#include "hw-team-page-private.h"
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
+#include "hw-caseload-private.h"
 
 static HwApplication *app;
 

@@ -1,0 +1,12 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the tests use of hw-shortcuts.c beyond its public API (hw-shortcuts.h): the application
+ * does not call these. */
+
+#include "hw-shortcuts.h"
+
+G_BEGIN_DECLS
+
+
+G_END_DECLS

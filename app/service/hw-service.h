@@ -52,8 +52,10 @@ void               hw_service_forget_home        (HwService  *self,
                                                   const char *home_id);
 
 /* Validates every @keys[i] = @values[i] (NULL: back to the default) against the catalogue,
- * then writes them all to @store in one transaction, normalised ("042 " → "42"). A refused
- * value names its setting and nothing is written. A service built before must be built
+ * then writes them all to @store in one transaction, normalised ("042 " → "42"). The
+ * municipality's identity (hw-municipality.h) is checked by its own rules, and as a whole as
+ * it would be after the change (Oslo needs a district). A refused value names its setting
+ * and nothing is written. A service built before must be built
  * again to see the change. */
 gboolean           hw_service_change_settings    (HwStore           *store,
                                                   const char *const *keys,

@@ -104,11 +104,15 @@ add_entry (AdwPreferencesGroup *group, const char *title, const char *value)
 }
 
 static AdwEntryRow *
-add_record_row (AdwPreferencesGroup *group, GPtrArray *rows, const char *title, gpointer record,
-                const char *name)
+add_record_row (HwSetupDialog *self, AdwPreferencesGroup *group, GPtrArray *rows,
+                const char *title, gpointer record, const char *name)
 {
   AdwEntryRow *row = add_entry (group, title, name);
+  g_autofree char *id = g_strdup_printf ("setup-%s-%u",
+                                         group == self->teams ? "team" : "staff", rows->len);
 
+  /* Names for tests: setup-team-0, setup-staff-1… */
+  gtk_widget_set_name (GTK_WIDGET (row), id);
   if (record)
     g_object_set_data_full (G_OBJECT (row), "record", record, hw_record_free);
   g_ptr_array_add (rows, row);
@@ -118,14 +122,14 @@ add_record_row (AdwPreferencesGroup *group, GPtrArray *rows, const char *title, 
 static void
 on_add_team_cb (HwSetupDialog *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (add_record_row (self->teams, self->team_rows,
+  gtk_widget_grab_focus (GTK_WIDGET (add_record_row (self, self->teams, self->team_rows,
                                                      _("New team"), NULL, NULL)));
 }
 
 static void
 on_add_staff_cb (HwSetupDialog *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (add_record_row (self->staff, self->staff_rows,
+  gtk_widget_grab_focus (GTK_WIDGET (add_record_row (self, self->staff, self->staff_rows,
                                                      _("New staff member"), NULL, NULL)));
 }
 
@@ -241,23 +245,41 @@ on_save_cb (HwSetupDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* Teams and staff share the layout: the record, then its name. */
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  const HwTeam *x = *(HwTeam *const *) a;
+  const HwTeam *y = *(HwTeam *const *) b;
+
+  return g_utf8_collate (x->name, y->name);
+}
+
+/* By name: the store keeps them in id order, which means nothing to a person. */
 static void
 fill_records (HwSetupDialog *self)
 {
   g_autoptr(GPtrArray) teams = hw_store_list (self->store, HW_ENTITY_TEAM, NULL);
   g_autoptr(GPtrArray) staff = hw_store_list (self->store, HW_ENTITY_STAFF, NULL);
 
+  G_STATIC_ASSERT (G_STRUCT_OFFSET (HwTeam, name) == G_STRUCT_OFFSET (HwStaff, name));
+  if (teams)
+    g_ptr_array_sort (teams, compare_names);
+  if (staff)
+    g_ptr_array_sort (staff, compare_names);
+
   for (guint i = 0; teams && i < teams->len; i++)
     {
       HwTeam *team = hw_record_copy (teams->pdata[i]);
 
-      add_record_row (self->teams, self->team_rows, _("Team"), team, team->name);
+      add_record_row (self, self->teams, self->team_rows, _("Team"), team, team->name);
     }
   for (guint i = 0; staff && i < staff->len; i++)
     {
       HwStaff *member = hw_record_copy (staff->pdata[i]);
 
-      add_record_row (self->staff, self->staff_rows, _("Staff member"), member, member->name);
+      add_record_row (self, self->staff, self->staff_rows, _("Staff member"), member,
+                      member->name);
     }
 }
 

@@ -89,6 +89,9 @@ on_changed_cb (HwSetupDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->org_hint), bad);
   gtk_widget_set_visible (GTK_WIDGET (self->district), districts);
   gtk_widget_set_visible (GTK_WIDGET (self->district_name), districts);
+  /* A refusal is about what was there when Save was pressed. */
+  if (self->error_label)
+    show_error (self, NULL);
 }
 
 static AdwEntryRow *

@@ -183,6 +183,38 @@ START_TEST (test_oslo_with_district)
 }
 END_TEST
 
+/* The first run's set-up: settings, a team and staff in one transaction. A staff member the
+ * store refuses (no name) takes the valid settings and team with it. */
+START_TEST (test_setup_all_or_nothing)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (hw_record_free);
+  const char *keys[] = { HW_SETTING_MUNICIPALITY, HW_SETTING_MUNICIPALITY_NAME,
+                         HW_SETTING_ORG_NUMBER };
+  const char *values[] = { "3201", "Bærum", "974760673" };
+  HwTeam *team = hw_record_new (HW_ENTITY_TEAM);
+  HwStaff *nameless = hw_record_new (HW_ENTITY_STAFF);
+  guint audited = n_audit ();
+
+  team->name = g_strdup ("Team Vest");
+  g_ptr_array_add (records, team);
+  g_ptr_array_add (records, nameless);
+  ck_assert (!hw_service_save_setup (store, keys, values, 3, records, &error));
+  ck_assert (error != NULL);
+  ck_assert_ptr_null (hw_store_dup_setting (store, HW_SETTING_MUNICIPALITY));
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_TEAM, NULL), 0);
+  ck_assert_uint_eq (n_audit (), audited);
+  g_clear_error (&error);
+
+  nameless->name = g_strdup ("Kari Nordmann");
+  nameless->team_id = g_strdup (team->rec.id);
+  ck_assert (hw_service_save_setup (store, keys, values, 3, records, &error));
+  ck_assert_no_error (error);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_STAFF, NULL), 1);
+  ck_assert_uint_eq (hw_store_count (store, HW_ENTITY_TEAM, NULL), 1);
+}
+END_TEST
+
 static char *
 read_only_file (const char *path)
 {
@@ -251,6 +283,7 @@ main (void)
   tcase_add_test (tc, test_refusals_change_nothing);
   tcase_add_test (tc, test_oslo_with_district);
   tcase_add_test (tc, test_export_uses_settings);
+  tcase_add_test (tc, test_setup_all_or_nothing);
   suite_add_tcase (s, tc);
   return hw_test_run_suite (s);
 }

@@ -9,7 +9,6 @@
 #include "hw-error.h"
 #include "hw-municipality.h"
 #include "hw-service.h"
-#include "hw-service-plan.h"
 #include "hw-setup-dialog.h"
 
 struct _HwSetupDialog
@@ -136,34 +135,18 @@ on_add_staff_cb (HwSetupDialog *self)
                                                      _("New staff member"), NULL, NULL)));
 }
 
-/* The team a new staff member joins: the first one named (the user can move them later in
- * the record editor). */
-static char *
-dup_first_team_id (HwSetupDialog *self)
-{
-  for (guint i = 0; i < self->team_rows->len; i++)
-    {
-      HwTeam *team = g_object_get_data (self->team_rows->pdata[i], "team-saved");
-
-      if (team)
-        return g_strdup (team->rec.id);
-    }
-  return NULL;
-}
-
-/* Saves the changed and new rows of @rows; an empty new row is skipped, an emptied old one
- * refused (a name is how people find the record; deletion is not offered). */
+/* The records of @rows that are new or renamed, added to @out; an empty new row is skipped,
+ * an emptied old one refused (a name is how people find the record; nothing is deleted). A
+ * new staff member joins @team_id. Returns the id of the first team listed (for new staff). */
 static gboolean
-save_rows (HwSetupDialog *self, GPtrArray *rows, HwEntity entity, GError **error)
+collect_rows (GPtrArray *rows, HwEntity entity, const char *team_id, GPtrArray *out,
+              char **first_id, GError **error)
 {
   for (guint i = 0; i < rows->len; i++)
     {
-      GObject *row = rows->pdata[i];
       g_autofree char *name = g_strstrip (g_strdup (text_of (rows->pdata[i])));
-      gpointer old = g_object_get_data (row, "record");
-      g_autoptr(GError) local = NULL;
-      char **field;
-      gpointer record;
+      HwTeam *old = g_object_get_data (rows->pdata[i], "record");
+      HwTeam *record;
 
       if (old == NULL && *name == '\0')
         continue;
@@ -174,30 +157,19 @@ save_rows (HwSetupDialog *self, GPtrArray *rows, HwEntity entity, GError **error
                                                         : _("Staff member: the name is empty"));
           return FALSE;
         }
+      if (first_id && *first_id == NULL && old)
+        *first_id = g_strdup (old->rec.id);
+      if (old && g_strcmp0 (old->name, name) == 0)
+        continue;
+      /* HwTeam and HwStaff both begin with the record and the name (fill_records). */
       record = old ? hw_record_copy (old) : hw_record_new (entity);
-      field = entity == HW_ENTITY_TEAM ? &((HwTeam *) record)->name : &((HwStaff *) record)->name;
-      if (old && g_strcmp0 (*field, name) == 0)
-        {
-          if (entity == HW_ENTITY_TEAM)
-            g_object_set_data_full (row, "team-saved", record, hw_record_free);
-          else
-            hw_record_free (record);
-          continue;
-        }
-      g_free (*field);
-      *field = g_strdup (name);
+      g_free (record->name);
+      record->name = g_steal_pointer (&name);
       if (entity == HW_ENTITY_STAFF && old == NULL)
-        ((HwStaff *) record)->team_id = dup_first_team_id (self);
-      if (!hw_service_save_record (self->store, record, &local))
-        {
-          hw_record_free (record);
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      if (entity == HW_ENTITY_TEAM)
-        g_object_set_data_full (row, "team-saved", record, hw_record_free);
-      else
-        hw_record_free (record);
+        ((HwStaff *) record)->team_id = g_strdup (team_id);
+      if (first_id && *first_id == NULL)
+        *first_id = g_strdup (record->rec.id);
+      g_ptr_array_add (out, record);
     }
   return TRUE;
 }
@@ -209,6 +181,8 @@ save_all (HwSetupDialog *self, GError **error)
                          HW_SETTING_ORG_NUMBER, HW_SETTING_DISTRICT, HW_SETTING_DISTRICT_NAME };
   const char *values[G_N_ELEMENTS (keys)];
   gboolean districts = hw_municipality_district_city (text_of (self->number)) != NULL;
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (hw_record_free);
+  g_autofree char *team_id = NULL;
 
   values[0] = text_of (self->number);
   values[1] = text_of (self->name);
@@ -217,21 +191,10 @@ save_all (HwSetupDialog *self, GError **error)
   values[3] = districts && *text_of (self->district) ? text_of (self->district) : NULL;
   values[4] = districts && *text_of (self->district_name) ? text_of (self->district_name) : NULL;
 
-  if (!hw_store_begin (self->store, error))
-    return FALSE;
-  if (!hw_service_change_settings (self->store, keys, values, G_N_ELEMENTS (keys), error) ||
-      !save_rows (self, self->team_rows, HW_ENTITY_TEAM, error) ||
-      !save_rows (self, self->staff_rows, HW_ENTITY_STAFF, error) ||
-      !hw_store_commit (self->store, error))
-    {
-      if (hw_store_in_transaction (self->store))
-        hw_store_rollback (self->store);
-      /* Nothing was written: the next try saves the new rows again, as new. */
-      for (guint i = 0; i < self->team_rows->len; i++)
-        g_object_set_data (self->team_rows->pdata[i], "team-saved", NULL);
-      return FALSE;
-    }
-  return TRUE;
+  /* New staff join the first team listed (the record editor moves them). */
+  return collect_rows (self->team_rows, HW_ENTITY_TEAM, NULL, records, &team_id, error) &&
+         collect_rows (self->staff_rows, HW_ENTITY_STAFF, team_id, records, NULL, error) &&
+         hw_service_save_setup (self->store, keys, values, G_N_ELEMENTS (keys), records, error);
 }
 
 static void

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /* First run (issue 17): the municipality (kommunenummer, name, organisation number checked
  * as typed, bydel where the city reports per district) and its teams and staff, added and
- * renamed. Saved in one transaction through hw_service_change_settings() and
- * hw_service_save_record(): a refusal names the field and writes nothing. */
+ * renamed. Saved in one transaction by hw_service_save_setup(): a refusal names the field and
+ * writes nothing. */
 #define HW_TYPE_SETUP_DIALOG (hw_setup_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (HwSetupDialog, hw_setup_dialog, HW, SETUP_DIALOG, AdwWindow)
 

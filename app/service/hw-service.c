@@ -8,6 +8,7 @@
 #include "hw-error.h"
 #include "hw-municipality.h"
 #include "hw-service-private.h"
+#include "hw-service-plan.h"
 
 /* Homes kept per worker, and for single cases, when they are read on demand. Cases stream in
  * id order, so the cases of one home are spread over the whole pass: a larger cache would
@@ -301,4 +302,29 @@ hw_service_change_settings (HwStore           *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hw_service_save_setup (HwStore           *store,
+                       const char *const *keys,
+                       const char *const *values,
+                       guint              n,
+                       GPtrArray         *records,
+                       GError           **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (!hw_store_begin (store, error))
+    return FALSE;
+  if (!hw_service_change_settings (store, keys, values, n, error))
+    goto fail;
+  for (guint i = 0; records && i < records->len; i++)
+    if (!hw_service_save_record (store, records->pdata[i], error))
+      goto fail;
+  if (hw_store_commit (store, error))
+    return TRUE;
+fail:
+  if (hw_store_in_transaction (store))
+    hw_store_rollback (store);
+  return FALSE;
 }

@@ -63,4 +63,13 @@ gboolean           hw_service_change_settings    (HwStore           *store,
                                                   guint              n,
                                                   GError           **error);
 
+/* The first run's set-up (issue 17): hw_service_change_settings() and hw_service_save_record()
+ * of each of @records (teams, staff) in one transaction: all or nothing. */
+gboolean           hw_service_save_setup         (HwStore           *store,
+                                                  const char *const *keys,
+                                                  const char *const *values,
+                                                  guint              n,
+                                                  GPtrArray         *records,
+                                                  GError           **error);
+
 G_END_DECLS

@@ -91,10 +91,14 @@ check "a complete set-up is accepted" '[ $? -eq 0 ] && grep -q "service-district
 "$CLI" --db "$M" settings > "$TMP/list"
 check "settings lists the municipality" \
   'grep -q "^service-org-number	958935420" "$TMP/list" && grep -q "Gamle Oslo" "$TMP/list"'
+# The demo's cases are Trondheim's (5001): set up Trondheim.
+"$CLI" --db "$M" settings --set service-municipality=5001 --set service-municipality-name=Trondheim \
+  --set service-org-number=942110464 --set service-district=01 \
+  --set "service-district-name=Midtbyen" > /dev/null 2> "$TMP/err"
 "$CLI" --db "$M" export --format barnevern-v4 -o "$TMP/ssb1" > "$TMP/out" 2> "$TMP/err"
 check "export uses the set-up without flags" \
-  '[ $? -eq 0 ] && grep -q "Organisasjonsnummer=\"958935420\"" "$TMP"/ssb1/* &&
-   grep -q "Bydelsnavn=\"Gamle Oslo\"" "$TMP"/ssb1/*'
+  '[ $? -eq 0 ] && grep -q "Organisasjonsnummer=\"942110464\"" "$TMP"/ssb1/* &&
+   grep -q "Kommunenavn=\"Trondheim\"" "$TMP"/ssb1/* && grep -q "Bydelsnavn=\"Midtbyen\"" "$TMP"/ssb1/*'
 "$CLI" --db "$M" export --format barnevern-v4 -o "$TMP/ssb2" --org-number 964338531 \
   > "$TMP/out" 2> "$TMP/err"
 check "a flag still overrides the set-up" \

@@ -115,6 +115,20 @@ add_record_row (HwSetupDialog *self, AdwPreferencesGroup *group, GPtrArray *rows
 
   /* Names for tests: setup-team-0, setup-staff-1… */
   gtk_widget_set_name (GTK_WIDGET (row), id);
+  if (group == self->staff)
+    {
+      /* Deactivate, never delete: the audit trail and the records name them. */
+      GtkWidget *active = gtk_switch_new ();
+      g_autofree char *switch_id = g_strdup_printf ("%s-active", id);
+
+      gtk_widget_set_name (active, switch_id);
+      gtk_widget_set_valign (active, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (active, _("Active (switch off when someone leaves)"));
+      gtk_switch_set_active (GTK_SWITCH (active),
+                             record == NULL || !((HwStaff *) record)->inactive);
+      adw_entry_row_add_suffix (row, active);
+      g_object_set_data (G_OBJECT (row), "active", active);
+    }
   if (record)
     g_object_set_data_full (G_OBJECT (row), "record", record, hw_record_free);
   g_ptr_array_add (rows, row);
@@ -147,6 +161,8 @@ collect_rows (GPtrArray *rows, HwEntity entity, const char *team_id, GPtrArray *
       g_autofree char *name = g_strstrip (g_strdup (text_of (rows->pdata[i])));
       HwTeam *old = g_object_get_data (rows->pdata[i], "record");
       HwTeam *record;
+      GtkSwitch *active;
+      gboolean inactive;
 
       if (old == NULL && *name == '\0')
         continue;
@@ -159,7 +175,10 @@ collect_rows (GPtrArray *rows, HwEntity entity, const char *team_id, GPtrArray *
         }
       if (first_id && *first_id == NULL && old)
         *first_id = g_strdup (old->rec.id);
-      if (old && g_strcmp0 (old->name, name) == 0)
+      active = g_object_get_data (rows->pdata[i], "active");
+      inactive = active && !gtk_switch_get_active (active);
+      if (old && g_strcmp0 (old->name, name) == 0 &&
+          (entity != HW_ENTITY_STAFF || ((HwStaff *) old)->inactive == inactive))
         continue;
       /* HwTeam and HwStaff both begin with the record and the name (fill_records). */
       record = old ? hw_record_copy (old) : hw_record_new (entity);
@@ -167,6 +186,8 @@ collect_rows (GPtrArray *rows, HwEntity entity, const char *team_id, GPtrArray *
       record->name = g_steal_pointer (&name);
       if (entity == HW_ENTITY_STAFF && old == NULL)
         ((HwStaff *) record)->team_id = g_strdup (team_id);
+      if (entity == HW_ENTITY_STAFF)
+        ((HwStaff *) record)->inactive = inactive;
       if (first_id && *first_id == NULL)
         *first_id = g_strdup (record->rec.id);
       g_ptr_array_add (out, record);
@@ -321,9 +342,10 @@ hw_setup_dialog_new (GtkWindow *parent, HwStore *store)
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->teams);
   self->staff = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->staff, _("Staff"));
-  adw_preferences_group_set_description (self->staff, _("Rename someone by editing the name. "
-                                                        "People are never deleted: the audit "
-                                                        "trail names them."));
+  adw_preferences_group_set_description (self->staff, _("Rename someone by editing the name; "
+                                                        "switch someone who leaves off. People "
+                                                        "are never deleted: the audit trail "
+                                                        "names them."));
   g_signal_connect_swapped (add_button (self->staff, _("Add _Staff Member"), "setup-add-staff"),
                             "clicked", G_CALLBACK (on_add_staff_cb), self);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), self->staff);

@@ -2,7 +2,7 @@
 /* First run (issue 17), under Xvfb: on an empty database the caseload offers to set up the
  * municipality; the dialog checks the organisation number as typed, asks for Oslo's district,
  * refuses (naming the field, writing nothing) until it has it, and saves the municipality, a
- * team and two staff; opened again it renames one. Its own program: the main window's test
+ * team and two staff; opened again it renames one, then deactivates the other. Its own program: the main window's test
  * programs are near GLib's 2,048-quark limit. */
 #define G_LOG_DOMAIN "test-ui-setup"
 
@@ -223,6 +223,28 @@ START_TEST (test_first_run)
   names = staff_names ();
   ck_assert_str_eq (names, "Kari Nordmann, Ola Hansen-Berg");
   ck_assert_uint_eq (hw_store_count (fx.store, HW_ENTITY_STAFF, NULL), 2);
+
+  /* Kari leaves: deactivated, not deleted; shown switched off when opened again */
+  dialog = open_from_empty_state ();
+  d = GTK_WIDGET (dialog);
+  ck_assert (gtk_switch_get_active (GTK_SWITCH (named (d, "setup-staff-0-active"))));
+  gtk_switch_set_active (GTK_SWITCH (named (d, "setup-staff-0-active")), FALSE);
+  click (d, "setup-save");
+  ck_assert (hw_ui_test_wait_for (dialog_closed, NULL, 5000));
+  g_clear_pointer (&staff, g_ptr_array_unref);
+  staff = hw_store_list (fx.store, HW_ENTITY_STAFF, NULL);
+  ck_assert_uint_eq (staff->len, 2);
+  for (guint i = 0; i < staff->len; i++)
+    {
+      HwStaff *member = staff->pdata[i];
+
+      ck_assert_int_eq (member->inactive, g_str_equal (member->name, "Kari Nordmann"));
+    }
+  dialog = open_from_empty_state ();
+  d = GTK_WIDGET (dialog);
+  hw_ui_test_screenshot (d, "first-run-setup-again");
+  ck_assert (!gtk_switch_get_active (GTK_SWITCH (named (d, "setup-staff-0-active"))));
+  ck_assert (gtk_switch_get_active (GTK_SWITCH (named (d, "setup-staff-1-active"))));
 }
 END_TEST
 

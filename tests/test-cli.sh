@@ -69,5 +69,40 @@ done
 "$CLI" --db "$TMP/new/created.db" demo --children 2 --seed 1 > /dev/null 2>&1
 check "demo still creates a database and its folder" '[ $? -eq 0 ] && [ -s "$TMP/new/created.db" ]'
 
+# Issue 17: the municipality is set up once; Barnevern v4 export then needs no flags.
+M="$TMP/muni.db"
+"$CLI" --db "$M" demo --children 3 --seed 2 --today 2026-11-23 > /dev/null 2>&1
+"$CLI" --db "$M" export --format barnevern-v4 -o "$TMP/ssb0" > "$TMP/out" 2> "$TMP/err"
+check "export without a set-up says how to set it up" \
+  '[ $? -eq 1 ] && grep -q "service-org-number" "$TMP/err"'
+"$CLI" --db "$M" settings --set service-municipality=0301 --set service-municipality-name=Oslo \
+  --set service-org-number=958935420 > "$TMP/out" 2> "$TMP/err"
+check "Oslo without a district is refused, naming service-district" \
+  '[ $? -eq 1 ] && grep -q "service-district" "$TMP/err"'
+"$CLI" --db "$M" settings > "$TMP/list"
+check "a refused set-up writes nothing" 'grep -q "^service-municipality	-" "$TMP/list"'
+"$CLI" --db "$M" settings --set service-org-number=958935421 > "$TMP/out" 2> "$TMP/err"
+check "a wrong check digit is refused, naming the field" \
+  '[ $? -eq 1 ] && grep -q "service-org-number" "$TMP/err" && grep -q "check digit" "$TMP/err"'
+"$CLI" --db "$M" settings --set service-municipality=0301 --set service-municipality-name=Oslo \
+  --set service-org-number=958935420 --set service-district=01 \
+  --set "service-district-name=Gamle Oslo" > "$TMP/out" 2> "$TMP/err"
+check "a complete set-up is accepted" '[ $? -eq 0 ] && grep -q "service-district = 01" "$TMP/out"'
+"$CLI" --db "$M" settings > "$TMP/list"
+check "settings lists the municipality" \
+  'grep -q "^service-org-number	958935420" "$TMP/list" && grep -q "Gamle Oslo" "$TMP/list"'
+# The demo's cases are Trondheim's (5001): set up Trondheim.
+"$CLI" --db "$M" settings --set service-municipality=5001 --set service-municipality-name=Trondheim \
+  --set service-org-number=942110464 --set service-district=01 \
+  --set "service-district-name=Midtbyen" > /dev/null 2> "$TMP/err"
+"$CLI" --db "$M" export --format barnevern-v4 -o "$TMP/ssb1" > "$TMP/out" 2> "$TMP/err"
+check "export uses the set-up without flags" \
+  '[ $? -eq 0 ] && grep -q "Organisasjonsnummer=\"942110464\"" "$TMP"/ssb1/* &&
+   grep -q "Kommunenavn=\"Trondheim\"" "$TMP"/ssb1/* && grep -q "Bydelsnavn=\"Midtbyen\"" "$TMP"/ssb1/*'
+"$CLI" --db "$M" export --format barnevern-v4 -o "$TMP/ssb2" --org-number 964338531 \
+  > "$TMP/out" 2> "$TMP/err"
+check "a flag still overrides the set-up" \
+  '[ $? -eq 0 ] && grep -q "Organisasjonsnummer=\"964338531\"" "$TMP"/ssb2/*'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -9,6 +9,7 @@
 #include "hw-caseload-page-private.h"
 #include "hw-case-columns.h"
 #include "hw-labels.h"
+#include "hw-setup-dialog.h"
 #include "hw-window.h"
 
 struct _HwCaseloadPage
@@ -330,6 +331,20 @@ hw_caseload_page_finalize (GObject *object)
   G_OBJECT_CLASS (hw_caseload_page_parent_class)->finalize (object);
 }
 
+/* The empty state's first step (issue 17): the municipality, its teams and staff. */
+static void
+setup_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  HwCaseloadPage *self = HW_CASELOAD_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->caseload == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (hw_setup_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                              : NULL,
+                                                       hw_caseload_get_store (self->caseload))));
+}
+
 static void
 hw_caseload_page_class_init (HwCaseloadPageClass *klass)
 {
@@ -340,6 +355,7 @@ hw_caseload_page_class_init (HwCaseloadPageClass *klass)
   object_class->finalize = hw_caseload_page_finalize;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "caseload.setup", NULL, setup_action);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/no/homeward/Homeward/hw-caseload-page.ui");
   gtk_widget_class_bind_template_child (widget_class, HwCaseloadPage, search_entry);

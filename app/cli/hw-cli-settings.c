@@ -8,6 +8,7 @@
 
 #include "hw-cli.h"
 #include "hw-error.h"
+#include "hw-municipality.h"
 #include "hw-service.h"
 
 /* homeward-cli settings: the municipal rule settings (rules.md), their defaults and class.
@@ -41,6 +42,21 @@ print_list (const HwCatalogue *cat, const HwSettings *settings, HwLang lang)
     }
 }
 
+/* The municipality's identity (hw-municipality.h): text, not figures; "-" when unset. */
+static void
+print_identity (HwStore *store)
+{
+  const char *const *keys = hw_municipality_get_keys ();
+
+  for (guint i = 0; keys[i]; i++)
+    {
+      g_autofree char *value = hw_store_dup_setting (store, keys[i]);
+
+      printf ("%s\t%s\t-\t-\t-\t%s\n", keys[i], value ? value : "-",
+              hw_municipality_get_label (keys[i]));
+    }
+}
+
 int
 hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
 {
@@ -68,7 +84,10 @@ hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
   g_option_context_set_summary (context, _("Shows or changes the municipal settings the rule "
                                            "engine uses: the figures the law leaves to the "
                                            "municipality (“kort tid etter”). A changed value "
-                                           "is marked with *."));
+                                           "is marked with *. The municipality's identity "
+                                           "(service-municipality, -municipality-name, "
+                                           "-org-number, -district, -district-name) is set the "
+                                           "same way; Barnevern v4 export uses it."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!hw_cli_parse (context, &argc, &argv))
     return 2;
@@ -107,10 +126,20 @@ hw_cli_settings (HwCliContext *ctx, int argc, char **argv)
     return hw_cli_fail (error);
   settings = hw_service_get_settings (service);
   if (list || n_sets + n_resets == 0)
-    print_list (hw_service_get_catalogue (service), settings, lang);
+    {
+      print_list (hw_service_get_catalogue (service), settings, lang);
+      print_identity (store);
+    }
   else
     for (guint i = 0; i < n_sets + n_resets; i++)
-      /* Translators: a setting after a change, e.g. "care_plan_days = 30". */
-      printf (_("%s = %d\n"), keys[i], hw_settings_get (settings, keys[i]));
+      if (hw_municipality_is_setting (keys[i]))
+        {
+          g_autofree char *value = hw_store_dup_setting (store, keys[i]);
+
+          printf ("%s = %s\n", keys[i], value ? value : "-");
+        }
+      else
+        /* Translators: a setting after a change, e.g. "care_plan_days = 30". */
+        printf (_("%s = %d\n"), keys[i], hw_settings_get (settings, keys[i]));
   return 0;
 }

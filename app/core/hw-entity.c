@@ -129,6 +129,7 @@ static const HwField staff_fields[] = {
   TEXT (HwStaff, username, 0, N_("User name")),
   ENUM (HwStaff, role, role, 0, N_("Role")),
   REF (HwStaff, team_id, HW_ENTITY_TEAM, 0, N_("Team")),
+  BOOL (HwStaff, inactive, 0, N_("Deactivated")),
 };
 
 static const HwField home_fields[] = {

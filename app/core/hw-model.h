@@ -83,6 +83,7 @@ typedef struct {
   char       *username;
   HwStaffRole role;
   char       *team_id;
+  gboolean    inactive;       /* deactivated: kept for the records that name them */
 } HwStaff;
 
 /* ---- Foster homes (shared by the children placed there) ---- */

@@ -579,21 +579,27 @@ check_options (const HwSsbExportOptions *o, GError **error)
     {
       g_set_error_literal (error, HW_ERROR, HW_ERROR_REQUIRED,
                            _("Barnevern v4 needs the service's organisation number (9 digits): "
-                             "give it with --org-number, or import a Barnevern v4 file first"));
+                             "set up the municipality (homeward-cli settings --set "
+                             "service-org-number=…), give it with --org-number, or import a "
+                             "Barnevern v4 file"));
       return FALSE;
     }
   if (o->municipality == NULL || !hw_ssb_digits_are_valid (o->municipality, 4))
     {
       g_set_error_literal (error, HW_ERROR, HW_ERROR_REQUIRED,
-                           _("Barnevern v4 needs the municipality number (4 digits): give it "
-                             "with --municipality, or import a Barnevern v4 file first"));
+                           _("Barnevern v4 needs the municipality number (4 digits): set up "
+                             "the municipality (homeward-cli settings --set "
+                             "service-municipality=…), give it with --municipality, or import "
+                             "a Barnevern v4 file"));
       return FALSE;
     }
   if (o->municipality_name == NULL || *o->municipality_name == '\0')
     {
       g_set_error_literal (error, HW_ERROR, HW_ERROR_REQUIRED,
-                           _("Barnevern v4 needs the municipality's name: give it with "
-                             "--municipality-name, or import a Barnevern v4 file first"));
+                           _("Barnevern v4 needs the municipality's name: set up the "
+                             "municipality (homeward-cli settings --set "
+                             "service-municipality-name=…), give it with --municipality-name, "
+                             "or import a Barnevern v4 file"));
       return FALSE;
     }
   if (o->district && !hw_ssb_digits_are_valid (o->district, 2))

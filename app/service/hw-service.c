@@ -6,7 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-error.h"
+#include "hw-municipality.h"
 #include "hw-service-private.h"
+#include "hw-service-plan.h"
 
 /* Homes kept per worker, and for single cases, when they are read on demand. Cases stream in
  * id order, so the cases of one home are spread over the whole pass: a larger cache would
@@ -230,6 +232,7 @@ hw_service_change_settings (HwStore           *store,
 {
   g_autoptr(HwCatalogue) catalogue = NULL;
   g_autofree int *numbers = NULL;
+  gboolean identity_changed = FALSE;
 
   g_return_val_if_fail (HW_IS_STORE (store), FALSE);
   g_return_val_if_fail (n == 0 || (keys != NULL && values != NULL), FALSE);
@@ -241,7 +244,13 @@ hw_service_change_settings (HwStore           *store,
   numbers = g_new0 (int, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
-      if (values[i])
+      if (hw_municipality_is_setting (keys[i]))
+        {
+          if (values[i] && !hw_municipality_check_value (keys[i], values[i], error))
+            return FALSE;
+          identity_changed = TRUE;
+        }
+      else if (values[i])
         {
           if (!hw_settings_parse_value (catalogue, keys[i], values[i], &numbers[i], error))
             return FALSE;
@@ -253,6 +262,22 @@ hw_service_change_settings (HwStore           *store,
           return FALSE;
         }
     }
+  /* The identity is checked as it would be after the change: Oslo's number needs a district. */
+  if (identity_changed)
+    {
+      g_autoptr(GHashTable) after = hw_store_dup_settings (store);
+
+      for (guint i = 0; i < n; i++)
+        if (hw_municipality_is_setting (keys[i]))
+          {
+            if (values[i])
+              g_hash_table_insert (after, g_strdup (keys[i]), g_strstrip (g_strdup (values[i])));
+            else
+              g_hash_table_remove (after, keys[i]);
+          }
+      if (!hw_municipality_check (after, error))
+        return FALSE;
+    }
   if (n == 0)
     return TRUE;
   if (!hw_store_begin (store, error))
@@ -260,7 +285,9 @@ hw_service_change_settings (HwStore           *store,
   for (guint i = 0; i < n; i++)
     {
       /* Stored normalised, so that what a list shows is what is kept. */
-      g_autofree char *normal = values[i] ? g_strdup_printf ("%d", numbers[i]) : NULL;
+      g_autofree char *normal = values[i] == NULL ? NULL
+        : hw_municipality_is_setting (keys[i]) ? g_strstrip (g_strdup (values[i]))
+        : g_strdup_printf ("%d", numbers[i]);
 
       if (!hw_store_set_setting (store, keys[i], normal, error))
         {
@@ -275,4 +302,29 @@ hw_service_change_settings (HwStore           *store,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+hw_service_save_setup (HwStore           *store,
+                       const char *const *keys,
+                       const char *const *values,
+                       guint              n,
+                       GPtrArray         *records,
+                       GError           **error)
+{
+  g_return_val_if_fail (HW_IS_STORE (store), FALSE);
+
+  if (!hw_store_begin (store, error))
+    return FALSE;
+  if (!hw_service_change_settings (store, keys, values, n, error))
+    goto fail;
+  for (guint i = 0; records && i < records->len; i++)
+    if (!hw_service_save_record (store, records->pdata[i], error))
+      goto fail;
+  if (hw_store_commit (store, error))
+    return TRUE;
+fail:
+  if (hw_store_in_transaction (store))
+    hw_store_rollback (store);
+  return FALSE;
 }

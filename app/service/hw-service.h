@@ -48,13 +48,24 @@ HwServiceHomes     hw_service_get_homes          (HwService *self);
 guint              hw_service_get_home_cache_size (HwService *self);
 
 /* Validates every @keys[i] = @values[i] (NULL: back to the default) against the catalogue,
- * then writes them all to @store in one transaction, normalised ("042 " → "42"). A refused
- * value names its setting and nothing is written. A service built before must be built
+ * then writes them all to @store in one transaction, normalised ("042 " → "42"). The
+ * municipality's identity (hw-municipality.h) is checked by its own rules, and as a whole as
+ * it would be after the change (Oslo needs a district). A refused value names its setting
+ * and nothing is written. A service built before must be built
  * again to see the change. */
 gboolean           hw_service_change_settings    (HwStore           *store,
                                                   const char *const *keys,
                                                   const char *const *values,
                                                   guint              n,
+                                                  GError           **error);
+
+/* The first run's set-up (issue 17): hw_service_change_settings() and hw_service_save_record()
+ * of each of @records (teams, staff) in one transaction: all or nothing. */
+gboolean           hw_service_save_setup         (HwStore           *store,
+                                                  const char *const *keys,
+                                                  const char *const *values,
+                                                  guint              n,
+                                                  GPtrArray         *records,
                                                   GError           **error);
 
 G_END_DECLS

@@ -23,7 +23,44 @@ struct _HwSsbWriter {
   const char        *case_ref;
   gboolean           failed;         /* a write failed (disk full…) */
   guint              n_cases;
+  GByteArray        *copy;           /* what was written, for the pre-flight; or NULL */
 };
+
+/* Writes to the file and, for the pre-flight, to the copy. A failed write is kept by the
+ * HwOutputFile, as hw-xml-output.c does. */
+static int
+tee_write_cb (void *context, const char *buffer, int len)
+{
+  HwSsbWriter *self = context;
+
+  if (len > 0)
+    {
+      hw_output_file_write (self->out, buffer, (gsize) len, NULL);
+      g_byte_array_append (self->copy, (const guint8 *) buffer, (guint) len);
+    }
+  return len;
+}
+
+static int
+tee_close_cb (void *context)
+{
+  (void) context;
+  return 0;
+}
+
+static xmlTextWriterPtr
+tee_writer_new (HwSsbWriter *self)
+{
+  xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO (tee_write_cb, tee_close_cb, self, NULL);
+  xmlTextWriterPtr writer;
+
+  if (buffer == NULL)
+    return NULL;
+  writer = xmlNewTextWriter (buffer);
+  if (writer == NULL)
+    xmlOutputBufferClose (buffer);
+  return writer;
+}
 
 static void
 skipped (HwSsbWriter *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -604,8 +641,10 @@ check_options (const HwSsbExportOptions *o, GError **error)
   return TRUE;
 }
 
-HwSsbWriter *
-hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError **error)
+/* @keep_copy: keep what is written in memory, for the pre-flight (one case's file). */
+static HwSsbWriter *
+writer_new (const char *path, const HwSsbExportOptions *options, gboolean keep_copy,
+            GError **error)
 {
   g_autoptr(HwSsbWriter) self = g_new0 (HwSsbWriter, 1);
   g_autoptr(GDateTime) now = NULL;
@@ -622,7 +661,13 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
   self->out = hw_output_file_open (path, error);
   if (self->out == NULL)
     return NULL;
-  self->writer = hw_xml_output_new_writer (self->out);
+  if (keep_copy)
+    {
+      self->copy = g_byte_array_new ();
+      self->writer = tee_writer_new (self);
+    }
+  else
+    self->writer = hw_xml_output_new_writer (self->out);
   if (self->writer == NULL)
     {
       g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), path);
@@ -664,6 +709,12 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+HwSsbWriter *
+hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError **error)
+{
+  return writer_new (path, options, FALSE, error);
 }
 
 gboolean
@@ -729,9 +780,10 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
   return TRUE;
 }
 
-/* Ends the document; the file, complete but not yet in place, or NULL. Frees @self. */
+/* Ends the document; the file, complete but not yet in place, or NULL. @copy (optional):
+ * what was written, when the writer kept it. Frees @self. */
 static HwOutputFile *
-writer_end (HwSsbWriter *self, GError **error)
+writer_end (HwSsbWriter *self, GByteArray **copy, GError **error)
 {
   g_autoptr(HwSsbWriter) owned = self;
 
@@ -744,6 +796,8 @@ writer_end (HwSsbWriter *self, GError **error)
       set_write_error (self, error);
       return NULL;
     }
+  if (copy)
+    *copy = g_steal_pointer (&self->copy);
   return g_steal_pointer (&self->out);
 }
 
@@ -754,7 +808,7 @@ hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  out = writer_end (self, error);
+  out = writer_end (self, NULL, error);
   return out && hw_output_file_commit (out, error);
 }
 
@@ -767,6 +821,8 @@ hw_ssb_writer_free (HwSsbWriter *self)
   g_clear_pointer (&self->out, hw_output_file_abort);
   g_free (self->path);
   g_free (self->municipality);
+  if (self->copy)
+    g_byte_array_unref (self->copy);
   g_free (self);
 }
 
@@ -777,6 +833,7 @@ typedef struct {
   const char         *dir;
   HwOutputBatch      *batch;
   GHashTable         *settings;
+  HwStore            *store;
 } ExportDir;
 
 static void
@@ -798,20 +855,50 @@ resolve_options (HwSsbExportOptions *resolved, const HwSsbExportOptions *given,
     resolved->district_name = g_hash_table_lookup (settings, "service-district-name");
 }
 
-/* One case to @path: moved into place at once, or, with @batch, kept for its commit. */
+/* The pre-flight: the file as an import would read it (SSB's schema, then its controls, as
+ * findings); FALSE (HW_ERROR_INVALID, naming the case) if the import would refuse it. */
 static gboolean
-write_one (const HwDossier *dossier, const char *path, const HwSsbExportOptions *options,
-           HwOutputBatch *batch, GError **error)
+preflight (HwStore *store, const HwDossier *dossier, const char *path, GByteArray *copy,
+           const HwSsbExportOptions *options, GError **error)
 {
-  g_autoptr(HwSsbWriter) writer = hw_ssb_writer_new (path, options, error);
+  HwImportOptions check = { 0 };
+  HwImportSummary summary;
+  g_autoptr(GError) local = NULL;
+
+  check.warning = options->finding;
+  check.user_data = options->user_data;
+  if (hw_import_check_memory (store, path, (const char *) copy->data, copy->len, &check,
+                              &summary, &local))
+    return TRUE;
+  g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+               _("case %s: its file was not kept: importing it would fail:\n%s"),
+               hw_dossier_case (dossier)->journal_no, local->message);
+  return FALSE;
+}
+
+/* One case to @path, checked first (preflight): moved into place at once, or, with @batch,
+ * kept for its commit. */
+static gboolean
+write_one (HwStore *store, const HwDossier *dossier, const char *path,
+           const HwSsbExportOptions *options, HwOutputBatch *batch, GError **error)
+{
+  g_autoptr(HwSsbWriter) writer = writer_new (path, options, TRUE, error);
+  g_autoptr(GByteArray) copy = NULL;
   HwOutputFile *out;
 
   if (writer == NULL || !hw_ssb_writer_add_case (writer, dossier, error))
     return FALSE;
+  out = writer_end (g_steal_pointer (&writer), &copy, error);
+  if (out == NULL)
+    return FALSE;
+  if (!preflight (store, dossier, path, copy, options, error))
+    {
+      hw_output_file_abort (out);
+      return FALSE;
+    }
   if (batch == NULL)
-    return hw_ssb_writer_finish (g_steal_pointer (&writer), error);
-  out = writer_end (g_steal_pointer (&writer), error);
-  return out && hw_output_batch_add (batch, out, error);
+    return hw_output_file_commit (out, error);
+  return hw_output_batch_add (batch, out, error);
 }
 
 static gboolean
@@ -824,7 +911,7 @@ export_one (HwDossier *dossier, gpointer user_data, GError **error)
   g_autoptr(GError) local = NULL;
 
   resolve_options (&options, &x->options, x->settings, hw_dossier_case (dossier));
-  if (!write_one (dossier, path, &options, x->batch, &local))
+  if (!write_one (x->store, dossier, path, &options, x->batch, &local))
     {
       /* A case the format cannot hold is reported and left out; anything else stops. */
       if (g_error_matches (local, HW_ERROR, HW_ERROR_INVALID) && options.warning)
@@ -860,6 +947,7 @@ hw_ssb_export_dir (HwStore *store, const char *dir, const HwSsbExportOptions *op
     }
   x.options = options ? *options : none;
   x.dir = dir;
+  x.store = store;
   x.settings = hw_store_dup_settings (store);
   /* Fail before the first file when the service's identity is unknown. */
   resolve_options (&check, &x.options, x.settings, NULL);
@@ -894,5 +982,5 @@ hw_ssb_export_case (HwStore *store, const HwDossier *dossier, const char *path,
   g_autoptr(GHashTable) settings = hw_store_dup_settings (store);
 
   resolve_options (&resolved, options ? options : &none, settings, hw_dossier_case (dossier));
-  return write_one (dossier, path, &resolved, NULL, error);
+  return write_one (store, dossier, path, &resolved, NULL, error);
 }

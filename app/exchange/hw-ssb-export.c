@@ -24,6 +24,7 @@ struct _HwSsbWriter {
   gboolean           failed;         /* a write failed (disk full…) */
   guint              n_cases;
   GByteArray        *copy;           /* what was written, for the pre-flight; or NULL */
+  GHashTable        *ids;            /* the Sak's element Ids written (lower case) */
 };
 
 /* Writes to the file and, for the pre-flight, to the copy. A failed write is kept by the
@@ -107,6 +108,25 @@ put (HwSsbWriter *self, const char *name, const char *value)
 {
   if (value && xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST value) < 0)
     self->failed = TRUE;
+}
+
+static char *ssb_id (const char *id);
+
+/* The Id of an element a Relasjon may point to. */
+static void
+put_id (HwSsbWriter *self, const char *id)
+{
+  put (self, "Id", id);
+  g_hash_table_add (self->ids, g_ascii_strdown (id, -1));
+}
+
+static gboolean
+was_written (HwSsbWriter *self, const char *id)
+{
+  g_autofree char *ssb = ssb_id (id);
+  g_autofree char *key = g_ascii_strdown (ssb, -1);
+
+  return g_hash_table_contains (self->ids, key);
 }
 
 static void
@@ -275,7 +295,7 @@ write_personalia (HwSsbWriter *self, const HwCase *kase, const HwChild *child)
   if (sex == 0 && fnr && strlen (fnr) == 11 && !g_str_equal (fnr + 6, "99999"))
     sex = (fnr[8] - '0') % 2 ? 1 : 2;
   start (self, "Personalia");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", child->start_date ? child->start_date : kase->start_date);
   put (self, "Fodselsnummer", fnr);
   put_date (self, "Fodseldato", child->birth_date);
@@ -308,16 +328,13 @@ write_plan (HwSsbWriter *self, const HwDossier *d, const HwPlan *plan)
   g_ptr_array_sort (evals, compare_evaluations);
 
   start (self, "Plan");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", plan->start_date);
   put_int (self, "Plantype", plan->plan_type);
   for (guint i = 0; i < evals->len; i++)
     {
       HwPlanEvaluation *ev = evals->pdata[i];
 
-      /* One per date: the importer gives each plan and date one id. */
-      if (i > 0 && ev->date == ((HwPlanEvaluation *) evals->pdata[i - 1])->date)
-        continue;
       start (self, "Evaluering");
       put_date (self, "UtfortDato", ev->date);
       end (self);
@@ -427,7 +444,7 @@ write_tiltak (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m)
     }
   id = ssb_id (m->rec.id);
   start (self, "Tiltak");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", m->start_date);
   write_legal_basis (self, &m->basis);
   start (self, "Kategori");
@@ -467,7 +484,7 @@ write_vedtak (HwSsbWriter *self, const HwDossier *d, const HwDecision *dec)
     }
   id = ssb_id (dec->rec.id);
   start (self, "Vedtak");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", dec->start_date);
   write_legal_basis (self, &dec->basis);
   for (guint i = 0; i < all->len; i++)
@@ -519,7 +536,7 @@ write_ettervern (HwSsbWriter *self, const HwAftercare *a)
     return;   /* Homeward's own aftercare assessments */
   id = ssb_id (a->rec.id);
   start (self, "Ettervern");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "TilbudSendtDato", a->date);
   if (a->conclusion >= 1 && a->conclusion <= 3 && a->conclusion_date)
     {
@@ -547,7 +564,7 @@ write_oversendelse (HwSsbWriter *self, const HwPetition *p)
     }
   id = ssb_id (p->rec.id);
   start (self, "OversendelseFylkesnemnd");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", p->date);
   write_legal_basis (self, &p->basis);
   end (self);
@@ -568,7 +585,7 @@ write_flytting (HwSsbWriter *self, const HwMove *mv)
     }
   id = ssb_id (mv->rec.id);
   start (self, "Flytting");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "SluttDato", mv->date);
   start (self, "ArsakFra");
   put (self, "Kode", mv->reason_code);
@@ -594,6 +611,14 @@ write_relasjon (HwSsbWriter *self, const HwRelation *r)
       skipped (self, _("a relation (%s → %s) was left out: SSB's form needs known types and a "
                        "UUID to point to"), r->from_type ? r->from_type : "",
                r->to_type ? r->to_type : "");
+      return;
+    }
+  /* Elements Homeward does not write (a Melding, an Undersokelse) or left out: a Relasjon to
+   * them would point at nothing in the file. */
+  if (!was_written (self, r->from_id) || !was_written (self, r->to_id))
+    {
+      skipped (self, _("a relation (%s → %s) was left out: the file does not hold the element "
+                       "it joins"), r->from_type, r->to_type);
       return;
     }
   id = ssb_id (r->rec.id);
@@ -657,6 +682,7 @@ writer_new (const char *path, const HwSsbExportOptions *options, gboolean keep_c
     return NULL;
   self->options = *options;
   self->municipality = g_strdup (options->municipality);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->path = g_strdup (path);
   self->out = hw_output_file_open (path, error);
   if (self->out == NULL)
@@ -735,9 +761,10 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
     }
   self->case_ref = kase->journal_no;
   id = ssb_id (kase->rec.id);
+  g_hash_table_remove_all (self->ids);
 
   start (self, "Sak");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", kase->start_date);
   put_date (self, "SluttDato", kase->end_date);
   put (self, "Journalnummer", kase->journal_no);
@@ -823,6 +850,7 @@ hw_ssb_writer_free (HwSsbWriter *self)
   g_free (self->municipality);
   if (self->copy)
     g_byte_array_unref (self->copy);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
   g_free (self);
 }
 

@@ -877,6 +877,7 @@ read_plan (Sak *s, const xmlNode *node)
   HwDate start = date_attr (s, node, "StartDato", TRUE);
   const HwSsbCode *type = code_attr (s, node, "Plantype", HW_SSB_LIST_PLANTYPE, start);
   gboolean concluded = FALSE;
+  g_autoptr(GHashTable) per_date = NULL;   /* date → evaluations of it so far */
   HwPlan *plan;
 
   check_attrs (s, node, allowed);
@@ -900,16 +901,26 @@ read_plan (Sak *s, const xmlNode *node)
           g_autofree char *iso = hw_date_dup_iso (done);
           g_autofree char *eid = NULL;
           HwPlanEvaluation *ev;
+          guint n_on_date;
 
           check_attrs (s, c, evaluering);
           check_no_children (s, c);
           if (done == HW_DATE_NONE)
             continue;
-          /* SSB gives an Evaluering no Id: one per plan and date. */
-          eid = hw_ssb_uuid_derive (plan->rec.id, iso);
-          if (s->seen[HW_ENTITY_PLAN_EVALUATION] &&
-              g_hash_table_contains (s->seen[HW_ENTITY_PLAN_EVALUATION], eid))
-            continue;
+          /* SSB gives an Evaluering no Id: one from the plan, the date and, for a second
+           * evaluation on one day, its place among that day's (two are two, not one). */
+          if (per_date == NULL)
+            per_date = g_hash_table_new (NULL, NULL);
+          n_on_date = GPOINTER_TO_UINT (g_hash_table_lookup (per_date, GUINT_TO_POINTER (done)));
+          g_hash_table_insert (per_date, GUINT_TO_POINTER (done), GUINT_TO_POINTER (n_on_date + 1));
+          if (n_on_date == 0)
+            eid = hw_ssb_uuid_derive (plan->rec.id, iso);
+          else
+            {
+              g_autofree char *salt = g_strdup_printf ("%s#%u", iso, n_on_date + 1);
+
+              eid = hw_ssb_uuid_derive (plan->rec.id, salt);
+            }
           ev = take_record (s, HW_ENTITY_PLAN_EVALUATION, eid, c);
           if (ev == NULL)
             continue;

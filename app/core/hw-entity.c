@@ -169,6 +169,7 @@ static const HwField case_fields[] = {
   TEXT (HwCase, municipality, 0, N_("Municipality")),
   TEXT (HwCase, summary, NOTE, N_("Summary")),
   TEXT (HwCase, child_views, NOTE, N_("The child's views")),
+  TEXT (HwCase, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField child_fields[] = {
@@ -182,6 +183,7 @@ static const HwField child_fields[] = {
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
   TEXT (HwChild, address, PERS | NOTE, N_("Address")),
   TEXT (HwChild, school, PROSE, N_("Kindergarten or school")),
+  TEXT (HwChild, duf, PERS, N_("DUF number")),
 };
 
 static const HwField person_fields[] = {
@@ -206,6 +208,7 @@ static const HwField decision_fields[] = {
   INT (HwDecision, min_samvaer_per_year, 0, N_("Minimum contact sessions a year")),
   TEXT (HwDecision, expected_duration, NOTE, N_("Expected duration")),
   TEXT (HwDecision, support_needs, NOTE, N_("The parents' support needs")),
+  TEXT (HwDecision, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField status_fields[] = {
@@ -229,6 +232,7 @@ static const HwField measure_fields[] = {
   TEXT (HwMeasure, purpose, NOTE, N_("Purpose")),
   TEXT (HwMeasure, planned_duration, NOTE, N_("Planned duration")),
   DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),
+  TEXT (HwMeasure, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField frequency_fields[] = {
@@ -248,6 +252,7 @@ static const HwField move_fields[] = {
   CODE (HwMove, to_code, HW_CODES_MOVED_TO, REQ, N_("Moved to")),
   TEXT (HwMove, to_note, NOTE, N_("Moved to, note")),
   BOOL (HwMove, planned, 0, N_("Planned")),
+  TEXT (HwMove, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField relation_fields[] = {
@@ -266,6 +271,7 @@ static const HwField plan_fields[] = {
   INT (HwPlan, version, 0, N_("Version")),
   TEXT (HwPlan, approved_by, 0, N_("Approved by")),
   TEXT (HwPlan, note, NOTE, N_("Note")),
+  TEXT (HwPlan, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField evaluation_fields[] = {
@@ -279,6 +285,7 @@ static const HwField petition_fields[] = {
   CASE_REF (HwPetition),
   DATE (HwPetition, date, REQ, N_("Sent")),
   BASIS (HwPetition, REQ),
+  TEXT (HwPetition, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField aftercare_fields[] = {
@@ -289,6 +296,7 @@ static const HwField aftercare_fields[] = {
             N_("Conclusion")),
   DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
   TEXT (HwAftercare, note, NOTE, N_("Note")),
+  TEXT (HwAftercare, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField agreement_fields[] = {

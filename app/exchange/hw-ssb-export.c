@@ -298,6 +298,7 @@ write_personalia (HwSsbWriter *self, const HwCase *kase, const HwChild *child)
   put_id (self, id);
   put_date (self, "StartDato", child->start_date ? child->start_date : kase->start_date);
   put (self, "Fodselsnummer", fnr);
+  put (self, "DUFnummer", child->duf);
   put_date (self, "Fodseldato", child->birth_date);
   put_int (self, "Kjonn", sex);
   end (self);
@@ -329,6 +330,7 @@ write_plan (HwSsbWriter *self, const HwDossier *d, const HwPlan *plan)
 
   start (self, "Plan");
   put_id (self, id);
+  put (self, "MigrertId", plan->migrated_id);
   put_date (self, "StartDato", plan->start_date);
   put_int (self, "Plantype", plan->plan_type);
   for (guint i = 0; i < evals->len; i++)
@@ -445,6 +447,7 @@ write_tiltak (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m)
   id = ssb_id (m->rec.id);
   start (self, "Tiltak");
   put_id (self, id);
+  put (self, "MigrertId", m->migrated_id);
   put_date (self, "StartDato", m->start_date);
   write_legal_basis (self, &m->basis);
   start (self, "Kategori");
@@ -485,6 +488,7 @@ write_vedtak (HwSsbWriter *self, const HwDossier *d, const HwDecision *dec)
   id = ssb_id (dec->rec.id);
   start (self, "Vedtak");
   put_id (self, id);
+  put (self, "MigrertId", dec->migrated_id);
   put_date (self, "StartDato", dec->start_date);
   write_legal_basis (self, &dec->basis);
   for (guint i = 0; i < all->len; i++)
@@ -537,6 +541,7 @@ write_ettervern (HwSsbWriter *self, const HwAftercare *a)
   id = ssb_id (a->rec.id);
   start (self, "Ettervern");
   put_id (self, id);
+  put (self, "MigrertId", a->migrated_id);
   put_date (self, "TilbudSendtDato", a->date);
   if (a->conclusion >= 1 && a->conclusion <= 3 && a->conclusion_date)
     {
@@ -565,6 +570,7 @@ write_oversendelse (HwSsbWriter *self, const HwPetition *p)
   id = ssb_id (p->rec.id);
   start (self, "OversendelseFylkesnemnd");
   put_id (self, id);
+  put (self, "MigrertId", p->migrated_id);
   put_date (self, "StartDato", p->date);
   write_legal_basis (self, &p->basis);
   end (self);
@@ -586,6 +592,7 @@ write_flytting (HwSsbWriter *self, const HwMove *mv)
   id = ssb_id (mv->rec.id);
   start (self, "Flytting");
   put_id (self, id);
+  put (self, "MigrertId", mv->migrated_id);
   put_date (self, "SluttDato", mv->date);
   start (self, "ArsakFra");
   put (self, "Kode", mv->reason_code);
@@ -765,6 +772,7 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
 
   start (self, "Sak");
   put_id (self, id);
+  put (self, "MigrertId", kase->migrated_id);
   put_date (self, "StartDato", kase->start_date);
   put_date (self, "SluttDato", kase->end_date);
   put (self, "Journalnummer", kase->journal_no);

@@ -542,6 +542,7 @@ read_personalia (Sak *s, const xmlNode *node)
     /* Barnevern v4 carries no names: someone enters the name in Homeward. */
     child->given_name = g_strdup (_("Unnamed"));
   set_text (&child->fnr, fnr);
+  set_text (&child->duf, duf);
   child->start_date = start;
   child->birth_date = birth;
   if (sex)
@@ -616,6 +617,7 @@ read_vedtak (Sak *s, const xmlNode *node)
   dec = take_record (s, HW_ENTITY_DECISION, id, node);
   if (dec == NULL)
     return;
+  set_text (&dec->migrated_id, attr (s, node, "MigrertId"));
   dec->start_date = start;
 
   for (const xmlNode *c = node->children; c; c = c->next)
@@ -779,6 +781,7 @@ read_tiltak (Sak *s, const xmlNode *node)
   m = take_record (s, HW_ENTITY_MEASURE, id, node);
   if (m == NULL)
     return;
+  set_text (&m->migrated_id, attr (s, node, "MigrertId"));
   m->start_date = start;
   /* What Barnevern v4 carries is replaced as a whole; absent parts are cleared. */
   set_text (&m->category_note, NULL);
@@ -886,6 +889,7 @@ read_plan (Sak *s, const xmlNode *node)
   plan = take_record (s, HW_ENTITY_PLAN, id, node);
   if (plan == NULL)
     return;
+  set_text (&plan->migrated_id, attr (s, node, "MigrertId"));
   plan->start_date = start;
   plan->plan_type = type ? atoi (type->code) : 0;
   plan->end_date = HW_DATE_NONE;
@@ -957,6 +961,7 @@ read_ettervern (Sak *s, const xmlNode *node)
   a = take_record (s, HW_ENTITY_AFTERCARE, id, node);
   if (a == NULL)
     return;
+  set_text (&a->migrated_id, attr (s, node, "MigrertId"));
   a->kind = HW_AFTERCARE_OFFER;
   a->date = sent;
   a->conclusion = 0;
@@ -1000,6 +1005,7 @@ read_oversendelse (Sak *s, const xmlNode *node)
   p = take_record (s, HW_ENTITY_PETITION, id, node);
   if (p == NULL)
     return;
+  set_text (&p->migrated_id, attr (s, node, "MigrertId"));
   p->date = sent;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
@@ -1031,6 +1037,7 @@ read_flytting (Sak *s, const xmlNode *node)
   mv = take_record (s, HW_ENTITY_MOVE, id, node);
   if (mv == NULL)
     return;
+  set_text (&mv->migrated_id, attr (s, node, "MigrertId"));
   mv->date = date;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
@@ -1219,6 +1226,7 @@ read_sak (Doc *doc, xmlNode *node)
     }
   s.base.dossier = hw_dossier_new (s.kase);
   set_text (&s.kase->journal_no, journal);
+  set_text (&s.kase->migrated_id, attr (&s, node, "MigrertId"));
   s.kase->start_date = start;
   s.kase->end_date = end;
   s.kase->closed = closed;

@@ -261,6 +261,24 @@ START_TEST (test_relation_to_missing_element)
 }
 END_TEST
 
+/* MigrertId and DUFnummer are exported again (issue 20: the round trip dropped them). */
+START_TEST (test_migrated_id_and_duf_exported)
+{
+  g_autofree char *complete = hw_xtest_fixture ("ssb-complete.xml");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 6, 30, 12, 0, 0);
+  g_autofree char *text = NULL;
+  HwSsbExportOptions options = { 0 };
+
+  options.extract_time = when;
+  hw_xtest_import_ok (store, complete, NULL);
+  ck_assert_uint_eq (export_dir (store, "out", &options), 1);
+  text = read_only_file ("out");
+  ck_assert_ptr_nonnull (strstr (text, "MigrertId=\"K-123\""));
+  ck_assert_ptr_nonnull (strstr (text, "MigrertId=\"T-9\""));
+  ck_assert_ptr_nonnull (strstr (text, "DUFnummer=\"201200012345\""));
+}
+END_TEST
+
 /* Two evaluations of a plan on one date are two, through import and export (issue 20: the
  * second was dropped). */
 START_TEST (test_evaluations_on_one_date)
@@ -546,6 +564,7 @@ ssb_export_suite (void)
   tcase_add_test (tc, test_round_trip);
   tcase_add_test (tc, test_demo_round_trip);
   tcase_add_test (tc, test_relation_to_missing_element);
+  tcase_add_test (tc, test_migrated_id_and_duf_exported);
   tcase_add_test (tc, test_evaluations_on_one_date);
   tcase_add_test (tc, test_writer_many_cases);
   tcase_add_test (tc, test_needs_service_identity);

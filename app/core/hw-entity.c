@@ -229,6 +229,7 @@ static const HwField measure_fields[] = {
   TEXT (HwMeasure, end_reason_note, NOTE, N_("End reason note")),
   REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
   TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
+  TEXT (HwMeasure, tilsyn_responsible, 0, N_("Supervising municipalities (SSB)")),
   TEXT (HwMeasure, purpose, NOTE, N_("Purpose")),
   TEXT (HwMeasure, planned_duration, NOTE, N_("Planned duration")),
   DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),

@@ -230,6 +230,9 @@ typedef struct {
   char        *end_reason_note;
   char        *home_id;              /* the foster home, for category 2.x */
   char        *tilsyn_municipality;  /* Tilsyn/Ansvarlig/@Kommunenummer */
+  /* Every Tilsyn/Ansvarlig as SSB gave it, "Id,StartDato,Kommunenummer;…" in the file's
+   * order (tilsyn_municipality is the latest): exported again as they were. */
+  char        *tilsyn_responsible;
   char        *purpose;
   char        *planned_duration;
   HwDate       network_assessed;     /* documented: can family or network be the home? */

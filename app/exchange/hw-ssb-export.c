@@ -350,6 +350,38 @@ write_plan (HwSsbWriter *self, const HwDossier *d, const HwPlan *plan)
   end (self);
 }
 
+/* The Tilsyn/Ansvarlig elements an import kept ("Id,StartDato,Kommunenummer;…"), each as it
+ * was; FALSE, writing nothing, when there are none or one is not in SSB's form. */
+static gboolean
+write_responsible (HwSsbWriter *self, const char *list)
+{
+  g_auto(GStrv) items = NULL;
+
+  if (list == NULL || *list == '\0')
+    return FALSE;
+  items = g_strsplit (list, ";", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (items[i], ",", -1);
+      HwDate date;
+
+      if (g_strv_length (p) != 3 || !hw_ssb_uuid_is_valid (p[0]) ||
+          !hw_ssb_parse_date (p[1], &date) || !hw_ssb_digits_are_valid (p[2], 4))
+        return FALSE;
+    }
+  for (guint i = 0; items[i]; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (items[i], ",", -1);
+
+      start (self, "Ansvarlig");
+      put (self, "Id", p[0]);
+      put (self, "StartDato", p[1]);
+      put (self, "Kommunenummer", p[2]);
+      end (self);
+    }
+  return TRUE;
+}
+
 /* Tilsyn or Oppfolging of one placement: its frequencies and the visits done in person. */
 static void
 write_visits (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m, gboolean tilsyn)
@@ -392,7 +424,8 @@ write_visits (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m, gboolea
     }
 
   start (self, tilsyn ? "Tilsyn" : "Oppfolging");
-  if (tilsyn)
+  /* As imported; else the one Homeward keeps, from the placement's start. */
+  if (tilsyn && !write_responsible (self, m->tilsyn_responsible))
     {
       g_autofree char *aid = hw_ssb_uuid_derive (m->rec.id, "tilsyn-ansvarlig");
 

@@ -708,6 +708,7 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
 {
   HwDate ansvarlig_from = HW_DATE_NONE;
   const char *ansvarlig = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);   /* every Ansvarlig, for the export */
   guint n_hyppighet = 0, n_ansvarlig = 0;
   int stage = 0;
 
@@ -737,6 +738,12 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
           n_ansvarlig++;
           if (number && !hw_ssb_digits_are_valid (number, 4))
             fail (s, c, _("Kommunenummer “%s” does not have 4 digits"), number);
+          else if (id && number && from)
+            {
+              g_autofree char *iso = hw_date_dup_iso (from);
+
+              g_string_append_printf (all, "%s%s,%s,%s", all->len ? ";" : "", id, iso, number);
+            }
           /* Homeward keeps the municipality responsible now: the latest. */
           if (number && (ansvarlig == NULL || from >= ansvarlig_from))
             {
@@ -757,7 +764,10 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
   if (n_hyppighet == 0)
     fail (s, node, _("<%s> needs at least one <Hyppighet>"), name_of (node));
   if (tilsyn && m)
-    set_text (&m->tilsyn_municipality, ansvarlig);
+    {
+      set_text (&m->tilsyn_municipality, ansvarlig);
+      set_text (&m->tilsyn_responsible, all->str);
+    }
 }
 
 static void

@@ -279,6 +279,26 @@ START_TEST (test_migrated_id_and_duf_exported)
 }
 END_TEST
 
+/* Every Tilsyn/Ansvarlig comes back with its own Id, StartDato and Kommunenummer (issue 20:
+ * one, under a new Id, with the latest municipality and the placement's start). */
+START_TEST (test_every_tilsyn_ansvarlig_exported)
+{
+  g_autofree char *complete = hw_xtest_fixture ("ssb-complete.xml");
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2025, 6, 30, 12, 0, 0);
+  g_autofree char *text = NULL;
+  HwSsbExportOptions options = { 0 };
+
+  options.extract_time = when;
+  hw_xtest_import_ok (store, complete, NULL);
+  ck_assert_uint_eq (export_dir (store, "out", &options), 1);
+  text = read_only_file ("out");
+  ck_assert_ptr_nonnull (strstr (text, "<Ansvarlig Id=\"a0000000-0000-4000-8000-000000000001\" "
+                                       "StartDato=\"2019-03-01\" Kommunenummer=\"5001\"/>"));
+  ck_assert_ptr_nonnull (strstr (text, "<Ansvarlig Id=\"a0000000-0000-4000-8000-000000000002\" "
+                                       "StartDato=\"2021-08-01\" Kommunenummer=\"5006\"/>"));
+}
+END_TEST
+
 /* Two evaluations of a plan on one date are two, through import and export (issue 20: the
  * second was dropped). */
 START_TEST (test_evaluations_on_one_date)
@@ -565,6 +585,7 @@ ssb_export_suite (void)
   tcase_add_test (tc, test_demo_round_trip);
   tcase_add_test (tc, test_relation_to_missing_element);
   tcase_add_test (tc, test_migrated_id_and_duf_exported);
+  tcase_add_test (tc, test_every_tilsyn_ansvarlig_exported);
   tcase_add_test (tc, test_evaluations_on_one_date);
   tcase_add_test (tc, test_writer_many_cases);
   tcase_add_test (tc, test_needs_service_identity);

@@ -10,3 +10,4 @@ ALTER TABLE homeward.plan ADD COLUMN IF NOT EXISTS migrated_id text;
 ALTER TABLE homeward.petition ADD COLUMN IF NOT EXISTS migrated_id text;
 ALTER TABLE homeward.aftercare ADD COLUMN IF NOT EXISTS migrated_id text;
 ALTER TABLE homeward.child ADD COLUMN IF NOT EXISTS duf text;
+ALTER TABLE homeward.measure ADD COLUMN IF NOT EXISTS tilsyn_responsible text;

@@ -12,3 +12,6 @@ ALTER TABLE plan ADD COLUMN migrated_id TEXT;
 ALTER TABLE petition ADD COLUMN migrated_id TEXT;
 ALTER TABLE aftercare ADD COLUMN migrated_id TEXT;
 ALTER TABLE child ADD COLUMN duf TEXT;
+-- Every Tilsyn/Ansvarlig of a placement, not only the latest municipality (paired with the
+-- first StartDato and a new Id on export, which was wrong data, not just lost data).
+ALTER TABLE measure ADD COLUMN tilsyn_responsible TEXT;

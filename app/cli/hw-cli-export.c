@@ -11,7 +11,32 @@
 
 typedef struct {
   guint warnings;
+  guint findings;
+  guint errors, other_warnings, infos;   /* the findings by SSB's severity */
 } ExportUi;
+
+/* The pre-flight's findings, as the import prints them. */
+static void
+on_finding (const HwImportWarning *w, gpointer user_data)
+{
+  ExportUi *ui = user_data;
+
+  ui->findings++;
+  if (g_strcmp0 (w->severity, "ERROR") == 0)
+    ui->errors++;
+  else if (g_strcmp0 (w->severity, "INFO") == 0)
+    ui->infos++;
+  else
+    ui->other_warnings++;
+  /* Translators: "FILE:LINE: warning: MESSAGE [SSB CONTROL, SEVERITY]" */
+  if (w->control && w->severity)
+    fprintf (stderr, _("%s:%d: warning: %s [%s, %s]\n"), w->file, w->line, w->message,
+             w->control, w->severity);
+  else if (w->control)
+    fprintf (stderr, _("%s:%d: warning: %s [%s]\n"), w->file, w->line, w->message, w->control);
+  else
+    fprintf (stderr, _("%s:%d: warning: %s\n"), w->file, w->line, w->message);
+}
 
 static void
 on_warning (const char *case_ref, const char *message, gpointer user_data)
@@ -94,6 +119,7 @@ hw_cli_export (HwCliContext *ctx, int argc, char **argv)
     options.district = district;
     options.district_name = district_name;
     options.warning = on_warning;
+    options.finding = on_finding;
     options.user_data = &ui;
     if (!hw_ssb_export_dir (store, output, &options, &n_files, &error) ||
         !hw_cli_log_disclosure (store, "export barnevern-v4", n_files, output, &error))
@@ -101,6 +127,12 @@ hw_cli_export (HwCliContext *ctx, int argc, char **argv)
     printf (ngettext ("Wrote %u Barnevern v4 file to %s", "Wrote %u Barnevern v4 files to %s",
                       n_files), n_files, output);
     printf (ngettext (" (%u warning)\n", " (%u warnings)\n", ui.warnings), ui.warnings);
+    /* What an import of these files will report: the same count, by SSB's severity. */
+    printf (ngettext ("Checked as an import reads them: %u warning",
+                      "Checked as an import reads them: %u warnings", ui.findings),
+            ui.findings);
+    printf (_(" (SSB: %u ERROR, %u WARNING, %u INFO)\n"), ui.errors, ui.other_warnings,
+            ui.infos);
   }
   return 0;
 }

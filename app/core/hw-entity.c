@@ -171,6 +171,7 @@ static const HwField case_fields[] = {
   TEXT (HwCase, municipality, 0, N_("Municipality")),
   TEXT (HwCase, summary, NOTE, N_("Summary")),
   TEXT (HwCase, child_views, NOTE, N_("The child's views")),
+  TEXT (HwCase, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField child_fields[] = {
@@ -184,6 +185,7 @@ static const HwField child_fields[] = {
   BOOL (HwChild, protected_address, 0, N_("Protected address")),
   TEXT (HwChild, address, PERS | NOTE, N_("Address")),
   TEXT (HwChild, school, PROSE, N_("Kindergarten or school")),
+  TEXT (HwChild, duf, PERS, N_("DUF number")),
 };
 
 static const HwField person_fields[] = {
@@ -208,6 +210,7 @@ static const HwField decision_fields[] = {
   INT (HwDecision, min_samvaer_per_year, 0, N_("Minimum contact sessions a year")),
   TEXT (HwDecision, expected_duration, NOTE, N_("Expected duration")),
   TEXT (HwDecision, support_needs, NOTE, N_("The parents' support needs")),
+  TEXT (HwDecision, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField status_fields[] = {
@@ -228,9 +231,11 @@ static const HwField measure_fields[] = {
   TEXT (HwMeasure, end_reason_note, NOTE, N_("End reason note")),
   REF (HwMeasure, home_id, HW_ENTITY_FOSTER_HOME, 0, N_("Foster home")),
   TEXT (HwMeasure, tilsyn_municipality, 0, N_("Supervising municipality")),
+  TEXT (HwMeasure, tilsyn_responsible, 0, N_("Supervising municipalities (SSB)")),
   TEXT (HwMeasure, purpose, NOTE, N_("Purpose")),
   TEXT (HwMeasure, planned_duration, NOTE, N_("Planned duration")),
   DATE (HwMeasure, network_assessed, 0, N_("Network assessed")),
+  TEXT (HwMeasure, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField frequency_fields[] = {
@@ -250,6 +255,7 @@ static const HwField move_fields[] = {
   CODE (HwMove, to_code, HW_CODES_MOVED_TO, REQ, N_("Moved to")),
   TEXT (HwMove, to_note, NOTE, N_("Moved to, note")),
   BOOL (HwMove, planned, 0, N_("Planned")),
+  TEXT (HwMove, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField relation_fields[] = {
@@ -268,6 +274,7 @@ static const HwField plan_fields[] = {
   INT (HwPlan, version, 0, N_("Version")),
   TEXT (HwPlan, approved_by, 0, N_("Approved by")),
   TEXT (HwPlan, note, NOTE, N_("Note")),
+  TEXT (HwPlan, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField evaluation_fields[] = {
@@ -281,6 +288,7 @@ static const HwField petition_fields[] = {
   CASE_REF (HwPetition),
   DATE (HwPetition, date, REQ, N_("Sent")),
   BASIS (HwPetition, REQ),
+  TEXT (HwPetition, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField aftercare_fields[] = {
@@ -291,6 +299,7 @@ static const HwField aftercare_fields[] = {
             N_("Conclusion")),
   DATE (HwAftercare, conclusion_date, HW_FIELD_END, N_("Concluded")),
   TEXT (HwAftercare, note, NOTE, N_("Note")),
+  TEXT (HwAftercare, migrated_id, 0, N_("Migrated id (SSB)")),
 };
 
 static const HwField agreement_fields[] = {

@@ -151,6 +151,7 @@ typedef struct {
   char    *municipality;      /* kommunenummer of the responsible service */
   char    *summary;           /* the plan's summary: needs, how met, time perspective */
   char    *child_views;
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwCase;
 
 typedef enum { HW_SEX_UNKNOWN, HW_SEX_MALE, HW_SEX_FEMALE } HwSex;
@@ -167,6 +168,7 @@ typedef struct {
   gboolean protected_address;
   char    *address;
   char    *school;
+  char    *duf;               /* SSB Personalia/@DUFnummer: the UDI number, 12 digits */
 } HwChild;
 
 typedef enum {
@@ -205,6 +207,7 @@ typedef struct {
   int          min_samvaer_per_year;  /* the same as a count, 0 = not set */
   char        *expected_duration;     /* from 2026 */
   char        *support_needs;         /* from 2026 */
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwDecision;
 
 /* SSB Vedtak/Status: 1 approved, 2 petition sent to the tribunal, 3 lapsed, 4 refused/closed. */
@@ -228,9 +231,13 @@ typedef struct {
   char        *end_reason_note;
   char        *home_id;              /* the foster home, for category 2.x */
   char        *tilsyn_municipality;  /* Tilsyn/Ansvarlig/@Kommunenummer */
+  /* Every Tilsyn/Ansvarlig as SSB gave it, "Id,StartDato,Kommunenummer;…" in the file's
+   * order (tilsyn_municipality is the latest): exported again as they were. */
+  char        *tilsyn_responsible;
   char        *purpose;
   char        *planned_duration;
   HwDate       network_assessed;     /* documented: can family or network be the home? */
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwMeasure;
 
 typedef enum { HW_FREQUENCY_FOLLOWUP, HW_FREQUENCY_TILSYN } HwFrequencyKind;
@@ -255,6 +262,7 @@ typedef struct {
   char    *to_code;             /* FlyttingTil/@Kode */
   char    *to_note;
   gboolean planned;
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwMove;
 
 /* SSB Relasjon: links between records of a case (decision ↔ measure, …). */
@@ -290,6 +298,7 @@ typedef struct {
   int      version;
   char    *approved_by;
   char    *note;
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwPlan;
 
 typedef struct {
@@ -306,6 +315,7 @@ typedef struct {
   char        *case_id;
   HwDate       date;
   HwLegalBasis basis;
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwPetition;
 
 typedef enum { HW_AFTERCARE_OFFER, HW_AFTERCARE_ASSESSMENT } HwAftercareKind;
@@ -319,6 +329,7 @@ typedef struct {
   int             conclusion;        /* Konklusjon/@Kode 1–3, 0 = none */
   HwDate          conclusion_date;
   char           *note;
+  char    *migrated_id;       /* SSB @MigrertId: the id in the system it came from */
 } HwAftercare;
 
 typedef struct {

@@ -669,10 +669,11 @@ run_pass (HwImportContext *ctx, GPtrArray *inputs)
     check_pending_refs (ctx);
 }
 
-/* Checks every input without the write lock, then writes it all in one transaction. */
+/* Checks every input without the write lock, then (unless @check_only) writes it all in one
+ * transaction. */
 static gboolean
 import_inputs (HwStore *store, GPtrArray *inputs, const HwImportOptions *options,
-               HwImportSummary *summary, GError **error)
+               gboolean check_only, HwImportSummary *summary, GError **error)
 {
   g_autofree const char **names = g_new0 (const char *, inputs->len + 1);
   HwImportContext ctx;
@@ -692,7 +693,7 @@ import_inputs (HwStore *store, GPtrArray *inputs, const HwImportOptions *options
   start = g_get_monotonic_time ();
   run_pass (&ctx, inputs);
   g_debug ("checked in %.3f s", (g_get_monotonic_time () - start) / 1e6);
-  if (!hw_import_failed (&ctx))
+  if (!hw_import_failed (&ctx) && !check_only)
     {
       context_rewind (&ctx);
       ctx.writing = TRUE;
@@ -817,12 +818,13 @@ hw_import_paths (HwStore *store, const char *const *paths, const HwImportOptions
       else if ((in->fd = spool (store, file, in->name, error)) < 0)
         return FALSE;
     }
-  return import_inputs (store, inputs, options, summary, error);
+  return import_inputs (store, inputs, options, FALSE, summary, error);
 }
 
-gboolean
-hw_import_memory (HwStore *store, const char *name, const char *data, gsize length,
-                  const HwImportOptions *options, HwImportSummary *summary, GError **error)
+static gboolean
+import_memory (HwStore *store, const char *name, const char *data, gsize length,
+               const HwImportOptions *options, gboolean check_only, HwImportSummary *summary,
+               GError **error)
 {
   HwImportSummary local_summary;
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (input_free);
@@ -838,5 +840,20 @@ hw_import_memory (HwStore *store, const char *name, const char *data, gsize leng
   in->data = data;
   in->length = length;
   g_ptr_array_add (inputs, in);
-  return import_inputs (store, inputs, options, summary, error);
+  return import_inputs (store, inputs, options, check_only, summary, error);
+}
+
+gboolean
+hw_import_memory (HwStore *store, const char *name, const char *data, gsize length,
+                  const HwImportOptions *options, HwImportSummary *summary, GError **error)
+{
+  return import_memory (store, name, data, length, options, FALSE, summary, error);
+}
+
+gboolean
+hw_import_check_memory (HwStore *store, const char *name, const char *data, gsize length,
+                        const HwImportOptions *options, HwImportSummary *summary,
+                        GError **error)
+{
+  return import_memory (store, name, data, length, options, TRUE, summary, error);
 }

@@ -79,5 +79,15 @@ gboolean hw_import_paths  (HwStore                *store,
                            const HwImportOptions  *options,
                            HwImportSummary        *summary,
                            GError                **error);
+/* What importing the document would report (its errors, and its warnings through @options),
+ * without writing anything or taking the database's write lock: the first of the import's
+ * two passes. An export checks each file with it before keeping it. */
+gboolean hw_import_check_memory (HwStore               *store,
+                                 const char            *name,
+                                 const char            *data,
+                                 gsize                  length,
+                                 const HwImportOptions *options,
+                                 HwImportSummary       *summary,
+                                 GError               **error);
 
 G_END_DECLS

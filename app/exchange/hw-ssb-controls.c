@@ -30,6 +30,24 @@ static void
 report (Check *k, gconstpointer record, const char *control, const char *severity,
         const char *format, ...) G_GNUC_PRINTF (5, 6);
 
+/* Kravspesifikasjon: data reported before through KOSTRA, which carries a MigrertId, has
+ * every ERROR as a WARNING. The record's own MigrertId, or for records SSB gives none
+ * (Personalia, Status, Evaluering, the Sak's own rules) the Sak's. */
+static gboolean
+is_migrated (Check *k, gconstpointer record)
+{
+  const HwRecord *rec = record;
+  const HwField *field = NULL;
+  g_autofree char *value = NULL;
+
+  if (rec)
+    field = hw_entity_find_field (hw_entity_info (rec->entity), "migrated_id");
+  if (field == NULL)
+    return k->kase->migrated_id != NULL;
+  value = hw_field_dup_string (rec, field);
+  return value != NULL && *value != '\0';
+}
+
 static void
 report (Check *k, gconstpointer record, const char *control, const char *severity,
         const char *format, ...)
@@ -37,6 +55,8 @@ report (Check *k, gconstpointer record, const char *control, const char *severit
   g_autofree char *message = NULL;
   va_list args;
 
+  if (g_strcmp0 (severity, "ERROR") == 0 && is_migrated (k, record))
+    severity = "WARNING";
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
@@ -182,7 +202,9 @@ check_duplicates (Check *k, HwEntity entity, const char *control, const char *se
         {
           g_autofree char *v = NULL;
 
-          if (info->fields[f].flags & (HW_FIELD_OWNER | HW_FIELD_PROSE))
+          /* An id from another system is not content. */
+          if (info->fields[f].flags & (HW_FIELD_OWNER | HW_FIELD_PROSE) ||
+              g_str_equal (info->fields[f].name, "migrated_id"))
             continue;
           v = hw_field_dup_string (a->pdata[i], &info->fields[f]);
           g_string_append (key, v ? v : "");

@@ -24,7 +24,45 @@ struct _HwSsbWriter {
   const char        *case_ref;
   gboolean           failed;         /* a write failed (disk full…) */
   guint              n_cases;
+  GByteArray        *copy;           /* what was written, for the pre-flight; or NULL */
+  GHashTable        *ids;            /* the Sak's element Ids written (lower case) */
 };
+
+/* Writes to the file and, for the pre-flight, to the copy. A failed write is kept by the
+ * HwOutputFile, as hw-xml-output.c does. */
+static int
+tee_write_cb (void *context, const char *buffer, int len)
+{
+  HwSsbWriter *self = context;
+
+  if (len > 0)
+    {
+      hw_output_file_write (self->out, buffer, (gsize) len, NULL);
+      g_byte_array_append (self->copy, (const guint8 *) buffer, (guint) len);
+    }
+  return len;
+}
+
+static int
+tee_close_cb (void *context)
+{
+  (void) context;
+  return 0;
+}
+
+static xmlTextWriterPtr
+tee_writer_new (HwSsbWriter *self)
+{
+  xmlOutputBufferPtr buffer = xmlOutputBufferCreateIO (tee_write_cb, tee_close_cb, self, NULL);
+  xmlTextWriterPtr writer;
+
+  if (buffer == NULL)
+    return NULL;
+  writer = xmlNewTextWriter (buffer);
+  if (writer == NULL)
+    xmlOutputBufferClose (buffer);
+  return writer;
+}
 
 static void
 skipped (HwSsbWriter *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
@@ -71,6 +109,25 @@ put (HwSsbWriter *self, const char *name, const char *value)
 {
   if (value && xmlTextWriterWriteAttribute (self->writer, BAD_CAST name, BAD_CAST value) < 0)
     self->failed = TRUE;
+}
+
+static char *ssb_id (const char *id);
+
+/* The Id of an element a Relasjon may point to. */
+static void
+put_id (HwSsbWriter *self, const char *id)
+{
+  put (self, "Id", id);
+  g_hash_table_add (self->ids, g_ascii_strdown (id, -1));
+}
+
+static gboolean
+was_written (HwSsbWriter *self, const char *id)
+{
+  g_autofree char *ssb = ssb_id (id);
+  g_autofree char *key = g_ascii_strdown (ssb, -1);
+
+  return g_hash_table_contains (self->ids, key);
 }
 
 static void
@@ -239,9 +296,10 @@ write_personalia (HwSsbWriter *self, const HwCase *kase, const HwChild *child)
   if (sex == 0 && fnr && strlen (fnr) == 11 && !g_str_equal (fnr + 6, "99999"))
     sex = (fnr[8] - '0') % 2 ? 1 : 2;
   start (self, "Personalia");
-  put (self, "Id", id);
+  put_id (self, id);
   put_date (self, "StartDato", child->start_date ? child->start_date : kase->start_date);
   put (self, "Fodselsnummer", fnr);
+  put (self, "DUFnummer", child->duf);
   put_date (self, "Fodseldato", child->birth_date);
   put_int (self, "Kjonn", sex);
   end (self);
@@ -272,16 +330,14 @@ write_plan (HwSsbWriter *self, const HwDossier *d, const HwPlan *plan)
   g_ptr_array_sort (evals, compare_evaluations);
 
   start (self, "Plan");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", plan->migrated_id);
   put_date (self, "StartDato", plan->start_date);
   put_int (self, "Plantype", plan->plan_type);
   for (guint i = 0; i < evals->len; i++)
     {
       HwPlanEvaluation *ev = evals->pdata[i];
 
-      /* One per date: the importer gives each plan and date one id. */
-      if (i > 0 && ev->date == ((HwPlanEvaluation *) evals->pdata[i - 1])->date)
-        continue;
       start (self, "Evaluering");
       put_date (self, "UtfortDato", ev->date);
       end (self);
@@ -293,6 +349,38 @@ write_plan (HwSsbWriter *self, const HwDossier *d, const HwPlan *plan)
       end (self);
     }
   end (self);
+}
+
+/* The Tilsyn/Ansvarlig elements an import kept ("Id,StartDato,Kommunenummer;…"), each as it
+ * was; FALSE, writing nothing, when there are none or one is not in SSB's form. */
+static gboolean
+write_responsible (HwSsbWriter *self, const char *list)
+{
+  g_auto(GStrv) items = NULL;
+
+  if (list == NULL || *list == '\0')
+    return FALSE;
+  items = g_strsplit (list, ";", -1);
+  for (guint i = 0; items[i]; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (items[i], ",", -1);
+      HwDate date;
+
+      if (g_strv_length (p) != 3 || !hw_ssb_uuid_is_valid (p[0]) ||
+          !hw_ssb_parse_date (p[1], &date) || !hw_ssb_digits_are_valid (p[2], 4))
+        return FALSE;
+    }
+  for (guint i = 0; items[i]; i++)
+    {
+      g_auto(GStrv) p = g_strsplit (items[i], ",", -1);
+
+      start (self, "Ansvarlig");
+      put (self, "Id", p[0]);
+      put (self, "StartDato", p[1]);
+      put (self, "Kommunenummer", p[2]);
+      end (self);
+    }
+  return TRUE;
 }
 
 /* Tilsyn or Oppfolging of one placement: its frequencies and the visits done in person. */
@@ -337,7 +425,8 @@ write_visits (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m, gboolea
     }
 
   start (self, tilsyn ? "Tilsyn" : "Oppfolging");
-  if (tilsyn)
+  /* As imported; else the one Homeward keeps, from the placement's start. */
+  if (tilsyn && !write_responsible (self, m->tilsyn_responsible))
     {
       g_autofree char *aid = hw_ssb_uuid_derive (m->rec.id, "tilsyn-ansvarlig");
 
@@ -391,7 +480,8 @@ write_tiltak (HwSsbWriter *self, const HwDossier *d, const HwMeasure *m)
     }
   id = ssb_id (m->rec.id);
   start (self, "Tiltak");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", m->migrated_id);
   put_date (self, "StartDato", m->start_date);
   write_legal_basis (self, &m->basis);
   start (self, "Kategori");
@@ -431,7 +521,8 @@ write_vedtak (HwSsbWriter *self, const HwDossier *d, const HwDecision *dec)
     }
   id = ssb_id (dec->rec.id);
   start (self, "Vedtak");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", dec->migrated_id);
   put_date (self, "StartDato", dec->start_date);
   write_legal_basis (self, &dec->basis);
   for (guint i = 0; i < all->len; i++)
@@ -483,7 +574,8 @@ write_ettervern (HwSsbWriter *self, const HwAftercare *a)
     return;   /* Homeward's own aftercare assessments */
   id = ssb_id (a->rec.id);
   start (self, "Ettervern");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", a->migrated_id);
   put_date (self, "TilbudSendtDato", a->date);
   if (a->conclusion >= 1 && a->conclusion <= 3 && a->conclusion_date)
     {
@@ -511,7 +603,8 @@ write_oversendelse (HwSsbWriter *self, const HwPetition *p)
     }
   id = ssb_id (p->rec.id);
   start (self, "OversendelseFylkesnemnd");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", p->migrated_id);
   put_date (self, "StartDato", p->date);
   write_legal_basis (self, &p->basis);
   end (self);
@@ -532,7 +625,8 @@ write_flytting (HwSsbWriter *self, const HwMove *mv)
     }
   id = ssb_id (mv->rec.id);
   start (self, "Flytting");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", mv->migrated_id);
   put_date (self, "SluttDato", mv->date);
   start (self, "ArsakFra");
   put (self, "Kode", mv->reason_code);
@@ -558,6 +652,14 @@ write_relasjon (HwSsbWriter *self, const HwRelation *r)
       skipped (self, _("a relation (%s → %s) was left out: SSB's form needs known types and a "
                        "UUID to point to"), r->from_type ? r->from_type : "",
                r->to_type ? r->to_type : "");
+      return;
+    }
+  /* Elements Homeward does not write (a Melding, an Undersokelse) or left out: a Relasjon to
+   * them would point at nothing in the file. */
+  if (!was_written (self, r->from_id) || !was_written (self, r->to_id))
+    {
+      skipped (self, _("a relation (%s → %s) was left out: the file does not hold the element "
+                       "it joins"), r->from_type, r->to_type);
       return;
     }
   id = ssb_id (r->rec.id);
@@ -611,8 +713,10 @@ check_options (const HwSsbExportOptions *o, GError **error)
   return TRUE;
 }
 
-HwSsbWriter *
-hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError **error)
+/* @keep_copy: keep what is written in memory, for the pre-flight (one case's file). */
+static HwSsbWriter *
+writer_new (const char *path, const HwSsbExportOptions *options, gboolean keep_copy,
+            GError **error)
 {
   g_autoptr(HwSsbWriter) self = g_new0 (HwSsbWriter, 1);
   g_autoptr(GDateTime) now = NULL;
@@ -625,11 +729,18 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
     return NULL;
   self->options = *options;
   self->municipality = g_strdup (options->municipality);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->path = g_strdup (path);
   self->out = hw_output_file_open (path, error);
   if (self->out == NULL)
     return NULL;
-  self->writer = hw_xml_output_new_writer (self->out);
+  if (keep_copy)
+    {
+      self->copy = g_byte_array_new ();
+      self->writer = tee_writer_new (self);
+    }
+  else
+    self->writer = hw_xml_output_new_writer (self->out);
   if (self->writer == NULL)
     {
       g_set_error (error, HW_ERROR, HW_ERROR_FAILED, _("%s: cannot write the file"), path);
@@ -673,6 +784,12 @@ hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError *
   return g_steal_pointer (&self);
 }
 
+HwSsbWriter *
+hw_ssb_writer_new (const char *path, const HwSsbExportOptions *options, GError **error)
+{
+  return writer_new (path, options, FALSE, error);
+}
+
 gboolean
 hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **error)
 {
@@ -691,9 +808,11 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
     }
   self->case_ref = kase->journal_no;
   id = ssb_id (kase->rec.id);
+  g_hash_table_remove_all (self->ids);
 
   start (self, "Sak");
-  put (self, "Id", id);
+  put_id (self, id);
+  put (self, "MigrertId", kase->migrated_id);
   put_date (self, "StartDato", kase->start_date);
   put_date (self, "SluttDato", kase->end_date);
   put (self, "Journalnummer", kase->journal_no);
@@ -736,9 +855,10 @@ hw_ssb_writer_add_case (HwSsbWriter *self, const HwDossier *dossier, GError **er
   return TRUE;
 }
 
-/* Ends the document; the file, complete but not yet in place, or NULL. Frees @self. */
+/* Ends the document; the file, complete but not yet in place, or NULL. @copy (optional):
+ * what was written, when the writer kept it. Frees @self. */
 static HwOutputFile *
-writer_end (HwSsbWriter *self, GError **error)
+writer_end (HwSsbWriter *self, GByteArray **copy, GError **error)
 {
   g_autoptr(HwSsbWriter) owned = self;
 
@@ -751,6 +871,8 @@ writer_end (HwSsbWriter *self, GError **error)
       set_write_error (self, error);
       return NULL;
     }
+  if (copy)
+    *copy = g_steal_pointer (&self->copy);
   return g_steal_pointer (&self->out);
 }
 
@@ -761,7 +883,7 @@ hw_ssb_writer_finish (HwSsbWriter *self, GError **error)
 
   g_return_val_if_fail (self != NULL, FALSE);
 
-  out = writer_end (self, error);
+  out = writer_end (self, NULL, error);
   return out && hw_output_file_commit (out, error);
 }
 
@@ -774,6 +896,9 @@ hw_ssb_writer_free (HwSsbWriter *self)
   g_clear_pointer (&self->out, hw_output_file_abort);
   g_free (self->path);
   g_free (self->municipality);
+  if (self->copy)
+    g_byte_array_unref (self->copy);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
   g_free (self);
 }
 
@@ -784,6 +909,7 @@ typedef struct {
   const char         *dir;
   HwOutputBatch      *batch;
   GHashTable         *settings;
+  HwStore            *store;
 } ExportDir;
 
 static void
@@ -805,20 +931,50 @@ resolve_options (HwSsbExportOptions *resolved, const HwSsbExportOptions *given,
     resolved->district_name = g_hash_table_lookup (settings, "service-district-name");
 }
 
-/* One case to @path: moved into place at once, or, with @batch, kept for its commit. */
+/* The pre-flight: the file as an import would read it (SSB's schema, then its controls, as
+ * findings); FALSE (HW_ERROR_INVALID, naming the case) if the import would refuse it. */
 static gboolean
-write_one (const HwDossier *dossier, const char *path, const HwSsbExportOptions *options,
-           HwOutputBatch *batch, GError **error)
+preflight (HwStore *store, const HwDossier *dossier, const char *path, GByteArray *copy,
+           const HwSsbExportOptions *options, GError **error)
 {
-  g_autoptr(HwSsbWriter) writer = hw_ssb_writer_new (path, options, error);
+  HwImportOptions check = { 0 };
+  HwImportSummary summary;
+  g_autoptr(GError) local = NULL;
+
+  check.warning = options->finding;
+  check.user_data = options->user_data;
+  if (hw_import_check_memory (store, path, (const char *) copy->data, copy->len, &check,
+                              &summary, &local))
+    return TRUE;
+  g_set_error (error, HW_ERROR, HW_ERROR_INVALID,
+               _("case %s: its file was not kept: importing it would fail:\n%s"),
+               hw_dossier_case (dossier)->journal_no, local->message);
+  return FALSE;
+}
+
+/* One case to @path, checked first (preflight): moved into place at once, or, with @batch,
+ * kept for its commit. */
+static gboolean
+write_one (HwStore *store, const HwDossier *dossier, const char *path,
+           const HwSsbExportOptions *options, HwOutputBatch *batch, GError **error)
+{
+  g_autoptr(HwSsbWriter) writer = writer_new (path, options, TRUE, error);
+  g_autoptr(GByteArray) copy = NULL;
   HwOutputFile *out;
 
   if (writer == NULL || !hw_ssb_writer_add_case (writer, dossier, error))
     return FALSE;
+  out = writer_end (g_steal_pointer (&writer), &copy, error);
+  if (out == NULL)
+    return FALSE;
+  if (!preflight (store, dossier, path, copy, options, error))
+    {
+      hw_output_file_abort (out);
+      return FALSE;
+    }
   if (batch == NULL)
-    return hw_ssb_writer_finish (g_steal_pointer (&writer), error);
-  out = writer_end (g_steal_pointer (&writer), error);
-  return out && hw_output_batch_add (batch, out, error);
+    return hw_output_file_commit (out, error);
+  return hw_output_batch_add (batch, out, error);
 }
 
 static gboolean
@@ -831,7 +987,7 @@ export_one (HwDossier *dossier, gpointer user_data, GError **error)
   g_autoptr(GError) local = NULL;
 
   resolve_options (&options, &x->options, x->settings, hw_dossier_case (dossier));
-  if (!write_one (dossier, path, &options, x->batch, &local))
+  if (!write_one (x->store, dossier, path, &options, x->batch, &local))
     {
       /* A case the format cannot hold is reported and left out; anything else stops. */
       if (g_error_matches (local, HW_ERROR, HW_ERROR_INVALID) && options.warning)
@@ -867,6 +1023,7 @@ hw_ssb_export_dir (HwStore *store, const char *dir, const HwSsbExportOptions *op
     }
   x.options = options ? *options : none;
   x.dir = dir;
+  x.store = store;
   x.settings = hw_store_dup_settings (store);
   /* Fail before the first file when the service's identity is unknown. */
   resolve_options (&check, &x.options, x.settings, NULL);

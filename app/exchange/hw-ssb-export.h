@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "hw-import.h"
 #include "hw-store.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,11 @@ typedef struct {
   const char          *district_name;
   GDateTime           *extract_time;        /* DatoUttrekk; NULL = now */
   HwExportWarningFunc  warning;
+  /* The pre-flight of hw_ssb_export_dir: each file written is checked
+   * as an import would check it (SSB's schema, then SSB's controls) before it is kept; a file
+   * the import would refuse is not kept (the case is reported through @warning), and each
+   * control's finding comes here, naming the file by its final path. */
+  HwImportWarningFunc  finding;
   gpointer             user_data;
 } HwSsbExportOptions;
 

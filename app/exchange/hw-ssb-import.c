@@ -542,6 +542,7 @@ read_personalia (Sak *s, const xmlNode *node)
     /* Barnevern v4 carries no names: someone enters the name in Homeward. */
     child->given_name = g_strdup (_("Unnamed"));
   set_text (&child->fnr, fnr);
+  set_text (&child->duf, duf);
   child->start_date = start;
   child->birth_date = birth;
   if (sex)
@@ -616,6 +617,7 @@ read_vedtak (Sak *s, const xmlNode *node)
   dec = take_record (s, HW_ENTITY_DECISION, id, node);
   if (dec == NULL)
     return;
+  set_text (&dec->migrated_id, attr (s, node, "MigrertId"));
   dec->start_date = start;
 
   for (const xmlNode *c = node->children; c; c = c->next)
@@ -706,6 +708,7 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
 {
   HwDate ansvarlig_from = HW_DATE_NONE;
   const char *ansvarlig = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);   /* every Ansvarlig, for the export */
   guint n_hyppighet = 0, n_ansvarlig = 0;
   int stage = 0;
 
@@ -735,6 +738,12 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
           n_ansvarlig++;
           if (number && !hw_ssb_digits_are_valid (number, 4))
             fail (s, c, _("Kommunenummer “%s” does not have 4 digits"), number);
+          else if (id && number && from)
+            {
+              g_autofree char *iso = hw_date_dup_iso (from);
+
+              g_string_append_printf (all, "%s%s,%s,%s", all->len ? ";" : "", id, iso, number);
+            }
           /* Homeward keeps the municipality responsible now: the latest. */
           if (number && (ansvarlig == NULL || from >= ansvarlig_from))
             {
@@ -755,7 +764,10 @@ read_visits (Sak *s, const xmlNode *node, HwMeasure *m, gboolean tilsyn)
   if (n_hyppighet == 0)
     fail (s, node, _("<%s> needs at least one <Hyppighet>"), name_of (node));
   if (tilsyn && m)
-    set_text (&m->tilsyn_municipality, ansvarlig);
+    {
+      set_text (&m->tilsyn_municipality, ansvarlig);
+      set_text (&m->tilsyn_responsible, all->str);
+    }
 }
 
 static void
@@ -779,6 +791,7 @@ read_tiltak (Sak *s, const xmlNode *node)
   m = take_record (s, HW_ENTITY_MEASURE, id, node);
   if (m == NULL)
     return;
+  set_text (&m->migrated_id, attr (s, node, "MigrertId"));
   m->start_date = start;
   /* What Barnevern v4 carries is replaced as a whole; absent parts are cleared. */
   set_text (&m->category_note, NULL);
@@ -877,6 +890,7 @@ read_plan (Sak *s, const xmlNode *node)
   HwDate start = date_attr (s, node, "StartDato", TRUE);
   const HwSsbCode *type = code_attr (s, node, "Plantype", HW_SSB_LIST_PLANTYPE, start);
   gboolean concluded = FALSE;
+  g_autoptr(GHashTable) per_date = NULL;   /* date → evaluations of it so far */
   HwPlan *plan;
 
   check_attrs (s, node, allowed);
@@ -885,6 +899,7 @@ read_plan (Sak *s, const xmlNode *node)
   plan = take_record (s, HW_ENTITY_PLAN, id, node);
   if (plan == NULL)
     return;
+  set_text (&plan->migrated_id, attr (s, node, "MigrertId"));
   plan->start_date = start;
   plan->plan_type = type ? atoi (type->code) : 0;
   plan->end_date = HW_DATE_NONE;
@@ -900,16 +915,26 @@ read_plan (Sak *s, const xmlNode *node)
           g_autofree char *iso = hw_date_dup_iso (done);
           g_autofree char *eid = NULL;
           HwPlanEvaluation *ev;
+          guint n_on_date;
 
           check_attrs (s, c, evaluering);
           check_no_children (s, c);
           if (done == HW_DATE_NONE)
             continue;
-          /* SSB gives an Evaluering no Id: one per plan and date. */
-          eid = hw_ssb_uuid_derive (plan->rec.id, iso);
-          if (s->seen[HW_ENTITY_PLAN_EVALUATION] &&
-              g_hash_table_contains (s->seen[HW_ENTITY_PLAN_EVALUATION], eid))
-            continue;
+          /* SSB gives an Evaluering no Id: one from the plan, the date and, for a second
+           * evaluation on one day, its place among that day's (two are two, not one). */
+          if (per_date == NULL)
+            per_date = g_hash_table_new (NULL, NULL);
+          n_on_date = GPOINTER_TO_UINT (g_hash_table_lookup (per_date, GUINT_TO_POINTER (done)));
+          g_hash_table_insert (per_date, GUINT_TO_POINTER (done), GUINT_TO_POINTER (n_on_date + 1));
+          if (n_on_date == 0)
+            eid = hw_ssb_uuid_derive (plan->rec.id, iso);
+          else
+            {
+              g_autofree char *salt = g_strdup_printf ("%s#%u", iso, n_on_date + 1);
+
+              eid = hw_ssb_uuid_derive (plan->rec.id, salt);
+            }
           ev = take_record (s, HW_ENTITY_PLAN_EVALUATION, eid, c);
           if (ev == NULL)
             continue;
@@ -946,6 +971,7 @@ read_ettervern (Sak *s, const xmlNode *node)
   a = take_record (s, HW_ENTITY_AFTERCARE, id, node);
   if (a == NULL)
     return;
+  set_text (&a->migrated_id, attr (s, node, "MigrertId"));
   a->kind = HW_AFTERCARE_OFFER;
   a->date = sent;
   a->conclusion = 0;
@@ -989,6 +1015,7 @@ read_oversendelse (Sak *s, const xmlNode *node)
   p = take_record (s, HW_ENTITY_PETITION, id, node);
   if (p == NULL)
     return;
+  set_text (&p->migrated_id, attr (s, node, "MigrertId"));
   p->date = sent;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
@@ -1020,6 +1047,7 @@ read_flytting (Sak *s, const xmlNode *node)
   mv = take_record (s, HW_ENTITY_MOVE, id, node);
   if (mv == NULL)
     return;
+  set_text (&mv->migrated_id, attr (s, node, "MigrertId"));
   mv->date = date;
   for (const xmlNode *c = node->children; c; c = c->next)
     {
@@ -1208,6 +1236,7 @@ read_sak (Doc *doc, xmlNode *node)
     }
   s.base.dossier = hw_dossier_new (s.kase);
   set_text (&s.kase->journal_no, journal);
+  set_text (&s.kase->migrated_id, attr (&s, node, "MigrertId"));
   s.kase->start_date = start;
   s.kase->end_date = end;
   s.kase->closed = closed;

@@ -27,6 +27,7 @@ static const char *const migrations[] = {
   "/no/homeward/server/migrations/002-roles.sql",
   "/no/homeward/server/migrations/003-audit.sql",
   "/no/homeward/server/migrations/004-access.sql",
+  "/no/homeward/server/migrations/005-ssb-ids.sql",
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == HW_SERVER_SCHEMA_VERSION);
 

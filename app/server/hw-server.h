@@ -10,7 +10,7 @@ G_BEGIN_DECLS
  * audit, and setting them up. Depends on app/core and libpq only; see DESIGN.md. */
 
 /* What `server init` brings a database to: the number of server migrations. */
-#define HW_SERVER_SCHEMA_VERSION 4
+#define HW_SERVER_SCHEMA_VERSION 5
 
 /* The SQLSTATEs the server's functions raise (class "HW" is Homeward's own). */
 #define HW_SERVER_SQLSTATE_CHANGED "HW409"  /* row version moved on: DETAIL is JSON */

@@ -102,6 +102,24 @@ check "an unknown format is a usage error" '[ $? -eq 2 ]'
 "$CLI" --db "$TMP/e.db" export --format barnevern-v4 -o "$TMP/ssb2" > "$TMP/out" 2> "$TMP/err"
 check "barnevern-v4 needs the service's identity" '[ $? -eq 1 ] && grep -q -- "--org-number" "$TMP/err"'
 
+# The export's pre-flight reports what an import of its files will: the same findings, by
+# SSB's control and severity (issue 20: it said "0 warnings" over hundreds of ERRORs).
+"$CLI" --db "$TMP/e.db" export --format barnevern-v4 -o "$TMP/ssb3" --org-number 942110464 \
+  --municipality-name Trondheim > "$TMP/out" 2> "$TMP/err"
+check "the demo exports" '[ $? -eq 0 ] && grep -q "Wrote 5 Barnevern v4 files" "$TMP/out"'
+sed -n 's/^[^:]*:[0-9]*: warning: .*\[\(.*\)\]$/\1/p' "$TMP/err" | sort > "$TMP/export-findings"
+exported=$(sed -n 's/^Checked as an import reads them: \([0-9]*\) warning.*/\1/p' "$TMP/out")
+"$CLI" --db "$TMP/e2.db" import "$TMP/ssb3" > "$TMP/out" 2> "$TMP/err"
+check "the exported demo imports" '[ $? -eq 0 ]'
+sed -n 's/^[^:]*:[0-9]*: warning: .*\[\(.*\)\]$/\1/p' "$TMP/err" | sort > "$TMP/import-findings"
+imported=$(sed -n 's/^\([0-9]*\) warnings*$/\1/p' "$TMP/out")
+check "the export counts the import's warnings ($exported, $imported)" \
+  '[ -n "$exported" ] && [ "$exported" = "$imported" ] && [ "$imported" -gt 0 ]'
+check "control by control, severity by severity" \
+  'cmp -s "$TMP/export-findings" "$TMP/import-findings"'
+check "Trondheim without a district is SSB's Avgiver kontroll 1" \
+  'grep -q "Avgiver kontroll 1, ERROR" "$TMP/export-findings"'
+
 # A large file gets a progress line on stderr
 "$CLI" --db "$TMP/big.db" demo --children 700 --seed 2 --today 2026-11-23 > /dev/null 2>&1
 "$CLI" --db "$TMP/big.db" export --format homeward -o "$TMP/big.xml" > /dev/null 2>&1

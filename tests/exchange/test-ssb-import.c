@@ -1173,6 +1173,72 @@ START_TEST (test_valid_prenatal_and_shared_status_id)
 }
 END_TEST
 
+/* MigrertId and DUFnummer are kept (issue 20: both were dropped). */
+START_TEST (test_migrated_id_and_duf_kept)
+{
+  g_autoptr(HwDossier) d = NULL;
+  HwCase *c;
+  HwMeasure *m;
+
+  import_fixture ("ssb-complete.xml", NULL);
+  d = load_case ("5a000000-0000-4000-8000-000000000001");
+  c = hw_dossier_case (d);
+  ck_assert_str_eq (c->migrated_id, "K-123");
+  m = find (d, HW_ENTITY_MEASURE, "71000000-0000-4000-8000-000000000001");
+  ck_assert_str_eq (m->migrated_id, "T-9");
+  ck_assert_str_eq (hw_dossier_child (d)->duf, "201200012345");
+}
+END_TEST
+
+/* The severity of Tiltak kontroll 20 (no Relasjon from a Vedtak) on the first Tiltak, with
+ * its MigrertId or without. */
+static char *
+severity_of_unrelated_measure (gboolean migrated)
+{
+  g_autofree char *path = hw_xtest_fixture ("ssb-complete.xml");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) doc = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  HwImportOptions options = { 0 };
+  int line;
+
+  ck_assert (g_file_get_contents (path, &text, NULL, NULL));
+  doc = g_string_new (text);
+  /* The Vedtak's Relasjon goes to the other Tiltak: the first has none */
+  ck_assert_uint_eq (g_string_replace (doc, "TilId=\"71000000-0000-4000-8000-000000000001\"",
+                                       "TilId=\"71000000-0000-4000-8000-000000000002\"", 1), 1);
+  if (!migrated)
+    ck_assert_uint_eq (g_string_replace (doc, "MigrertId=\"T-9\" ", "", 1), 1);
+  line = hw_xtest_line_of (path, "<Tiltak Id=\"71000000-0000-4000-8000-000000000001\"");
+  options.warning = hw_xtest_collect_warning;
+  options.user_data = warnings;
+  ck_assert_msg (hw_import_memory (store, path, doc->str, doc->len, &options, NULL, &error),
+                 "%s", error ? error->message : "");
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("%d|Tiltak kontroll 20|", line);
+      const char *w = warnings->pdata[i];
+
+      if (g_str_has_prefix (w, prefix))
+        return g_strndup (w + strlen (prefix), strcspn (w + strlen (prefix), "|"));
+    }
+  ck_abort_msg ("no Tiltak kontroll 20 at line %d", line);
+  return NULL;
+}
+
+/* Kravspesifikasjon: a record with a MigrertId has its ERRORs as WARNINGs. */
+START_TEST (test_migrated_id_downgrades_errors)
+{
+  g_autofree char *plain = severity_of_unrelated_measure (FALSE);
+  g_autofree char *migrated = NULL;
+
+  ck_assert_str_eq (plain, "ERROR");
+  migrated = severity_of_unrelated_measure (TRUE);
+  ck_assert_str_eq (migrated, "WARNING");
+}
+END_TEST
+
 static Suite *
 ssb_import_suite (void)
 {
@@ -1197,6 +1263,8 @@ ssb_import_suite (void)
   tcase_add_test (tc, test_case_once_per_import);
   tcase_add_test (tc, test_stalled_pipe_holds_no_lock);
   tcase_add_test (tc, test_valid_prenatal_and_shared_status_id);
+  tcase_add_test (tc, test_migrated_id_and_duf_kept);
+  tcase_add_test (tc, test_migrated_id_downgrades_errors);
   suite_add_tcase (s, tc);
   return s;
 }

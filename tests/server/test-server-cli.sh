@@ -24,7 +24,7 @@ check () {  # NAME EXPECTED-STATUS PATTERN COMMAND…
 psql_owner () { psql -X -q -t -A -h "$HW_TEST_PGHOST" -U hw_admin -d homeward -c "$1"; }
 
 check "add-team before init" 1 "server init" "$CLI" --db "$DB" server add-team Nord
-check "init" 0 "Applied 4 server migrations" "$CLI" --db "$DB" server init
+check "init" 0 "Applied 5 server migrations" "$CLI" --db "$DB" server init
 check "init again" 0 "up to date" "$CLI" --db "$DB" server init
 check "add-team" 0 "Added team “Nord”" "$CLI" --db "$DB" server add-team Nord
 check "add-team again" 0 "exists already" "$CLI" --db "$DB" server add-team Nord

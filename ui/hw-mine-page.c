@@ -8,6 +8,10 @@
 #include "hw-labels.h"
 #include "hw-mine-page.h"
 #include "hw-window.h"
+#include "hw-mine-page-private.h"
+
+static void        hw_mine_page_activate    (HwMinePage *self,
+                                      guint       position);
 
 struct _HwMinePage
 {
@@ -389,7 +393,7 @@ hw_mine_page_get_loaded (HwMinePage *self)
   return self->loaded;
 }
 
-void
+static void
 hw_mine_page_activate (HwMinePage *self, guint position)
 {
   g_autoptr(HwDutyItem) item = g_list_model_get_item (G_LIST_MODEL (self->duties), position);

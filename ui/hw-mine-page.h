@@ -18,13 +18,5 @@ void        hw_mine_page_bind        (HwMinePage *self, HwCaseload *caseload);
 void        hw_mine_page_reload      (HwMinePage *self);
 /* The duties shown (HwDuties, a GListModel of HwDutyItem). */
 HwDuties   *hw_mine_page_get_duties  (HwMinePage *self);
-gboolean    hw_mine_page_get_loaded  (HwMinePage *self);
-/* The filters as the drop-downs set them (NULL: all). */
-void        hw_mine_page_filter      (HwMinePage *self,
-                                      const char *rule_id,
-                                      const char *case_id);
-/* Opens the record of the duty at @position, as Enter does. */
-void        hw_mine_page_activate    (HwMinePage *self,
-                                      guint       position);
 
 G_END_DECLS

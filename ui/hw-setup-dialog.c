@@ -10,6 +10,7 @@
 #include "hw-municipality.h"
 #include "hw-service.h"
 #include "hw-setup-dialog.h"
+#include "hw-setup-dialog-private.h"
 
 struct _HwSetupDialog
 {

@@ -16,7 +16,5 @@ G_DECLARE_FINAL_TYPE (HwSetupDialog, hw_setup_dialog, HW, SETUP_DIALOG, AdwWindo
 
 HwSetupDialog *hw_setup_dialog_new  (GtkWindow *parent,
                                      HwStore   *store);
-/* For tests: the message last shown, or NULL. */
-const char    *hw_setup_dialog_get_error (HwSetupDialog *self);
 
 G_END_DECLS

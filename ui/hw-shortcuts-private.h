@@ -9,4 +9,6 @@
 G_BEGIN_DECLS
 
 
+const HwShortcut *hw_shortcuts_get        (guint *n_shortcuts);
+
 G_END_DECLS

@@ -20,6 +20,5 @@ void              hw_shortcuts_set_accels (GtkApplication *app);
 /* Binds the keys of the "win." entries in @widget_class (the main window's). */
 void              hw_shortcuts_add_bindings (GtkWidgetClass *widget_class);
 
-const HwShortcut *hw_shortcuts_get        (guint *n_shortcuts);
 
 G_END_DECLS

@@ -13,6 +13,12 @@
 #include "hw-store-delete.h"
 #include "hw-window.h"
 
+static void        hw_team_page_drill         (HwTeamPage *self,
+                                        const char *worker_id,
+                                        const char *rule_id,
+                                        int         state,
+                                        const char *title);
+
 /* Reassigns the selected cases to @staff_id (and the staff member's team); the number moved. */
 static guint hw_team_page_reassign_selected (HwTeamPage *self, const char *staff_id, GError **error);
 
@@ -482,7 +488,7 @@ update_count (HwTeamPage *self)
   gtk_stack_set_visible_child_name (self->content_stack, n ? "list" : "empty");
 }
 
-void
+static void
 hw_team_page_drill (HwTeamPage *self, const char *worker_id, const char *rule_id, int state,
                     const char *title)
 {

@@ -21,6 +21,7 @@
 #include "hw-shortcuts.h"
 #include "hw-team-page.h"
 #include "hw-window.h"
+#include "hw-window-private.h"
 
 struct _HwWindow
 {
@@ -468,12 +469,6 @@ hw_window_new_error (HwApplication *app, const char *title, const char *body)
   return self;
 }
 
-HwStore *
-hw_window_get_store (HwWindow *self)
-{
-  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
-  return self->store;
-}
 
 HwCaseload *
 hw_window_get_caseload (HwWindow *self)
@@ -482,12 +477,6 @@ hw_window_get_caseload (HwWindow *self)
   return self->caseload;
 }
 
-GSettings *
-hw_window_get_settings (HwWindow *self)
-{
-  g_return_val_if_fail (HW_IS_WINDOW (self), NULL);
-  return self->settings;
-}
 
 static char *
 dup_setting (HwWindow *self, const char *key)

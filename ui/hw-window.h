@@ -19,9 +19,7 @@ HwWindow   *hw_window_new              (HwApplication *app, HwStore *store);
 /* A window that only says why the database could not be opened. */
 HwWindow   *hw_window_new_error        (HwApplication *app, const char *title, const char *body);
 
-HwStore    *hw_window_get_store        (HwWindow *self);
 HwCaseload *hw_window_get_caseload     (HwWindow *self);
-GSettings  *hw_window_get_settings     (HwWindow *self);
 /* Who the user is (Preferences; else the staff member whose username is the store's actor,
  * and that one's team): a staff id and a team id, or NULL. */
 char       *hw_window_dup_user_staff_id (HwWindow *self);
@@ -39,24 +37,12 @@ typedef enum {
   HW_N_VIEWS
 } HwView;
 
-/* "caseload", "mine", "team", "homes", "child", "error": the names of win.show-view's parameter. */
-const char *hw_view_get_name           (HwView view);
 HwView      hw_view_from_name          (const char *name);  /* HW_N_VIEWS when unknown */
 
-HwView      hw_window_get_view         (HwWindow *self);
 /* The child's view only once a record was opened; the error view never. */
 void        hw_window_set_view         (HwWindow *self, HwView view);
-GtkWidget  *hw_window_get_view_page    (HwWindow *self, HwView view);
-/* The same by name. */
-const char *hw_window_get_visible_view (HwWindow *self);
-void        hw_window_show_view        (HwWindow *self, const char *name);
 /* What win.open-case (parameter: the case id) does; every page opens cases through it. */
 void        hw_window_open_case        (HwWindow *self, const char *case_id);
-/* What Ctrl+P prints outside a child's record: the overdue list of the team shown in the team
- * overview, elsewhere of the user's team. */
-HwDocument *hw_window_build_overdue_list (HwWindow *self, GError **error);
-/* The page widgets, by the view names above (NULL when unknown). */
-GtkWidget  *hw_window_get_page         (HwWindow *self, const char *name);
 
 /* A toast showing @text as it is (escaped for the toast's markup): every toast is made here. */
 AdwToast   *hw_toast_new               (const char *text);
@@ -72,15 +58,9 @@ void        hw_window_toast_error_from (GtkWidget *inside, const GError *error);
 void        hw_window_show_preferences (HwWindow *self);
 /* The record of @case_id was shown: its audit entry, written without waiting for the lock. */
 void        hw_window_log_read         (HwWindow *self, const char *case_id);
-/* Openings of records whose audit entries wait for another program's lock. */
-guint       hw_window_get_n_reads_pending (HwWindow *self);
 /* The window's one pending undo (hw-undo.h): what the last delete removed. */
 HwUndo     *hw_window_get_undo         (HwWindow *self);
 /* The case's findings changed (a save, a delete): every view refreshes. */
 void        hw_window_case_changed     (HwWindow *self, const HwDossier *dossier);
-/* What fell due since the user last had the app open (GSettings duties-last-seen), as
- * notifications and a toast; done once when the user's duties are first known. @result (or
- * NULL) gets what was reported (hw_reminders_clear() it). */
-void        hw_window_remind           (HwWindow *self, HwReminders *result);
 
 G_END_DECLS

@@ -58,4 +58,6 @@ char        *hw_plan_recipient_name      (const Plan *p);
 /* The framed statement: for whom, and what this copy leaves out (markup). */
 char        *hw_plan_recipient_statement (const Plan *p);
 
+HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);
+
 G_END_DECLS

@@ -49,7 +49,6 @@ typedef struct {
   char              *explanation_withheld;
 } HwPlanFinding;
 
-HwPlanFinding *hw_plan_finding_new  (const char *rule_id, HwPlanFindingState state, HwDate due);
 void           hw_plan_finding_free (HwPlanFinding *finding);
 
 /* Everything a plan is built from. Only @dossier is required. */

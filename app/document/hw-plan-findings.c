@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "hw-plan-findings.h"
+#include "hw-plan-document-private.h"
 
 HwPlanFinding *
 hw_plan_finding_new (const char *rule_id, HwPlanFindingState state, HwDate due)

@@ -7,6 +7,7 @@
 
 #include "hw-caseload-check.h"
 #include "hw-duties.h"
+#include "hw-duties-private.h"
 
 HwDutyGroup
 hw_duty_group_for (HwUiFindingState state, HwDate due, HwDate today)
@@ -107,12 +108,6 @@ hw_duty_item_get_child_name (HwDutyItem *self)
   return self->child_name;
 }
 
-const char *
-hw_duty_item_get_journal_no (HwDutyItem *self)
-{
-  g_return_val_if_fail (HW_IS_DUTY_ITEM (self), NULL);
-  return self->journal_no;
-}
 
 const HwUiFinding *
 hw_duty_item_get_finding (HwDutyItem *self)

@@ -19,25 +19,14 @@ typedef enum {
   HW_N_DUTY_GROUPS
 } HwDutyGroup;
 
-/* The group of an open duty in @state due on @due, as of @today. */
-HwDutyGroup  hw_duty_group_for     (HwUiFindingState state,
-                                    HwDate           due,
-                                    HwDate           today);
 /* Translated: "Overdue", "This week", "Next 30 days", "Later". */
 const char  *hw_duty_group_get_label (HwDutyGroup group);
 
 #define HW_TYPE_DUTY_ITEM (hw_duty_item_get_type ())
 G_DECLARE_FINAL_TYPE (HwDutyItem, hw_duty_item, HW, DUTY_ITEM, GObject)
 
-/* Takes @finding. */
-HwDutyItem        *hw_duty_item_new            (const char  *case_id,
-                                                const char  *child_name,
-                                                const char  *journal_no,
-                                                HwUiFinding *finding,
-                                                HwDate       today);
 const char        *hw_duty_item_get_case_id    (HwDutyItem *self);
 const char        *hw_duty_item_get_child_name (HwDutyItem *self);
-const char        *hw_duty_item_get_journal_no (HwDutyItem *self);
 const HwUiFinding *hw_duty_item_get_finding    (HwDutyItem *self);
 HwDutyGroup        hw_duty_item_get_group      (HwDutyItem *self);
 /* Whether this row opens its group in the list as it is filtered now (the list shows the
@@ -87,9 +76,5 @@ void               hw_duties_set_case_filter   (HwDuties   *self,
 /* How many of the shown duties are in @group. */
 guint              hw_duties_count_group       (HwDuties   *self,
                                                 HwDutyGroup group);
-/* The first shown duty of @case_id for @rule_id (either NULL: any), or -1. */
-int                hw_duties_find              (HwDuties   *self,
-                                                const char *case_id,
-                                                const char *rule_id);
 
 G_END_DECLS

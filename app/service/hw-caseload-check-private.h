@@ -9,4 +9,11 @@
 G_BEGIN_DECLS
 
 
+/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
+ * hw_finding_compare() orders them. */
+GPtrArray *hw_check_collect         (HwService            *service,
+                                     const HwCheckOptions *options,
+                                     gboolean              include_ok,
+                                     GError              **error);
+
 G_END_DECLS

@@ -66,11 +66,5 @@ GPtrArray *hw_check_case_filtered   (HwService            *service,
                                      const HwCheckOptions *options,
                                      GError              **error);
 
-/* Every finding of the caseload (only those not ok unless @include_ok), sorted as
- * hw_finding_compare() orders them. */
-GPtrArray *hw_check_collect         (HwService            *service,
-                                     const HwCheckOptions *options,
-                                     gboolean              include_ok,
-                                     GError              **error);
 
 G_END_DECLS

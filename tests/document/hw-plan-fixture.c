@@ -10,6 +10,7 @@
 #include "hw-activity-private.h"
 #include "hw-identity.h"
 #include "hw-plan-fixture.h"
+#include "hw-plan-document-private.h"
 
 #define D(y, m, d) hw_date_new ((y), (m), (d))
 

@@ -14,6 +14,7 @@
 #include "hw-test-support.h"
 #include "hw-catalogue-private.h"
 #include "hw-settings-private.h"
+#include "hw-plan-document-private.h"
 
 /* A plan as the CLI and the window print it: the store's rule context, then the layout. */
 static HwDocument *

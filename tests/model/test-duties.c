@@ -9,6 +9,8 @@
 #include "hw-service-demo.h"
 #include "hw-duties.h"
 #include "hw-test-support.h"
+#include "hw-duties-private.h"
+#include "hw-caseload-check-private.h"
 
 #define TODAY hw_date_new (2026, 11, 23)
 

@@ -21,6 +21,10 @@
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
+#include "hw-mine-page-private.h"
+#include "hw-shortcuts-private.h"
+#include "hw-team-page-private.h"
+#include "hw-window-private.h"
 
 static HwApplication *app;
 

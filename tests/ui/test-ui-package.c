@@ -18,6 +18,7 @@
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
+#include "hw-window-private.h"
 
 static HwApplication *app;
 

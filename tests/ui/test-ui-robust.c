@@ -31,6 +31,7 @@
 #include "hw-ui-test.h"
 #include "hw-window.h"
 #include "hw-caseload-private.h"
+#include "hw-window-private.h"
 
 static HwApplication *app;
 

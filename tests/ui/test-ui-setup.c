@@ -19,6 +19,7 @@
 #include "hw-test-support.h"
 #include "hw-ui-test.h"
 #include "hw-window.h"
+#include "hw-setup-dialog-private.h"
 
 static HwApplication *app;
 

@@ -48,6 +48,7 @@
 #include "hw-print-operation.h"
 #include "hw-caseload-private.h"
 #include "hw-undo-private.h"
+#include "hw-window-private.h"
 
 static HwApplication *app;
 

@@ -223,7 +223,9 @@ main (int argc, char **argv)
   setlocale (LC_ALL, "");
   /* Debug and warning messages go to stderr, never into pipe-friendly stdout. */
   g_log_writer_default_set_use_stderr (TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build folder's catalogues only when asked (meson devenv, the tests), as the app does. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("HOMEWARD_LOCALEDIR") && *g_getenv ("HOMEWARD_LOCALEDIR")
+                                   ? g_getenv ("HOMEWARD_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -239,50 +239,6 @@ compare_rank (gconstpointer a, gconstpointer b, gpointer user_data)
 
 /* ---- writing rows as they were ---- */
 
-/* Binds ?1 id and ?2… the fields, as hw-store.c does for its own statements. */
-static void
-bind_fields (sqlite3_stmt *stmt, gconstpointer record)
-{
-  const HwRecord *rec = record;
-  const HwEntityInfo *info = hw_entity_info (rec->entity);
-
-  sqlite3_bind_text (stmt, 1, rec->id, -1, SQLITE_STATIC);
-  for (guint i = 0; i < info->n_fields; i++)
-    {
-      const HwField *f = &info->fields[i];
-      int col = (int) i + 2;
-      char iso[11];
-
-      switch (f->type)
-        {
-        case HW_FIELD_TEXT:
-        case HW_FIELD_REF:
-          if (hw_field_get_text (record, f))
-            sqlite3_bind_text (stmt, col, hw_field_get_text (record, f), -1, SQLITE_STATIC);
-          else
-            sqlite3_bind_null (stmt, col);
-          break;
-        case HW_FIELD_DATE:
-          if (hw_date_to_iso ((HwDate) hw_field_get_int (record, f), iso))
-            sqlite3_bind_text (stmt, col, iso, -1, SQLITE_TRANSIENT);
-          else
-            sqlite3_bind_null (stmt, col);
-          break;
-        case HW_FIELD_INT:
-        case HW_FIELD_BOOL:
-          sqlite3_bind_int (stmt, col, hw_field_get_int (record, f));
-          break;
-        case HW_FIELD_ENUM:
-          sqlite3_bind_text (stmt, col,
-                             hw_enum_to_string (f->enum_names, hw_field_get_int (record, f)),
-                             -1, SQLITE_STATIC);
-          break;
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
 /* "case_id = ?N AND id = ?1", or "id = ?1" for a root: every row is addressed under its owner. */
 static char *
 dup_where (const HwEntityInfo *info)
@@ -319,7 +275,7 @@ run_for_record (HwStore *self, const char *sql, gconstpointer record, gint64 ver
 
   if (stmt == NULL)
     return -1;
-  bind_fields (stmt, record);
+  hw_store_bind_record (stmt, record);
   if (sqlite3_bind_parameter_count (stmt) >= (int) info->n_fields + 2)
     sqlite3_bind_int64 (stmt, (int) info->n_fields + 2, version);
   rc = sqlite3_step (stmt);
@@ -526,7 +482,7 @@ restore_in_transaction (HwStore *self, const HwRemoval *removal, GError **error)
       stmt = hw_store_prepare_cached (self, exists_sql, error);
       if (stmt == NULL)
         return FALSE;
-      bind_fields (stmt, rec);
+      hw_store_bind_record (stmt, rec);
       exists = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       sqlite3_clear_bindings (stmt);

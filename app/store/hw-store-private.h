@@ -116,4 +116,7 @@ gboolean      hw_store_audit_carry_forward (HwStore    *from,
 /* Used by the tests only (not by the application). */
 int         hw_store_get_schema_version (HwStore *self);
 
+/* Binds ?1 the record's id and ?2… its fields, in the order of its description. */
+void          hw_store_bind_record      (sqlite3_stmt *stmt, gconstpointer record);
+
 G_END_DECLS

@@ -12,8 +12,8 @@
 /* The store's records: binding and reading them, saving with row versions, deleting with
  * what hangs on them, loading one or a list or a dossier (hw-store.c has the connection). */
 
-static void
-bind_record (sqlite3_stmt *stmt, gconstpointer record)
+void
+hw_store_bind_record (sqlite3_stmt *stmt, gconstpointer record)
 {
   const HwRecord *rec = record;
   const HwEntityInfo *info = hw_entity_info (rec->entity);
@@ -240,7 +240,7 @@ step_write (HwStore *self, sqlite3_stmt *stmt, gconstpointer record, gint64 vers
   const HwEntityInfo *info = hw_entity_info (((const HwRecord *) record)->entity);
   int rc;
 
-  bind_record (stmt, record);
+  hw_store_bind_record (stmt, record);
   if (version >= 0)
     sqlite3_bind_int64 (stmt, (int) info->n_fields + 2, version);
   rc = sqlite3_step (stmt);
